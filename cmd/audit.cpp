@@ -1,0 +1,51 @@
+#include "cmd/cli.hpp"
+
+#include "panel/core/error.hpp"
+#include "panel/store/audit.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <memory>
+
+namespace panel::cmd {
+namespace {
+
+struct AuditOptions {
+  std::string since;
+};
+
+int run_audit(const AuditOptions& options, Context& ctx)
+{
+  using render::Format;
+  const auto format = ctx.format_or(Format::table, {Format::table, Format::csv, Format::json, Format::md});
+  if (!options.since.empty() && !core::Date::parse(options.since))
+    throw usage_error(fmt::format("--since: '{}' is not a date (use YYYY-MM-DD)", options.since));
+  auto db = ctx.open_db();
+  render::Table table{{{"id", "ID"}, {"at", "AT"}, {"user", "USER"}, {"command", "COMMAND"},
+                       {"action", "ACTION"}, {"entity", "ENTITY"}, {"record", "RECORD"}, {"detail", "DETAIL"}},
+                      {}};
+  for (const auto& e : store::list_audit(db, options.since))
+    table.rows.push_back({e.id, e.at, e.user, e.command, e.action, e.entity, e.record, e.detail});
+  render::write(ctx.out, table, format, ctx.style());
+  return 0;
+}
+
+} // namespace
+
+void register_audit(CLI::App& app, Context& ctx)
+{
+  auto options = std::make_shared<AuditOptions>();
+  auto* sub = app.add_subcommand("audit", "List the audit log: who read or changed what, and when");
+  sub->add_option("--since", options->since, "Only entries on or after this date (YYYY-MM-DD)");
+  sub->footer(R"(The log is append-only: the database refuses to change or delete its rows.
+Formats: table (default), csv, json, md.
+
+Examples:
+  panel audit --since 2017-09-01
+  panel audit --format csv > audit.csv)");
+  sub->callback([options, &ctx] {
+    ctx.select("audit", [options, &ctx] { return run_audit(*options, ctx); });
+  });
+}
+
+} // namespace panel::cmd

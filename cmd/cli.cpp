@@ -1,0 +1,179 @@
+#include "cmd/cli.hpp"
+
+#include "panel/core/error.hpp"
+#include "panel/core/text.hpp"
+#include "panel/store/db.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+namespace panel::cmd {
+namespace {
+
+// Help that names the whole command ("Usage: panel agency add") and points to the global options.
+class PanelFormatter : public CLI::Formatter {
+public:
+  std::string make_usage(const CLI::App* app, std::string name) const override
+  {
+    for (const CLI::App* parent = app->get_parent(); parent; parent = parent->get_parent())
+      name = parent->get_name() + " " + name;
+    return CLI::Formatter::make_usage(app, name);
+  }
+  std::string make_footer(const CLI::App* app) const override
+  {
+    std::string footer = CLI::Formatter::make_footer(app);
+    if (app->get_parent())
+      footer += "\nGlobal options (--db, --today, --as, --format, --templates, -q, --no-color) work with\n"
+                "every command: see 'panel --help'.\n";
+    return footer;
+  }
+};
+
+std::string version_text()
+{
+  return fmt::format("panel {}\nSQLite {}\nschema {}", PANEL_VERSION, store::sqlite_version(),
+                     store::current_schema_version());
+}
+
+void add_global_options(CLI::App& app, GlobalFlags& flags)
+{
+  app.add_option("--db", flags.db, "Database file (env PANEL_DB; default ./panel.db)")->group("Global options");
+  app.add_option("--today", flags.today, "Pin today's date, YYYY-MM-DD (env PANEL_TODAY)")->group("Global options");
+  app.add_option("--as", flags.as, "Who is acting, for the audit log (env PANEL_USER; default your login)")
+      ->group("Global options");
+  app.add_option("--format", flags.format, "Output format: table, csv, json or md (where offered)")
+      ->group("Global options");
+  app.add_option("--templates", flags.templates, "Folder of templates overriding the built-ins (env PANEL_TEMPLATES)")
+      ->group("Global options");
+  app.add_flag("-q,--quiet", flags.quiet, "Print no messages, only data and errors")->group("Global options");
+  app.add_flag("--no-color", flags.no_color, "No colour, even on a terminal (or set NO_COLOR)")->group("Global options");
+}
+
+std::vector<std::string> subcommand_names(CLI::App& app)
+{
+  std::vector<std::string> names;
+  for (auto* sub : app.get_subcommands({}))
+    names.push_back(sub->get_name());
+  return names;
+}
+
+// Walks the words before parsing so that a mistyped command gets "did you mean" (CLI11 would
+// only say that an argument was not expected).
+void check_command_words(CLI::App& app, const std::vector<std::string>& args)
+{
+  CLI::App* current = &app;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const auto& word = args[i];
+    if (word == "--")
+      return;
+    if (word.size() > 1 && word[0] == '-') {
+      // Skip the value of an option that takes one ("--db FILE"), looking up through parents.
+      if (word.find('=') != std::string::npos || (word[1] != '-' && word.size() > 2))
+        continue;
+      for (CLI::App* level = current; level; level = level->get_parent())
+        if (const auto* option = level->get_option_no_throw(word)) {
+          if (option->get_type_size() != 0 && option->get_expected_min() > 0)
+            ++i;
+          break;
+        }
+      continue;
+    }
+    const auto subs = subcommand_names(*current);
+    if (subs.empty())
+      return;
+    CLI::App* next = nullptr;
+    for (auto* sub : current->get_subcommands({}))
+      if (sub->check_name(word))
+        next = sub;
+    if (next) {
+      current = next;
+      continue;
+    }
+    const std::string parent = current == &app ? "panel" : "panel " + current->get_name();
+    const auto hint = core::close_matches(word, subs);
+    throw usage_error(hint.empty()
+                          ? fmt::format("'{}' is not a {} command (see '{} --help')", word, parent, parent)
+                          : fmt::format("'{}' is not a {} command; did you mean '{}'?", word, parent,
+                                        core::join(hint, "' or '")));
+  }
+}
+
+std::string lower_first(std::string text)
+{
+  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z' && !(text.size() > 1 && text[1] >= 'A' && text[1] <= 'Z'))
+    text[0] = static_cast<char>(text[0] - 'A' + 'a');
+  return text;
+}
+
+int report(Context& ctx, Exit code, const std::string& message)
+{
+  ctx.err << "panel: error: " << message << '\n';
+  return static_cast<int>(code);
+}
+
+} // namespace
+
+int run(const std::vector<std::string>& args, Context& ctx)
+{
+  CLI::App app("panel: run a multi-agency risk panel (community MARAC, ASBRAC, domestic-abuse MARAC)\n"
+               "from one SQLite file.",
+               "panel");
+  app.formatter(std::make_shared<PanelFormatter>());
+  app.fallthrough();
+  app.require_subcommand(1);
+  app.set_version_flag("--version", version_text, "Print the panel, SQLite and schema versions");
+  app.footer("Start with:\n  panel init --profile ccm        create ./panel.db for a community MARAC\n"
+             "  panel agency list               see who sits on the panel\n"
+             "Run 'panel COMMAND --help' for a command's options and examples.");
+  add_global_options(app, ctx.flags);
+
+  register_init(app, ctx);
+  register_config(app, ctx);
+  register_agency(app, ctx);
+  register_audit(app, ctx);
+
+  try {
+    try {
+      if (args.empty()) {
+        ctx.err << app.help();
+        return static_cast<int>(Exit::usage);
+      }
+      check_command_words(app, args);
+      std::vector<std::string> reversed(args.rbegin(), args.rend());
+      app.parse(reversed);
+    } catch (const CLI::CallForHelp&) {
+      ctx.out << app.help();
+      return 0;
+    } catch (const CLI::CallForAllHelp&) {
+      ctx.out << app.help("", CLI::AppFormatMode::All);
+      return 0;
+    } catch (const CLI::CallForVersion& e) {
+      ctx.out << e.what() << '\n';
+      return 0;
+    } catch (const CLI::RequiredError& e) {
+      // A command group without its subcommand ("panel agency"): show what it offers.
+      CLI::App* level = &app;
+      while (!level->get_subcommands().empty())
+        level = level->get_subcommands().front();
+      if (!level->get_subcommands({}).empty() && level->get_subcommands().empty()) {
+        ctx.err << level->help();
+        return static_cast<int>(Exit::usage);
+      }
+      return report(ctx, Exit::usage, lower_first(e.what()));
+    } catch (const CLI::ParseError& e) {
+      return report(ctx, Exit::usage, lower_first(e.what()) + " (see 'panel --help')");
+    }
+    ctx.resolve();
+    if (!ctx.action)
+      return report(ctx, Exit::usage, "no command given (see 'panel --help')");
+    return ctx.action();
+  } catch (const Error& e) {
+    return report(ctx, e.code(), e.what());
+  } catch (const std::exception& e) {
+    if (const auto db_error = store::as_database_error(e, ctx.db_path))
+      return report(ctx, db_error->code(), db_error->what());
+    return report(ctx, Exit::refused, fmt::format("internal error: {}", e.what()));
+  }
+}
+
+} // namespace panel::cmd

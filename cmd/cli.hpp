@@ -1,0 +1,23 @@
+#pragma once
+#include "cmd/context.hpp"
+
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace panel::cmd {
+
+// Runs one panel command line (args without the program name) and returns the exit code. Every
+// error ends here as "panel: error: ..." on ctx.err and an exit code from DESIGN §4.
+int run(const std::vector<std::string>& args, Context& ctx);
+
+// Each subcommand registers itself; the order here is the order --help shows.
+void register_init(CLI::App& app, Context& ctx);
+void register_config(CLI::App& app, Context& ctx);
+void register_agency(CLI::App& app, Context& ctx);
+void register_audit(CLI::App& app, Context& ctx);
+
+} // namespace panel::cmd

@@ -1,0 +1,133 @@
+#include "cmd/cli.hpp"
+
+#include "panel/core/error.hpp"
+#include "panel/input/editor.hpp"
+#include "panel/input/file.hpp"
+#include "panel/ops/config.hpp"
+#include "panel/ops/setup.hpp"
+#include "panel/profile/profile.hpp"
+#include "panel/render/profile_json.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <memory>
+
+namespace panel::cmd {
+namespace {
+
+struct ConfigOptions {
+  std::string key, value, file;
+};
+
+int run_show(Context& ctx)
+{
+  if (!ctx.format.empty() && ctx.format != "yaml" && ctx.format != "json")
+    throw usage_error(fmt::format("'config show' has no format '{}' (known: yaml, json)", ctx.format));
+  auto db = ctx.open_db();
+  const auto profile = ops::load_profile(db);
+  ctx.out << (ctx.format == "json" ? render::profile_json(profile) : profile::to_yaml(profile));
+  return 0;
+}
+
+int run_get(const ConfigOptions& o, Context& ctx)
+{
+  auto db = ctx.open_db();
+  ctx.out << profile::get_value(ops::load_profile(db), o.key);
+  return 0;
+}
+
+int run_set(const ConfigOptions& o, Context& ctx)
+{
+  auto db = ctx.open_db();
+  const auto value = ops::config_set(db, o.key, o.value, ctx.actor());
+  ctx.note(fmt::format("{} = {}", o.key, value));
+  return 0;
+}
+
+void describe(const ops::ImportResult& result, Context& ctx)
+{
+  if (!result.settings_changed && result.added.empty() && result.updated.empty() && result.removed.empty()) {
+    ctx.note("no changes");
+    return;
+  }
+  if (result.settings_changed)
+    ctx.note("profile settings updated");
+  for (const auto& [verb, codes] : {std::pair{"added", &result.added}, std::pair{"updated", &result.updated},
+                                    std::pair{"removed", &result.removed}})
+    for (const auto& code : *codes)
+      ctx.note(fmt::format("{} agency '{}'", verb, code));
+}
+
+int run_import(const ConfigOptions& o, Context& ctx)
+{
+  const auto text = input::read_file(o.file);
+  auto db = ctx.open_db();
+  describe(ops::config_import(db, text, o.file == "-" ? "<stdin>" : o.file, ctx.actor()), ctx);
+  return 0;
+}
+
+int run_edit(Context& ctx)
+{
+  auto db = ctx.open_db();
+  const auto session = input::edit_text(profile::to_yaml(ops::load_profile(db)), "config", ".yaml", ctx.env);
+  if (!session.changed) {
+    input::discard_edit(session);
+    ctx.note("no changes");
+    return 0;
+  }
+  try {
+    describe(ops::config_import(db, session.text, session.path, ctx.actor()), ctx);
+  } catch (const Error& e) {
+    // Nothing the user typed is lost: the file stays and the message says how to resume.
+    throw Error(e.code(), fmt::format("{}\nyour edit is kept in '{}'; fix it and run 'panel config import {}'",
+                                      e.what(), session.path, session.path));
+  }
+  input::discard_edit(session);
+  return 0;
+}
+
+} // namespace
+
+void register_config(CLI::App& app, Context& ctx)
+{
+  auto o = std::make_shared<ConfigOptions>();
+  auto* config = app.add_subcommand("config", "Show and change the panel's profile");
+  config->require_subcommand(1);
+  config->footer(R"(Keys are dotted paths into the profile (see docs/profile.md); agencies are
+changed with 'panel agency'.
+
+Examples:
+  panel config show --format json | jq .quorum
+  panel config get coordinator.email
+  panel config set quorum POL,CST,ASC
+  panel config set agenda_lead_days 7
+  panel config import our-panel.yaml
+  EDITOR=nano panel config edit)");
+
+  auto* show = config->add_subcommand("show", "Print the whole profile (formats: yaml, json)");
+  show->callback([&ctx] { ctx.select("config show", [&ctx] { return run_show(ctx); }); });
+
+  auto* get = config->add_subcommand("get", "Print one setting");
+  get->add_option("KEY", o->key, "Dotted key, e.g. repeat_window_days or coordinator.email")->required();
+  get->footer("Example:\n  panel config get marking");
+  get->callback([o, &ctx] { ctx.select("config get", [o, &ctx] { return run_get(*o, ctx); }); });
+
+  auto* set = config->add_subcommand("set", "Change one setting");
+  set->add_option("KEY", o->key, "Dotted key")->required();
+  set->add_option("VALUE", o->value, "New value; lists as A,B,C or [A, B, C]")->required();
+  set->footer("Example:\n  panel config set marking \"OFFICIAL-SENSITIVE [PERSONAL]\"");
+  set->callback([o, &ctx] { ctx.select("config set", [o, &ctx] { return run_set(*o, ctx); }); });
+
+  auto* import = config->add_subcommand("import", "Replace the profile with a YAML file");
+  import->add_option("FILE", o->file, "Profile YAML file, or - for standard input")->required();
+  import->footer("If the file lists agencies, the panel's agencies are made to match it.\n\n"
+                 "Example:\n  panel config show > profile.yaml && nano profile.yaml && panel config import profile.yaml");
+  import->callback([o, &ctx] { ctx.select("config import", [o, &ctx] { return run_import(*o, ctx); }); });
+
+  auto* edit = config->add_subcommand("edit", "Edit the profile in $VISUAL or $EDITOR");
+  edit->footer("If the edited text is not a valid profile nothing changes, and the file with your\n"
+               "text is kept; its path is printed.\n\nExample:\n  EDITOR=nano panel config edit");
+  edit->callback([&ctx] { ctx.select("config edit", [&ctx] { return run_edit(ctx); }); });
+}
+
+} // namespace panel::cmd

@@ -1,0 +1,66 @@
+#include "cmd/context.hpp"
+
+#include "panel/core/error.hpp"
+
+#include <fmt/format.h>
+#include <pwd.h>
+#include <unistd.h>
+
+namespace panel::cmd {
+
+std::string Context::getenv(const std::string& name) const
+{
+  const auto it = env.find(name);
+  return it == env.end() ? "" : it->second;
+}
+
+void Context::resolve()
+{
+  auto pick = [&](const std::string& flag, const char* variable, const std::string& fallback) {
+    if (!flag.empty())
+      return flag;
+    const auto value = getenv(variable);
+    return value.empty() ? fallback : value;
+  };
+  db_path = pick(flags.db, "PANEL_DB", "panel.db");
+  const std::string pinned = pick(flags.today, "PANEL_TODAY", "");
+  if (pinned.empty()) {
+    today = calendar();
+  } else {
+    const auto date = core::Date::parse(pinned);
+    if (!date)
+      throw usage_error(fmt::format("--today: '{}' is not a date (use YYYY-MM-DD)", pinned));
+    today = *date;
+  }
+  std::string login = getenv("USER");
+  if (login.empty())
+    if (const passwd* pw = ::getpwuid(::getuid()))
+      login = pw->pw_name;
+  user = pick(flags.as, "PANEL_USER", login.empty() ? "unknown" : login);
+  format = flags.format;
+  templates = pick(flags.templates, "PANEL_TEMPLATES", "");
+  quiet = flags.quiet;
+  // PANEL_NOW pins the audit clock, as GIT_COMMITTER_DATE does, for reproducible tests.
+  if (const auto now = getenv("PANEL_NOW"); !now.empty())
+    clock = [now] { return now; };
+  color = out_is_tty && !flags.no_color && getenv("NO_COLOR").empty() && getenv("TERM") != "dumb";
+}
+
+core::Actor Context::actor() const { return {user, command, clock(), today}; }
+
+render::Format Context::format_or(render::Format fallback, const std::vector<render::Format>& allowed) const
+{
+  return format.empty() ? fallback : render::parse_format(format, allowed, command);
+}
+
+store::Db Context::open_db() const { return store::Db::open(db_path); }
+
+void Context::note(const std::string& message) const
+{
+  if (!quiet)
+    err << message << '\n';
+}
+
+void Context::warn(const std::string& message) const { err << "panel: warning: " << message << '\n'; }
+
+} // namespace panel::cmd

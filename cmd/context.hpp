@@ -1,0 +1,68 @@
+#pragma once
+#include "panel/core/actor.hpp"
+#include "panel/core/date.hpp"
+#include "panel/render/table.hpp"
+#include "panel/store/db.hpp"
+
+#include <functional>
+#include <map>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace panel::cmd {
+
+// Global options as typed; resolved against the environment into Context after parsing.
+struct GlobalFlags {
+  std::string db, today, as, format, templates;
+  bool quiet = false;
+  bool no_color = false;
+};
+
+// Everything a command may touch from the outside world. Commands never use std::cout, getenv
+// or the system clock directly, so whole commands run in-process in tests.
+struct Context {
+  Context(std::ostream& out_stream, std::ostream& err_stream) : out(out_stream), err(err_stream) {}
+
+  std::ostream& out;  // data
+  std::ostream& err;  // messages
+  std::map<std::string, std::string> env;
+  bool out_is_tty = false;
+  std::function<std::string()> clock = core::system_timestamp;  // UTC timestamp for audit rows
+  std::function<core::Date()> calendar = core::system_today;     // today, unless pinned
+
+  GlobalFlags flags;
+  // Resolved by resolve(): flags first, then PANEL_* variables, then defaults.
+  std::string db_path;
+  core::Date today;
+  std::string user;
+  std::string format;  // "" when not given: each command has its default
+  std::string templates;
+  bool quiet = false;
+  bool color = false;
+
+  std::string command;          // "agency add", for messages and the audit log
+  std::function<int()> action;  // the chosen command, set while parsing
+
+  // Called by a subcommand's parse callback: names the command and what running it does.
+  void select(std::string name, std::function<int()> run)
+  {
+    command = std::move(name);
+    action = std::move(run);
+  }
+  // Applies flags, environment and defaults; Error(usage) for a bad --today.
+  void resolve();
+  std::string getenv(const std::string& name) const;
+  core::Actor actor() const;
+  render::Style style() const { return {color}; }
+  // The --format value checked against what the command offers, or its default.
+  render::Format format_or(render::Format fallback, const std::vector<render::Format>& allowed) const;
+  // Opens the database named by --db / PANEL_DB.
+  store::Db open_db() const;
+  // A message for people on stderr ("panel: ..."), unless --quiet.
+  void note(const std::string& message) const;
+  // A warning on stderr, even with --quiet.
+  void warn(const std::string& message) const;
+};
+
+} // namespace panel::cmd

@@ -1,0 +1,74 @@
+#include "panel/core/date.hpp"
+
+#include <array>
+#include <ctime>
+#include <fmt/format.h>
+
+namespace panel::core {
+
+std::optional<Date> Date::from_ymd(int year, unsigned month, unsigned day)
+{
+  const std::chrono::year_month_day ymd{std::chrono::year(year), std::chrono::month(month),
+                                        std::chrono::day(day)};
+  if (!ymd.ok() || year < 1 || year > 9999)
+    return std::nullopt;
+  return Date(std::chrono::sys_days(ymd));
+}
+
+std::optional<Date> Date::parse(std::string_view text)
+{
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+    return std::nullopt;
+  auto number = [&](size_t from, size_t len) -> int {
+    int value = 0;
+    for (size_t i = from; i < from + len; ++i) {
+      if (text[i] < '0' || text[i] > '9')
+        return -1;
+      value = value * 10 + (text[i] - '0');
+    }
+    return value;
+  };
+  const int y = number(0, 4), m = number(5, 2), d = number(8, 2);
+  if (y < 0 || m < 0 || d < 0)
+    return std::nullopt;
+  return from_ymd(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+}
+
+int Date::year() const { return int(std::chrono::year_month_day(m_days).year()); }
+unsigned Date::month() const { return unsigned(std::chrono::year_month_day(m_days).month()); }
+unsigned Date::day() const { return unsigned(std::chrono::year_month_day(m_days).day()); }
+
+unsigned Date::weekday() const
+{
+  return std::chrono::weekday(m_days).iso_encoding() - 1;
+}
+
+std::string Date::iso() const { return fmt::format("{:04}-{:02}-{:02}", year(), month(), day()); }
+
+std::string Date::british() const
+{
+  static constexpr std::array<const char*, 12> names = {
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  return fmt::format("{} {} {}", day(), names[month() - 1], year());
+}
+
+Date system_today()
+{
+  // The local calendar date: a panel in London works on London's day, not UTC's.
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return *Date::from_ymd(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1), static_cast<unsigned>(local.tm_mday));
+}
+
+std::string system_timestamp()
+{
+  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  const auto day = std::chrono::floor<std::chrono::days>(now);
+  const std::chrono::hh_mm_ss time{now - day};
+  return fmt::format("{}T{:02}:{:02}:{:02}Z", Date(day).iso(), time.hours().count(),
+                     time.minutes().count(), time.seconds().count());
+}
+
+} // namespace panel::core

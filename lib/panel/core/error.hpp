@@ -1,0 +1,30 @@
+#pragma once
+#include <stdexcept>
+#include <string>
+
+namespace panel {
+
+// Process exit codes, the contract in DESIGN §4.
+enum class Exit : int {
+  ok = 0,
+  refused = 1,   // bad input, not found, threshold, refused operation
+  usage = 2,     // bad command line
+  database = 3,  // missing, locked, newer schema, corrupt
+};
+
+// The one exception the library throws on purpose: a user-facing message and an exit code.
+class Error : public std::runtime_error {
+public:
+  Error(Exit code, const std::string& message) : std::runtime_error(message), m_code(code) {}
+  Exit code() const { return m_code; }
+
+private:
+  Exit m_code;
+};
+
+// Shorthands for the common kinds of refusal.
+inline Error refused(const std::string& message) { return Error(Exit::refused, message); }
+inline Error usage_error(const std::string& message) { return Error(Exit::usage, message); }
+inline Error database_error(const std::string& message) { return Error(Exit::database, message); }
+
+} // namespace panel

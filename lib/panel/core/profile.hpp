@@ -1,0 +1,92 @@
+#pragma once
+#include "panel/core/agency.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace panel::core {
+
+// A category of concern a referral can carry ("suicide", "rough-sleeping").
+struct Category {
+  std::string code;
+  std::string name;
+};
+
+// One test inside a criterion: `field` compared with a threshold or a value.
+struct Condition {
+  std::string field;                 // one of criterion_fields()
+  std::optional<long> at_least;      // numeric fields: value >= at_least
+  std::optional<bool> is;            // flag fields: value == is
+  std::optional<std::string> equals; // text fields: value == equals
+};
+
+// A referral criterion: met when every condition holds. Criteria are data, not code.
+struct Criterion {
+  std::string id;     // "visible-high-risk"
+  std::string label;  // "Visible high risk (risk score 14 or more)"
+  std::vector<Condition> all;
+};
+
+// A risk assessment instrument and its maximum score (Dash: 24 yes answers).
+struct RiskInstrument {
+  std::string name;
+  int max = 24;
+};
+
+// A tool or power under the Incremental Approach (ABC, CPW, CBO ...).
+struct InterventionType {
+  std::string code;  // "abc"
+  std::string name;  // "Acceptable Behaviour Contract"
+  int tier = 1;      // 1-4
+  std::optional<int> review_months;  // ABC: review at 3 months
+  std::optional<int> duration_months;  // ABC: 6 months
+};
+
+struct Contact {
+  std::string name;
+  std::string email;
+  std::string phone;
+};
+
+struct MailSettings {
+  std::string from;                   // From: header of reminders
+  std::vector<std::string> sendmail;  // argument list, run with execve
+};
+
+// Everything that makes one panel different from another; shipped as ccm, marac and asbrac.
+struct Profile {
+  std::string name;              // "City of London Community MARAC"
+  std::string short_name;        // "CCM"
+  std::string kind;              // "community" | "domestic-abuse"
+  std::string reference_prefix;  // "CCM" -> CCM-2017-0018
+  std::string address;
+  Contact coordinator;
+  std::string marking;           // protective marking on every document
+  std::string confidentiality;   // statement printed on packs and minutes
+  std::vector<Agency> agencies;  // initial agencies; the database keeps the live list
+  std::vector<std::string> quorum;
+  std::vector<Category> categories;
+  std::vector<std::string> risk_levels;
+  std::vector<RiskInstrument> risk_instruments;
+  std::vector<Criterion> criteria;
+  std::vector<InterventionType> interventions;
+  std::vector<std::string> redirect_forums;
+  int repeat_window_days = 365;
+  int agenda_lead_days = 5;
+  int minutes_due_working_days = 3;
+  int due_soon_days = 7;
+  int remind_every_days = 7;
+  int escalate_after_days = 14;
+  std::string templates;         // folder of templates overriding the built-ins, or ""
+  MailSettings mail;
+};
+
+// The referral fields a criterion may test, and their kind: "number", "flag" or "text".
+struct CriterionField {
+  const char* name;
+  const char* kind;
+};
+const std::vector<CriterionField>& criterion_fields();
+
+} // namespace panel::core

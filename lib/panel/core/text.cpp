@@ -1,0 +1,116 @@
+#include "panel/core/text.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace panel::core {
+
+size_t edit_distance(std::string_view a, std::string_view b)
+{
+  std::vector<size_t> row(b.size() + 1);
+  std::iota(row.begin(), row.end(), size_t{0});
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::vector<std::string> close_matches(std::string_view word, const std::vector<std::string>& candidates)
+{
+  // Like git: a typo of up to a third of the word, or a prefix of a command.
+  const size_t limit = std::max<size_t>(2, word.size() / 3);
+  std::vector<std::pair<size_t, std::string>> scored;
+  for (const auto& candidate : candidates) {
+    const size_t distance = edit_distance(word, candidate);
+    const bool prefix = word.size() >= 2 && candidate.rfind(word, 0) == 0;
+    if (distance <= limit || prefix)
+      scored.emplace_back(prefix ? 0 : distance, candidate);
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::vector<std::string> result;
+  for (auto& [distance, candidate] : scored)
+    result.push_back(std::move(candidate));
+  return result;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator)
+{
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0)
+      out += separator;
+    out += parts[i];
+  }
+  return out;
+}
+
+std::string strip_controls(std::string_view text)
+{
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
+      continue;
+    // C1 controls are U+0080..U+009F, encoded as C2 80..C2 9F.
+    if (c == 0xc2 && i + 1 < text.size()) {
+      const auto next = static_cast<unsigned char>(text[i + 1]);
+      if (next >= 0x80 && next <= 0x9f) {
+        ++i;
+        continue;
+      }
+    }
+    out += static_cast<char>(c);
+  }
+  return out;
+}
+
+bool valid_utf8(std::string_view text)
+{
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    size_t extra = 0;
+    unsigned min = 0;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    if ((c & 0xe0) == 0xc0) { extra = 1; min = 0x80; }
+    else if ((c & 0xf0) == 0xe0) { extra = 2; min = 0x800; }
+    else if ((c & 0xf8) == 0xf0) { extra = 3; min = 0x10000; }
+    else return false;
+    if (i + extra >= text.size())
+      return false;
+    unsigned code = c & (0x3f >> extra);
+    for (size_t k = 1; k <= extra; ++k) {
+      const auto d = static_cast<unsigned char>(text[i + k]);
+      if ((d & 0xc0) != 0x80)
+        return false;
+      code = (code << 6) | (d & 0x3f);
+    }
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8.
+    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
+      return false;
+    i += extra + 1;
+  }
+  return true;
+}
+
+std::string trim(std::string_view text)
+{
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos)
+    return "";
+  const auto last = text.find_last_not_of(" \t\r\n");
+  return std::string(text.substr(first, last - first + 1));
+}
+
+} // namespace panel::core

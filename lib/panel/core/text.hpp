@@ -1,0 +1,21 @@
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace panel::core {
+
+// Levenshtein distance between two ASCII words.
+size_t edit_distance(std::string_view a, std::string_view b);
+// Candidates close enough to `word` to suggest ("did you mean"), closest first.
+std::vector<std::string> close_matches(std::string_view word, const std::vector<std::string>& candidates);
+// Joins with a separator: join({"a","b"}, ", ") == "a, b".
+std::string join(const std::vector<std::string>& parts, std::string_view separator);
+// Removes C0/C1 control characters except newline and tab (terminal and document safety).
+std::string strip_controls(std::string_view text);
+// True when the bytes are well-formed UTF-8.
+bool valid_utf8(std::string_view text);
+// Leading and trailing ASCII whitespace removed.
+std::string trim(std::string_view text);
+
+} // namespace panel::core

@@ -1,0 +1,91 @@
+#include "panel/input/editor.hpp"
+
+#include "panel/core/error.hpp"
+#include "panel/input/file.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fmt/format.h>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+namespace panel::input {
+namespace {
+
+std::string lookup(const std::map<std::string, std::string>& env, const std::string& name)
+{
+  const auto it = env.find(name);
+  return it == env.end() ? "" : it->second;
+}
+
+// "code --wait" -> {"code", "--wait"}: editors are often given with arguments.
+std::vector<std::string> split_words(const std::string& command)
+{
+  std::istringstream in(command);
+  std::vector<std::string> words;
+  for (std::string word; in >> word;)
+    words.push_back(word);
+  return words;
+}
+
+int run(const std::vector<std::string>& argv)
+{
+  std::vector<char*> args;
+  for (const auto& a : argv)
+    args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  const pid_t pid = ::fork();
+  if (pid < 0)
+    throw refused(fmt::format("cannot start the editor: {}", std::strerror(errno)));
+  if (pid == 0) {
+    ::execvp(args[0], args.data());
+    std::fprintf(stderr, "panel: error: cannot run editor '%s': %s\n", args[0], std::strerror(errno));
+    ::_exit(127);
+  }
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+} // namespace
+
+EditResult edit_text(const std::string& text, const std::string& label, const std::string& suffix,
+                     const std::map<std::string, std::string>& env)
+{
+  std::string editor = lookup(env, "VISUAL");
+  if (editor.empty())
+    editor = lookup(env, "EDITOR");
+  if (editor.empty())
+    editor = "vi";
+  auto argv = split_words(editor);
+  if (argv.empty())
+    throw refused("the editor variable is blank; set VISUAL or EDITOR");
+
+  std::string folder = lookup(env, "TMPDIR");
+  if (folder.empty())
+    folder = "/tmp";
+  std::string path = folder + "/panel-" + label + "-XXXXXX" + suffix;
+  // mkstemps creates the file 0600: the text may hold personal data.
+  const int fd = ::mkstemps(path.data(), static_cast<int>(suffix.size()));
+  if (fd < 0)
+    throw refused(fmt::format("cannot create a file in '{}' to edit: {}", folder, std::strerror(errno)));
+  const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+  ::close(fd);
+  if (!written)
+    throw refused(fmt::format("cannot write '{}'", path));
+
+  argv.push_back(path);
+  if (const int status = run(argv); status != 0)
+    throw refused(fmt::format("the editor '{}' failed (exit {}); your text is kept in '{}'", editor, status, path));
+  EditResult result{path, read_file(path), false};
+  result.changed = result.text != text;
+  return result;
+}
+
+void discard_edit(const EditResult& result) { ::unlink(result.path.c_str()); }
+
+} // namespace panel::input

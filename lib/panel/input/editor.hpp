@@ -1,0 +1,21 @@
+#pragma once
+#include <map>
+#include <string>
+
+namespace panel::input {
+
+// A text opened in the user's editor ($VISUAL, then $EDITOR, then vi), kept in a private file.
+struct EditResult {
+  std::string path;  // the file the user edited; kept until the caller removes it
+  std::string text;  // what the user saved
+  bool changed = false;
+};
+
+// Writes `text` to a new 0600 file named panel-<label>-XXXXXX<suffix> in $TMPDIR (or /tmp), runs
+// the editor on it without a shell and reads it back. Error(refused) if the editor fails.
+EditResult edit_text(const std::string& text, const std::string& label, const std::string& suffix,
+                     const std::map<std::string, std::string>& env);
+// Removes the file of an edit session once its text is safely stored.
+void discard_edit(const EditResult& result);
+
+} // namespace panel::input

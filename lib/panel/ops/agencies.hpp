@@ -1,0 +1,29 @@
+#pragma once
+#include "panel/core/actor.hpp"
+#include "panel/core/agency.hpp"
+#include "panel/store/db.hpp"
+
+#include <optional>
+#include <string>
+
+namespace panel::ops {
+
+// Adds an agency; Error(refused) for a bad or taken code or a bad email address.
+void add_agency(store::Db& db, const core::Agency& agency, const core::Actor& actor);
+
+// The fields `agency update` may change; unset ones stay as they are.
+struct AgencyChange {
+  std::optional<std::string> name, email;
+  std::optional<bool> core;
+};
+// Updates an agency and returns it as stored; Error(refused) for an unknown code or bad email.
+core::Agency update_agency(store::Db& db, const std::string& code, const AgencyChange& change,
+                           const core::Actor& actor);
+
+// Removes an agency; refused while the profile's quorum or any record refers to it.
+void remove_agency(store::Db& db, const std::string& code, const core::Actor& actor);
+
+// Error(refused) "unknown agency 'X' (known: ...)" for use by every command that takes a code.
+[[noreturn]] void unknown_agency(store::Db& db, const std::string& code);
+
+} // namespace panel::ops

@@ -1,0 +1,315 @@
+#include "panel/profile/profile.hpp"
+
+#include "panel/core/embedded.hpp"
+#include "panel/core/error.hpp"
+#include "panel/core/text.hpp"
+#include "panel/profile/reader.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <set>
+#include <yaml-cpp/yaml.h>
+
+namespace panel::profile {
+namespace {
+
+const std::vector<std::string> top_keys = {
+    "name", "short", "kind", "reference_prefix", "address", "coordinator", "marking",
+    "confidentiality", "agencies", "quorum", "categories", "risk_levels", "risk_instruments",
+    "criteria", "interventions", "redirect_forums", "repeat_window_days", "agenda_lead_days",
+    "minutes_due_working_days", "due_soon_days", "remind_every_days", "escalate_after_days",
+    "templates", "mail"};
+
+// A code used in references, categories and criteria: lower-case words joined by '-'.
+bool is_slug(const std::string& s)
+{
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+std::string index_path(const std::string& path, size_t i) { return fmt::format("{}[{}]", path, i); }
+
+std::vector<core::Agency> read_agencies(const Reader& r, const YAML::Node& list)
+{
+  r.expect_list(list, "agencies");
+  std::vector<core::Agency> agencies;
+  std::set<std::string> seen;
+  for (size_t i = 0; i < list.size(); ++i) {
+    const auto path = index_path("agencies", i);
+    const YAML::Node node = list[i];
+    r.expect_map(node, path, {"code", "name", "email", "core"});
+    core::Agency a;
+    a.code = r.text(r.child(node, path, "code", true), path + ".code");
+    if (const auto problem = core::agency_code_problem(a.code); !problem.empty())
+      r.fail(node["code"], path + ".code", problem);
+    if (!seen.insert(a.code).second)
+      r.fail(node["code"], path + ".code", fmt::format("agency '{}' is listed twice", a.code));
+    a.name = r.text(r.child(node, path, "name", true), path + ".name");
+    a.email = r.text(node["email"], path + ".email");
+    if (!a.email.empty())
+      if (const auto problem = core::email_problem(a.email); !problem.empty())
+        r.fail(node["email"], path + ".email", problem);
+    if (node["core"])
+      a.core = r.flag(node["core"], path + ".core");
+    agencies.push_back(std::move(a));
+  }
+  return agencies;
+}
+
+std::vector<core::Category> read_categories(const Reader& r, const YAML::Node& list)
+{
+  r.expect_list(list, "categories");
+  std::vector<core::Category> categories;
+  std::set<std::string> seen;
+  for (size_t i = 0; i < list.size(); ++i) {
+    const auto path = index_path("categories", i);
+    r.expect_map(list[i], path, {"code", "name"});
+    core::Category c{r.text(r.child(list[i], path, "code", true), path + ".code"),
+                     r.text(r.child(list[i], path, "name", true), path + ".name")};
+    if (!is_slug(c.code))
+      r.fail(list[i]["code"], path + ".code", "a category code has only a-z, 0-9 and '-'");
+    if (!seen.insert(c.code).second)
+      r.fail(list[i]["code"], path + ".code", fmt::format("category '{}' is listed twice", c.code));
+    categories.push_back(std::move(c));
+  }
+  if (categories.empty())
+    r.fail(list, "categories", "at least one category is needed");
+  return categories;
+}
+
+// Reads one condition; an inline one shares its mapping with the criterion, whose keys were checked.
+core::Condition read_condition(const Reader& r, const YAML::Node& node, const std::string& path, bool check_keys)
+{
+  if (check_keys)
+    r.expect_map(node, path, {"field", "at_least", "is", "equals"});
+  core::Condition c;
+  c.field = r.text(r.child(node, path, "field", true), path + ".field");
+  const auto& fields = core::criterion_fields();
+  const auto field = std::find_if(fields.begin(), fields.end(),
+                                  [&](const auto& f) { return c.field == f.name; });
+  if (field == fields.end()) {
+    std::vector<std::string> names;
+    for (const auto& f : fields)
+      names.emplace_back(f.name);
+    r.fail(node["field"], path + ".field",
+           fmt::format("unknown field '{}' (known: {})", c.field, core::join(names, ", ")));
+  }
+  const std::string kind = field->kind;
+  const std::string wanted = kind == "number" ? "at_least" : kind == "flag" ? "is" : "equals";
+  for (const auto* key : {"at_least", "is", "equals"})
+    if (node[key] && key != wanted)
+      r.fail(node[key], path, fmt::format("'{}' is a {} field: test it with '{}'", c.field, kind, wanted));
+  if (!node[wanted])
+    r.fail(node, path, fmt::format("'{}' needs '{}'", c.field, wanted));
+  if (kind == "number")
+    c.at_least = r.integer(node[wanted], path + ".at_least", 0, 1000000);
+  else if (kind == "flag")
+    c.is = r.flag(node[wanted], path + ".is");
+  else
+    c.equals = r.text(node[wanted], path + ".equals");
+  return c;
+}
+
+std::vector<core::Criterion> read_criteria(const Reader& r, const YAML::Node& list)
+{
+  r.expect_list(list, "criteria");
+  std::vector<core::Criterion> criteria;
+  std::set<std::string> seen;
+  for (size_t i = 0; i < list.size(); ++i) {
+    const auto path = index_path("criteria", i);
+    const YAML::Node node = list[i];
+    r.expect_map(node, path, {"id", "label", "field", "at_least", "is", "equals", "all"});
+    core::Criterion c;
+    c.id = r.text(r.child(node, path, "id", true), path + ".id");
+    if (!is_slug(c.id))
+      r.fail(node["id"], path + ".id", "a criterion id has only a-z, 0-9 and '-'");
+    if (!seen.insert(c.id).second)
+      r.fail(node["id"], path + ".id", fmt::format("criterion '{}' is listed twice", c.id));
+    c.label = r.text(r.child(node, path, "label", true), path + ".label");
+    // Either one condition inline, or several under `all:` that must all hold.
+    if (node["all"]) {
+      if (node["field"])
+        r.fail(node, path, "use either 'field' or 'all', not both");
+      r.expect_list(node["all"], path + ".all");
+      for (size_t k = 0; k < node["all"].size(); ++k) {
+        const auto sub = index_path(path + ".all", k);
+        c.all.push_back(read_condition(r, node["all"][k], sub, true));
+      }
+      if (c.all.empty())
+        r.fail(node["all"], path + ".all", "at least one condition is needed");
+    } else {
+      if (!node["field"])
+        r.fail(node, path, "missing required key 'field' (or 'all')");
+      c.all.push_back(read_condition(r, node, path, false));
+    }
+    criteria.push_back(std::move(c));
+  }
+  if (criteria.empty())
+    r.fail(list, "criteria", "at least one criterion is needed");
+  return criteria;
+}
+
+std::vector<core::RiskInstrument> read_instruments(const Reader& r, const YAML::Node& list)
+{
+  r.expect_list(list, "risk_instruments");
+  std::vector<core::RiskInstrument> instruments;
+  for (size_t i = 0; i < list.size(); ++i) {
+    const auto path = index_path("risk_instruments", i);
+    r.expect_map(list[i], path, {"name", "max"});
+    core::RiskInstrument ri;
+    ri.name = r.text(r.child(list[i], path, "name", true), path + ".name");
+    ri.max = static_cast<int>(r.integer(r.child(list[i], path, "max", true), path + ".max", 1, 1000));
+    instruments.push_back(std::move(ri));
+  }
+  return instruments;
+}
+
+std::vector<core::InterventionType> read_interventions(const Reader& r, const YAML::Node& list)
+{
+  r.expect_list(list, "interventions");
+  std::vector<core::InterventionType> types;
+  std::set<std::string> seen;
+  for (size_t i = 0; i < list.size(); ++i) {
+    const auto path = index_path("interventions", i);
+    const YAML::Node node = list[i];
+    r.expect_map(node, path, {"code", "name", "tier", "review_months", "duration_months"});
+    core::InterventionType t;
+    t.code = r.text(r.child(node, path, "code", true), path + ".code");
+    if (!is_slug(t.code))
+      r.fail(node["code"], path + ".code", "an intervention code has only a-z, 0-9 and '-'");
+    if (!seen.insert(t.code).second)
+      r.fail(node["code"], path + ".code", fmt::format("intervention '{}' is listed twice", t.code));
+    t.name = r.text(r.child(node, path, "name", true), path + ".name");
+    t.tier = static_cast<int>(r.integer(r.child(node, path, "tier", true), path + ".tier", 1, 4));
+    if (node["review_months"])
+      t.review_months = static_cast<int>(r.integer(node["review_months"], path + ".review_months", 1, 120));
+    if (node["duration_months"])
+      t.duration_months = static_cast<int>(r.integer(node["duration_months"], path + ".duration_months", 1, 120));
+    types.push_back(std::move(t));
+  }
+  return types;
+}
+
+core::Profile read_profile(const Reader& r, const YAML::Node& doc, const std::vector<core::Agency>& live)
+{
+  r.expect_map(doc, "", top_keys);
+  core::Profile p;
+  p.name = r.text(r.child(doc, "", "name", true), "name");
+  p.short_name = r.text(r.child(doc, "", "short", true), "short");
+  p.kind = r.text(r.child(doc, "", "kind", true), "kind");
+  if (p.kind != "community" && p.kind != "domestic-abuse")
+    r.fail(doc["kind"], "kind", fmt::format("unknown kind '{}' (known: community, domestic-abuse)", p.kind));
+  p.reference_prefix = r.text(r.child(doc, "", "reference_prefix", true), "reference_prefix");
+  if (core::agency_code_problem(p.reference_prefix) != "")
+    r.fail(doc["reference_prefix"], "reference_prefix",
+           "a reference prefix has 2 to 10 capital letters, digits or '-', starting with a letter");
+  p.address = r.text(doc["address"], "address");
+  if (const YAML::Node c = doc["coordinator"]; c) {
+    r.expect_map(c, "coordinator", {"name", "email", "phone"});
+    p.coordinator = {r.text(c["name"], "coordinator.name"), r.text(c["email"], "coordinator.email"),
+                     r.text(c["phone"], "coordinator.phone")};
+    if (!p.coordinator.email.empty())
+      if (const auto problem = core::email_problem(p.coordinator.email); !problem.empty())
+        r.fail(c["email"], "coordinator.email", problem);
+  }
+  p.marking = doc["marking"] ? r.text(doc["marking"], "marking") : "OFFICIAL-SENSITIVE";
+  p.confidentiality = r.text(r.child(doc, "", "confidentiality", true), "confidentiality");
+
+  p.agencies = doc["agencies"] ? read_agencies(r, doc["agencies"]) : live;
+  p.quorum = r.text_list(doc["quorum"], "quorum");
+  for (size_t i = 0; i < p.quorum.size(); ++i) {
+    const auto& code = p.quorum[i];
+    const bool known = std::any_of(p.agencies.begin(), p.agencies.end(),
+                                   [&](const auto& a) { return a.code == code; });
+    if (!known) {
+      std::vector<std::string> codes;
+      for (const auto& a : p.agencies)
+        codes.push_back(a.code);
+      r.fail(doc["quorum"][i], "quorum",
+             fmt::format("unknown agency '{}' (known: {})", code, core::join(codes, ", ")));
+    }
+  }
+  p.categories = read_categories(r, r.child(doc, "", "categories", true));
+  p.risk_levels = doc["risk_levels"] ? r.text_list(doc["risk_levels"], "risk_levels")
+                                     : std::vector<std::string>{"standard", "medium", "high"};
+  p.risk_instruments = read_instruments(r, doc["risk_instruments"]);
+  p.criteria = read_criteria(r, r.child(doc, "", "criteria", true));
+  p.interventions = read_interventions(r, doc["interventions"]);
+  p.redirect_forums = r.text_list(doc["redirect_forums"], "redirect_forums");
+
+  auto days = [&](const char* key, int fallback, long max) {
+    return doc[key] ? static_cast<int>(r.integer(doc[key], key, 0, max)) : fallback;
+  };
+  p.repeat_window_days = days("repeat_window_days", 365, 3660);
+  p.agenda_lead_days = days("agenda_lead_days", 5, 90);
+  p.minutes_due_working_days = days("minutes_due_working_days", 3, 60);
+  p.due_soon_days = days("due_soon_days", 7, 365);
+  p.remind_every_days = days("remind_every_days", 7, 365);
+  p.escalate_after_days = days("escalate_after_days", 14, 365);
+  p.templates = r.text(doc["templates"], "templates");
+
+  p.mail.sendmail = {"/usr/sbin/sendmail", "-t", "-i"};
+  if (const YAML::Node m = doc["mail"]; m) {
+    r.expect_map(m, "mail", {"from", "sendmail"});
+    p.mail.from = r.text(m["from"], "mail.from");
+    if (m["sendmail"]) {
+      p.mail.sendmail = r.text_list(m["sendmail"], "mail.sendmail");
+      if (p.mail.sendmail.empty() || p.mail.sendmail.front().empty())
+        r.fail(m["sendmail"], "mail.sendmail", "give the program and its arguments as a list");
+    }
+  }
+  return p;
+}
+
+YAML::Node parse(std::string_view text, const std::string& source)
+{
+  if (!core::valid_utf8(text))
+    throw refused(fmt::format("{}: not valid UTF-8 text", source.empty() ? "profile" : source));
+  try {
+    return YAML::Load(std::string(text));
+  } catch (const YAML::ParserException& e) {
+    throw refused(fmt::format("{}:{}: YAML syntax error: {}", source.empty() ? "profile" : source,
+                              e.mark.line + 1, e.msg));
+  }
+}
+
+} // namespace
+
+std::vector<std::string> builtin_names()
+{
+  std::vector<std::string> names;
+  for (const auto& file : core::embedded_files()) {
+    const std::string path(file.path);
+    if (path.rfind("profiles/", 0) == 0 && path.size() > 14)
+      names.push_back(path.substr(9, path.size() - 14));
+  }
+  return names;
+}
+
+std::string builtin_text(const std::string& name)
+{
+  const std::string path = "profiles/" + name + ".yaml";
+  for (const auto& file : core::embedded_files())
+    if (file.path == path)
+      return std::string(file.text);
+  throw refused(fmt::format("unknown profile '{}' (built-in: {}; or give a path to a .yaml file)",
+                            name, core::join(builtin_names(), ", ")));
+}
+
+core::Profile load(std::string_view text, const std::string& source, const std::vector<core::Agency>& live_agencies)
+{
+  const YAML::Node doc = parse(text, source);
+  const Reader reader(source);
+  if (!doc.IsDefined() || doc.IsNull())
+    reader.fail(doc, "", "the profile is empty");
+  return read_profile(reader, doc, live_agencies);
+}
+
+bool has_agencies(std::string_view text)
+{
+  const YAML::Node doc = parse(text, "");
+  return doc.IsMap() && doc["agencies"];
+}
+
+} // namespace panel::profile

@@ -1,0 +1,109 @@
+#include "panel/profile/reader.hpp"
+
+#include "panel/core/error.hpp"
+#include "panel/core/text.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <fmt/format.h>
+
+namespace panel::profile {
+
+std::string join_path(const std::string& path, const std::string& key)
+{
+  return path.empty() ? key : path + "." + key;
+}
+
+void Reader::fail(const YAML::Node& at, const std::string& path, const std::string& problem) const
+{
+  std::string where;
+  if (!m_source.empty()) {
+    const auto mark = at.IsDefined() ? at.Mark() : YAML::Mark::null_mark();
+    where = mark.is_null() ? m_source + ": " : fmt::format("{}:{}: ", m_source, mark.line + 1);
+  }
+  throw refused(where + (path.empty() ? problem : path + ": " + problem));
+}
+
+void Reader::expect_map(const YAML::Node& node, const std::string& path,
+                        const std::vector<std::string>& known) const
+{
+  if (!node.IsMap())
+    fail(node, path, "expected a mapping of keys to values");
+  for (const auto& item : node) {
+    if (!item.first.IsScalar())
+      fail(item.first, path, "keys are plain words");
+    const auto key = item.first.Scalar();
+    if (std::find(known.begin(), known.end(), key) == known.end()) {
+      const auto hint = core::close_matches(key, known);
+      fail(item.first, path,
+           hint.empty() ? fmt::format("unknown key '{}' (known: {})", key, core::join(known, ", "))
+                        : fmt::format("unknown key '{}' (did you mean '{}'?)", key, hint.front()));
+    }
+  }
+}
+
+void Reader::expect_list(const YAML::Node& node, const std::string& path) const
+{
+  if (node.IsDefined() && !node.IsNull() && !node.IsSequence())
+    fail(node, path, "expected a list");
+}
+
+YAML::Node Reader::child(const YAML::Node& map, const std::string& path, const std::string& key,
+                         bool required) const
+{
+  const YAML::Node node = map[key];
+  if (required && (!node.IsDefined() || node.IsNull()))
+    fail(map, path, fmt::format("missing required key '{}'", key));
+  return node;
+}
+
+std::string Reader::text(const YAML::Node& node, const std::string& path) const
+{
+  if (!node.IsDefined() || node.IsNull())
+    return "";
+  if (!node.IsScalar())
+    fail(node, path, "expected text");
+  if (!core::valid_utf8(node.Scalar()))
+    fail(node, path, "text is not valid UTF-8");
+  return node.Scalar();
+}
+
+long Reader::integer(const YAML::Node& node, const std::string& path, long min, long max) const
+{
+  if (!node.IsScalar())
+    fail(node, path, "expected a whole number");
+  const auto& s = node.Scalar();
+  long value = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (ec != std::errc() || end != s.data() + s.size())
+    fail(node, path, fmt::format("expected a whole number, got '{}'", s));
+  if (value < min || value > max)
+    fail(node, path, fmt::format("{} is out of range ({} to {})", value, min, max));
+  return value;
+}
+
+bool Reader::flag(const YAML::Node& node, const std::string& path) const
+{
+  if (node.IsScalar()) {
+    std::string s = node.Scalar();
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (s == "true" || s == "yes")
+      return true;
+    if (s == "false" || s == "no")
+      return false;
+  }
+  fail(node, path, fmt::format("expected true or false, got '{}'", node.IsScalar() ? node.Scalar() : "a list"));
+}
+
+std::vector<std::string> Reader::text_list(const YAML::Node& node, const std::string& path) const
+{
+  expect_list(node, path);
+  std::vector<std::string> values;
+  if (!node.IsDefined() || node.IsNull())
+    return values;
+  for (size_t i = 0; i < node.size(); ++i)
+    values.push_back(text(node[i], fmt::format("{}[{}]", path, i)));
+  return values;
+}
+
+} // namespace panel::profile

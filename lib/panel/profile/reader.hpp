@@ -1,0 +1,33 @@
+#pragma once
+#include <string>
+#include <vector>
+#include <yaml-cpp/yaml.h>
+
+namespace panel::profile {
+
+// Strict typed access to a parsed YAML document; every failure throws Error(refused) as
+// "<source>:<line>: <key path>: <problem>" (no "<source>:<line>: " when source is empty).
+class Reader {
+public:
+  explicit Reader(std::string source) : m_source(std::move(source)) {}
+
+  [[noreturn]] void fail(const YAML::Node& at, const std::string& path, const std::string& problem) const;
+  // Requires a mapping whose keys are all in `known`.
+  void expect_map(const YAML::Node& node, const std::string& path, const std::vector<std::string>& known) const;
+  // Requires a sequence (an absent key gives an empty one).
+  void expect_list(const YAML::Node& node, const std::string& path) const;
+  // The child `key` of a mapping, failing at the mapping when it is required and absent.
+  YAML::Node child(const YAML::Node& map, const std::string& path, const std::string& key, bool required) const;
+  std::string text(const YAML::Node& node, const std::string& path) const;
+  long integer(const YAML::Node& node, const std::string& path, long min, long max) const;
+  bool flag(const YAML::Node& node, const std::string& path) const;
+  std::vector<std::string> text_list(const YAML::Node& node, const std::string& path) const;
+
+private:
+  std::string m_source;
+};
+
+// "a.b" + "c" -> "a.b.c"; "" + "c" -> "c".
+std::string join_path(const std::string& path, const std::string& key);
+
+} // namespace panel::profile

@@ -1,0 +1,219 @@
+#include "panel/render/table.hpp"
+
+#include "panel/core/error.hpp"
+#include "panel/core/text.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace panel::render {
+namespace {
+
+// Display width of UTF-8 text: code points, which is right for the Latin scripts panels use.
+size_t width(const std::string& text)
+{
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(),
+                                           [](unsigned char c) { return (c & 0xc0) != 0x80; }));
+}
+
+// Table cells are one line each: newlines and tabs become spaces, controls go.
+std::string one_line(const std::string& text)
+{
+  std::string out = core::strip_controls(text);
+  std::replace_if(out.begin(), out.end(), [](char c) { return c == '\n' || c == '\t'; }, ' ');
+  return out;
+}
+
+bool numeric(const Cell& cell)
+{
+  return std::holds_alternative<std::int64_t>(cell) || std::holds_alternative<double>(cell);
+}
+
+void write_text(std::ostream& out, const Table& table, const Style& style)
+{
+  std::vector<size_t> widths;
+  for (const auto& c : table.columns)
+    widths.push_back(width(c.title));
+  std::vector<std::vector<std::string>> cells;
+  for (const auto& row : table.rows) {
+    auto& line = cells.emplace_back();
+    for (size_t i = 0; i < row.size(); ++i) {
+      line.push_back(one_line(cell_text(row[i])));
+      widths[i] = std::max(widths[i], width(line.back()));
+    }
+  }
+  auto emit = [&](const std::vector<std::string>& line, const std::vector<Cell>* row) {
+    std::string text;
+    for (size_t i = 0; i < line.size(); ++i) {
+      const size_t pad = widths[i] - width(line[i]);
+      const bool last = i + 1 == line.size();
+      if (row && numeric((*row)[i]))
+        text += std::string(pad, ' ') + line[i];
+      else
+        text += line[i] + (last ? "" : std::string(pad, ' '));
+      if (!last)
+        text += "  ";
+    }
+    while (!text.empty() && text.back() == ' ')
+      text.pop_back();
+    out << text << '\n';
+  };
+  std::vector<std::string> titles;
+  for (const auto& c : table.columns)
+    titles.push_back(c.title);
+  if (style.color)
+    out << "\033[1m";
+  emit(titles, nullptr);
+  if (style.color)
+    out << "\033[0m";
+  for (size_t r = 0; r < cells.size(); ++r)
+    emit(cells[r], &table.rows[r]);
+}
+
+void write_csv(std::ostream& out, const Table& table)
+{
+  for (size_t i = 0; i < table.columns.size(); ++i)
+    out << (i ? "," : "") << csv_field(table.columns[i].key);
+  out << "\r\n";
+  for (const auto& row : table.rows) {
+    std::vector<std::string> fields;
+    for (const auto& cell : row) {
+      if (const auto* flag = std::get_if<bool>(&cell))
+        fields.push_back(*flag ? "true" : "false");
+      else if (numeric(cell))
+        fields.push_back(cell_text(cell));  // a negative number is data, not a formula
+      else
+        fields.push_back(csv_field(cell_text(cell)));
+    }
+    for (size_t i = 0; i < fields.size(); ++i)
+      out << (i ? "," : "") << fields[i];
+    out << "\r\n";
+  }
+}
+
+nlohmann::ordered_json to_json(const Cell& cell)
+{
+  return std::visit(
+      [](const auto& v) -> nlohmann::ordered_json {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::monostate>)
+          return nullptr;
+        else
+          return v;
+      },
+      cell);
+}
+
+void write_json(std::ostream& out, const Table& table)
+{
+  nlohmann::ordered_json array = nlohmann::ordered_json::array();
+  for (const auto& row : table.rows) {
+    nlohmann::ordered_json object = nlohmann::ordered_json::object();
+    for (size_t i = 0; i < row.size(); ++i)
+      object[table.columns[i].key] = to_json(row[i]);
+    array.push_back(std::move(object));
+  }
+  // Invalid UTF-8 cannot reach here (inputs are checked), but never abort on it.
+  out << array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+}
+
+std::string md_escape(const std::string& text)
+{
+  std::string out;
+  for (char c : one_line(text)) {
+    if (c == '|' || c == '\\' || c == '*' || c == '_' || c == '`' || c == '<' || c == '[')
+      out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+void write_md(std::ostream& out, const Table& table)
+{
+  out << '|';
+  for (const auto& c : table.columns)
+    out << ' ' << md_escape(c.title) << " |";
+  out << "\n|";
+  for (size_t i = 0; i < table.columns.size(); ++i)
+    out << (table.rows.empty() || !numeric(table.rows.front()[i]) ? " --- |" : " ---: |");
+  out << '\n';
+  for (const auto& row : table.rows) {
+    out << '|';
+    for (const auto& cell : row)
+      out << ' ' << md_escape(cell_text(cell)) << " |";
+    out << '\n';
+  }
+}
+
+} // namespace
+
+Format parse_format(const std::string& name, const std::vector<Format>& allowed, const std::string& command)
+{
+  std::vector<std::string> names;
+  for (const auto f : allowed) {
+    if (format_name(f) == name)
+      return f;
+    names.push_back(format_name(f));
+  }
+  throw usage_error(fmt::format("'{}' has no format '{}' (known: {})", command, name, core::join(names, ", ")));
+}
+
+std::string format_name(Format format)
+{
+  switch (format) {
+  case Format::table: return "table";
+  case Format::csv: return "csv";
+  case Format::json: return "json";
+  case Format::md: return "md";
+  }
+  return "table";
+}
+
+std::string cell_text(const Cell& cell)
+{
+  return std::visit(
+      [](const auto& v) -> std::string {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::monostate>)
+          return "";
+        else if constexpr (std::is_same_v<T, bool>)
+          return v ? "yes" : "no";
+        else if constexpr (std::is_same_v<T, std::string>)
+          return v;
+        else if constexpr (std::is_same_v<T, double>)
+          return fmt::format("{}", v);
+        else
+          return std::to_string(v);
+      },
+      cell);
+}
+
+std::string csv_field(const std::string& text)
+{
+  std::string value = text;
+  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
+                         value[0] == '\t' || value[0] == '\r'))
+    value.insert(value.begin(), '\'');
+  if (value.find_first_of(",\"\r\n") == std::string::npos)
+    return value;
+  std::string quoted = "\"";
+  for (char c : value) {
+    if (c == '"')
+      quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+void write(std::ostream& out, const Table& table, Format format, const Style& style)
+{
+  switch (format) {
+  case Format::table: write_text(out, table, style); break;
+  case Format::csv: write_csv(out, table); break;
+  case Format::json: write_json(out, table); break;
+  case Format::md: write_md(out, table); break;
+  }
+}
+
+} // namespace panel::render

@@ -1,0 +1,46 @@
+#pragma once
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace panel::render {
+
+// One value in a listing; null renders as an empty cell and as JSON null.
+using Cell = std::variant<std::monostate, bool, std::int64_t, double, std::string>;
+
+struct Column {
+  std::string key;    // snake_case JSON key and CSV header
+  std::string title;  // heading for people (table, Markdown)
+};
+
+// A listing computed once and rendered in any format.
+struct Table {
+  std::vector<Column> columns;
+  std::vector<std::vector<Cell>> rows;
+};
+
+enum class Format { table, csv, json, md };
+
+// How people see output: colour only when asked and on a terminal.
+struct Style {
+  bool color = false;
+};
+
+// Parses a --format value against the formats a command offers; throws Error(usage).
+Format parse_format(const std::string& name, const std::vector<Format>& allowed, const std::string& command);
+std::string format_name(Format format);
+
+// Renders a table: aligned text, RFC 4180 CSV with a header row, a JSON array of objects, or
+// a Markdown table.
+void write(std::ostream& out, const Table& table, Format format, const Style& style = {});
+
+// One CSV field: quoted when needed, and prefixed with ' when it starts with = + - @ (or a tab
+// or carriage return) so that spreadsheets do not run it as a formula.
+std::string csv_field(const std::string& text);
+
+// A cell as text for people: "yes"/"no" for flags, "" for null.
+std::string cell_text(const Cell& cell);
+
+} // namespace panel::render

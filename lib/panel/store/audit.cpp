@@ -1,0 +1,37 @@
+#include "panel/store/audit.hpp"
+
+#include "panel/store/impl.hpp"
+
+namespace panel::store {
+
+void append_audit(Db& db, const core::Actor& actor, const std::string& action, const std::string& entity,
+                  const std::string& record, const std::string& detail)
+{
+  SQLite::Statement s(db.impl().sql,
+                      "INSERT INTO audit_log (at, user, command, action, entity, record, detail) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  s.bind(1, actor.at);
+  s.bind(2, actor.user);
+  s.bind(3, actor.command);
+  s.bind(4, action);
+  s.bind(5, entity);
+  s.bind(6, record);
+  s.bind(7, detail);
+  s.exec();
+}
+
+std::vector<core::AuditEntry> list_audit(Db& db, const std::string& since)
+{
+  SQLite::Statement s(db.impl().sql,
+                      "SELECT id, at, user, command, action, entity, record, detail FROM audit_log "
+                      "WHERE at >= ? ORDER BY id");
+  s.bind(1, since);
+  std::vector<core::AuditEntry> rows;
+  while (s.executeStep())
+    rows.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getString(), s.getColumn(2).getString(),
+                    s.getColumn(3).getString(), s.getColumn(4).getString(), s.getColumn(5).getString(),
+                    s.getColumn(6).getString(), s.getColumn(7).getString()});
+  return rows;
+}
+
+} // namespace panel::store

@@ -1,0 +1,63 @@
+#pragma once
+#include "panel/core/error.hpp"
+
+#include <exception>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace panel::store {
+
+// The schema version this build writes; older files are migrated forward on open.
+int current_schema_version();
+// "PANL", stored in the SQLite header so that other files are recognised as not ours.
+constexpr int application_id = 0x50414e4c;
+std::string sqlite_version();
+
+// An open panel database: foreign keys on, WAL, busy timeout, schema up to date.
+class Db {
+public:
+  // Creates a new database at `path` (mode 0600) and applies the schema; refuses an existing file.
+  static Db create(const std::string& path);
+  // Opens an existing database, migrating it when it is older; Error(database) when it is missing,
+  // not a panel database, or newer than this build.
+  static Db open(const std::string& path, int busy_timeout_ms = 5000);
+  // A private in-memory database with the schema applied (tests).
+  static Db memory();
+
+  Db(Db&&) noexcept;
+  Db& operator=(Db&&) noexcept;
+  ~Db();
+
+  const std::string& path() const;
+  int schema_version();
+
+  struct Impl;
+  Impl& impl() { return *m_impl; }
+
+private:
+  explicit Db(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m_impl;
+};
+
+// A transaction held for the life of the object: BEGIN IMMEDIATE for writes (so two writers
+// queue on the busy timeout instead of failing half-way), BEGIN for consistent reads. Rolled
+// back unless commit() was called.
+class Transaction {
+public:
+  enum class Kind { read, write };
+  Transaction(Db& db, Kind kind);
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  ~Transaction();
+  void commit();
+
+private:
+  Db& m_db;
+  bool m_open = true;
+};
+
+// Turns an exception from SQLite into a user-facing Error (exit 3), or nothing if it is not one.
+std::optional<Error> as_database_error(const std::exception& e, const std::string& path);
+
+} // namespace panel::store
