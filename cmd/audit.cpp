@@ -36,7 +36,7 @@ void register_audit(CLI::App& app, Context& ctx)
 {
   auto options = std::make_shared<AuditOptions>();
   auto* sub = app.add_subcommand("audit", "List the audit log: who read or changed what, and when");
-  sub->add_option("--since", options->since, "Only entries on or after this date (YYYY-MM-DD)");
+  sub->add_option("--since", options->since, "Only entries on or after this date (YYYY-MM-DD)")->type_name("DATE");
   sub->footer(R"(The log is append-only: the database refuses to change or delete its rows.
 Formats: table (default), csv, json, md.
 

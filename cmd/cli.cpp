@@ -10,15 +10,9 @@
 namespace panel::cmd {
 namespace {
 
-// Help that names the whole command ("Usage: panel agency add") and points to the global options.
+// Help for a subcommand also points to the global options, which are defined on the top level.
 class PanelFormatter : public CLI::Formatter {
 public:
-  std::string make_usage(const CLI::App* app, std::string name) const override
-  {
-    for (const CLI::App* parent = app->get_parent(); parent; parent = parent->get_parent())
-      name = parent->get_name() + " " + name;
-    return CLI::Formatter::make_usage(app, name);
-  }
   std::string make_footer(const CLI::App* app) const override
   {
     std::string footer = CLI::Formatter::make_footer(app);
@@ -37,13 +31,16 @@ std::string version_text()
 
 void add_global_options(CLI::App& app, GlobalFlags& flags)
 {
-  app.add_option("--db", flags.db, "Database file (env PANEL_DB; default ./panel.db)")->group("Global options");
-  app.add_option("--today", flags.today, "Pin today's date, YYYY-MM-DD (env PANEL_TODAY)")->group("Global options");
+  app.add_option("--db", flags.db, "Database file (env PANEL_DB; default ./panel.db)")->type_name("FILE")->group("Global options");
+  app.add_option("--today", flags.today, "Pin today's date, YYYY-MM-DD (env PANEL_TODAY)")->type_name("DATE")->group("Global options");
   app.add_option("--as", flags.as, "Who is acting, for the audit log (env PANEL_USER; default your login)")
+      ->type_name("NAME")
       ->group("Global options");
   app.add_option("--format", flags.format, "Output format: table, csv, json or md (where offered)")
+      ->type_name("FORMAT")
       ->group("Global options");
   app.add_option("--templates", flags.templates, "Folder of templates overriding the built-ins (env PANEL_TEMPLATES)")
+      ->type_name("DIR")
       ->group("Global options");
   app.add_flag("-q,--quiet", flags.quiet, "Print no messages, only data and errors")->group("Global options");
   app.add_flag("--no-color", flags.no_color, "No colour, even on a terminal (or set NO_COLOR)")->group("Global options");
@@ -105,6 +102,17 @@ std::string lower_first(std::string text)
   return text;
 }
 
+// "panel agency add": the command line's words that CLI11 matched so far.
+std::string selected_command(CLI::App& app)
+{
+  std::string command = "panel";
+  for (CLI::App* level = &app; !level->get_subcommands().empty();) {
+    level = level->get_subcommands().front();
+    command += " " + level->get_name();
+  }
+  return command;
+}
+
 int report(Context& ctx, Exit code, const std::string& message)
 {
   ctx.err << "panel: error: " << message << '\n';
@@ -156,12 +164,15 @@ int run(const std::vector<std::string>& args, Context& ctx)
       while (!level->get_subcommands().empty())
         level = level->get_subcommands().front();
       if (!level->get_subcommands({}).empty() && level->get_subcommands().empty()) {
-        ctx.err << level->help();
+        std::string parents;
+        for (const CLI::App* up = level->get_parent(); up; up = up->get_parent())
+          parents = parents.empty() ? up->get_name() : up->get_name() + " " + parents;
+        ctx.err << level->help(parents);
         return static_cast<int>(Exit::usage);
       }
-      return report(ctx, Exit::usage, lower_first(e.what()));
+      return report(ctx, Exit::usage, fmt::format("{} (see '{} --help')", lower_first(e.what()), selected_command(app)));
     } catch (const CLI::ParseError& e) {
-      return report(ctx, Exit::usage, lower_first(e.what()) + " (see 'panel --help')");
+      return report(ctx, Exit::usage, fmt::format("{} (see '{} --help')", lower_first(e.what()), selected_command(app)));
     }
     ctx.resolve();
     if (!ctx.action)

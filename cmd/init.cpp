@@ -29,7 +29,8 @@ void register_init(CLI::App& app, Context& ctx)
   auto options = std::make_shared<InitOptions>();
   auto* sub = app.add_subcommand("init", "Create a new panel database from a profile");
   sub->add_option("--profile", options->profile,
-                  "Built-in profile (ccm, marac, asbrac) or a profile YAML file (default ccm)");
+                  "Built-in profile (ccm, marac, asbrac) or a profile YAML file (default ccm)")
+      ->type_name("NAME|FILE");
   sub->footer(R"(The database is created with mode 0600 (only you can read it); an existing file is
 never overwritten.
 

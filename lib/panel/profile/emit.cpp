@@ -97,7 +97,7 @@ std::string to_yaml(const core::Profile& p, bool with_agencies)
   if (with_agencies) {
     out << YAML::Key << "agencies" << YAML::Value << YAML::BeginSeq;
     for (const auto& a : p.agencies)
-      out << YAML::BeginMap << YAML::Key << "code" << YAML::Value << a.code << YAML::Key << "name"
+      out << YAML::Flow << YAML::BeginMap << YAML::Key << "code" << YAML::Value << a.code << YAML::Key << "name"
           << YAML::Value << a.name << YAML::Key << "email" << YAML::Value << a.email << YAML::Key
           << "core" << YAML::Value << a.core << YAML::EndMap;
     out << YAML::EndSeq;

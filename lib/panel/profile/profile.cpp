@@ -28,12 +28,17 @@ bool is_slug(const std::string& s)
   });
 }
 
+// A key that is missing or written with no value ("interventions:").
+bool absent(const YAML::Node& node) { return !node.IsDefined() || node.IsNull(); }
+
 std::string index_path(const std::string& path, size_t i) { return fmt::format("{}[{}]", path, i); }
 
 std::vector<core::Agency> read_agencies(const Reader& r, const YAML::Node& list)
 {
   r.expect_list(list, "agencies");
   std::vector<core::Agency> agencies;
+  if (absent(list))
+    return agencies;
   std::set<std::string> seen;
   for (size_t i = 0; i < list.size(); ++i) {
     const auto path = index_path("agencies", i);
@@ -154,6 +159,8 @@ std::vector<core::RiskInstrument> read_instruments(const Reader& r, const YAML::
 {
   r.expect_list(list, "risk_instruments");
   std::vector<core::RiskInstrument> instruments;
+  if (absent(list))
+    return instruments;
   for (size_t i = 0; i < list.size(); ++i) {
     const auto path = index_path("risk_instruments", i);
     r.expect_map(list[i], path, {"name", "max"});
@@ -169,6 +176,8 @@ std::vector<core::InterventionType> read_interventions(const Reader& r, const YA
 {
   r.expect_list(list, "interventions");
   std::vector<core::InterventionType> types;
+  if (absent(list))
+    return types;
   std::set<std::string> seen;
   for (size_t i = 0; i < list.size(); ++i) {
     const auto path = index_path("interventions", i);
@@ -303,7 +312,13 @@ core::Profile load(std::string_view text, const std::string& source, const std::
   const Reader reader(source);
   if (!doc.IsDefined() || doc.IsNull())
     reader.fail(doc, "", "the profile is empty");
-  return read_profile(reader, doc, live_agencies);
+  try {
+    return read_profile(reader, doc, live_agencies);
+  } catch (const YAML::Exception& e) {
+    // The reader checks shapes first, so this is a case it did not foresee: still the user's file.
+    throw refused(fmt::format("{}:{}: cannot read the profile: {}", source.empty() ? "profile" : source,
+                              e.mark.line + 1, e.msg));
+  }
 }
 
 bool has_agencies(std::string_view text)

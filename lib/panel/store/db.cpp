@@ -91,11 +91,13 @@ Db Db::open(const std::string& path, int busy_timeout_ms)
     throw database_error(fmt::format("'{}' is not a file", path));
   auto impl = std::make_unique<Impl>(path, SQLite::OPEN_READWRITE);
   auto& sql = impl->sql;
-  configure(sql, busy_timeout_ms);
   int app_id = 0;
   try {
+    configure(sql, busy_timeout_ms);
     app_id = read_pragma(sql, "application_id");
-  } catch (const SQLite::Exception&) {
+  } catch (const SQLite::Exception& e) {
+    if ((e.getErrorCode() & 0xff) != SQLITE_NOTADB)
+      throw;
     throw database_error(fmt::format("'{}' is not a panel database", path));
   }
   if (app_id != application_id)

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Quick start: installs the Debian packages panel needs, builds it in build/, and runs the main
+# job on the example data in a fresh database in a temporary folder, printing each command.
+#
+#   examples/quickstart.sh            build and run
+#   KEEP=1 examples/quickstart.sh     keep the temporary folder to look around afterwards
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+
+bash "$root/tests/install-deps.sh"
+cmake -S "$root" -B "$root/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$root/build" -j2 --target panel >/dev/null
+panel_bin="$root/build/panel"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/panel-quickstart.XXXXXX")
+if [ "${KEEP:-0}" != 1 ]; then
+  trap 'rm -rf "$work"' EXIT
+fi
+cd "$work"
+export PANEL_DB="$work/panel.db" PANEL_TODAY=2017-09-04 PANEL_USER=quickstart
+
+run() {
+  printf '\n$ panel'
+  printf ' %q' "$@"
+  printf '\n'
+  "$panel_bin" "$@"
+}
+
+echo "panel quick start in $work (today pinned to $PANEL_TODAY)"
+run --version
+run init --profile ccm
+run agency list
+run agency add PRB --name "Probation Service" --email probation@example.org
+run config get quorum
+run config set agenda_lead_days 6
+run audit
+if [ "${KEEP:-0}" = 1 ]; then
+  echo; echo "the database is kept at $PANEL_DB"
+fi

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the Debian packages panel needs to build (and, with --test, to run its tests).
+# As root it runs apt-get; otherwise it prints the command to run and stops.
+#
+#   tests/install-deps.sh          build dependencies
+#   tests/install-deps.sh --test   build and test dependencies
+set -euo pipefail
+
+packages=(cmake g++ make libcli11-dev libsqlitecpp-dev libsqlite3-dev libfmt-dev libyaml-cpp-dev
+          doctest-dev libkainjow-mustache-dev nlohmann-json3-dev libicu-dev sqlite3)
+if [ "${1:-}" = "--test" ]; then
+  # sqlite3 compares database dumps; setpriv (util-linux) runs a case as an unprivileged user.
+  packages+=(util-linux)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" != 0 ]; then
+  echo "panel needs these Debian packages; install them as root with:" >&2
+  echo "  apt-get install -y --no-install-recommends ${missing[*]}" >&2
+  exit 1
+fi
+echo "installing: ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
