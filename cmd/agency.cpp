@@ -1,5 +1,6 @@
 #include "cmd/cli.hpp"
 
+#include "panel/core/text.hpp"
 #include "panel/ops/agencies.hpp"
 #include "panel/store/agencies.hpp"
 
@@ -46,8 +47,11 @@ int run_update(const AgencyOptions& o, const CLI::App& sub, Context& ctx)
   if (o.core || o.no_core)
     change.core = o.core;
   auto db = ctx.open_db();
-  const auto agency = ops::update_agency(db, o.code, change, ctx.actor());
-  ctx.note(fmt::format("updated agency '{}' ({})", agency.code, agency.name));
+  const auto changed = ops::update_agency(db, o.code, change, ctx.actor());
+  if (changed.empty())
+    ctx.note(fmt::format("agency '{}' unchanged", o.code));
+  else
+    ctx.note(fmt::format("updated agency '{}': {}", o.code, core::join(changed, ", ")));
   return 0;
 }
 
@@ -73,10 +77,11 @@ void register_agency(CLI::App& app, Context& ctx)
   panel agency remove PRB)");
 
   auto* list = agency->add_subcommand("list", "List the agencies (formats: table, csv, json, md)");
+  list->footer("Example:\n  panel agency list --format json | jq -r '.[] | select(.core) | .code'");
   list->callback([&ctx] { ctx.select("agency list", [&ctx] { return run_list(ctx); }); });
 
   auto* add = agency->add_subcommand("add", "Add an agency");
-  add->add_option("CODE", o->code, "Short code, 2-10 capital letters or digits (POL, ASC, HOUSING)")->required();
+  add->add_option("CODE", o->code, "Short code: 2-10 capital letters, digits or -, starting with a letter (POL, HOUSING)")->required();
   add->add_option("--name", o->name, "Full name")->required();
   add->add_option("--email", o->email, "Address for reminders and research lists");
   add->add_flag("--core", o->core, "A core member of the panel");

@@ -105,6 +105,7 @@ Examples:
   EDITOR=nano panel config edit)");
 
   auto* show = config->add_subcommand("show", "Print the whole profile (formats: yaml, json)");
+  show->footer("Examples:\n  panel config show > profile.yaml\n  panel config show --format json | jq .criteria");
   show->callback([&ctx] { ctx.select("config show", [&ctx] { return run_show(ctx); }); });
 
   auto* get = config->add_subcommand("get", "Print one setting");

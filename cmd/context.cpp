@@ -29,7 +29,8 @@ void Context::resolve()
   } else {
     const auto date = core::Date::parse(pinned);
     if (!date)
-      throw usage_error(fmt::format("--today: '{}' is not a date (use YYYY-MM-DD)", pinned));
+      throw usage_error(fmt::format("{}: '{}' is not a date (use YYYY-MM-DD)",
+                                    flags.today.empty() ? "PANEL_TODAY" : "--today", pinned));
     today = *date;
   }
   std::string login = getenv("USER");
@@ -41,8 +42,12 @@ void Context::resolve()
   templates = pick(flags.templates, "PANEL_TEMPLATES", "");
   quiet = flags.quiet;
   // PANEL_NOW pins the audit clock, as GIT_COMMITTER_DATE does, for reproducible tests.
-  if (const auto now = getenv("PANEL_NOW"); !now.empty())
+  if (const auto now = getenv("PANEL_NOW"); !now.empty()) {
+    // It goes into the append-only audit log, so it must be a real timestamp.
+    if (now.size() != 20 || !core::Date::parse(now.substr(0, 10)) || now[10] != 'T' || now[19] != 'Z')
+      throw usage_error(fmt::format("PANEL_NOW: '{}' is not a UTC timestamp (use YYYY-MM-DDTHH:MM:SSZ)", now));
     clock = [now] { return now; };
+  }
   color = out_is_tty && !flags.no_color && getenv("NO_COLOR").empty() && getenv("TERM") != "dumb";
 }
 

@@ -1,30 +1,31 @@
 #include "panel/core/text.hpp"
 
 #include <algorithm>
-#include <numeric>
 
 namespace panel::core {
 
 size_t edit_distance(std::string_view a, std::string_view b)
 {
-  std::vector<size_t> row(b.size() + 1);
-  std::iota(row.begin(), row.end(), size_t{0});
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
+  // Optimal string alignment: insertions, deletions, substitutions and swaps of neighbours.
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i)
+    d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j)
+    d[0][j] = j;
+  for (size_t i = 1; i <= a.size(); ++i)
     for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
+      const size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
     }
-  }
-  return row[b.size()];
+  return d[a.size()][b.size()];
 }
 
 std::vector<std::string> close_matches(std::string_view word, const std::vector<std::string>& candidates)
 {
-  // Like git: a typo of up to a third of the word, or a prefix of a command.
-  const size_t limit = std::max<size_t>(2, word.size() / 3);
+  // Like git: a typo of up to a third of the word (one for short codes), or a prefix.
+  const size_t limit = std::max<size_t>(1, word.size() / 3);
   std::vector<std::pair<size_t, std::string>> scored;
   for (const auto& candidate : candidates) {
     const size_t distance = edit_distance(word, candidate);

@@ -56,7 +56,7 @@ int run(const std::vector<std::string>& argv)
 EditResult edit_text(const std::string& text, const std::string& label, const std::string& suffix,
                      const std::map<std::string, std::string>& env)
 {
-  std::string editor = lookup(env, "VISUAL");
+  std::string editor = split_words(lookup(env, "VISUAL")).empty() ? "" : lookup(env, "VISUAL");
   if (editor.empty())
     editor = lookup(env, "EDITOR");
   if (editor.empty())

@@ -48,7 +48,7 @@ void add_agency(store::Db& db, const core::Agency& agency, const core::Actor& ac
   txn.commit();
 }
 
-core::Agency update_agency(store::Db& db, const std::string& code, const AgencyChange& change,
+std::vector<std::string> update_agency(store::Db& db, const std::string& code, const AgencyChange& change,
                            const core::Actor& actor)
 {
   store::Transaction txn(db, store::Transaction::Kind::write);
@@ -74,7 +74,7 @@ core::Agency update_agency(store::Db& db, const std::string& code, const AgencyC
     store::append_audit(db, actor, "update", "agency", code, core::join(changed, ", "));
   }
   txn.commit();
-  return *agency;
+  return changed;
 }
 
 void remove_agency(store::Db& db, const std::string& code, const core::Actor& actor)

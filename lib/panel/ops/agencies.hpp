@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace panel::ops {
 
@@ -16,8 +17,9 @@ struct AgencyChange {
   std::optional<std::string> name, email;
   std::optional<bool> core;
 };
-// Updates an agency and returns it as stored; Error(refused) for an unknown code or bad email.
-core::Agency update_agency(store::Db& db, const std::string& code, const AgencyChange& change,
+// Updates an agency; returns the names of the fields that changed (none when the values were the
+// same). Error(refused) for an unknown code or a bad email.
+std::vector<std::string> update_agency(store::Db& db, const std::string& code, const AgencyChange& change,
                            const core::Actor& actor);
 
 // Removes an agency; refused while the profile's quorum or any record refers to it.

@@ -15,8 +15,7 @@ namespace {
 
 bool is_path(const std::string& name)
 {
-  return name.find('/') != std::string::npos ||
-         (name.size() > 5 && (name.ends_with(".yaml") || name.ends_with(".yml")));
+  return name.find('/') != std::string::npos || name.ends_with(".yaml") || name.ends_with(".yml");
 }
 
 } // namespace

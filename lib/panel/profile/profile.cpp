@@ -125,6 +125,10 @@ std::vector<core::Criterion> read_criteria(const Reader& r, const YAML::Node& li
     const auto path = index_path("criteria", i);
     const YAML::Node node = list[i];
     r.expect_map(node, path, {"id", "label", "field", "at_least", "is", "equals", "all"});
+    if (node["all"])
+      for (const auto* key : {"field", "at_least", "is", "equals"})
+        if (node[key])
+          r.fail(node[key], path, fmt::format("use either '{}' or 'all', not both", key));
     core::Criterion c;
     c.id = r.text(r.child(node, path, "id", true), path + ".id");
     if (!is_slug(c.id))
@@ -134,8 +138,6 @@ std::vector<core::Criterion> read_criteria(const Reader& r, const YAML::Node& li
     c.label = r.text(r.child(node, path, "label", true), path + ".label");
     // Either one condition inline, or several under `all:` that must all hold.
     if (node["all"]) {
-      if (node["field"])
-        r.fail(node, path, "use either 'field' or 'all', not both");
       r.expect_list(node["all"], path + ".all");
       for (size_t k = 0; k < node["all"].size(); ++k) {
         const auto sub = index_path(path + ".all", k);
@@ -206,6 +208,9 @@ core::Profile read_profile(const Reader& r, const YAML::Node& doc, const std::ve
   core::Profile p;
   p.name = r.text(r.child(doc, "", "name", true), "name");
   p.short_name = r.text(r.child(doc, "", "short", true), "short");
+  for (const auto* key : {"name", "short"})
+    if (core::trim(r.text(doc[key], key)).empty())
+      r.fail(doc[key], key, "must not be empty");
   p.kind = r.text(r.child(doc, "", "kind", true), "kind");
   if (p.kind != "community" && p.kind != "domestic-abuse")
     r.fail(doc["kind"], "kind", fmt::format("unknown kind '{}' (known: community, domestic-abuse)", p.kind));
@@ -226,9 +231,15 @@ core::Profile read_profile(const Reader& r, const YAML::Node& doc, const std::ve
   p.confidentiality = r.text(r.child(doc, "", "confidentiality", true), "confidentiality");
 
   p.agencies = doc["agencies"] ? read_agencies(r, doc["agencies"]) : live;
+  if (doc["agencies"] && p.agencies.empty())
+    r.fail(doc["agencies"], "agencies", "at least one agency is needed (leave the key out to keep the current ones)");
+  if (p.agencies.empty())
+    r.fail(doc, "agencies", "a new panel needs an 'agencies:' list");
   p.quorum = r.text_list(doc["quorum"], "quorum");
   for (size_t i = 0; i < p.quorum.size(); ++i) {
     const auto& code = p.quorum[i];
+    if (std::find(p.quorum.begin(), p.quorum.begin() + static_cast<long>(i), code) != p.quorum.begin() + static_cast<long>(i))
+      r.fail(doc["quorum"][i], "quorum", fmt::format("agency '{}' is listed twice", code));
     const bool known = std::any_of(p.agencies.begin(), p.agencies.end(),
                                    [&](const auto& a) { return a.code == code; });
     if (!known) {
@@ -242,8 +253,20 @@ core::Profile read_profile(const Reader& r, const YAML::Node& doc, const std::ve
   p.categories = read_categories(r, r.child(doc, "", "categories", true));
   p.risk_levels = doc["risk_levels"] ? r.text_list(doc["risk_levels"], "risk_levels")
                                      : std::vector<std::string>{"standard", "medium", "high"};
+  if (p.risk_levels.empty())
+    r.fail(doc["risk_levels"], "risk_levels", "at least one risk level is needed");
+  for (size_t i = 0; i < p.risk_levels.size(); ++i)
+    if (!is_slug(p.risk_levels[i]) ||
+        std::count(p.risk_levels.begin(), p.risk_levels.end(), p.risk_levels[i]) > 1)
+      r.fail(doc["risk_levels"][i], "risk_levels",
+             fmt::format("'{}': risk levels are distinct lower-case words", p.risk_levels[i]));
   p.risk_instruments = read_instruments(r, doc["risk_instruments"]);
   p.criteria = read_criteria(r, r.child(doc, "", "criteria", true));
+  for (size_t i = 0; i < p.criteria.size(); ++i)
+    for (const auto& condition : p.criteria[i].all)
+      if (condition.equals && std::find(p.risk_levels.begin(), p.risk_levels.end(), *condition.equals) == p.risk_levels.end())
+        r.fail(doc["criteria"][i], fmt::format("criteria[{}]", i),
+               fmt::format("risk level '{}' is not one of risk_levels ({})", *condition.equals, core::join(p.risk_levels, ", ")));
   p.interventions = read_interventions(r, doc["interventions"]);
   p.redirect_forums = r.text_list(doc["redirect_forums"], "redirect_forums");
 

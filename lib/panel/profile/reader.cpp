@@ -52,8 +52,10 @@ YAML::Node Reader::child(const YAML::Node& map, const std::string& path, const s
                          bool required) const
 {
   const YAML::Node node = map[key];
-  if (required && (!node.IsDefined() || node.IsNull()))
+  if (required && !node.IsDefined())
     fail(map, path, fmt::format("missing required key '{}'", key));
+  if (required && node.IsNull())
+    fail(node, join_path(path, key), "needs a value");
   return node;
 }
 
@@ -92,7 +94,8 @@ bool Reader::flag(const YAML::Node& node, const std::string& path) const
     if (s == "false" || s == "no")
       return false;
   }
-  fail(node, path, fmt::format("expected true or false, got '{}'", node.IsScalar() ? node.Scalar() : "a list"));
+  fail(node, path, node.IsScalar() && !node.IsNull() ? fmt::format("expected true or false, got '{}'", node.Scalar())
+                                                      : std::string("expected true or false"));
 }
 
 std::vector<std::string> Reader::text_list(const YAML::Node& node, const std::string& path) const
