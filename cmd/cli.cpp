@@ -138,6 +138,9 @@ int run(const std::vector<std::string>& args, Context& ctx)
   register_init(app, ctx);
   register_config(app, ctx);
   register_agency(app, ctx);
+  register_refer(app, ctx);
+  register_triage(app, ctx);
+  register_case(app, ctx);
   register_audit(app, ctx);
 
   try {

@@ -18,6 +18,9 @@ int run(const std::vector<std::string>& args, Context& ctx);
 void register_init(CLI::App& app, Context& ctx);
 void register_config(CLI::App& app, Context& ctx);
 void register_agency(CLI::App& app, Context& ctx);
+void register_refer(CLI::App& app, Context& ctx);
+void register_triage(CLI::App& app, Context& ctx);
+void register_case(CLI::App& app, Context& ctx);
 void register_audit(CLI::App& app, Context& ctx);
 
 } // namespace panel::cmd

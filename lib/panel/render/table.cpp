@@ -43,7 +43,7 @@ void write_text(std::ostream& out, const Table& table, const Style& style)
       widths[i] = std::max(widths[i], width(line.back()));
     }
   }
-  auto emit = [&](const std::vector<std::string>& line, const std::vector<Cell>* row) {
+  auto emit = [&](const std::vector<std::string>& line, const std::vector<Cell>* row, bool bold) {
     std::string text;
     for (size_t i = 0; i < line.size(); ++i) {
       const size_t pad = widths[i] - width(line[i]);
@@ -57,18 +57,14 @@ void write_text(std::ostream& out, const Table& table, const Style& style)
     }
     while (!text.empty() && text.back() == ' ')
       text.pop_back();
-    out << text << '\n';
+    out << (bold ? "\033[1m" + text + "\033[0m" : text) << '\n';
   };
   std::vector<std::string> titles;
   for (const auto& c : table.columns)
     titles.push_back(c.title);
-  if (style.color)
-    out << "\033[1m";
-  emit(titles, nullptr);
-  if (style.color)
-    out << "\033[0m";
+  emit(titles, nullptr, style.color);
   for (size_t r = 0; r < cells.size(); ++r)
-    emit(cells[r], &table.rows[r]);
+    emit(cells[r], &table.rows[r], false);
 }
 
 void write_csv(std::ostream& out, const Table& table)
@@ -81,6 +77,8 @@ void write_csv(std::ostream& out, const Table& table)
     for (const auto& cell : row) {
       if (const auto* flag = std::get_if<bool>(&cell))
         fields.push_back(*flag ? "true" : "false");
+      else if (const auto* list = std::get_if<std::vector<std::string>>(&cell))
+        fields.push_back(csv_field(core::join(*list, ";")));
       else if (numeric(cell))
         fields.push_back(cell_text(cell));  // a negative number is data, not a formula
       else
@@ -181,6 +179,8 @@ std::string cell_text(const Cell& cell)
           return v ? "yes" : "no";
         else if constexpr (std::is_same_v<T, std::string>)
           return v;
+        else if constexpr (std::is_same_v<T, std::vector<std::string>>)
+          return core::join(v, ", ");
         else if constexpr (std::is_same_v<T, double>)
           return fmt::format("{}", v);
         else

@@ -7,8 +7,9 @@
 
 namespace panel::render {
 
-// One value in a listing; null renders as an empty cell and as JSON null.
-using Cell = std::variant<std::monostate, bool, std::int64_t, double, std::string>;
+// One value in a listing; null renders as an empty cell and as JSON null, a list as a JSON array
+// and as "a, b" in text ("a;b" in CSV).
+using Cell = std::variant<std::monostate, bool, std::int64_t, double, std::string, std::vector<std::string>>;
 
 struct Column {
   std::string key;    // snake_case JSON key and CSV header
@@ -40,7 +41,7 @@ void write(std::ostream& out, const Table& table, Format format, const Style& st
 // or carriage return) so that spreadsheets do not run it as a formula.
 std::string csv_field(const std::string& text);
 
-// A cell as text for people: "yes"/"no" for flags, "" for null.
+// A cell as text for people: "yes"/"no" for flags, "" for null, lists joined with ", ".
 std::string cell_text(const Cell& cell);
 
 } // namespace panel::render

@@ -45,6 +45,148 @@ CREATE VIEW agencies AS
 CREATE VIEW audit AS
   SELECT id, at, user, command, action, entity, record, detail FROM audit_log ORDER BY id;
 )SQL",
+      // 1 -> 2: people, referrals, triage decisions and cases (intake).
+      R"SQL(
+CREATE TABLE reference_counter (
+  kind  TEXT NOT NULL,
+  year  INTEGER NOT NULL,
+  last  INTEGER NOT NULL,
+  PRIMARY KEY (kind, year)
+) WITHOUT ROWID;
+
+CREATE TABLE person (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL,
+  name_key    TEXT NOT NULL,
+  dob         TEXT,
+  created_at  TEXT NOT NULL
+);
+CREATE INDEX person_name_key ON person (name_key, dob);
+
+CREATE TABLE "case" (
+  id            INTEGER PRIMARY KEY,
+  reference     TEXT NOT NULL UNIQUE,
+  person_id     INTEGER NOT NULL REFERENCES person (id),
+  opened        TEXT NOT NULL,
+  lead_agency   TEXT REFERENCES agency (code),
+  risk_level    TEXT NOT NULL DEFAULT '',
+  review_date   TEXT,
+  status        TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+  closed        TEXT,
+  close_reason  TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX case_person ON "case" (person_id, status);
+
+CREATE TABLE referral (
+  id                      INTEGER PRIMARY KEY,
+  reference               TEXT NOT NULL UNIQUE,
+  year                    INTEGER NOT NULL,
+  seq                     INTEGER NOT NULL,
+  received                TEXT NOT NULL,
+  agency                  TEXT NOT NULL REFERENCES agency (code),
+  referrer_name           TEXT NOT NULL DEFAULT '',
+  referrer_email          TEXT NOT NULL DEFAULT '',
+  source_ref              TEXT,
+  person_id               INTEGER NOT NULL REFERENCES person (id),
+  name                    TEXT NOT NULL,
+  dob                     TEXT,
+  age_at_referral         INTEGER,
+  gender                  TEXT NOT NULL DEFAULT '',
+  postcode                TEXT NOT NULL DEFAULT '',
+  resident                INTEGER,
+  bame                    INTEGER,
+  lgbt                    INTEGER,
+  disability              INTEGER,
+  role                    TEXT NOT NULL DEFAULT '',
+  vulnerable              INTEGER NOT NULL DEFAULT 0,
+  risk_level              TEXT NOT NULL DEFAULT '',
+  risk_score              INTEGER,
+  risk_instrument         TEXT NOT NULL DEFAULT '',
+  incidents_12m           INTEGER,
+  agencies_involved       INTEGER,
+  children                INTEGER,
+  professional_judgement  INTEGER NOT NULL DEFAULT 0,
+  consent                 TEXT NOT NULL DEFAULT '',
+  consent_rationale       TEXT NOT NULL DEFAULT '',
+  summary                 TEXT NOT NULL,
+  repeat_of               INTEGER REFERENCES referral (id),
+  criteria_met            TEXT NOT NULL DEFAULT '',
+  meets_threshold         INTEGER NOT NULL DEFAULT 0,
+  status                  TEXT NOT NULL DEFAULT 'pending'
+                          CHECK (status IN ('pending', 'awaiting-information', 'accepted', 'declined', 'redirected')),
+  case_id                 INTEGER REFERENCES "case" (id),
+  meeting_date            TEXT,
+  created_at              TEXT NOT NULL,
+  created_by              TEXT NOT NULL,
+  UNIQUE (year, seq),
+  UNIQUE (agency, source_ref)
+);
+CREATE INDEX referral_person ON referral (person_id, received);
+CREATE INDEX referral_status ON referral (status);
+CREATE INDEX referral_case ON referral (case_id);
+
+CREATE TABLE referral_category (
+  referral_id  INTEGER NOT NULL REFERENCES referral (id),
+  category     TEXT NOT NULL,
+  PRIMARY KEY (referral_id, category)
+);
+
+CREATE TABLE other_party (
+  id            INTEGER PRIMARY KEY,
+  referral_id   INTEGER NOT NULL REFERENCES referral (id),
+  name          TEXT NOT NULL,
+  dob           TEXT,
+  role          TEXT NOT NULL DEFAULT '',
+  relationship  TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX other_party_referral ON other_party (referral_id);
+
+CREATE TABLE possible_match (
+  referral_id  INTEGER NOT NULL REFERENCES referral (id),
+  match_id     INTEGER NOT NULL REFERENCES referral (id),
+  PRIMARY KEY (referral_id, match_id)
+) WITHOUT ROWID;
+
+CREATE TABLE decision (
+  id            INTEGER PRIMARY KEY,
+  referral_id   INTEGER NOT NULL REFERENCES referral (id),
+  decision      TEXT NOT NULL CHECK (decision IN ('accept', 'decline', 'redirect', 'more-info', 'reopen')),
+  decided_on    TEXT NOT NULL,
+  decided_at    TEXT NOT NULL,
+  decided_by    TEXT NOT NULL,
+  reason        TEXT NOT NULL DEFAULT '',
+  signpost      TEXT NOT NULL DEFAULT '',
+  forum         TEXT NOT NULL DEFAULT '',
+  override      INTEGER NOT NULL DEFAULT 0,
+  meeting_date  TEXT,
+  lead_agency   TEXT,
+  risk_level    TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX decision_referral ON decision (referral_id);
+
+CREATE VIEW referrals AS
+  SELECT r.reference, r.received, r.agency, r.referrer_name, r.source_ref, r.person_id, r.name,
+         r.dob, r.age_at_referral, r.gender, r.postcode, r.resident, r.bame, r.lgbt, r.disability,
+         r.role, r.vulnerable, r.risk_level, r.risk_score, r.risk_instrument, r.incidents_12m,
+         r.agencies_involved, r.children, r.professional_judgement, r.consent,
+         (SELECT group_concat(category, ';') FROM
+            (SELECT category FROM referral_category c WHERE c.referral_id = r.id ORDER BY c.rowid)) AS categories,
+         (SELECT p.reference FROM referral p WHERE p.id = r.repeat_of) AS repeat_of,
+         r.criteria_met, r.meets_threshold, r.status,
+         (SELECT k.reference FROM "case" k WHERE k.id = r.case_id) AS "case", r.meeting_date
+  FROM referral r ORDER BY r.year, r.seq;
+CREATE VIEW referral_categories AS
+  SELECT r.reference, c.category FROM referral_category c JOIN referral r ON r.id = c.referral_id;
+CREATE VIEW decisions AS
+  SELECT r.reference, d.decision, d.decided_on, d.decided_by, d.reason, d.signpost, d.forum,
+         d.override, d.meeting_date, d.lead_agency, d.risk_level
+  FROM decision d JOIN referral r ON r.id = d.referral_id ORDER BY d.id;
+CREATE VIEW cases AS
+  SELECT k.reference, k.person_id, k.opened, k.lead_agency, k.risk_level, k.review_date, k.status,
+         k.closed, k.close_reason,
+         (SELECT count(*) FROM referral r WHERE r.case_id = k.id) AS referrals
+  FROM "case" k ORDER BY k.id;
+)SQL",
   };
   return steps;
 }

@@ -1,0 +1,66 @@
+#include "cmd/cli.hpp"
+
+#include "panel/ops/cases.hpp"
+#include "panel/render/case_detail.hpp"
+
+#include <CLI/CLI.hpp>
+#include <memory>
+
+namespace panel::cmd {
+namespace {
+
+struct CaseOptions {
+  std::string status, reference;
+};
+
+int run_list(const CaseOptions& o, Context& ctx)
+{
+  using render::Format;
+  const auto format = ctx.format_or(Format::table, {Format::table, Format::csv, Format::json, Format::md});
+  auto db = ctx.open_db();
+  render::Table table{{{"reference", "REFERENCE"}, {"name", "NAME"}, {"opened", "OPENED"}, {"lead_agency", "LEAD"},
+                       {"risk_level", "RISK"}, {"review_date", "REVIEW"}, {"status", "STATUS"}},
+                      {}};
+  auto optional_text = [](const std::string& s) { return s.empty() ? render::Cell{} : render::Cell{s}; };
+  for (const auto& c : ops::list_cases(db, o.status, ctx.actor()))
+    table.rows.push_back({c.reference, c.name, c.opened.iso(), optional_text(c.lead_agency), optional_text(c.risk_level),
+                          c.review_date ? render::Cell{c.review_date->iso()} : render::Cell{}, c.status});
+  render::write(ctx.out, table, format, ctx.style());
+  return 0;
+}
+
+int run_show(const CaseOptions& o, Context& ctx)
+{
+  using render::Format;
+  const auto format = ctx.format_or(Format::table, {Format::table, Format::json, Format::md});
+  auto db = ctx.open_db();
+  render::write_case(ctx.out, ops::show_case(db, o.reference, ctx.actor()), format);
+  return 0;
+}
+
+} // namespace
+
+void register_case(CLI::App& app, Context& ctx)
+{
+  auto o = std::make_shared<CaseOptions>();
+  auto* cases = app.add_subcommand("case", "List cases and show everything recorded about one");
+  cases->require_subcommand(1);
+  cases->footer(R"(Examples:
+  panel case list --status open
+  panel case show CCM-2017-0018
+  panel case show CCM-2017-0018 --format json | jq .referrals[].criteria_met)");
+
+  auto* list = cases->add_subcommand("list", "List cases (formats: table, csv, json, md)");
+  list->add_option("--status", o->status, "open or closed (default: all)")->type_name("STATUS");
+  list->footer("Reading names from the register is recorded in the audit log.\n\n"
+               "Example:\n  panel case list --status open --format csv > open-cases.csv");
+  list->callback([o, &ctx] { ctx.select("case list", [o, &ctx] { return run_list(*o, ctx); }); });
+
+  auto* show = cases->add_subcommand("show", "Show a case: referrals, decisions and what the panel did");
+  show->add_option("REF", o->reference, "The case reference, or the reference of any of its referrals")->required();
+  show->footer("A read of personal data: recorded in the audit log. Formats: table (default), json, md.\n\n"
+               "Example:\n  panel case show CCM-2017-0018");
+  show->callback([o, &ctx] { ctx.select("case show", [o, &ctx] { return run_show(*o, ctx); }); });
+}
+
+} // namespace panel::cmd

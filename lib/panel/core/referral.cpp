@@ -1,0 +1,24 @@
+#include "panel/core/referral.hpp"
+
+namespace panel::core {
+
+const std::vector<std::string>& referral_fields()
+{
+  static const std::vector<std::string> fields = {
+      "received", "agency", "referrer", "referrer_email", "source_ref", "person", "name", "dob",
+      "gender", "postcode", "resident", "bame", "lgbt", "disability", "role", "category",
+      "vulnerable", "risk_level", "risk_score", "risk_instrument", "incidents_12m",
+      "agencies_involved", "children", "professional_judgement", "consent", "consent_rationale",
+      "summary"};
+  return fields;
+}
+
+int age_on(Date dob, Date day)
+{
+  int age = day.year() - dob.year();
+  if (day.month() < dob.month() || (day.month() == dob.month() && day.day() < dob.day()))
+    --age;
+  return age;
+}
+
+} // namespace panel::core

@@ -1,0 +1,280 @@
+#include "panel/input/referrals.hpp"
+
+#include "panel/core/error.hpp"
+#include "panel/core/text.hpp"
+#include "panel/input/csv.hpp"
+#include "panel/input/values.hpp"
+
+#include <fmt/format.h>
+#include <set>
+#include <sstream>
+#include <yaml-cpp/yaml.h>
+
+namespace panel::input {
+
+long ReferralRecord::line_of(const std::string& field) const
+{
+  const auto dot = field.find_first_of(".[");
+  const auto it = lines.find(field);
+  if (it != lines.end())
+    return it->second;
+  if (dot != std::string::npos)
+    if (const auto parent = lines.find(field.substr(0, dot)); parent != lines.end())
+      return parent->second;
+  return line;
+}
+
+namespace {
+
+long line_of(const YAML::Node& node) { return node.Mark().is_null() ? 0 : node.Mark().line + 1; }
+
+std::string known_fields()
+{
+  return "received, agency, source_ref, person, referrer, subject, role, categories, vulnerable, risk_level, "
+         "risk_score, risk_instrument, incidents_12m, agencies_involved, children, professional_judgement, "
+         "consent, consent_rationale, summary, other_parties";
+}
+
+class YamlReferrals : public ReferralReader {
+public:
+  YamlReferrals(std::istream& in, std::string source) : m_source(std::move(source))
+  {
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!core::valid_utf8(text.str()))
+      throw refused(fmt::format("{}: not valid UTF-8 text", m_source));
+    try {
+      m_doc = YAML::Load(text.str());
+    } catch (const YAML::ParserException& e) {
+      throw refused(fmt::format("{}:{}: YAML syntax error: {}", m_source, e.mark.line + 1, e.msg));
+    }
+    if (m_doc.IsMap() && m_doc["referrals"]) {
+      for (const auto& item : m_doc)
+        if (item.first.Scalar() != "referrals")
+          field_error(m_source, line_of(item.first), item.first.Scalar(),
+                      "a file with a 'referrals:' list has nothing else at the top level");
+      m_list = m_doc["referrals"];
+      if (!m_list.IsSequence())
+        field_error(m_source, line_of(m_list), "referrals", "expected a list of referrals");
+    } else if (m_doc.IsMap()) {
+      m_list = YAML::Node(YAML::NodeType::Sequence);
+      m_list.push_back(m_doc);
+    } else if (m_doc.IsSequence()) {
+      m_list = m_doc;
+    } else if (!m_doc.IsNull() && m_doc.IsDefined()) {
+      field_error(m_source, line_of(m_doc), "referrals", "expected a referral (a mapping) or a 'referrals:' list");
+    }
+  }
+
+  bool next(ReferralRecord& record) override
+  {
+    if (!m_list.IsDefined() || m_list.IsNull() || m_index >= m_list.size())
+      return false;
+    const YAML::Node node = m_list[m_index++];
+    record = ReferralRecord{};
+    record.line = line_of(node);
+    if (!node.IsMap())
+      field_error(m_source, record.line, fmt::format("referrals[{}]", m_index - 1), "expected a mapping of fields");
+    read(node, record);
+    return true;
+  }
+
+private:
+  std::string scalar(const YAML::Node& node, const std::string& field)
+  {
+    if (node.IsNull())
+      return "";
+    if (!node.IsScalar())
+      field_error(m_source, line_of(node), field, "expected a single value, not a list or mapping");
+    return node.Scalar();
+  }
+
+  void set(ReferralRecord& record, const std::string& field, const YAML::Node& value)
+  {
+    record.lines[field] = line_of(value);
+    set_field(record.referral, field, scalar(value, field), m_source, line_of(value));
+  }
+
+  void read_subject(const YAML::Node& subject, ReferralRecord& record)
+  {
+    if (!subject.IsMap())
+      field_error(m_source, line_of(subject), "subject", "expected a mapping (name, dob, gender, ...)");
+    static const std::set<std::string> keys = {"name", "dob", "gender", "postcode", "resident", "bame", "lgbt", "disability"};
+    for (const auto& item : subject) {
+      const auto key = item.first.Scalar();
+      if (!keys.count(key))
+        field_error(m_source, line_of(item.first), "subject." + key,
+                    "unknown field (known: name, dob, gender, postcode, resident, bame, lgbt, disability)");
+      set(record, key, item.second);
+    }
+  }
+
+  void read_referrer(const YAML::Node& referrer, ReferralRecord& record)
+  {
+    if (referrer.IsScalar()) {
+      set(record, "referrer", referrer);
+      return;
+    }
+    if (!referrer.IsMap())
+      field_error(m_source, line_of(referrer), "referrer", "expected a mapping (name, email)");
+    for (const auto& item : referrer) {
+      const auto key = item.first.Scalar();
+      if (key == "name")
+        set(record, "referrer", item.second);
+      else if (key == "email")
+        set(record, "referrer_email", item.second);
+      else
+        field_error(m_source, line_of(item.first), "referrer." + key, "unknown field (known: name, email)");
+    }
+  }
+
+  void read_parties(const YAML::Node& list, ReferralRecord& record)
+  {
+    if (!list.IsSequence())
+      field_error(m_source, line_of(list), "other_parties", "expected a list of people");
+    for (size_t i = 0; i < list.size(); ++i) {
+      const auto field = fmt::format("other_parties[{}]", i);
+      const YAML::Node p = list[i];
+      if (!p.IsMap())
+        field_error(m_source, line_of(p), field, "expected a mapping (name, dob, role, relationship)");
+      core::OtherParty party;
+      for (const auto& item : p) {
+        const auto key = item.first.Scalar();
+        const auto sub = field + "." + key;
+        record.lines[sub] = line_of(item.second);
+        if (key == "name")
+          party.name = core::trim(scalar(item.second, sub));
+        else if (key == "dob")
+          party.dob = parse_date(scalar(item.second, sub), m_source, line_of(item.second), sub);
+        else if (key == "role")
+          party.role = core::trim(scalar(item.second, sub));
+        else if (key == "relationship")
+          party.relationship = core::trim(scalar(item.second, sub));
+        else
+          field_error(m_source, line_of(item.first), sub, "unknown field (known: name, dob, role, relationship)");
+      }
+      record.referral.other_parties.push_back(std::move(party));
+    }
+  }
+
+  void read(const YAML::Node& node, ReferralRecord& record)
+  {
+    for (const auto& item : node) {
+      if (!item.first.IsScalar())
+        field_error(m_source, line_of(item.first), "referral", "field names are plain words");
+      const std::string key = item.first.Scalar();
+      record.lines[key] = line_of(item.second);
+      if (key == "subject")
+        read_subject(item.second, record);
+      else if (key == "referrer")
+        read_referrer(item.second, record);
+      else if (key == "other_parties")
+        read_parties(item.second, record);
+      else if ((key == "categories" || key == "category") && item.second.IsSequence()) {
+        record.lines["category"] = line_of(item.second);
+        for (const auto& c : item.second)
+          set_field(record.referral, "category", scalar(c, "category"), m_source, line_of(c));
+      } else if (const auto field = canonical_field(key); !field.empty()) {
+        set(record, field, item.second);
+      } else {
+        field_error(m_source, line_of(item.first), key, fmt::format("unknown field (known: {})", known_fields()));
+      }
+    }
+  }
+
+  std::string m_source;
+  YAML::Node m_doc, m_list;
+  size_t m_index = 0;
+};
+
+class CsvReferrals : public ReferralReader {
+public:
+  CsvReferrals(std::istream& in, std::string source) : m_source(std::move(source)), m_csv(in, m_source)
+  {
+    CsvRecord header;
+    if (!m_csv.next(header))
+      return;
+    std::set<std::string> seen;
+    for (const auto& name : header.fields) {
+      const auto field = canonical_field(name);
+      if (field.empty())
+        field_error(m_source, header.line, core::strip_controls(name),
+                    fmt::format("unknown column (known: {})", core::join(core::referral_fields(), ", ")));
+      if (!seen.insert(field).second)
+        field_error(m_source, header.line, field, "the column appears twice");
+      m_columns.push_back(field);
+    }
+    m_has_header = true;
+  }
+
+  bool next(ReferralRecord& record) override
+  {
+    if (!m_has_header || !m_csv.next(m_row))
+      return false;
+    record = ReferralRecord{};
+    record.line = m_row.line;
+    if (m_row.fields.size() != m_columns.size())
+      field_error(m_source, m_row.line, "row",
+                  fmt::format("has {} fields but the header has {} columns", m_row.fields.size(), m_columns.size()));
+    for (size_t i = 0; i < m_columns.size(); ++i)
+      set_field(record.referral, m_columns[i], m_row.fields[i], m_source, m_row.line);
+    return true;
+  }
+
+private:
+  std::string m_source;
+  CsvReader m_csv;
+  CsvRecord m_row;
+  std::vector<std::string> m_columns;
+  bool m_has_header = false;
+};
+
+class FieldReferral : public ReferralReader {
+public:
+  explicit FieldReferral(std::vector<std::pair<std::string, std::string>> fields) : m_fields(std::move(fields)) {}
+  bool next(ReferralRecord& record) override
+  {
+    if (m_done)
+      return false;
+    m_done = true;
+    record = ReferralRecord{};
+    for (const auto& [field, text] : m_fields)
+      set_field(record.referral, field, text, "", 0);
+    return true;
+  }
+
+private:
+  std::vector<std::pair<std::string, std::string>> m_fields;
+  bool m_done = false;
+};
+
+} // namespace
+
+std::unique_ptr<ReferralReader> referral_from_fields(std::vector<std::pair<std::string, std::string>> fields)
+{
+  return std::make_unique<FieldReferral>(std::move(fields));
+}
+
+FileKind guess_kind(const std::string& path, const std::string& first_line)
+{
+  auto ends = [&](const char* suffix) { return path.ends_with(suffix); };
+  if (ends(".csv") || ends(".CSV"))
+    return FileKind::csv;
+  if (ends(".yaml") || ends(".yml") || ends(".YAML"))
+    return FileKind::yaml;
+  const auto comma = first_line.find(',');
+  const auto colon = first_line.find(':');
+  if (comma != std::string::npos && (colon == std::string::npos || comma < colon) &&
+      !canonical_field(first_line.substr(0, comma)).empty())
+    return FileKind::csv;
+  return FileKind::yaml;
+}
+
+std::unique_ptr<ReferralReader> referral_reader(std::istream& in, const std::string& source, FileKind kind)
+{
+  if (kind == FileKind::csv)
+    return std::make_unique<CsvReferrals>(in, source);
+  return std::make_unique<YamlReferrals>(in, source);
+}
+
+} // namespace panel::input

@@ -1,0 +1,30 @@
+#pragma once
+// Typed values from the text of a field, shared by the YAML and CSV referral readers.
+#include "panel/core/referral.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace panel::input {
+
+// Where a field was given, for messages: "<source>:<line>: <field>", or "--<field-with-dashes>"
+// when `source` is empty (the value came from a command-line flag).
+std::string where(const std::string& source, long line, const std::string& field);
+
+// Throws Error(refused) "<where>: <problem>".
+[[noreturn]] void field_error(const std::string& source, long line, const std::string& field, const std::string& problem);
+
+// Sets one flat referral field (the names of core::referral_fields()) from its text. An empty
+// text leaves the field unset. Returns false for a field name it does not know.
+bool set_field(core::Referral& referral, const std::string& field, const std::string& text,
+               const std::string& source, long line);
+
+// The names a field may also be written as ("referrer-email" for "referrer_email",
+// "categories" for "category"): returns the canonical name, or "" when unknown.
+std::string canonical_field(const std::string& name);
+
+std::optional<core::Date> parse_date(const std::string& text, const std::string& source, long line,
+                                     const std::string& field);
+
+} // namespace panel::input

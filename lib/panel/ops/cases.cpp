@@ -1,0 +1,51 @@
+#include "panel/ops/cases.hpp"
+
+#include "panel/ops/triage.hpp"
+#include "panel/store/audit.hpp"
+#include "panel/store/referrals.hpp"
+
+#include <fmt/format.h>
+
+namespace panel::ops {
+
+std::vector<core::Case> list_cases(store::Db& db, const std::string& status, const core::Actor& actor)
+{
+  if (!status.empty() && status != "open" && status != "closed")
+    throw usage_error(fmt::format("--status: unknown status '{}' (known: open, closed)", status));
+  store::Transaction txn(db, store::Transaction::Kind::write);
+  auto cases = store::list_cases(db, status);
+  store::append_audit(db, actor, "read", "case", "", fmt::format("{} cases listed", cases.size()));
+  txn.commit();
+  return cases;
+}
+
+core::CaseDetail show_case(store::Db& db, const std::string& reference, const core::Actor& actor)
+{
+  store::Transaction txn(db, store::Transaction::Kind::write);
+  const auto found = store::find_case(db, reference);
+  if (!found) {
+    const auto referral = store::find_referral(db, reference);
+    if (referral)
+      throw refused(fmt::format("referral {} is {}, not part of a case (see 'panel triage')", reference, referral->status));
+    throw refused(fmt::format("no case or referral '{}' (see 'panel case list')", reference));
+  }
+  core::CaseDetail detail{*found, {}};
+  for (auto& r : store::case_referrals(db, found->id)) {
+    auto decisions = store::decisions_for(db, r.id);
+    detail.referrals.push_back({std::move(r), std::move(decisions)});
+  }
+  store::append_audit(db, actor, "read", "case", found->reference);
+  txn.commit();
+  return detail;
+}
+
+std::vector<core::RecordedReferral> read_triage_queue(store::Db& db, const core::Actor& actor)
+{
+  store::Transaction txn(db, store::Transaction::Kind::write);
+  auto queue = triage_queue(db);
+  store::append_audit(db, actor, "read", "referral", "", fmt::format("{} referrals in the triage list", queue.size()));
+  txn.commit();
+  return queue;
+}
+
+} // namespace panel::ops

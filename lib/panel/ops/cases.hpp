@@ -1,0 +1,21 @@
+#pragma once
+#include "panel/core/actor.hpp"
+#include "panel/core/case.hpp"
+#include "panel/store/db.hpp"
+
+#include <string>
+#include <vector>
+
+namespace panel::ops {
+
+// Cases with this status ("" for all); names are personal data, so the read is audited.
+std::vector<core::Case> list_cases(store::Db& db, const std::string& status, const core::Actor& actor);
+
+// One case by its reference or any of its referrals' references, with its referrals and
+// decisions; audited. Error(refused) when there is no such case.
+core::CaseDetail show_case(store::Db& db, const std::string& reference, const core::Actor& actor);
+
+// The triage queue for display; audited as a read of the referrals listed.
+std::vector<core::RecordedReferral> read_triage_queue(store::Db& db, const core::Actor& actor);
+
+} // namespace panel::ops

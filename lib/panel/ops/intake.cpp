@@ -1,0 +1,162 @@
+#include "panel/ops/intake.hpp"
+
+#include "panel/core/text.hpp"
+#include "panel/input/values.hpp"
+#include "panel/ops/setup.hpp"
+#include "panel/rules/criteria.hpp"
+#include "panel/rules/names.hpp"
+#include "panel/rules/referral_check.hpp"
+#include "panel/store/audit.hpp"
+#include "panel/store/intake.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace panel::ops {
+namespace {
+
+constexpr size_t max_problems = 20;
+
+class Intake {
+public:
+  Intake(store::Db& db, const core::Profile& profile, const core::Actor& actor)
+      : m_db(db), m_profile(profile), m_actor(actor), m_writer(db)
+  {
+  }
+
+  // Records one checked referral and returns what was found.
+  IntakeItem record(const core::Referral& r)
+  {
+    IntakeItem item{"", r.received, r.agency, 0, "", {}, {}, false};
+    std::vector<std::int64_t> match_ids;
+    item.person_id = person_for(r, item.possible_matches, match_ids);
+
+    const auto previous = m_writer.previous_referral(item.person_id, r.received);
+    std::optional<std::int64_t> repeat_of;
+    if (previous && rules::within_repeat_window(previous->received, r.received, m_profile.repeat_window_days)) {
+      repeat_of = previous->id;
+      item.repeat_of = previous->reference;
+    }
+    item.criteria_met = rules::criteria_met(m_profile.criteria, r, repeat_of.has_value());
+    item.meets_threshold = !item.criteria_met.empty();
+
+    const int year = r.received.year();
+    const int seq = m_writer.next_sequence("referral", year);
+    item.reference = fmt::format("{}-{}-{:04}", m_profile.reference_prefix, year, seq);
+    const std::int64_t id = m_writer.insert_referral({&r, item.reference, year, seq, item.person_id, repeat_of,
+                                                      match_ids, core::join(item.criteria_met, ","),
+                                                      item.meets_threshold, m_actor.at, m_actor.user});
+    store::append_audit(m_db, m_actor, "create", "referral", item.reference);
+    recheck_next(item.person_id, r.received, id);
+    return item;
+  }
+
+  store::IntakeWriter& writer() { return m_writer; }
+
+private:
+  // The person this referral is about: the explicit id, or the same normalised name and date of
+  // birth, or a new person. Same name without that date of birth is only a possible match.
+  std::int64_t person_for(const core::Referral& r, std::vector<std::string>& match_refs,
+                          std::vector<std::int64_t>& match_ids)
+  {
+    if (r.person_id)
+      return *r.person_id;
+    const std::string key = rules::normalise_name(r.name);
+    std::optional<std::int64_t> person;
+    if (r.dob)
+      person = m_writer.find_person(key, *r.dob);
+    for (const auto other : m_writer.persons_named(key)) {
+      if (person && other == *person)
+        continue;
+      if (const auto latest = m_writer.latest_referral(other)) {
+        match_ids.push_back(latest->id);
+        match_refs.push_back(latest->reference);
+      }
+    }
+    return person ? *person : m_writer.insert_person(r.name, key, r.dob, m_actor.at);
+  }
+
+  // A referral recorded out of date order can make the person's next, still pending, referral a
+  // repeat (or stop it being one): work that one out again.
+  void recheck_next(std::int64_t person_id, core::Date received, std::int64_t id)
+  {
+    const auto next = m_writer.next_referral(person_id, received);
+    if (!next || next->status != "pending")
+      return;
+    const bool repeat = rules::within_repeat_window(received, next->received, m_profile.repeat_window_days);
+    const auto criteria = rules::criteria_met(m_profile.criteria, m_writer.load_referral(next->id), repeat);
+    m_writer.update_repeat(next->id, repeat ? std::optional<std::int64_t>(id) : std::nullopt,
+                           core::join(criteria, ","), !criteria.empty());
+  }
+
+  store::Db& m_db;
+  const core::Profile& m_profile;
+  const core::Actor& m_actor;
+  store::IntakeWriter m_writer;
+};
+
+} // namespace
+
+IntakeResult record_referrals(store::Db& db, input::ReferralReader& reader, const std::string& source,
+                              const IntakeOptions& options, const core::Actor& actor)
+{
+  store::Transaction txn(db, store::Transaction::Kind::write);
+  const core::Profile profile = load_profile(db);
+  Intake intake(db, profile, actor);
+  IntakeResult result;
+  std::vector<std::string> problems;
+  size_t count = 0;
+
+  input::ReferralRecord record;
+  while (problems.size() < max_problems) {
+    try {
+      if (!reader.next(record))
+        break;
+    } catch (const Error& e) {
+      // A syntax error ends the file: nothing after it can be read reliably.
+      problems.push_back(e.what());
+      break;
+    }
+    ++count;
+    const auto& r = record.referral;
+    auto found = rules::check_referral(r, profile, actor.today);
+    // Reported in the order they appear in the file.
+    std::stable_sort(found.begin(), found.end(), [&](const auto& a, const auto& b) {
+      return record.line_of(a.field) < record.line_of(b.field);
+    });
+    for (const auto& p : found)
+      problems.push_back(fmt::format("{}: {}", input::where(source, record.line_of(p.field), p.field), p.message));
+    if (r.person_id && !intake.writer().person_exists(*r.person_id))
+      problems.push_back(fmt::format("{}: no person with id {}", input::where(source, record.line_of("person"), "person"), *r.person_id));
+    if (!problems.empty())
+      continue;  // keep checking the rest of the file, but write nothing more
+    if (!r.source_ref.empty()) {
+      if (const auto existing = intake.writer().reference_for_source(r.agency, r.source_ref)) {
+        const auto what = fmt::format("{}: '{}' from {} is already recorded as {}",
+                                      input::where(source, record.line_of("source_ref"), "source_ref"), r.source_ref,
+                                      r.agency, *existing);
+        if (options.skip_existing)
+          result.skipped.push_back(what + "; skipped");
+        else
+          problems.push_back(what + " (use --skip-existing to skip referrals already recorded)");
+        continue;
+      }
+    }
+    result.recorded.push_back(intake.record(r));
+  }
+  if (count == 0 && problems.empty())
+    problems.push_back(fmt::format("{}: no referrals in the file", source));
+  const std::string label = source.empty() ? "the referral" : source;
+  if (!problems.empty()) {
+    std::string message = core::join(problems, "\npanel: error: ");
+    if (problems.size() >= max_problems)
+      message += fmt::format("\npanel: error: {}: stopped after {} problems", label, max_problems);
+    if (!source.empty())
+      message += fmt::format("\npanel: error: {}: nothing was recorded", source);
+    throw refused(message);
+  }
+  txn.commit();
+  return result;
+}
+
+} // namespace panel::ops

@@ -1,0 +1,139 @@
+#include "panel/ops/triage.hpp"
+
+#include "panel/core/text.hpp"
+#include "panel/ops/agencies.hpp"
+#include "panel/ops/setup.hpp"
+#include "panel/store/agencies.hpp"
+#include "panel/store/audit.hpp"
+#include "panel/store/referrals.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace panel::ops {
+namespace {
+
+bool awaiting_decision(const std::string& status) { return status == "pending" || status == "awaiting-information"; }
+
+// Checks that a decision fits where the referral is in its life.
+void check_status(const core::RecordedReferral& r, const std::string& decision)
+{
+  if (decision == "reopen") {
+    if (r.status == "pending")
+      throw refused(fmt::format("{} is already pending", r.reference));
+    if (r.status == "accepted")
+      throw refused(fmt::format("{} was accepted into case {}; it cannot be reopened", r.reference, r.case_reference));
+    return;
+  }
+  if (!awaiting_decision(r.status))
+    throw refused(fmt::format("{} is already {}; use 'panel triage {} reopen' to decide again", r.reference,
+                              r.status, r.reference));
+}
+
+void check_request(store::Db& db, const core::Profile& profile, const TriageRequest& q, const core::Actor& actor)
+{
+  if (!q.lead.empty() && !store::find_agency(db, q.lead))
+    unknown_agency(db, q.lead);
+  if (!q.risk.empty() && std::find(profile.risk_levels.begin(), profile.risk_levels.end(), q.risk) == profile.risk_levels.end())
+    throw refused(fmt::format("unknown risk level '{}' (known: {})", q.risk, core::join(profile.risk_levels, ", ")));
+  if (q.meeting && *q.meeting < actor.today)
+    throw refused(fmt::format("meeting date {} is in the past (today is {})", q.meeting->iso(), actor.today.iso()));
+  if (q.override_threshold && core::trim(q.reason).empty())
+    throw refused("--override needs --reason: say why the referral is accepted below the threshold");
+  for (const auto* text : {&q.reason, &q.signpost, &q.forum})
+    if (!core::valid_utf8(*text) || core::strip_controls(*text) != *text)
+      throw refused("the reason, signposting and forum must be plain text without control characters");
+}
+
+TriageOutcome apply(store::Db& db, const core::Profile& profile, const core::RecordedReferral& r,
+                    const TriageRequest& q, const core::Actor& actor)
+{
+  check_status(r, q.decision);
+  TriageOutcome out{r.reference, q.decision, "", "", false, std::nullopt};
+  core::Decision d{r.reference, q.decision, actor.today, actor.at, actor.user, q.reason, q.signpost, q.forum,
+                   q.override_threshold, q.meeting, q.lead, q.risk};
+  std::optional<std::int64_t> case_id;
+  if (q.decision == "accept") {
+    if (!r.meets_threshold && !q.override_threshold)
+      throw refused(fmt::format("{} does not meet the threshold (criteria met: none); to accept it anyway use "
+                                "--override --reason \"...\"",
+                                r.reference));
+    if (const auto open = store::open_case_for_person(db, r.person_id)) {
+      // A repeat about someone the panel is already working with joins that case.
+      case_id = open->id;
+      out.case_reference = open->reference;
+    } else {
+      core::Case c;
+      c.reference = r.reference;
+      c.person_id = r.person_id;
+      c.opened = actor.today;
+      c.lead_agency = q.lead.empty() ? r.referral.agency : q.lead;
+      const auto& levels = profile.risk_levels;
+      c.risk_level = !q.risk.empty() ? q.risk
+                     : std::find(levels.begin(), levels.end(), r.referral.risk_level) != levels.end() ? r.referral.risk_level
+                                                                                                       : "";
+      case_id = store::insert_case(db, c);
+      out.case_reference = c.reference;
+      out.new_case = true;
+      store::append_audit(db, actor, "create", "case", c.reference, fmt::format("from referral {}", r.reference));
+    }
+    out.status = "accepted";
+    out.meeting = q.meeting;
+  } else if (q.decision == "decline") {
+    out.status = "declined";
+  } else if (q.decision == "redirect") {
+    out.status = "redirected";
+  } else if (q.decision == "more-info") {
+    out.status = "awaiting-information";
+  } else {
+    out.status = "pending";
+  }
+  store::insert_decision(db, r.id, d);
+  store::set_referral_outcome(db, r.id, out.status, case_id, out.meeting);
+  store::append_audit(db, actor, "update", "referral", r.reference,
+                      q.reason.empty() ? q.decision : fmt::format("{}: {}", q.decision, q.reason));
+  return out;
+}
+
+} // namespace
+
+std::vector<core::RecordedReferral> triage_queue(store::Db& db)
+{
+  return store::list_referrals(db, {"pending", "awaiting-information"});
+}
+
+TriageOutcome decide(store::Db& db, const std::string& reference, const TriageRequest& request,
+                     const core::Actor& actor)
+{
+  store::Transaction txn(db, store::Transaction::Kind::write);
+  const auto profile = load_profile(db);
+  check_request(db, profile, request, actor);
+  const auto referral = store::find_referral(db, reference);
+  if (!referral)
+    throw refused(fmt::format("no referral '{}' (see 'panel triage list' or 'panel case list')", reference));
+  auto outcome = apply(db, profile, *referral, request, actor);
+  txn.commit();
+  return outcome;
+}
+
+std::vector<TriageOutcome> accept_eligible(store::Db& db, bool dry_run, const core::Actor& actor)
+{
+  store::Transaction txn(db, store::Transaction::Kind::write);
+  const auto profile = load_profile(db);
+  std::vector<TriageOutcome> outcomes;
+  TriageRequest accept;
+  accept.decision = "accept";
+  for (const auto& r : store::list_referrals(db, {"pending"})) {
+    if (!r.meets_threshold)
+      continue;
+    if (dry_run)
+      outcomes.push_back({r.reference, "accept", "accepted", "", false, std::nullopt});
+    else
+      outcomes.push_back(apply(db, profile, r, accept, actor));
+  }
+  if (!dry_run)
+    txn.commit();
+  return outcomes;
+}
+
+} // namespace panel::ops

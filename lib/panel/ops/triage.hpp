@@ -1,0 +1,44 @@
+#pragma once
+#include "panel/core/actor.hpp"
+#include "panel/core/case.hpp"
+#include "panel/store/db.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace panel::ops {
+
+// A triage decision as the coordinator gives it.
+struct TriageRequest {
+  std::string decision;  // accept | decline | redirect | more-info | reopen
+  std::optional<core::Date> meeting;
+  std::string lead, risk, reason, signpost, forum;
+  bool override_threshold = false;
+};
+
+// What a decision did.
+struct TriageOutcome {
+  std::string reference;
+  std::string decision;
+  std::string status;          // the referral's status afterwards
+  std::string case_reference;  // accepted: the case it opened or joined
+  bool new_case = false;
+  std::optional<core::Date> meeting;  // accepted: listed for; none = awaiting a meeting
+};
+
+// Referrals waiting for a decision (pending or awaiting information), oldest first.
+std::vector<core::RecordedReferral> triage_queue(store::Db& db);
+
+// Records one decision on a referral, in one transaction with its audit row. Accepting opens a
+// case, or attaches the referral to the person's open case. Error(refused) when the decision does
+// not fit the referral's status, when a referral below threshold is accepted without an override
+// and a reason, or when an agency, risk level or meeting date is not valid.
+TriageOutcome decide(store::Db& db, const std::string& reference, const TriageRequest& request,
+                     const core::Actor& actor);
+
+// Accepts every pending referral that meets the threshold (in one transaction); with `dry_run`
+// only says what it would do.
+std::vector<TriageOutcome> accept_eligible(store::Db& db, bool dry_run, const core::Actor& actor);
+
+} // namespace panel::ops

@@ -1,0 +1,154 @@
+#include "panel/render/case_detail.hpp"
+
+#include "panel/core/text.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace panel::render {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json optional_date(const std::optional<core::Date>& d) { return d ? Json(d->iso()) : Json(nullptr); }
+template <typename T>
+Json optional(const std::optional<T>& v)
+{
+  return v ? Json(*v) : Json(nullptr);
+}
+Json text_or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+
+Json referral_json(const core::CaseDetail::Item& item)
+{
+  const auto& rec = item.referral;
+  const auto& r = rec.referral;
+  Json parties = Json::array();
+  for (const auto& p : r.other_parties)
+    parties.push_back({{"name", p.name}, {"dob", optional_date(p.dob)}, {"role", p.role}, {"relationship", p.relationship}});
+  Json decisions = Json::array();
+  for (const auto& d : item.decisions)
+    decisions.push_back({{"decision", d.decision}, {"decided_on", d.decided_on.iso()}, {"decided_by", d.decided_by},
+                         {"reason", d.reason}, {"signpost", d.signpost}, {"forum", d.forum},
+                         {"override", d.override_threshold}, {"meeting", optional_date(d.meeting_date)}});
+  return {{"reference", rec.reference},
+          {"received", r.received.iso()},
+          {"agency", r.agency},
+          {"referrer", {{"name", r.referrer_name}, {"email", r.referrer_email}}},
+          {"source_ref", text_or_null(r.source_ref)},
+          {"subject", {{"name", r.name}, {"dob", optional_date(r.dob)}, {"gender", r.gender}, {"postcode", r.postcode},
+                       {"resident", optional(r.resident)}, {"bame", optional(r.bame)}, {"lgbt", optional(r.lgbt)},
+                       {"disability", optional(r.disability)}}},
+          {"role", text_or_null(r.role)},
+          {"categories", r.categories},
+          {"vulnerable", r.vulnerable},
+          {"risk_level", text_or_null(r.risk_level)},
+          {"risk_score", optional(r.risk_score)},
+          {"risk_instrument", text_or_null(r.risk_instrument)},
+          {"incidents_12m", optional(r.incidents_12m)},
+          {"agencies_involved", optional(r.agencies_involved)},
+          {"children", optional(r.children)},
+          {"professional_judgement", r.professional_judgement},
+          {"consent", text_or_null(r.consent)},
+          {"consent_rationale", text_or_null(r.consent_rationale)},
+          {"summary", r.summary},
+          {"other_parties", parties},
+          {"repeat_of", text_or_null(rec.repeat_of)},
+          {"possible_matches", rec.possible_matches},
+          {"criteria_met", rec.criteria_met},
+          {"meets_threshold", rec.meets_threshold},
+          {"status", rec.status},
+          {"meeting", optional_date(rec.meeting_date)},
+          {"decisions", decisions}};
+}
+
+void write_json(std::ostream& out, const core::CaseDetail& detail)
+{
+  const auto& c = detail.info;
+  Json referrals = Json::array();
+  for (const auto& item : detail.referrals)
+    referrals.push_back(referral_json(item));
+  Json j = {{"case", {{"reference", c.reference}, {"person", c.person_id}, {"name", c.name}, {"opened", c.opened.iso()},
+                      {"lead_agency", text_or_null(c.lead_agency)}, {"risk_level", text_or_null(c.risk_level)},
+                      {"review_date", optional_date(c.review_date)}, {"status", c.status},
+                      {"closed", optional_date(c.closed)}, {"close_reason", text_or_null(c.close_reason)}}},
+            {"referrals", referrals},
+            {"discussions", Json::array()},
+            {"actions", Json::array()},
+            {"interventions", Json::array()}};
+  out << j.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+// One "label: value" line, skipped when there is no value.
+void line(std::ostream& out, const std::string& label, const std::string& value, const char* indent = "")
+{
+  if (!value.empty())
+    out << indent << fmt::format("{:<20}", label + ":") << core::strip_controls(value) << '\n';
+}
+
+std::string flag(const std::optional<bool>& v) { return v ? (*v ? "yes" : "no") : ""; }
+std::string number(const std::optional<int>& v) { return v ? std::to_string(*v) : ""; }
+
+void write_text(std::ostream& out, const core::CaseDetail& detail, bool markdown)
+{
+  const auto& c = detail.info;
+  const char* h1 = markdown ? "# " : "";
+  const char* h2 = markdown ? "## " : "";
+  out << h1 << "Case " << c.reference << (c.status == "closed" ? " (closed)" : "") << "\n\n";
+  line(out, "Person", fmt::format("{} (person {})", c.name, c.person_id));
+  line(out, "Opened", c.opened.iso());
+  line(out, "Lead agency", c.lead_agency);
+  line(out, "Risk level", c.risk_level);
+  line(out, "Review date", c.review_date ? c.review_date->iso() : "");
+  line(out, "Closed", c.closed ? fmt::format("{} ({})", c.closed->iso(), c.close_reason) : "");
+  for (const auto& item : detail.referrals) {
+    const auto& rec = item.referral;
+    const auto& r = rec.referral;
+    out << '\n' << h2 << "Referral " << rec.reference << "\n";
+    line(out, "Received", fmt::format("{} from {}{}", r.received.iso(), r.agency,
+                                      r.referrer_name.empty() ? "" : " (" + r.referrer_name + ")"));
+    line(out, "Agency reference", r.source_ref);
+    line(out, "Name", r.name);
+    line(out, "Date of birth", r.dob ? r.dob->iso() : "");
+    line(out, "Gender", r.gender);
+    line(out, "Postcode", r.postcode);
+    line(out, "Resident", flag(r.resident));
+    line(out, "Role", r.role);
+    line(out, "Categories", core::join(r.categories, ", "));
+    line(out, "Vulnerable", r.vulnerable ? "yes" : "");
+    line(out, "Risk", r.risk_level);
+    line(out, "Risk score", r.risk_score ? fmt::format("{}{}", *r.risk_score, r.risk_instrument.empty() ? "" : " (" + r.risk_instrument + ")") : "");
+    line(out, "Incidents (12m)", number(r.incidents_12m));
+    line(out, "Agencies involved", number(r.agencies_involved));
+    line(out, "Children", number(r.children));
+    line(out, "Consent", r.consent + (r.consent_rationale.empty() ? "" : ": " + r.consent_rationale));
+    line(out, "Repeat of", rec.repeat_of);
+    line(out, "Possible matches", core::join(rec.possible_matches, ", "));
+    line(out, "Criteria met", rec.criteria_met.empty() ? "none" : core::join(rec.criteria_met, ", "));
+    line(out, "Listed for meeting", rec.meeting_date ? rec.meeting_date->iso() : "");
+    for (const auto& p : r.other_parties)
+      line(out, "Other party", fmt::format("{}{}{}", p.name, p.relationship.empty() ? "" : ", " + p.relationship,
+                                           p.role.empty() ? "" : " (" + p.role + ")"));
+    for (const auto& d : item.decisions)
+      line(out, "Decision", fmt::format("{} {} by {}{}", d.decided_on.iso(), d.decision, d.decided_by,
+                                        d.reason.empty() ? "" : ": " + d.reason));
+    out << "Summary:\n";
+    const std::string summary = core::strip_controls(r.summary);
+    for (size_t start = 0; start < summary.size();) {
+      const auto end = summary.find('\n', start);
+      out << (markdown ? "" : "  ") << summary.substr(start, end == std::string::npos ? end : end - start) << '\n';
+      start = end == std::string::npos ? summary.size() : end + 1;
+    }
+  }
+}
+
+} // namespace
+
+void write_case(std::ostream& out, const core::CaseDetail& detail, Format format)
+{
+  if (format == Format::json)
+    write_json(out, detail);
+  else
+    write_text(out, detail, format == Format::md);
+}
+
+} // namespace panel::render

@@ -1,0 +1,135 @@
+#include "panel/rules/referral_check.hpp"
+
+#include "panel/core/text.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace panel::rules {
+namespace {
+
+template <typename T, typename Key>
+bool contains(const std::vector<T>& items, const std::string& value, Key key)
+{
+  return std::any_of(items.begin(), items.end(), [&](const T& item) { return key(item) == value; });
+}
+
+template <typename T, typename Key>
+std::string known(const std::vector<T>& items, Key key)
+{
+  std::vector<std::string> names;
+  for (const auto& item : items)
+    names.push_back(key(item));
+  return core::join(names, ", ");
+}
+
+// Problems with a piece of free text: length, and control characters that could corrupt
+// terminals and documents (newlines and tabs are allowed only where `multiline`).
+void check_text(std::vector<FieldProblem>& out, const std::string& field, const std::string& text, size_t limit,
+                bool multiline)
+{
+  if (!core::valid_utf8(text)) {
+    out.push_back({field, "is not valid UTF-8 text"});
+    return;
+  }
+  const size_t chars = static_cast<size_t>(
+      std::count_if(text.begin(), text.end(), [](unsigned char c) { return (c & 0xc0) != 0x80; }));
+  if (chars > limit)
+    out.push_back({field, fmt::format("is {} characters long; the limit is {}", chars, limit)});
+  const std::string clean = core::strip_controls(text);
+  const bool breaks = text.find_first_of("\n\t") != std::string::npos;
+  if (clean != text || (!multiline && breaks))
+    out.push_back({field, multiline ? "contains control characters" : "contains control characters or line breaks"});
+}
+
+void check_date(std::vector<FieldProblem>& out, const std::string& field, const std::optional<core::Date>& date,
+                core::Date today)
+{
+  if (date && *date > today)
+    out.push_back({field, fmt::format("{} is in the future (today is {})", date->iso(), today.iso())});
+}
+
+void check_count(std::vector<FieldProblem>& out, const std::string& field, const std::optional<int>& value, int max)
+{
+  if (value && (*value < 0 || *value > max))
+    out.push_back({field, fmt::format("{} is out of range (0 to {})", *value, max)});
+}
+
+void check_choice(std::vector<FieldProblem>& out, const std::string& field, const std::string& value,
+                  const std::vector<std::string>& choices)
+{
+  if (!value.empty() && std::find(choices.begin(), choices.end(), value) == choices.end())
+    out.push_back({field, fmt::format("unknown value '{}' (known: {})", value, core::join(choices, ", "))});
+}
+
+} // namespace
+
+int risk_score_max(const core::Profile& profile, const std::string& instrument)
+{
+  for (const auto& ri : profile.risk_instruments)
+    if (ri.name == instrument || instrument.empty())
+      return ri.max;
+  return 24;
+}
+
+std::vector<FieldProblem> check_referral(const core::Referral& r, const core::Profile& profile, core::Date today)
+{
+  std::vector<FieldProblem> out;
+  if (r.received == core::Date())
+    out.push_back({"received", "is required"});
+  else
+    check_date(out, "received", r.received, today);
+  if (r.agency.empty())
+    out.push_back({"agency", "is required"});
+  else if (!contains(profile.agencies, r.agency, [](const auto& a) { return a.code; }))
+    out.push_back({"agency", fmt::format("unknown agency '{}' (known: {})", r.agency,
+                                         known(profile.agencies, [](const auto& a) { return a.code; }))});
+  if (core::trim(r.name).empty())
+    out.push_back({"name", "is required"});
+  check_text(out, "name", r.name, 200, false);
+  check_date(out, "dob", r.dob, today);
+  if (r.dob && r.received != core::Date() && *r.dob > r.received)
+    out.push_back({"dob", "is after the date the referral was received"});
+  if (r.categories.empty())
+    out.push_back({"category", "at least one category is required"});
+  for (const auto& c : r.categories)
+    if (!contains(profile.categories, c, [](const auto& k) { return k.code; }))
+      out.push_back({"category", fmt::format("unknown category '{}' (known: {})", c,
+                                             known(profile.categories, [](const auto& k) { return k.code; }))});
+  if (core::trim(r.summary).empty())
+    out.push_back({"summary", "is required"});
+  check_text(out, "summary", r.summary, max_summary_chars, true);
+  for (const auto& [field, text] : {std::pair{"referrer", &r.referrer_name}, std::pair{"referrer_email", &r.referrer_email},
+                                    std::pair{"source_ref", &r.source_ref}, std::pair{"gender", &r.gender},
+                                    std::pair{"postcode", &r.postcode}, std::pair{"risk_instrument", &r.risk_instrument}})
+    check_text(out, field, *text, max_text_chars, false);
+  check_text(out, "consent_rationale", r.consent_rationale, max_text_chars * 4, true);
+  if (!r.referrer_email.empty())
+    if (const auto problem = core::email_problem(r.referrer_email); !problem.empty())
+      out.push_back({"referrer_email", problem});
+  check_choice(out, "role", r.role, {"victim", "perpetrator", "both", "unclear"});
+  check_choice(out, "consent", r.consent, {"given", "refused", "not-sought"});
+  check_choice(out, "risk_level", r.risk_level, profile.risk_levels);
+  if (!r.risk_instrument.empty() && !contains(profile.risk_instruments, r.risk_instrument, [](const auto& i) { return i.name; }))
+    out.push_back({"risk_instrument", fmt::format("unknown instrument '{}' (known: {})", r.risk_instrument,
+                                                  known(profile.risk_instruments, [](const auto& i) { return i.name; }))});
+  check_count(out, "risk_score", r.risk_score, risk_score_max(profile, r.risk_instrument));
+  check_count(out, "incidents_12m", r.incidents_12m, 10000);
+  check_count(out, "agencies_involved", r.agencies_involved, 100);
+  check_count(out, "children", r.children, 30);
+  if (r.consent == "refused" && core::trim(r.consent_rationale).empty())
+    out.push_back({"consent_rationale", "is required when consent was refused (why share without consent?)"});
+  for (size_t i = 0; i < r.other_parties.size(); ++i) {
+    const auto& party = r.other_parties[i];
+    const auto field = fmt::format("other_parties[{}]", i);
+    if (core::trim(party.name).empty())
+      out.push_back({field + ".name", "is required"});
+    check_text(out, field + ".name", party.name, 200, false);
+    check_text(out, field + ".relationship", party.relationship, max_text_chars, false);
+    check_date(out, field + ".dob", party.dob, today);
+    check_choice(out, field + ".role", party.role, {"victim", "perpetrator", "both", "unclear"});
+  }
+  return out;
+}
+
+} // namespace panel::rules

@@ -1,0 +1,256 @@
+#include "panel/store/intake.hpp"
+
+#include "panel/store/row.hpp"
+
+namespace panel::store {
+
+struct IntakeWriter::Statements {
+  explicit Statements(SQLite::Database& db)
+      : sql(db), source(sql, "SELECT reference FROM referral WHERE agency = ? AND source_ref = ?"),
+        person_exists(sql, "SELECT 1 FROM person WHERE id = ?"),
+        find_person(sql, "SELECT id FROM person WHERE name_key = ? AND dob = ? ORDER BY id LIMIT 1"),
+        persons_named(sql, "SELECT id FROM person WHERE name_key = ? ORDER BY id"),
+        insert_person(sql, "INSERT INTO person (name, name_key, dob, created_at) VALUES (?, ?, ?, ?)"),
+        previous(sql, "SELECT id, reference, received, status FROM referral WHERE person_id = ? AND received <= ? "
+                      "ORDER BY received DESC, id DESC LIMIT 1"),
+        next(sql, "SELECT id, reference, received, status FROM referral WHERE person_id = ? AND received > ? "
+                  "ORDER BY received, id LIMIT 1"),
+        latest(sql, "SELECT id, reference, received, status FROM referral WHERE person_id = ? "
+                    "ORDER BY received DESC, id DESC LIMIT 1"),
+        sequence(sql, "INSERT INTO reference_counter (kind, year, last) VALUES (?, ?, 1) "
+                      "ON CONFLICT (kind, year) DO UPDATE SET last = last + 1 RETURNING last"),
+        insert_referral(sql,
+                        "INSERT INTO referral (reference, year, seq, received, agency, referrer_name, referrer_email, "
+                        "source_ref, person_id, name, dob, age_at_referral, gender, postcode, resident, bame, lgbt, "
+                        "disability, role, vulnerable, risk_level, risk_score, risk_instrument, incidents_12m, "
+                        "agencies_involved, children, professional_judgement, consent, consent_rationale, summary, "
+                        "repeat_of, criteria_met, meets_threshold, created_at, created_by) VALUES "
+                        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        "?, ?, ?, ?, ?)"),
+        insert_category(sql, "INSERT OR IGNORE INTO referral_category (referral_id, category) VALUES (?, ?)"),
+        insert_party(sql, "INSERT INTO other_party (referral_id, name, dob, role, relationship) VALUES (?, ?, ?, ?, ?)"),
+        insert_match(sql, "INSERT OR IGNORE INTO possible_match (referral_id, match_id) VALUES (?, ?)"),
+        load(sql, "SELECT received, agency, name, dob, vulnerable, risk_level, risk_score, incidents_12m, "
+                  "agencies_involved, children, professional_judgement, resident FROM referral WHERE id = ?"),
+        update_repeat(sql, "UPDATE referral SET repeat_of = ?, criteria_met = ?, meets_threshold = ? WHERE id = ?")
+  {
+  }
+  SQLite::Database& sql;
+  SQLite::Statement source, person_exists, find_person, persons_named, insert_person, previous, next, latest,
+      sequence, insert_referral, insert_category, insert_party, insert_match, load, update_repeat;
+};
+
+namespace {
+
+// Resets a prepared statement so it can be bound and run again.
+SQLite::Statement& fresh(SQLite::Statement& s)
+{
+  s.reset();
+  s.clearBindings();
+  return s;
+}
+
+std::optional<ReferralLink> link_row(SQLite::Statement& s)
+{
+  if (!s.executeStep())
+    return std::nullopt;
+  return ReferralLink{s.getColumn(0).getInt64(), s.getColumn(1).getString(), date_of(s.getColumn(2)),
+                      s.getColumn(3).getString()};
+}
+
+} // namespace
+
+IntakeWriter::IntakeWriter(Db& db) : m(std::make_unique<Statements>(db.impl().sql)) {}
+IntakeWriter::~IntakeWriter() = default;
+
+std::optional<std::string> IntakeWriter::reference_for_source(const std::string& agency, const std::string& source_ref)
+{
+  auto& s = fresh(m->source);
+  s.bind(1, agency);
+  s.bind(2, source_ref);
+  if (!s.executeStep())
+    return std::nullopt;
+  return s.getColumn(0).getString();
+}
+
+bool IntakeWriter::person_exists(std::int64_t id)
+{
+  auto& s = fresh(m->person_exists);
+  s.bind(1, id);
+  return s.executeStep();
+}
+
+std::optional<std::int64_t> IntakeWriter::find_person(const std::string& name_key, const core::Date& dob)
+{
+  auto& s = fresh(m->find_person);
+  s.bind(1, name_key);
+  s.bind(2, dob.iso());
+  if (!s.executeStep())
+    return std::nullopt;
+  return s.getColumn(0).getInt64();
+}
+
+std::vector<std::int64_t> IntakeWriter::persons_named(const std::string& name_key)
+{
+  auto& s = fresh(m->persons_named);
+  s.bind(1, name_key);
+  std::vector<std::int64_t> ids;
+  while (s.executeStep())
+    ids.push_back(s.getColumn(0).getInt64());
+  return ids;
+}
+
+std::int64_t IntakeWriter::insert_person(const std::string& name, const std::string& name_key,
+                                         const std::optional<core::Date>& dob, const std::string& at)
+{
+  auto& s = fresh(m->insert_person);
+  s.bind(1, name);
+  s.bind(2, name_key);
+  bind_optional(s, 3, dob);
+  s.bind(4, at);
+  s.exec();
+  return m->sql.getLastInsertRowid();
+}
+
+std::optional<ReferralLink> IntakeWriter::previous_referral(std::int64_t person_id, core::Date day)
+{
+  auto& s = fresh(m->previous);
+  s.bind(1, person_id);
+  s.bind(2, day.iso());
+  return link_row(s);
+}
+
+std::optional<ReferralLink> IntakeWriter::next_referral(std::int64_t person_id, core::Date day)
+{
+  auto& s = fresh(m->next);
+  s.bind(1, person_id);
+  s.bind(2, day.iso());
+  return link_row(s);
+}
+
+std::optional<ReferralLink> IntakeWriter::latest_referral(std::int64_t person_id)
+{
+  auto& s = fresh(m->latest);
+  s.bind(1, person_id);
+  return link_row(s);
+}
+
+int IntakeWriter::next_sequence(const std::string& kind, int year)
+{
+  auto& s = fresh(m->sequence);
+  s.bind(1, kind);
+  s.bind(2, year);
+  s.executeStep();
+  const int value = s.getColumn(0).getInt();
+  while (s.executeStep()) {
+  }
+  return value;
+}
+
+std::int64_t IntakeWriter::insert_referral(const NewReferral& n)
+{
+  const core::Referral& r = *n.referral;
+  auto& s = fresh(m->insert_referral);
+  int i = 0;
+  s.bind(++i, n.reference);
+  s.bind(++i, n.year);
+  s.bind(++i, n.seq);
+  s.bind(++i, r.received.iso());
+  s.bind(++i, r.agency);
+  s.bind(++i, r.referrer_name);
+  s.bind(++i, r.referrer_email);
+  bind_nullable(s, ++i, r.source_ref);
+  s.bind(++i, n.person_id);
+  s.bind(++i, r.name);
+  bind_optional(s, ++i, r.dob);
+  bind_optional(s, ++i, r.dob ? std::optional<int>(core::age_on(*r.dob, r.received)) : std::nullopt);
+  s.bind(++i, r.gender);
+  s.bind(++i, r.postcode);
+  bind_optional(s, ++i, r.resident);
+  bind_optional(s, ++i, r.bame);
+  bind_optional(s, ++i, r.lgbt);
+  bind_optional(s, ++i, r.disability);
+  s.bind(++i, r.role);
+  s.bind(++i, r.vulnerable ? 1 : 0);
+  s.bind(++i, r.risk_level);
+  bind_optional(s, ++i, r.risk_score);
+  s.bind(++i, r.risk_instrument);
+  bind_optional(s, ++i, r.incidents_12m);
+  bind_optional(s, ++i, r.agencies_involved);
+  bind_optional(s, ++i, r.children);
+  s.bind(++i, r.professional_judgement ? 1 : 0);
+  s.bind(++i, r.consent);
+  s.bind(++i, r.consent_rationale);
+  s.bind(++i, r.summary);
+  if (n.repeat_of)
+    s.bind(++i, *n.repeat_of);
+  else
+    s.bind(++i);
+  s.bind(++i, n.criteria_met);
+  s.bind(++i, n.meets_threshold ? 1 : 0);
+  s.bind(++i, n.created_at);
+  s.bind(++i, n.created_by);
+  s.exec();
+  const std::int64_t id = m->sql.getLastInsertRowid();
+
+  for (const auto& category : r.categories) {
+    auto& c = fresh(m->insert_category);
+    c.bind(1, id);
+    c.bind(2, category);
+    c.exec();
+  }
+  for (const auto& party : r.other_parties) {
+    auto& p = fresh(m->insert_party);
+    p.bind(1, id);
+    p.bind(2, party.name);
+    bind_optional(p, 3, party.dob);
+    p.bind(4, party.role);
+    p.bind(5, party.relationship);
+    p.exec();
+  }
+  for (const auto match : n.possible_matches) {
+    auto& p = fresh(m->insert_match);
+    p.bind(1, id);
+    p.bind(2, match);
+    p.exec();
+  }
+  return id;
+}
+
+core::Referral IntakeWriter::load_referral(std::int64_t id)
+{
+  auto& s = fresh(m->load);
+  s.bind(1, id);
+  core::Referral r;
+  if (!s.executeStep())
+    return r;
+  r.received = date_of(s.getColumn(0));
+  r.agency = s.getColumn(1).getString();
+  r.name = s.getColumn(2).getString();
+  r.dob = optional_date(s.getColumn(3));
+  r.vulnerable = s.getColumn(4).getInt() != 0;
+  r.risk_level = s.getColumn(5).getString();
+  r.risk_score = optional_int(s.getColumn(6));
+  r.incidents_12m = optional_int(s.getColumn(7));
+  r.agencies_involved = optional_int(s.getColumn(8));
+  r.children = optional_int(s.getColumn(9));
+  r.professional_judgement = s.getColumn(10).getInt() != 0;
+  r.resident = optional_bool(s.getColumn(11));
+  return r;
+}
+
+void IntakeWriter::update_repeat(std::int64_t id, std::optional<std::int64_t> repeat_of,
+                                 const std::string& criteria_met, bool meets_threshold)
+{
+  auto& s = fresh(m->update_repeat);
+  if (repeat_of)
+    s.bind(1, *repeat_of);
+  else
+    s.bind(1);
+  s.bind(2, criteria_met);
+  s.bind(3, meets_threshold ? 1 : 0);
+  s.bind(4, id);
+  s.exec();
+}
+
+} // namespace panel::store

@@ -1,0 +1,69 @@
+#pragma once
+#include "panel/core/referral.hpp"
+#include "panel/store/db.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace panel::store {
+
+// A referral's id, reference and received date: what repeat detection needs to know.
+struct ReferralLink {
+  std::int64_t id = 0;
+  std::string reference;
+  core::Date received;
+  std::string status;
+};
+
+// A referral ready to be written: the agency's fields plus panel's findings.
+struct NewReferral {
+  const core::Referral* referral = nullptr;
+  std::string reference;
+  int year = 0, seq = 0;
+  std::int64_t person_id = 0;
+  std::optional<std::int64_t> repeat_of;
+  std::vector<std::int64_t> possible_matches;  // referral ids
+  std::string criteria_met;                    // comma list
+  bool meets_threshold = false;
+  std::string created_at, created_by;
+};
+
+// The statements bulk intake runs for every referral, prepared once. Use inside a write
+// transaction; it holds no state between calls besides the prepared statements.
+class IntakeWriter {
+public:
+  explicit IntakeWriter(Db& db);
+  ~IntakeWriter();
+
+  // The reference already recorded for this agency's own reference, if any.
+  std::optional<std::string> reference_for_source(const std::string& agency, const std::string& source_ref);
+  bool person_exists(std::int64_t id);
+  // The person with exactly this name key and date of birth.
+  std::optional<std::int64_t> find_person(const std::string& name_key, const core::Date& dob);
+  // Every person with this name key (any date of birth, or none).
+  std::vector<std::int64_t> persons_named(const std::string& name_key);
+  std::int64_t insert_person(const std::string& name, const std::string& name_key,
+                             const std::optional<core::Date>& dob, const std::string& at);
+  // The person's latest referral received on or before `day` (ties: the last recorded).
+  std::optional<ReferralLink> previous_referral(std::int64_t person_id, core::Date day);
+  // The person's earliest referral received after `day`.
+  std::optional<ReferralLink> next_referral(std::int64_t person_id, core::Date day);
+  // The person's latest referral.
+  std::optional<ReferralLink> latest_referral(std::int64_t person_id);
+  // Reserves the next number in a year's sequence for `kind` ("referral"); numbers are never reused.
+  int next_sequence(const std::string& kind, int year);
+  std::int64_t insert_referral(const NewReferral& r);
+  // The stored fields of a referral, for re-evaluating it.
+  core::Referral load_referral(std::int64_t id);
+  void update_repeat(std::int64_t id, std::optional<std::int64_t> repeat_of, const std::string& criteria_met,
+                     bool meets_threshold);
+
+private:
+  struct Statements;
+  std::unique_ptr<Statements> m;
+};
+
+} // namespace panel::store

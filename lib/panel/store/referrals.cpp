@@ -1,0 +1,250 @@
+#include "panel/store/referrals.hpp"
+
+#include "panel/store/row.hpp"
+
+#include <fmt/format.h>
+
+namespace panel::store {
+namespace {
+
+constexpr const char* referral_columns =
+    "r.id, r.reference, r.received, r.agency, r.referrer_name, r.referrer_email, coalesce(r.source_ref, ''), "
+    "r.person_id, r.name, r.dob, r.gender, r.postcode, r.resident, r.bame, r.lgbt, r.disability, r.role, "
+    "r.vulnerable, r.risk_level, r.risk_score, r.risk_instrument, r.incidents_12m, r.agencies_involved, "
+    "r.children, r.professional_judgement, r.consent, r.consent_rationale, r.summary, "
+    "coalesce((SELECT p.reference FROM referral p WHERE p.id = r.repeat_of), ''), r.criteria_met, "
+    "r.meets_threshold, r.status, coalesce((SELECT k.reference FROM \"case\" k WHERE k.id = r.case_id), ''), "
+    "r.meeting_date";
+
+std::vector<std::string> split_commas(const std::string& text)
+{
+  std::vector<std::string> items;
+  size_t start = 0;
+  while (!text.empty() && start <= text.size()) {
+    const auto comma = text.find(',', start);
+    items.push_back(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+    if (comma == std::string::npos)
+      break;
+    start = comma + 1;
+  }
+  return items;
+}
+
+// Reads referral rows selected with referral_columns, adding categories, parties and matches.
+std::vector<core::RecordedReferral> read_referrals(Db& db, SQLite::Statement& s)
+{
+  auto& sql = db.impl().sql;
+  SQLite::Statement categories(sql, "SELECT category FROM referral_category WHERE referral_id = ? ORDER BY rowid");
+  SQLite::Statement matches(sql, "SELECT m.reference FROM possible_match p JOIN referral m ON m.id = p.match_id "
+                                 "WHERE p.referral_id = ? ORDER BY m.id");
+  SQLite::Statement parties(sql, "SELECT name, dob, role, relationship FROM other_party WHERE referral_id = ? ORDER BY id");
+  std::vector<core::RecordedReferral> rows;
+  while (s.executeStep()) {
+    core::RecordedReferral rec;
+    auto& r = rec.referral;
+    int i = 0;
+    auto col = [&] { return s.getColumn(i++); };
+    rec.id = col().getInt64();
+    rec.reference = col().getString();
+    r.received = date_of(col());
+    r.agency = col().getString();
+    r.referrer_name = col().getString();
+    r.referrer_email = col().getString();
+    r.source_ref = col().getString();
+    rec.person_id = col().getInt64();
+    r.name = col().getString();
+    r.dob = optional_date(col());
+    r.gender = col().getString();
+    r.postcode = col().getString();
+    r.resident = optional_bool(col());
+    r.bame = optional_bool(col());
+    r.lgbt = optional_bool(col());
+    r.disability = optional_bool(col());
+    r.role = col().getString();
+    r.vulnerable = col().getInt() != 0;
+    r.risk_level = col().getString();
+    r.risk_score = optional_int(col());
+    r.risk_instrument = col().getString();
+    r.incidents_12m = optional_int(col());
+    r.agencies_involved = optional_int(col());
+    r.children = optional_int(col());
+    r.professional_judgement = col().getInt() != 0;
+    r.consent = col().getString();
+    r.consent_rationale = col().getString();
+    r.summary = col().getString();
+    rec.repeat_of = col().getString();
+    rec.criteria_met = split_commas(col().getString());
+    rec.meets_threshold = col().getInt() != 0;
+    rec.status = col().getString();
+    rec.case_reference = col().getString();
+    rec.meeting_date = optional_date(col());
+
+    categories.reset();
+    categories.bind(1, rec.id);
+    while (categories.executeStep())
+      r.categories.push_back(categories.getColumn(0).getString());
+    matches.reset();
+    matches.bind(1, rec.id);
+    while (matches.executeStep())
+      rec.possible_matches.push_back(matches.getColumn(0).getString());
+    parties.reset();
+    parties.bind(1, rec.id);
+    while (parties.executeStep())
+      r.other_parties.push_back({parties.getColumn(0).getString(), optional_date(parties.getColumn(1)),
+                                 parties.getColumn(2).getString(), parties.getColumn(3).getString()});
+    rows.push_back(std::move(rec));
+  }
+  return rows;
+}
+
+constexpr const char* case_columns =
+    "k.id, k.reference, k.person_id, p.name, k.opened, coalesce(k.lead_agency, ''), k.risk_level, k.review_date, "
+    "k.status, k.closed, k.close_reason";
+
+core::Case read_case(SQLite::Statement& s)
+{
+  return {s.getColumn(0).getInt64(),   s.getColumn(1).getString(), s.getColumn(2).getInt64(),
+          s.getColumn(3).getString(),  date_of(s.getColumn(4)),    s.getColumn(5).getString(),
+          s.getColumn(6).getString(),  optional_date(s.getColumn(7)), s.getColumn(8).getString(),
+          optional_date(s.getColumn(9)), s.getColumn(10).getString()};
+}
+
+} // namespace
+
+std::vector<core::RecordedReferral> list_referrals(Db& db, const std::vector<std::string>& statuses)
+{
+  // Statuses are a fixed vocabulary from the caller, bound as parameters all the same.
+  std::string where = statuses.empty() ? "1" : "r.status IN (";
+  for (size_t i = 0; i < statuses.size(); ++i)
+    where += i ? ", ?" : "?";
+  if (!statuses.empty())
+    where += ")";
+  SQLite::Statement s(db.impl().sql,
+                      fmt::format("SELECT {} FROM referral r WHERE {} ORDER BY r.year, r.seq", referral_columns, where));
+  for (size_t i = 0; i < statuses.size(); ++i)
+    s.bind(static_cast<int>(i + 1), statuses[i]);
+  return read_referrals(db, s);
+}
+
+std::optional<core::RecordedReferral> find_referral(Db& db, const std::string& reference)
+{
+  SQLite::Statement s(db.impl().sql, fmt::format("SELECT {} FROM referral r WHERE r.reference = ?", referral_columns));
+  s.bind(1, reference);
+  auto rows = read_referrals(db, s);
+  if (rows.empty())
+    return std::nullopt;
+  return std::move(rows.front());
+}
+
+std::vector<core::RecordedReferral> case_referrals(Db& db, std::int64_t case_id)
+{
+  SQLite::Statement s(db.impl().sql, fmt::format("SELECT {} FROM referral r WHERE r.case_id = ? "
+                                                 "ORDER BY r.received, r.id", referral_columns));
+  s.bind(1, case_id);
+  return read_referrals(db, s);
+}
+
+void insert_decision(Db& db, std::int64_t referral_id, const core::Decision& d)
+{
+  SQLite::Statement s(db.impl().sql,
+                      "INSERT INTO decision (referral_id, decision, decided_on, decided_at, decided_by, reason, "
+                      "signpost, forum, override, meeting_date, lead_agency, risk_level) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  s.bind(1, referral_id);
+  s.bind(2, d.decision);
+  s.bind(3, d.decided_on.iso());
+  s.bind(4, d.decided_at);
+  s.bind(5, d.decided_by);
+  s.bind(6, d.reason);
+  s.bind(7, d.signpost);
+  s.bind(8, d.forum);
+  s.bind(9, d.override_threshold ? 1 : 0);
+  bind_optional(s, 10, d.meeting_date);
+  bind_nullable(s, 11, d.lead_agency);
+  s.bind(12, d.risk_level);
+  s.exec();
+}
+
+std::vector<core::Decision> decisions_for(Db& db, std::int64_t referral_id)
+{
+  SQLite::Statement s(db.impl().sql,
+                      "SELECT r.reference, d.decision, d.decided_on, d.decided_at, d.decided_by, d.reason, d.signpost, "
+                      "d.forum, d.override, d.meeting_date, coalesce(d.lead_agency, ''), d.risk_level "
+                      "FROM decision d JOIN referral r ON r.id = d.referral_id WHERE d.referral_id = ? ORDER BY d.id");
+  s.bind(1, referral_id);
+  std::vector<core::Decision> rows;
+  while (s.executeStep())
+    rows.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(), date_of(s.getColumn(2)),
+                    s.getColumn(3).getString(), s.getColumn(4).getString(), s.getColumn(5).getString(),
+                    s.getColumn(6).getString(), s.getColumn(7).getString(), s.getColumn(8).getInt() != 0,
+                    optional_date(s.getColumn(9)), s.getColumn(10).getString(), s.getColumn(11).getString()});
+  return rows;
+}
+
+void set_referral_outcome(Db& db, std::int64_t referral_id, const std::string& status,
+                          std::optional<std::int64_t> case_id, std::optional<core::Date> meeting)
+{
+  SQLite::Statement s(db.impl().sql, "UPDATE referral SET status = ?, case_id = ?, meeting_date = ? WHERE id = ?");
+  s.bind(1, status);
+  if (case_id)
+    s.bind(2, *case_id);
+  else
+    s.bind(2);
+  bind_optional(s, 3, meeting);
+  s.bind(4, referral_id);
+  s.exec();
+}
+
+std::optional<core::Case> open_case_for_person(Db& db, std::int64_t person_id)
+{
+  SQLite::Statement s(db.impl().sql,
+                      fmt::format("SELECT {} FROM \"case\" k JOIN person p ON p.id = k.person_id "
+                                  "WHERE k.person_id = ? AND k.status = 'open' ORDER BY k.id DESC LIMIT 1",
+                                  case_columns));
+  s.bind(1, person_id);
+  if (!s.executeStep())
+    return std::nullopt;
+  return read_case(s);
+}
+
+std::int64_t insert_case(Db& db, const core::Case& c)
+{
+  SQLite::Statement s(db.impl().sql,
+                      "INSERT INTO \"case\" (reference, person_id, opened, lead_agency, risk_level, review_date, status) "
+                      "VALUES (?, ?, ?, ?, ?, ?, 'open')");
+  s.bind(1, c.reference);
+  s.bind(2, c.person_id);
+  s.bind(3, c.opened.iso());
+  bind_nullable(s, 4, c.lead_agency);
+  s.bind(5, c.risk_level);
+  bind_optional(s, 6, c.review_date);
+  s.exec();
+  return db.impl().sql.getLastInsertRowid();
+}
+
+std::optional<core::Case> find_case(Db& db, const std::string& reference)
+{
+  SQLite::Statement s(db.impl().sql,
+                      fmt::format("SELECT {} FROM \"case\" k JOIN person p ON p.id = k.person_id "
+                                  "WHERE k.reference = ?1 OR k.id = (SELECT case_id FROM referral WHERE reference = ?1)",
+                                  case_columns));
+  s.bind(1, reference);
+  if (!s.executeStep())
+    return std::nullopt;
+  return read_case(s);
+}
+
+std::vector<core::Case> list_cases(Db& db, const std::string& status)
+{
+  SQLite::Statement s(db.impl().sql,
+                      fmt::format("SELECT {} FROM \"case\" k JOIN person p ON p.id = k.person_id "
+                                  "WHERE ?1 = '' OR k.status = ?1 ORDER BY k.id",
+                                  case_columns));
+  s.bind(1, status);
+  std::vector<core::Case> rows;
+  while (s.executeStep())
+    rows.push_back(read_case(s));
+  return rows;
+}
+
+} // namespace panel::store
