@@ -44,7 +44,12 @@ void Context::resolve()
   // PANEL_NOW pins the audit clock, as GIT_COMMITTER_DATE does, for reproducible tests.
   if (const auto now = getenv("PANEL_NOW"); !now.empty()) {
     // It goes into the append-only audit log, so it must be a real timestamp.
-    if (now.size() != 20 || !core::Date::parse(now.substr(0, 10)) || now[10] != 'T' || now[19] != 'Z')
+    auto two = [&](size_t at, int max) {
+      return now[at] >= '0' && now[at] <= '9' && now[at + 1] >= '0' && now[at + 1] <= '9' &&
+             (now[at] - '0') * 10 + (now[at + 1] - '0') <= max;
+    };
+    if (now.size() != 20 || !core::Date::parse(now.substr(0, 10)) || now[10] != 'T' || now[13] != ':' ||
+        now[16] != ':' || now[19] != 'Z' || !two(11, 23) || !two(14, 59) || !two(17, 59))
       throw usage_error(fmt::format("PANEL_NOW: '{}' is not a UTC timestamp (use YYYY-MM-DDTHH:MM:SSZ)", now));
     clock = [now] { return now; };
   }

@@ -5,7 +5,8 @@
 
 namespace panel::core {
 
-// Levenshtein distance between two ASCII words.
+// Edit distance between two ASCII words: insertions, deletions, substitutions and swaps of
+// neighbouring letters each count one (optimal string alignment).
 size_t edit_distance(std::string_view a, std::string_view b);
 // Candidates close enough to `word` to suggest ("did you mean"), closest first.
 std::vector<std::string> close_matches(std::string_view word, const std::vector<std::string>& candidates);
@@ -15,7 +16,7 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 std::string strip_controls(std::string_view text);
 // True when the bytes are well-formed UTF-8.
 bool valid_utf8(std::string_view text);
-// Leading and trailing ASCII whitespace removed.
+// Leading and trailing spaces, tabs, carriage returns and newlines removed.
 std::string trim(std::string_view text);
 
 } // namespace panel::core

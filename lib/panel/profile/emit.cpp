@@ -23,8 +23,16 @@ void emit_condition(YAML::Emitter& out, const core::Condition& c)
 void emit_text(YAML::Emitter& out, const char* key, const std::string& value)
 {
   out << YAML::Key << key << YAML::Value;
-  if (value.find('\n') != std::string::npos)
+  // A literal block reads back with exactly one final newline and needs an indentation marker
+  // when its first line starts with a space; anything else is written quoted, so that every
+  // text comes back exactly as it went in.
+  const bool block = value.find('\n') != std::string::npos && value.back() == '\n' && !value.ends_with("\n\n") &&
+                     value.front() != ' ' && value.front() != '\t' && value.front() != '\n' &&
+                     value.find('\r') == std::string::npos;
+  if (block)
     out << YAML::Literal;
+  else if (value.find('\n') != std::string::npos || value.find('\r') != std::string::npos)
+    out << YAML::DoubleQuoted;
   out << value;
 }
 

@@ -29,10 +29,15 @@ void Reader::expect_map(const YAML::Node& node, const std::string& path,
 {
   if (!node.IsMap())
     fail(node, path, "expected a mapping of keys to values");
+  std::vector<std::string> seen;
   for (const auto& item : node) {
     if (!item.first.IsScalar())
       fail(item.first, path, "keys are plain words");
     const auto key = item.first.Scalar();
+    // yaml-cpp keeps both copies of a repeated key and answers with the first: refuse instead.
+    if (std::find(seen.begin(), seen.end(), key) != seen.end())
+      fail(item.first, path, fmt::format("key '{}' is given twice", key));
+    seen.push_back(key);
     if (std::find(known.begin(), known.end(), key) == known.end()) {
       const auto hint = core::close_matches(key, known);
       fail(item.first, path,

@@ -1,0 +1,271 @@
+#include "panel/profile/profile.hpp"
+
+#include "panel/render/profile_json.hpp"
+#include "tests/unit/support.hpp"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+
+using namespace panel;
+using panel::test::catch_error;
+
+namespace {
+
+// A small valid profile; the tests below change one line at a time (line numbers in comments).
+const std::string minimal = R"(name: Test Panel
+short: TP
+kind: community
+reference_prefix: TP
+confidentiality: Keep it confidential.
+agencies:
+  - {code: POL, name: Police}
+  - {code: CST, name: Community Safety, email: cst@example.org, core: true}
+quorum: [POL]
+categories:
+  - {code: asb, name: Anti-social behaviour}
+criteria:
+  - id: persistent
+    label: Persistent
+    field: incidents_12m
+    at_least: 3
+)";
+
+// `minimal` with line `line` (1-based) replaced by `text` (which may hold several lines).
+std::string with_line(int line, const std::string& text)
+{
+  std::string out;
+  int number = 1;
+  size_t start = 0;
+  while (start < minimal.size()) {
+    const auto end = minimal.find('\n', start);
+    out += number == line ? text : minimal.substr(start, end - start);
+    out += '\n';
+    start = end + 1;
+    ++number;
+  }
+  return out;
+}
+
+// The message of the refusal that loading `text` as test.yaml gives.
+std::string load_error(const std::string& text)
+{
+  const auto caught = catch_error([&] { profile::load(text, "test.yaml"); });
+  REQUIRE_MESSAGE(caught.thrown, "the profile was accepted");
+  CHECK(caught.code == Exit::refused);
+  return caught.message;
+}
+
+core::Profile builtin(const std::string& name) { return profile::load(profile::builtin_text(name), name + ".yaml"); }
+
+} // namespace
+
+TEST_CASE("profile: the ccm profile is built in")
+{
+  const auto names = profile::builtin_names();
+  CHECK(std::find(names.begin(), names.end(), "ccm") != names.end());
+  CHECK(std::is_sorted(names.begin(), names.end()));
+}
+
+TEST_CASE("profile: every built-in profile loads")
+{
+  for (const auto& name : profile::builtin_names()) {
+    CAPTURE(name);
+    const auto p = builtin(name);
+    CHECK_FALSE(p.name.empty());
+    CHECK_FALSE(p.agencies.empty());
+    CHECK_FALSE(p.categories.empty());
+    CHECK_FALSE(p.criteria.empty());
+    for (const auto& code : p.quorum)
+      CHECK(std::any_of(p.agencies.begin(), p.agencies.end(), [&](const auto& a) { return a.code == code; }));
+  }
+}
+
+TEST_CASE("profile: every built-in profile round-trips through to_yaml and load unchanged")
+{
+  for (const auto& name : profile::builtin_names()) {
+    CAPTURE(name);
+    const auto p = builtin(name);
+    const std::string yaml = profile::to_yaml(p);
+    const auto again = profile::load(yaml, "");
+    CHECK(profile::to_yaml(again) == yaml);
+    CHECK(render::profile_json(again) == render::profile_json(p));
+    CHECK(again.agencies == p.agencies);
+  }
+}
+
+TEST_CASE("profile: the ccm profile reads as written")
+{
+  const auto p = builtin("ccm");
+  CHECK(p.name == "City of London Community MARAC");
+  CHECK(p.short_name == "CCM");
+  CHECK(p.kind == "community");
+  CHECK(p.reference_prefix == "CCM");
+  CHECK(p.coordinator.email == "communitysafety@example.org");
+  CHECK(p.agencies.front() == core::Agency{"POL", "City of London Police", "ccm.police@example.org", true});
+  CHECK(p.quorum == std::vector<std::string>{"POL", "CST", "ASC"});
+  CHECK(p.criteria.size() == 4);
+  CHECK(p.criteria[2].all.size() == 2);
+  CHECK(p.criteria[1].all[0].at_least == 3L);
+  CHECK(p.repeat_window_days == 365);
+  CHECK(p.mail.sendmail == std::vector<std::string>{"/usr/sbin/sendmail", "-t", "-i"});
+}
+
+TEST_CASE("profile: missing optional keys take the documented defaults")
+{
+  const auto p = profile::load(minimal, "test.yaml");
+  CHECK(p.marking == "OFFICIAL-SENSITIVE");
+  CHECK(p.risk_levels == std::vector<std::string>{"standard", "medium", "high"});
+  CHECK(p.repeat_window_days == 365);
+  CHECK(p.agenda_lead_days == 5);
+  CHECK(p.minutes_due_working_days == 3);
+  CHECK(p.mail.sendmail == std::vector<std::string>{"/usr/sbin/sendmail", "-t", "-i"});
+  CHECK(p.agencies[0].core == false);
+  CHECK(p.agencies[1].core == true);
+}
+
+TEST_CASE("profile: to_yaml without agencies leaves the list out, and load then uses the live agencies")
+{
+  const auto p = builtin("ccm");
+  const std::string yaml = profile::to_yaml(p, false);
+  CHECK_FALSE(profile::has_agencies(yaml));
+  CHECK(profile::has_agencies(profile::to_yaml(p)));
+  const auto again = profile::load(yaml, "", p.agencies);
+  CHECK(again.agencies == p.agencies);
+  CHECK(profile::to_yaml(again) == profile::to_yaml(p));
+}
+
+TEST_CASE("profile: without an agency list the quorum is checked against the live agencies")
+{
+  const std::string yaml = profile::to_yaml(builtin("ccm"), false);
+  const auto caught = catch_error([&] { profile::load(yaml, "db", {{"POL", "Police", "", true}}); });
+  REQUIRE(caught.thrown);
+  CHECK(caught.message.find("unknown agency 'CST'") != std::string::npos);
+}
+
+TEST_CASE("profile: an unknown top-level key is refused with its line and a hint")
+{
+  CHECK(load_error(with_line(5, "confidentiality: x\nrepeat_windw_days: 30")) ==
+        "test.yaml:6: unknown key 'repeat_windw_days' (did you mean 'repeat_window_days'?)");
+}
+
+TEST_CASE("profile: an unknown key with no close match lists the known keys")
+{
+  const auto message = load_error(with_line(5, "confidentiality: x\nfrobnicate: 1"));
+  CHECK(message.rfind("test.yaml:6: unknown key 'frobnicate' (known: name, short,", 0) == 0);
+}
+
+TEST_CASE("profile: a word where a number belongs is refused naming the key")
+{
+  CHECK(load_error(with_line(5, "confidentiality: x\nrepeat_window_days: soon")) ==
+        "test.yaml:6: repeat_window_days: expected a whole number, got 'soon'");
+  CHECK(load_error(with_line(5, "confidentiality: x\nrepeat_window_days: [1, 2]")) ==
+        "test.yaml:6: repeat_window_days: expected a whole number");
+}
+
+TEST_CASE("profile: a number out of range is refused")
+{
+  CHECK(load_error(with_line(5, "confidentiality: x\nrepeat_window_days: -1")) ==
+        "test.yaml:6: repeat_window_days: -1 is out of range (0 to 3660)");
+}
+
+TEST_CASE("profile: a quorum naming an unknown agency is refused")
+{
+  CHECK(load_error(with_line(9, "quorum: [POL, XYZ]")) == "test.yaml:9: quorum: unknown agency 'XYZ' (known: POL, CST)");
+}
+
+TEST_CASE("profile: a category listed twice is refused at the second one")
+{
+  CHECK(load_error(with_line(11, "  - {code: asb, name: Anti-social behaviour}\n  - {code: asb, name: Again}")) ==
+        "test.yaml:12: categories[1].code: category 'asb' is listed twice");
+}
+
+TEST_CASE("profile: an agency listed twice is refused")
+{
+  CHECK(load_error(with_line(8, "  - {code: POL, name: Police again}")) ==
+        "test.yaml:8: agencies[1].code: agency 'POL' is listed twice");
+}
+
+TEST_CASE("profile: an agency with a bad code or email is refused")
+{
+  CHECK(load_error(with_line(7, "  - {code: pol, name: Police}"))
+            .rfind("test.yaml:7: agencies[0].code: an agency code starts with a capital letter", 0) == 0);
+  CHECK(load_error(with_line(7, "  - {code: POL, name: Police, email: nobody}")).rfind("test.yaml:7: agencies[0].email: ", 0) == 0);
+}
+
+TEST_CASE("profile: a criterion testing an unknown field is refused listing the fields")
+{
+  CHECK(load_error(with_line(15, "    field: score")).rfind("test.yaml:15: criteria[0].field: unknown field 'score' (known: risk_score,", 0) == 0);
+}
+
+TEST_CASE("profile: a number field tested with 'is' is refused")
+{
+  CHECK(load_error(with_line(16, "    is: true")) ==
+        "test.yaml:16: criteria[0]: 'incidents_12m' is a number field: test it with 'at_least'");
+}
+
+TEST_CASE("profile: a criterion with an unknown key is refused with a hint")
+{
+  CHECK(load_error(with_line(16, "    at_lest: 3")) == "test.yaml:16: criteria[0]: unknown key 'at_lest' (did you mean 'at_least'?)");
+}
+
+TEST_CASE("profile: a missing required key is refused naming it")
+{
+  CHECK(load_error(with_line(1, "# no name")).find("missing required key 'name'") != std::string::npos);
+  CHECK(load_error(with_line(5, "# none")).find("missing required key 'confidentiality'") != std::string::npos);
+}
+
+TEST_CASE("profile: an unknown kind is refused")
+{
+  CHECK(load_error(with_line(3, "kind: other")) == "test.yaml:3: kind: unknown kind 'other' (known: community, domestic-abuse)");
+}
+
+TEST_CASE("profile: a key given twice is refused at the second one")
+{
+  auto caught = catch_error([] { profile::load(minimal + "repeat_window_days: 30\nrepeat_window_days: 90\n", "test.yaml"); });
+  CHECK(caught.thrown);
+  CHECK(caught.message.rfind("test.yaml:18: ", 0) == 0);
+  caught = catch_error([] { profile::load(minimal + "agencies:\n  - {code: ASC, name: Adult Social Care}\n", "test.yaml"); });
+  CHECK(caught.thrown);
+  CHECK(caught.message.rfind("test.yaml:17: ", 0) == 0);
+}
+
+TEST_CASE("profile: a YAML syntax error is refused with its line")
+{
+  const auto message = load_error(with_line(9, "quorum: [POL, CST"));
+  CHECK(message.rfind("test.yaml:", 0) == 0);
+  CHECK(message.find("YAML syntax error") != std::string::npos);
+  CHECK(load_error(with_line(3, "kind: community: x")).rfind("test.yaml:3: YAML syntax error: ", 0) == 0);
+}
+
+TEST_CASE("profile: text that is not UTF-8 is refused")
+{
+  CHECK(load_error(with_line(1, "name: Caf\xe9 panel")) == "test.yaml: not valid UTF-8 text");
+}
+
+TEST_CASE("profile: an empty document is refused")
+{
+  CHECK(load_error("").find("the profile is empty") != std::string::npos);
+  CHECK(load_error("# only a comment\n").find("the profile is empty") != std::string::npos);
+}
+
+TEST_CASE("profile: a document that is not a mapping is refused")
+{
+  CHECK(load_error("- a\n- b\n").find("expected a mapping") != std::string::npos);
+  CHECK(load_error("just text\n").find("expected a mapping") != std::string::npos);
+}
+
+TEST_CASE("profile: messages without a file name have no location prefix")
+{
+  const auto caught = catch_error([] { profile::load(with_line(9, "quorum: [XYZ]"), ""); });
+  REQUIRE(caught.thrown);
+  CHECK(caught.message == "quorum: unknown agency 'XYZ' (known: POL, CST)");
+}
+
+TEST_CASE("profile: builtin_text of an unknown profile is refused naming the built-in ones")
+{
+  const auto caught = catch_error([] { profile::builtin_text("nope"); });
+  REQUIRE(caught.thrown);
+  CHECK(caught.code == Exit::refused);
+  CHECK(caught.message.rfind("unknown profile 'nope' (built-in: ", 0) == 0);
+  CHECK(caught.message.find("ccm") != std::string::npos);
+}
