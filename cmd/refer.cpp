@@ -5,6 +5,9 @@
 #include "panel/ops/intake.hpp"
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstring>
+#include <unistd.h>
 #include <fmt/format.h>
 #include <fstream>
 #include <iostream>
@@ -14,23 +17,44 @@
 namespace panel::cmd {
 namespace {
 
-// Flags that carry a value, with the referral field each sets.
-const std::vector<std::pair<const char*, const char*>> value_flags = {
-    {"--received", "received"},         {"--agency", "agency"},
-    {"--referrer", "referrer"},         {"--referrer-email", "referrer_email"},
-    {"--source-ref", "source_ref"},     {"--person", "person"},
-    {"--name", "name"},                 {"--dob", "dob"},
-    {"--gender", "gender"},             {"--postcode", "postcode"},
-    {"--role", "role"},                 {"--risk-level", "risk_level"},
-    {"--risk-score", "risk_score"},     {"--risk-instrument", "risk_instrument"},
-    {"--incidents-12m", "incidents_12m"}, {"--agencies-involved", "agencies_involved"},
-    {"--children", "children"},         {"--consent", "consent"},
-    {"--consent-rationale", "consent_rationale"}, {"--summary", "summary"},
+// A flag, the referral field it sets, and its help text.
+struct Flag {
+  const char* flag;
+  const char* field;
+  const char* help;
+};
+
+// Flags that carry a value.
+const std::vector<Flag> value_flags = {
+    {"--received", "received", "Date the referral was received, YYYY-MM-DD (required)"},
+    {"--agency", "agency", "Code of the referring agency (required)"},
+    {"--referrer", "referrer", "Name of the person who referred"},
+    {"--referrer-email", "referrer_email", "Their email address"},
+    {"--source-ref", "source_ref", "The agency's own reference (makes re-runs safe)"},
+    {"--person", "person", "Link to a known person by id instead of matching by name"},
+    {"--name", "name", "Full name of the subject (required)"},
+    {"--dob", "dob", "Subject's date of birth, YYYY-MM-DD"},
+    {"--gender", "gender", "Subject's gender"},
+    {"--postcode", "postcode", "Subject's postcode"},
+    {"--role", "role", "victim, perpetrator, both or unclear"},
+    {"--risk-level", "risk_level", "Assessed risk level (the profile's risk_levels)"},
+    {"--risk-score", "risk_score", "Risk score, 0 to the instrument's maximum (e.g. Dash yes answers)"},
+    {"--risk-instrument", "risk_instrument", "Instrument of the score (the profile's risk_instruments)"},
+    {"--incidents-12m", "incidents_12m", "Incidents in the last 12 months"},
+    {"--agencies-involved", "agencies_involved", "Number of agencies involved"},
+    {"--children", "children", "Children in the household"},
+    {"--consent", "consent", "given, refused or not-sought"},
+    {"--consent-rationale", "consent_rationale", "Why shared without consent (required when refused)"},
+    {"--summary", "summary", "What happened and why the panel is needed (required)"},
 };
 // Flags that are true when given.
-const std::vector<std::pair<const char*, const char*>> true_flags = {
-    {"--resident", "resident"}, {"--vulnerable", "vulnerable"}, {"--professional-judgement", "professional_judgement"},
-    {"--bame", "bame"},         {"--lgbt", "lgbt"},             {"--disability", "disability"},
+const std::vector<Flag> true_flags = {
+    {"--resident", "resident", "The subject lives in the area"},
+    {"--vulnerable", "vulnerable", "The subject is considered vulnerable"},
+    {"--professional-judgement", "professional_judgement", "Referred on the referrer's professional judgement"},
+    {"--bame", "bame", "Subject is from a Black, Asian or minority ethnic background (statistics)"},
+    {"--lgbt", "lgbt", "Subject is lesbian, gay, bisexual or trans (statistics)"},
+    {"--disability", "disability", "Subject has a disability (statistics)"},
 };
 
 struct ReferOptions {
@@ -41,24 +65,54 @@ struct ReferOptions {
   std::vector<std::string> categories;
 };
 
-void print(const ops::IntakeResult& result, Context& ctx)
-{
-  using render::Format;
-  const auto format = ctx.format_or(Format::table, {Format::table, Format::csv, Format::json, Format::md});
-  render::Table table{{{"reference", "REFERENCE"}, {"received", "RECEIVED"}, {"agency", "AGENCY"},
-                       {"person", "PERSON"}, {"repeat_of", "REPEAT OF"}, {"possible_matches", "POSSIBLE MATCHES"},
-                       {"criteria_met", "CRITERIA MET"}, {"meets_threshold", "THRESHOLD"}},
-                      {}};
-  for (const auto& item : result.recorded) {
-    render::Cell threshold = item.meets_threshold;
-    if (format == Format::table || format == Format::md)
-      threshold = std::string(item.meets_threshold ? "MEETS" : "BELOW");
-    table.rows.push_back({item.reference, item.received.iso(), item.agency, static_cast<std::int64_t>(item.person_id),
-                          item.repeat_of.empty() ? render::Cell{} : render::Cell{item.repeat_of},
-                          item.possible_matches, item.criteria_met, threshold});
+// Rows go to an unlinked temporary file while the transaction runs, and reach stdout only once
+// it has committed: a file refused half-way must not have printed references that do not exist.
+class Output {
+public:
+  explicit Output(Context& ctx)
+  {
+    using render::Format;
+    m_format = ctx.format_or(Format::table, {Format::table, Format::csv, Format::json, Format::md});
+    std::string folder = ctx.getenv("TMPDIR").empty() ? "/tmp" : ctx.getenv("TMPDIR");
+    std::string path = folder + "/panel-refer-XXXXXX";
+    const int fd = ::mkstemp(path.data());
+    if (fd < 0)
+      throw refused(fmt::format("cannot create a temporary file in '{}': {}", folder, std::strerror(errno)));
+    ::close(fd);
+    m_file.open(path, std::ios::in | std::ios::out | std::ios::trunc | std::ios::binary);
+    ::unlink(path.c_str());
+    m_rows = std::make_unique<render::RowWriter>(
+        m_file,
+        std::vector<render::Column>{{"reference", "REFERENCE"}, {"received", "RECEIVED"}, {"agency", "AGENCY"},
+                                    {"person", "PERSON"}, {"repeat_of", "REPEAT OF"},
+                                    {"possible_matches", "POSSIBLE MATCHES"}, {"criteria_met", "CRITERIA MET"},
+                                    {"meets_threshold", "THRESHOLD"}},
+        m_format, ctx.style());
   }
-  render::write(ctx.out, table, format, ctx.style());
-}
+
+  void add(const ops::IntakeItem& item)
+  {
+    const bool people = m_format == render::Format::table || m_format == render::Format::md;
+    m_rows->row({item.reference, item.received.iso(), item.agency, static_cast<std::int64_t>(item.person_id),
+                 item.repeat_of.empty() ? render::Cell{} : render::Cell{item.repeat_of}, item.possible_matches,
+                 item.criteria_met,
+                 people ? render::Cell{std::string(item.meets_threshold ? "MEETS" : "BELOW THRESHOLD")}
+                        : render::Cell{item.meets_threshold}});
+  }
+
+  void copy_to(std::ostream& out)
+  {
+    m_rows->finish();
+    m_file.flush();
+    m_file.seekg(0);
+    out << m_file.rdbuf();
+  }
+
+private:
+  render::Format m_format = render::Format::table;
+  std::fstream m_file;
+  std::unique_ptr<render::RowWriter> m_rows;
+};
 
 int run_refer(const ReferOptions& o, Context& ctx)
 {
@@ -77,9 +131,11 @@ int run_refer(const ReferOptions& o, Context& ctx)
 
   auto db = ctx.open_db();
   ops::IntakeResult result;
+  Output output(ctx);
+  const auto sink = [&output](const ops::IntakeItem& item) { output.add(item); };
   if (o.file.empty()) {
     auto reader = input::referral_from_fields(std::move(fields));
-    result = ops::record_referrals(db, *reader, "", {o.skip_existing}, ctx.actor());
+    result = ops::record_referrals(db, *reader, "", {o.skip_existing}, ctx.actor(), sink);
   } else {
     const std::string source = o.file == "-" ? "<stdin>" : o.file;
     std::ifstream file;
@@ -99,12 +155,12 @@ int run_refer(const ReferOptions& o, Context& ctx)
     in->clear();
     in->seekg(0);
     auto reader = input::referral_reader(*in, source, input::guess_kind(o.file, first));
-    result = ops::record_referrals(db, *reader, source, {o.skip_existing}, ctx.actor());
+    result = ops::record_referrals(db, *reader, source, {o.skip_existing}, ctx.actor(), sink);
   }
   for (const auto& message : result.skipped)
     ctx.note(message);
-  print(result, ctx);
-  ctx.note(fmt::format("recorded {} referral{}", result.recorded.size(), result.recorded.size() == 1 ? "" : "s"));
+  output.copy_to(ctx.out);
+  ctx.note(fmt::format("recorded {} referral{}", result.recorded, result.recorded == 1 ? "" : "s"));
   return 0;
 }
 
@@ -116,10 +172,10 @@ void register_refer(CLI::App& app, Context& ctx)
   auto* sub = app.add_subcommand("refer", "Record referrals, from flags or in bulk from a YAML or CSV file");
   sub->add_option("--file", o->file, "YAML or CSV file of referrals (- for standard input)")->type_name("FILE");
   sub->add_flag("--skip-existing", o->skip_existing, "Skip referrals whose agency and --source-ref are recorded");
-  for (const auto& [flag, field] : value_flags)
-    sub->add_option(flag, o->values[field], fmt::format("The referral's {}", field))->group("Referral fields");
-  for (const auto& [flag, field] : true_flags)
-    sub->add_flag(flag, o->flags[field], fmt::format("The subject is {}", field))->group("Referral fields");
+  for (const auto& f : value_flags)
+    sub->add_option(f.flag, o->values[f.field], f.help)->group("Referral fields");
+  for (const auto& f : true_flags)
+    sub->add_flag(f.flag, o->flags[f.field], f.help)->group("Referral fields");
   sub->add_option("--category", o->categories, "Category code (repeat, or a comma list)")
       ->delimiter(',')
       ->group("Referral fields");
@@ -137,9 +193,9 @@ Examples:
   panel refer --file september.csv --skip-existing --format json | jq '.[] | select(.meets_threshold)')");
   sub->callback([o, sub, &ctx] {
     // Options the user did not type must not become empty fields.
-    for (const auto& [flag, field] : value_flags)
-      if (sub->count(flag) == 0)
-        o->values.erase(field);
+    for (const auto& f : value_flags)
+      if (sub->count(f.flag) == 0)
+        o->values.erase(f.field);
     ctx.select("refer", [o, &ctx] { return run_refer(*o, ctx); });
   });
 }

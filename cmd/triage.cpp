@@ -74,6 +74,8 @@ void check_options(const TriageOptions& o, const CLI::App& sub)
   }
   if (!o.note.empty() && !o.reason.empty())
     throw usage_error("give --note or --reason, not both");
+  if (o.override_threshold)
+    need("--reason", o.reason);
 }
 
 int run_decide(const TriageOptions& o, const CLI::App& sub, Context& ctx)

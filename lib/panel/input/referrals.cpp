@@ -5,6 +5,7 @@
 #include "panel/input/csv.hpp"
 #include "panel/input/values.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <set>
 #include <sstream>
@@ -146,8 +147,11 @@ private:
           party.name = core::trim(scalar(item.second, sub));
         else if (key == "dob")
           party.dob = parse_date(scalar(item.second, sub), m_source, line_of(item.second), sub);
-        else if (key == "role")
+        else if (key == "role") {
           party.role = core::trim(scalar(item.second, sub));
+          std::transform(party.role.begin(), party.role.end(), party.role.begin(),
+                         [](unsigned char c) { return std::tolower(c); });
+        }
         else if (key == "relationship")
           party.relationship = core::trim(scalar(item.second, sub));
         else
@@ -255,8 +259,10 @@ std::unique_ptr<ReferralReader> referral_from_fields(std::vector<std::pair<std::
   return std::make_unique<FieldReferral>(std::move(fields));
 }
 
-FileKind guess_kind(const std::string& path, const std::string& first_line)
+FileKind guess_kind(const std::string& path, const std::string& line)
 {
+  // Excel's "CSV UTF-8" starts with a byte order mark.
+  const std::string first_line = line.rfind("\xEF\xBB\xBF", 0) == 0 ? line.substr(3) : line;
   auto ends = [&](const char* suffix) { return path.ends_with(suffix); };
   if (ends(".csv") || ends(".CSV"))
     return FileKind::csv;

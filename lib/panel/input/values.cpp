@@ -72,7 +72,7 @@ std::string where(const std::string& source, long line, const std::string& field
 
 void field_error(const std::string& source, long line, const std::string& field, const std::string& problem)
 {
-  throw refused(fmt::format("{}: {}", where(source, line, field), problem));
+  throw RecordProblem(fmt::format("{}: {}", where(source, line, field), problem));
 }
 
 std::optional<core::Date> parse_date(const std::string& text, const std::string& source, long line,

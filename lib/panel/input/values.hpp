@@ -1,5 +1,6 @@
 #pragma once
 // Typed values from the text of a field, shared by the YAML and CSV referral readers.
+#include "panel/core/error.hpp"
 #include "panel/core/referral.hpp"
 
 #include <optional>
@@ -12,7 +13,14 @@ namespace panel::input {
 // when `source` is empty (the value came from a command-line flag).
 std::string where(const std::string& source, long line, const std::string& field);
 
-// Throws Error(refused) "<where>: <problem>".
+// A problem with one value of one referral: the reader can go on to the next referral, so that
+// a file's problems are all reported at once. (A syntax error, by contrast, ends the file.)
+class RecordProblem : public Error {
+public:
+  explicit RecordProblem(const std::string& message) : Error(Exit::refused, message) {}
+};
+
+// Throws RecordProblem "<where>: <problem>".
 [[noreturn]] void field_error(const std::string& source, long line, const std::string& field, const std::string& problem);
 
 // Sets one flat referral field (the names of core::referral_fields()) from its text. An empty

@@ -4,6 +4,8 @@
 #include "panel/store/audit.hpp"
 #include "panel/store/referrals.hpp"
 
+#include "panel/core/text.hpp"
+
 #include <fmt/format.h>
 
 namespace panel::ops {
@@ -14,7 +16,10 @@ std::vector<core::Case> list_cases(store::Db& db, const std::string& status, con
     throw usage_error(fmt::format("--status: unknown status '{}' (known: open, closed)", status));
   store::Transaction txn(db, store::Transaction::Kind::write);
   auto cases = store::list_cases(db, status);
-  store::append_audit(db, actor, "read", "case", "", fmt::format("{} cases listed", cases.size()));
+  std::vector<std::string> refs;
+  for (const auto& c : cases)
+    refs.push_back(c.reference);
+  store::append_audit(db, actor, "read", "case", core::join(refs, ","), "case list");
   txn.commit();
   return cases;
 }
@@ -43,7 +48,10 @@ std::vector<core::RecordedReferral> read_triage_queue(store::Db& db, const core:
 {
   store::Transaction txn(db, store::Transaction::Kind::write);
   auto queue = triage_queue(db);
-  store::append_audit(db, actor, "read", "referral", "", fmt::format("{} referrals in the triage list", queue.size()));
+  std::vector<std::string> refs;
+  for (const auto& r : queue)
+    refs.push_back(r.reference);
+  store::append_audit(db, actor, "read", "referral", core::join(refs, ","), "triage list");
   txn.commit();
   return queue;
 }

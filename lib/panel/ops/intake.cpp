@@ -10,6 +10,7 @@
 #include "panel/store/intake.hpp"
 
 #include <algorithm>
+#include <map>
 #include <fmt/format.h>
 
 namespace panel::ops {
@@ -87,6 +88,9 @@ private:
     const auto criteria = rules::criteria_met(m_profile.criteria, m_writer.load_referral(next->id), repeat);
     m_writer.update_repeat(next->id, repeat ? std::optional<std::int64_t>(id) : std::nullopt,
                            core::join(criteria, ","), !criteria.empty());
+    store::append_audit(m_db, m_actor, "update", "referral", next->reference,
+                        fmt::format("repeat and criteria worked out again after an earlier referral was recorded{}",
+                                    criteria.empty() ? "" : ": " + core::join(criteria, ", ")));
   }
 
   store::Db& m_db;
@@ -98,13 +102,14 @@ private:
 } // namespace
 
 IntakeResult record_referrals(store::Db& db, input::ReferralReader& reader, const std::string& source,
-                              const IntakeOptions& options, const core::Actor& actor)
+                              const IntakeOptions& options, const core::Actor& actor, const IntakeSink& sink)
 {
   store::Transaction txn(db, store::Transaction::Kind::write);
   const core::Profile profile = load_profile(db);
   Intake intake(db, profile, actor);
   IntakeResult result;
   std::vector<std::string> problems;
+  std::map<std::string, long> in_file;  // agency + source_ref -> line, to catch a file repeating itself
   size_t count = 0;
 
   input::ReferralRecord record;
@@ -112,6 +117,11 @@ IntakeResult record_referrals(store::Db& db, input::ReferralReader& reader, cons
     try {
       if (!reader.next(record))
         break;
+    } catch (const input::RecordProblem& e) {
+      // A bad value: report it and go on checking the rest of the file.
+      problems.push_back(e.what());
+      ++count;
+      continue;
     } catch (const Error& e) {
       // A syntax error ends the file: nothing after it can be read reliably.
       problems.push_back(e.what());
@@ -128,6 +138,13 @@ IntakeResult record_referrals(store::Db& db, input::ReferralReader& reader, cons
       problems.push_back(fmt::format("{}: {}", input::where(source, record.line_of(p.field), p.field), p.message));
     if (r.person_id && !intake.writer().person_exists(*r.person_id))
       problems.push_back(fmt::format("{}: no person with id {}", input::where(source, record.line_of("person"), "person"), *r.person_id));
+    if (!r.source_ref.empty()) {
+      const auto [earlier, fresh] = in_file.emplace(r.agency + "\n" + r.source_ref, record.line);
+      if (!fresh)
+        problems.push_back(fmt::format("{}: '{}' from {} appears twice in the file (first at line {})",
+                                       input::where(source, record.line_of("source_ref"), "source_ref"),
+                                       r.source_ref, r.agency, earlier->second));
+    }
     if (!problems.empty())
       continue;  // keep checking the rest of the file, but write nothing more
     if (!r.source_ref.empty()) {
@@ -142,7 +159,8 @@ IntakeResult record_referrals(store::Db& db, input::ReferralReader& reader, cons
         continue;
       }
     }
-    result.recorded.push_back(intake.record(r));
+    sink(intake.record(r));
+    ++result.recorded;
   }
   if (count == 0 && problems.empty())
     problems.push_back(fmt::format("{}: no referrals in the file", source));
@@ -155,6 +173,7 @@ IntakeResult record_referrals(store::Db& db, input::ReferralReader& reader, cons
       message += fmt::format("\npanel: error: {}: nothing was recorded", source);
     throw refused(message);
   }
+  intake.writer().flush();
   txn.commit();
   return result;
 }

@@ -4,6 +4,7 @@
 #include "panel/store/db.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -26,15 +27,19 @@ struct IntakeItem {
 };
 
 struct IntakeResult {
-  std::vector<IntakeItem> recorded;
+  size_t recorded = 0;
   std::vector<std::string> skipped;  // messages about referrals skipped with --skip-existing
 };
+
+// Receives each recorded referral as it is written (before the commit: a sink must not show
+// anything to the user until record_referrals returns).
+using IntakeSink = std::function<void(const IntakeItem&)>;
 
 // Records every referral the reader yields, in one transaction: each is checked against the
 // profile, matched to a person, tested for repeat and criteria, and given a reference. If any
 // referral is wrong, nothing is written and Error(refused) lists the problems (file:line: field:
 // problem), up to 20 of them.
 IntakeResult record_referrals(store::Db& db, input::ReferralReader& reader, const std::string& source,
-                              const IntakeOptions& options, const core::Actor& actor);
+                              const IntakeOptions& options, const core::Actor& actor, const IntakeSink& sink);
 
 } // namespace panel::ops

@@ -78,18 +78,31 @@ void write_json(std::ostream& out, const core::CaseDetail& detail)
   out << j.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
 }
 
-// One "label: value" line, skipped when there is no value.
-void line(std::ostream& out, const std::string& label, const std::string& value, const char* indent = "")
-{
-  if (!value.empty())
-    out << indent << fmt::format("{:<20}", label + ":") << core::strip_controls(value) << '\n';
-}
+// Writes "label: value" lines (Markdown list items in md), skipping empty values.
+class Lines {
+public:
+  Lines(std::ostream& out, bool markdown) : m_out(out), m_markdown(markdown) {}
+  void operator()(std::ostream&, const std::string& label, const std::string& value) const
+  {
+    if (value.empty())
+      return;
+    if (m_markdown)
+      m_out << "- **" << label << ":** " << core::strip_controls(value) << '\n';
+    else
+      m_out << fmt::format("{:<20}", label + ":") << core::strip_controls(value) << '\n';
+  }
+
+private:
+  std::ostream& m_out;
+  bool m_markdown;
+};
 
 std::string flag(const std::optional<bool>& v) { return v ? (*v ? "yes" : "no") : ""; }
 std::string number(const std::optional<int>& v) { return v ? std::to_string(*v) : ""; }
 
 void write_text(std::ostream& out, const core::CaseDetail& detail, bool markdown)
 {
+  const Lines line(out, markdown);
   const auto& c = detail.info;
   const char* h1 = markdown ? "# " : "";
   const char* h2 = markdown ? "## " : "";
@@ -106,12 +119,16 @@ void write_text(std::ostream& out, const core::CaseDetail& detail, bool markdown
     out << '\n' << h2 << "Referral " << rec.reference << "\n";
     line(out, "Received", fmt::format("{} from {}{}", r.received.iso(), r.agency,
                                       r.referrer_name.empty() ? "" : " (" + r.referrer_name + ")"));
+    line(out, "Referrer email", r.referrer_email);
     line(out, "Agency reference", r.source_ref);
     line(out, "Name", r.name);
     line(out, "Date of birth", r.dob ? r.dob->iso() : "");
     line(out, "Gender", r.gender);
     line(out, "Postcode", r.postcode);
     line(out, "Resident", flag(r.resident));
+    line(out, "BAME", flag(r.bame));
+    line(out, "LGBT", flag(r.lgbt));
+    line(out, "Disability", flag(r.disability));
     line(out, "Role", r.role);
     line(out, "Categories", core::join(r.categories, ", "));
     line(out, "Vulnerable", r.vulnerable ? "yes" : "");
@@ -120,6 +137,7 @@ void write_text(std::ostream& out, const core::CaseDetail& detail, bool markdown
     line(out, "Incidents (12m)", number(r.incidents_12m));
     line(out, "Agencies involved", number(r.agencies_involved));
     line(out, "Children", number(r.children));
+    line(out, "Professional judgement", r.professional_judgement ? "yes" : "");
     line(out, "Consent", r.consent + (r.consent_rationale.empty() ? "" : ": " + r.consent_rationale));
     line(out, "Repeat of", rec.repeat_of);
     line(out, "Possible matches", core::join(rec.possible_matches, ", "));
@@ -128,10 +146,21 @@ void write_text(std::ostream& out, const core::CaseDetail& detail, bool markdown
     for (const auto& p : r.other_parties)
       line(out, "Other party", fmt::format("{}{}{}", p.name, p.relationship.empty() ? "" : ", " + p.relationship,
                                            p.role.empty() ? "" : " (" + p.role + ")"));
-    for (const auto& d : item.decisions)
-      line(out, "Decision", fmt::format("{} {} by {}{}", d.decided_on.iso(), d.decision, d.decided_by,
-                                        d.reason.empty() ? "" : ": " + d.reason));
-    out << "Summary:\n";
+    for (const auto& d : item.decisions) {
+      std::string text = fmt::format("{} {} by {}", d.decided_on.iso(), d.decision, d.decided_by);
+      if (d.override_threshold)
+        text += " (below threshold, overridden)";
+      if (!d.forum.empty())
+        text += " to " + d.forum;
+      if (d.meeting_date)
+        text += " for the meeting on " + d.meeting_date->iso();
+      if (!d.reason.empty())
+        text += ": " + d.reason;
+      if (!d.signpost.empty())
+        text += "; signposted to " + d.signpost;
+      line(out, "Decision", text);
+    }
+    out << (markdown ? "\n**Summary:**\n\n" : "Summary:\n");
     const std::string summary = core::strip_controls(r.summary);
     for (size_t start = 0; start < summary.size();) {
       const auto end = summary.find('\n', start);

@@ -67,27 +67,35 @@ void write_text(std::ostream& out, const Table& table, const Style& style)
     emit(cells[r], &table.rows[r], false);
 }
 
+void csv_header(std::ostream& out, const std::vector<Column>& columns)
+{
+  for (size_t i = 0; i < columns.size(); ++i)
+    out << (i ? "," : "") << csv_field(columns[i].key);
+  out << "\r\n";
+}
+
+void csv_row(std::ostream& out, const std::vector<Cell>& row)
+{
+  for (size_t i = 0; i < row.size(); ++i) {
+    const Cell& cell = row[i];
+    out << (i ? "," : "");
+    if (const auto* flag = std::get_if<bool>(&cell))
+      out << (*flag ? "true" : "false");
+    else if (const auto* list = std::get_if<std::vector<std::string>>(&cell))
+      out << csv_field(core::join(*list, ";"));
+    else if (numeric(cell))
+      out << cell_text(cell);  // a negative number is data, not a formula
+    else
+      out << csv_field(cell_text(cell));
+  }
+  out << "\r\n";
+}
+
 void write_csv(std::ostream& out, const Table& table)
 {
-  for (size_t i = 0; i < table.columns.size(); ++i)
-    out << (i ? "," : "") << csv_field(table.columns[i].key);
-  out << "\r\n";
-  for (const auto& row : table.rows) {
-    std::vector<std::string> fields;
-    for (const auto& cell : row) {
-      if (const auto* flag = std::get_if<bool>(&cell))
-        fields.push_back(*flag ? "true" : "false");
-      else if (const auto* list = std::get_if<std::vector<std::string>>(&cell))
-        fields.push_back(csv_field(core::join(*list, ";")));
-      else if (numeric(cell))
-        fields.push_back(cell_text(cell));  // a negative number is data, not a formula
-      else
-        fields.push_back(csv_field(cell_text(cell)));
-    }
-    for (size_t i = 0; i < fields.size(); ++i)
-      out << (i ? "," : "") << fields[i];
-    out << "\r\n";
-  }
+  csv_header(out, table.columns);
+  for (const auto& row : table.rows)
+    csv_row(out, row);
 }
 
 nlohmann::ordered_json to_json(const Cell& cell)
@@ -103,17 +111,34 @@ nlohmann::ordered_json to_json(const Cell& cell)
       cell);
 }
 
+// One object of a JSON array, indented as dump(2) would indent it inside the array.
+void json_object(std::ostream& out, const std::vector<Column>& columns, const std::vector<Cell>& row)
+{
+  nlohmann::ordered_json object = nlohmann::ordered_json::object();
+  for (size_t i = 0; i < row.size(); ++i)
+    object[columns[i].key] = to_json(row[i]);
+  // Invalid UTF-8 cannot reach here (inputs are checked), but never abort on it.
+  const std::string text = object.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  out << "  ";
+  for (char c : text) {
+    out << c;
+    if (c == '\n')
+      out << "  ";
+  }
+}
+
 void write_json(std::ostream& out, const Table& table)
 {
-  nlohmann::ordered_json array = nlohmann::ordered_json::array();
-  for (const auto& row : table.rows) {
-    nlohmann::ordered_json object = nlohmann::ordered_json::object();
-    for (size_t i = 0; i < row.size(); ++i)
-      object[table.columns[i].key] = to_json(row[i]);
-    array.push_back(std::move(object));
+  if (table.rows.empty()) {
+    out << "[]\n";
+    return;
   }
-  // Invalid UTF-8 cannot reach here (inputs are checked), but never abort on it.
-  out << array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+  out << "[\n";
+  for (size_t r = 0; r < table.rows.size(); ++r) {
+    json_object(out, table.columns, table.rows[r]);
+    out << (r + 1 < table.rows.size() ? ",\n" : "\n");
+  }
+  out << "]\n";
 }
 
 std::string md_escape(const std::string& text)
@@ -127,24 +152,72 @@ std::string md_escape(const std::string& text)
   return out;
 }
 
-void write_md(std::ostream& out, const Table& table)
+void md_header(std::ostream& out, const std::vector<Column>& columns, const std::vector<Cell>* first)
 {
   out << '|';
-  for (const auto& c : table.columns)
+  for (const auto& c : columns)
     out << ' ' << md_escape(c.title) << " |";
   out << "\n|";
-  for (size_t i = 0; i < table.columns.size(); ++i)
-    out << (table.rows.empty() || !numeric(table.rows.front()[i]) ? " --- |" : " ---: |");
+  for (size_t i = 0; i < columns.size(); ++i)
+    out << (!first || !numeric((*first)[i]) ? " --- |" : " ---: |");
   out << '\n';
-  for (const auto& row : table.rows) {
-    out << '|';
-    for (const auto& cell : row)
-      out << ' ' << md_escape(cell_text(cell)) << " |";
-    out << '\n';
-  }
+}
+
+void md_row(std::ostream& out, const std::vector<Cell>& row)
+{
+  out << '|';
+  for (const auto& cell : row)
+    out << ' ' << md_escape(cell_text(cell)) << " |";
+  out << '\n';
+}
+
+void write_md(std::ostream& out, const Table& table)
+{
+  md_header(out, table.columns, table.rows.empty() ? nullptr : &table.rows.front());
+  for (const auto& row : table.rows)
+    md_row(out, row);
 }
 
 } // namespace
+
+RowWriter::RowWriter(std::ostream& out, std::vector<Column> columns, Format format, Style style)
+    : m_out(out), m_table{std::move(columns), {}}, m_format(format), m_style(style)
+{
+  if (m_format == Format::csv)
+    csv_header(m_out, m_table.columns);
+}
+
+void RowWriter::row(std::vector<Cell> cells)
+{
+  switch (m_format) {
+  case Format::table:
+    m_table.rows.push_back(std::move(cells));
+    break;
+  case Format::csv:
+    csv_row(m_out, cells);
+    break;
+  case Format::json:
+    m_out << (m_rows ? ",\n" : "[\n");
+    json_object(m_out, m_table.columns, cells);
+    break;
+  case Format::md:
+    if (m_rows == 0)
+      md_header(m_out, m_table.columns, &cells);
+    md_row(m_out, cells);
+    break;
+  }
+  ++m_rows;
+}
+
+void RowWriter::finish()
+{
+  if (m_format == Format::table)
+    write_text(m_out, m_table, m_style);
+  else if (m_format == Format::json)
+    m_out << (m_rows ? "\n]\n" : "[]\n");
+  else if (m_format == Format::md && m_rows == 0)
+    md_header(m_out, m_table.columns, nullptr);
+}
 
 Format parse_format(const std::string& name, const std::vector<Format>& allowed, const std::string& command)
 {

@@ -37,6 +37,24 @@ std::string format_name(Format format);
 // a Markdown table.
 void write(std::ostream& out, const Table& table, Format format, const Style& style = {});
 
+// Writes a listing row by row, so that long listings need no memory: CSV, JSON and Markdown go
+// straight to the stream; aligned text needs every row for the column widths and keeps them
+// until finish().
+class RowWriter {
+public:
+  RowWriter(std::ostream& out, std::vector<Column> columns, Format format, Style style = {});
+  void row(std::vector<Cell> cells);
+  // Ends the listing (the closing bracket of JSON, the whole table for text).
+  void finish();
+
+private:
+  std::ostream& m_out;
+  Table m_table;
+  Format m_format;
+  Style m_style;
+  size_t m_rows = 0;
+};
+
 // One CSV field: quoted when needed, and prefixed with ' when it starts with = + - @ (or a tab
 // or carriage return) so that spreadsheets do not run it as a formula.
 std::string csv_field(const std::string& text);

@@ -7,9 +7,8 @@ namespace panel::store {
 void append_audit(Db& db, const core::Actor& actor, const std::string& action, const std::string& entity,
                   const std::string& record, const std::string& detail)
 {
-  SQLite::Statement s(db.impl().sql,
-                      "INSERT INTO audit_log (at, user, command, action, entity, record, detail) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  auto& s = db.impl().cached("INSERT INTO audit_log (at, user, command, action, entity, record, detail) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?)");
   s.bind(1, actor.at);
   s.bind(2, actor.user);
   s.bind(3, actor.command);

@@ -3,6 +3,9 @@
 #include "panel/store/db.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <map>
+#include <memory>
+#include <string_view>
 
 namespace panel::store {
 
@@ -10,6 +13,19 @@ struct Db::Impl {
   Impl(const std::string& p, int flags) : path(p), sql(p, flags) {}
   std::string path;
   SQLite::Database sql;
+  std::map<std::string_view, std::unique_ptr<SQLite::Statement>> statements;
+
+  // A statement prepared once per connection and reset for reuse; for statements that run once
+  // per record in bulk work (audit rows). `text` must be a string literal.
+  SQLite::Statement& cached(std::string_view text)
+  {
+    auto& slot = statements[text];
+    if (!slot)
+      slot = std::make_unique<SQLite::Statement>(sql, std::string(text));
+    slot->reset();
+    slot->clearBindings();
+    return *slot;
+  }
 };
 
 } // namespace panel::store

@@ -17,8 +17,9 @@ struct IntakeWriter::Statements {
                   "ORDER BY received, id LIMIT 1"),
         latest(sql, "SELECT id, reference, received, status FROM referral WHERE person_id = ? "
                     "ORDER BY received DESC, id DESC LIMIT 1"),
-        sequence(sql, "INSERT INTO reference_counter (kind, year, last) VALUES (?, ?, 1) "
-                      "ON CONFLICT (kind, year) DO UPDATE SET last = last + 1 RETURNING last"),
+        sequence(sql, "SELECT last FROM reference_counter WHERE kind = ? AND year = ?"),
+        save_sequence(sql, "INSERT INTO reference_counter (kind, year, last) VALUES (?, ?, ?) "
+                           "ON CONFLICT (kind, year) DO UPDATE SET last = excluded.last"),
         insert_referral(sql,
                         "INSERT INTO referral (reference, year, seq, received, agency, referrer_name, referrer_email, "
                         "source_ref, person_id, name, dob, age_at_referral, gender, postcode, resident, bame, lgbt, "
@@ -27,7 +28,7 @@ struct IntakeWriter::Statements {
                         "repeat_of, criteria_met, meets_threshold, created_at, created_by) VALUES "
                         "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                         "?, ?, ?, ?, ?)"),
-        insert_category(sql, "INSERT OR IGNORE INTO referral_category (referral_id, category) VALUES (?, ?)"),
+        insert_category(sql, "INSERT INTO referral_category (referral_id, position, category) VALUES (?, ?, ?)"),
         insert_party(sql, "INSERT INTO other_party (referral_id, name, dob, role, relationship) VALUES (?, ?, ?, ?, ?)"),
         insert_match(sql, "INSERT OR IGNORE INTO possible_match (referral_id, match_id) VALUES (?, ?)"),
         load(sql, "SELECT received, agency, name, dob, vulnerable, risk_level, risk_score, incidents_12m, "
@@ -37,7 +38,7 @@ struct IntakeWriter::Statements {
   }
   SQLite::Database& sql;
   SQLite::Statement source, person_exists, find_person, persons_named, insert_person, previous, next, latest,
-      sequence, insert_referral, insert_category, insert_party, insert_match, load, update_repeat;
+      sequence, save_sequence, insert_referral, insert_category, insert_party, insert_match, load, update_repeat;
 };
 
 namespace {
@@ -137,14 +138,26 @@ std::optional<ReferralLink> IntakeWriter::latest_referral(std::int64_t person_id
 
 int IntakeWriter::next_sequence(const std::string& kind, int year)
 {
-  auto& s = fresh(m->sequence);
-  s.bind(1, kind);
-  s.bind(2, year);
-  s.executeStep();
-  const int value = s.getColumn(0).getInt();
-  while (s.executeStep()) {
+  const auto key = std::make_pair(kind, year);
+  auto it = m_sequences.find(key);
+  if (it == m_sequences.end()) {
+    auto& s = fresh(m->sequence);
+    s.bind(1, kind);
+    s.bind(2, year);
+    it = m_sequences.emplace(key, s.executeStep() ? s.getColumn(0).getInt() : 0).first;
   }
-  return value;
+  return ++it->second;
+}
+
+void IntakeWriter::flush()
+{
+  for (const auto& [key, last] : m_sequences) {
+    auto& s = fresh(m->save_sequence);
+    s.bind(1, key.first);
+    s.bind(2, key.second);
+    s.bind(3, last);
+    s.exec();
+  }
 }
 
 std::int64_t IntakeWriter::insert_referral(const NewReferral& n)
@@ -193,10 +206,11 @@ std::int64_t IntakeWriter::insert_referral(const NewReferral& n)
   s.exec();
   const std::int64_t id = m->sql.getLastInsertRowid();
 
-  for (const auto& category : r.categories) {
+  for (size_t k = 0; k < r.categories.size(); ++k) {
     auto& c = fresh(m->insert_category);
     c.bind(1, id);
-    c.bind(2, category);
+    c.bind(2, static_cast<int>(k + 1));
+    c.bind(3, r.categories[k]);
     c.exec();
   }
   for (const auto& party : r.other_parties) {

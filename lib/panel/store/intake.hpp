@@ -3,6 +3,7 @@
 #include "panel/store/db.hpp"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -53,8 +54,10 @@ public:
   std::optional<ReferralLink> next_referral(std::int64_t person_id, core::Date day);
   // The person's latest referral.
   std::optional<ReferralLink> latest_referral(std::int64_t person_id);
-  // Reserves the next number in a year's sequence for `kind` ("referral"); numbers are never reused.
+  // Reserves the next number in a year's sequence for `kind` ("referral"); numbers are never
+  // reused. Counters are kept in memory until flush(), which must run before the commit.
   int next_sequence(const std::string& kind, int year);
+  void flush();
   std::int64_t insert_referral(const NewReferral& r);
   // The stored fields of a referral, for re-evaluating it.
   core::Referral load_referral(std::int64_t id);
@@ -64,6 +67,7 @@ public:
 private:
   struct Statements;
   std::unique_ptr<Statements> m;
+  std::map<std::pair<std::string, int>, int> m_sequences;
 };
 
 } // namespace panel::store

@@ -34,7 +34,7 @@ std::vector<std::string> split_commas(const std::string& text)
 std::vector<core::RecordedReferral> read_referrals(Db& db, SQLite::Statement& s)
 {
   auto& sql = db.impl().sql;
-  SQLite::Statement categories(sql, "SELECT category FROM referral_category WHERE referral_id = ? ORDER BY rowid");
+  SQLite::Statement categories(sql, "SELECT category FROM referral_category WHERE referral_id = ? ORDER BY position");
   SQLite::Statement matches(sql, "SELECT m.reference FROM possible_match p JOIN referral m ON m.id = p.match_id "
                                  "WHERE p.referral_id = ? ORDER BY m.id");
   SQLite::Statement parties(sql, "SELECT name, dob, role, relationship FROM other_party WHERE referral_id = ? ORDER BY id");
@@ -120,7 +120,7 @@ std::vector<core::RecordedReferral> list_referrals(Db& db, const std::vector<std
   if (!statuses.empty())
     where += ")";
   SQLite::Statement s(db.impl().sql,
-                      fmt::format("SELECT {} FROM referral r WHERE {} ORDER BY r.year, r.seq", referral_columns, where));
+                      fmt::format("SELECT {} FROM referral r WHERE {} ORDER BY r.received, r.id", referral_columns, where));
   for (size_t i = 0; i < statuses.size(); ++i)
     s.bind(static_cast<int>(i + 1), statuses[i]);
   return read_referrals(db, s);

@@ -9,7 +9,7 @@
 
 namespace panel::store {
 
-// Referrals with any of these statuses (all when empty), in reference order.
+// Referrals with any of these statuses (all when empty), oldest received first.
 std::vector<core::RecordedReferral> list_referrals(Db& db, const std::vector<std::string>& statuses);
 std::optional<core::RecordedReferral> find_referral(Db& db, const std::string& reference);
 // The referrals attached to a case, oldest first.
