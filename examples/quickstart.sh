@@ -33,7 +33,14 @@ run agency list
 run agency add PRB --name "Probation Service" --email probation@example.org
 run config get quorum
 run config set agenda_lead_days 6
-run audit
+run refer --file "$root/examples/referrals.yaml"
+run triage
+run triage CCM-2017-0001 accept --meeting 2017-09-12 --lead ASC --risk high
+run triage CCM-2017-0004 decline --reason "Below threshold" --signpost "Victim Support hate crime service"
+run triage --accept-eligible
+run case list
+run case show CCM-2017-0001
+run audit --since 2017-01-01
 if [ "${KEEP:-0}" = 1 ]; then
   echo; echo "the database is kept at $PANEL_DB"
 fi

@@ -163,10 +163,14 @@ private:
 
   void read(const YAML::Node& node, ReferralRecord& record)
   {
+    std::set<std::string> seen;
     for (const auto& item : node) {
       if (!item.first.IsScalar())
         field_error(m_source, line_of(item.first), "referral", "field names are plain words");
       const std::string key = item.first.Scalar();
+      // yaml-cpp would keep both and answer with the first: a field given twice is a mistake.
+      if (!seen.insert(key).second)
+        field_error(m_source, line_of(item.first), key, "is given twice in this referral");
       record.lines[key] = line_of(item.second);
       if (key == "subject")
         read_subject(item.second, record);
@@ -199,7 +203,10 @@ public:
     if (!m_csv.next(header))
       return;
     std::set<std::string> seen;
-    for (const auto& name : header.fields) {
+    for (size_t i = 0; i < header.fields.size(); ++i) {
+      const auto& name = header.fields[i];
+      if (core::trim(name).empty())
+        field_error(m_source, header.line, fmt::format("column {}", i + 1), "the header names no field here");
       const auto field = canonical_field(name);
       if (field.empty())
         field_error(m_source, header.line, core::strip_controls(name),
@@ -270,8 +277,10 @@ FileKind guess_kind(const std::string& path, const std::string& line)
     return FileKind::yaml;
   const auto comma = first_line.find(',');
   const auto colon = first_line.find(':');
-  if (comma != std::string::npos && (colon == std::string::npos || comma < colon) &&
-      !canonical_field(first_line.substr(0, comma)).empty())
+  std::string name = comma == std::string::npos ? "" : first_line.substr(0, comma);
+  if (name.size() >= 2 && name.front() == '"' && name.back() == '"')
+    name = name.substr(1, name.size() - 2);  // a spreadsheet may quote every header cell
+  if (comma != std::string::npos && (colon == std::string::npos || comma < colon) && !canonical_field(name).empty())
     return FileKind::csv;
   return FileKind::yaml;
 }

@@ -77,12 +77,12 @@ private:
     return person ? *person : m_writer.insert_person(r.name, key, r.dob, m_actor.at);
   }
 
-  // A referral recorded out of date order can make the person's next, still pending, referral a
-  // repeat (or stop it being one): work that one out again.
+  // A referral recorded out of date order can make the person's next referral a repeat (or stop
+  // it being one): work that one out again while it still awaits a decision.
   void recheck_next(std::int64_t person_id, core::Date received, std::int64_t id)
   {
     const auto next = m_writer.next_referral(person_id, received);
-    if (!next || next->status != "pending")
+    if (!next || (next->status != "pending" && next->status != "awaiting-information"))
       return;
     const bool repeat = rules::within_repeat_window(received, next->received, m_profile.repeat_window_days);
     const auto criteria = rules::criteria_met(m_profile.criteria, m_writer.load_referral(next->id), repeat);

@@ -1,6 +1,7 @@
 #include "panel/rules/referral_check.hpp"
 
 #include "panel/core/text.hpp"
+#include "panel/rules/names.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -86,6 +87,8 @@ std::vector<FieldProblem> check_referral(const core::Referral& r, const core::Pr
                                          known(profile.agencies, [](const auto& a) { return a.code; }))});
   if (core::trim(r.name).empty())
     out.push_back({"name", "is required"});
+  else if (normalise_name(r.name).empty())
+    out.push_back({"name", "has no letters; people are matched by name"});
   check_text(out, "name", r.name, 200, false);
   check_date(out, "dob", r.dob, today);
   if (r.dob && r.received != core::Date() && *r.dob > r.received)

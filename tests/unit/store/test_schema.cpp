@@ -1,0 +1,48 @@
+#include "panel/store/schema.hpp"
+
+#include "panel/store/agencies.hpp"
+#include "panel/store/db.hpp"
+#include "tests/unit/support.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace panel;
+using panel::test::raw_sql;
+using panel::test::TempDir;
+
+TEST_CASE("schema: a version 1 database is migrated to the current version and keeps its data")
+{
+  TempDir dir;
+  const auto path = dir.file("old.db");
+  // A file as panel 0.1 with schema 1 left it: migration 0 applied, one agency.
+  std::string v1 = "PRAGMA application_id = " + std::to_string(store::application_id) + ";";
+  v1 += std::string(store::migrations().at(0));
+  v1 += "INSERT INTO agency (code, name, email, core, position) VALUES ('POL', 'Police', '', 1, 1);"
+        "PRAGMA user_version = 1;";
+  REQUIRE(raw_sql(path, v1).rc == SQLITE_OK);
+
+  auto db = store::Db::open(path);
+  CHECK(db.schema_version() == store::current_schema_version());
+  REQUIRE(store::list_agencies(db).size() == 1);
+  CHECK(store::list_agencies(db).front().code == "POL");
+  CHECK(raw_sql(path, "SELECT count(*) FROM referral").rc == SQLITE_OK);
+}
+
+TEST_CASE("schema: every migration applies on top of the ones before it")
+{
+  auto db = store::Db::memory();
+  CHECK(db.schema_version() == static_cast<int>(store::migrations().size()));
+}
+
+TEST_CASE("schema: a failed migration leaves the database at its old version")
+{
+  TempDir dir;
+  const auto path = dir.file("clash.db");
+  // A table the next migration wants to create already exists: the upgrade must roll back whole.
+  std::string v1 = "PRAGMA application_id = " + std::to_string(store::application_id) + ";";
+  v1 += std::string(store::migrations().at(0));
+  v1 += "CREATE TABLE person (x); PRAGMA user_version = 1;";
+  REQUIRE(raw_sql(path, v1).rc == SQLITE_OK);
+  CHECK_THROWS(store::Db::open(path));
+  CHECK(raw_sql(path, "SELECT count(*) FROM reference_counter").rc != SQLITE_OK);
+}
