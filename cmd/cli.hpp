@@ -21,6 +21,8 @@ void register_agency(CLI::App& app, Context& ctx);
 void register_refer(CLI::App& app, Context& ctx);
 void register_triage(CLI::App& app, Context& ctx);
 void register_case(CLI::App& app, Context& ctx);
+void register_letter(CLI::App& app, Context& ctx);
+void register_template(CLI::App& app, Context& ctx);
 void register_audit(CLI::App& app, Context& ctx);
 
 } // namespace panel::cmd

@@ -9,8 +9,9 @@ set -euo pipefail
 packages=(cmake g++ make libcli11-dev libsqlitecpp-dev libsqlite3-dev libfmt-dev libyaml-cpp-dev
           doctest-dev libkainjow-mustache-dev nlohmann-json3-dev libicu-dev sqlite3)
 if [ "${1:-}" = "--test" ]; then
-  # sqlite3 compares database dumps; setpriv (util-linux) runs a case as an unprivileged user.
-  packages+=(util-linux)
+  # sqlite3 compares database dumps; setpriv (util-linux) runs a case as an unprivileged user;
+  # pandoc makes and reads back DOCX letters.
+  packages+=(util-linux pandoc)
 fi
 
 missing=()

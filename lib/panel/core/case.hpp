@@ -1,5 +1,6 @@
 #pragma once
 #include "panel/core/date.hpp"
+#include "panel/core/document.hpp"
 #include "panel/core/referral.hpp"
 
 #include <cstdint>
@@ -62,6 +63,7 @@ struct CaseDetail {
     std::vector<Decision> decisions;
   };
   std::vector<Item> referrals;
+  std::vector<DocumentRecord> documents;
 };
 
 } // namespace panel::core

@@ -61,6 +61,16 @@ Json referral_json(const core::CaseDetail::Item& item)
           {"decisions", decisions}};
 }
 
+Json documents_json(const core::CaseDetail& detail)
+{
+  Json list = Json::array();
+  for (const auto& d : detail.documents)
+    list.push_back({{"template", d.template_name}, {"reference", d.reference}, {"format", d.format},
+                    {"path", text_or_null(d.path)}, {"output_sha256", d.output_sha256},
+                    {"template_source", d.template_source}, {"created_at", d.created_at}, {"created_by", d.created_by}});
+  return list;
+}
+
 void write_json(std::ostream& out, const core::CaseDetail& detail)
 {
   const auto& c = detail.info;
@@ -72,6 +82,7 @@ void write_json(std::ostream& out, const core::CaseDetail& detail)
                       {"review_date", optional_date(c.review_date)}, {"status", c.status},
                       {"closed", optional_date(c.closed)}, {"close_reason", text_or_null(c.close_reason)}}},
             {"referrals", referrals},
+            {"documents", documents_json(detail)},
             {"discussions", Json::array()},
             {"actions", Json::array()},
             {"interventions", Json::array()}};
@@ -167,6 +178,13 @@ void write_text(std::ostream& out, const core::CaseDetail& detail, bool markdown
       out << (markdown ? "" : "  ") << summary.substr(start, end == std::string::npos ? end : end - start) << '\n';
       start = end == std::string::npos ? summary.size() : end + 1;
     }
+  }
+  if (!detail.documents.empty()) {
+    out << '\n' << h2 << "Documents\n";
+    for (const auto& d : detail.documents)
+      line(out, d.created_at.substr(0, 10),
+           fmt::format("{} ({}) for {} by {}{}", d.template_name, d.format, d.reference, d.created_by,
+                       d.path.empty() ? "" : ", " + d.path));
   }
 }
 

@@ -187,6 +187,30 @@ CREATE VIEW cases AS
          (SELECT count(*) FROM referral r WHERE r.case_id = k.id) AS referrals
   FROM "case" k ORDER BY k.id;
 )SQL",
+      // 2 -> 3: generated documents (letters now; packs and minutes later).
+      R"SQL(
+CREATE TABLE document (
+  id               INTEGER PRIMARY KEY,
+  template         TEXT NOT NULL,
+  template_source  TEXT NOT NULL,
+  template_sha256  TEXT NOT NULL,
+  reference        TEXT NOT NULL,
+  referral_id      INTEGER REFERENCES referral (id),
+  case_id          INTEGER REFERENCES "case" (id),
+  format           TEXT NOT NULL,
+  path             TEXT NOT NULL DEFAULT '',
+  output_sha256    TEXT NOT NULL,
+  created_at       TEXT NOT NULL,
+  created_by       TEXT NOT NULL
+);
+CREATE INDEX document_case ON document (case_id) WHERE case_id IS NOT NULL;
+CREATE INDEX document_referral ON document (referral_id) WHERE referral_id IS NOT NULL;
+
+CREATE VIEW documents AS
+  SELECT id, template, template_source, template_sha256, reference, format, path, output_sha256,
+         created_at, created_by
+  FROM document ORDER BY id;
+)SQL",
   };
   return steps;
 }

@@ -1,0 +1,57 @@
+#include "cmd/cli.hpp"
+
+#include "panel/core/error.hpp"
+#include "panel/ops/letters.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <memory>
+
+namespace panel::cmd {
+namespace {
+
+struct LetterOptions {
+  std::string template_name, reference, format = "md", output, to;
+  bool force = false;
+};
+
+int run_letter(const LetterOptions& o, Context& ctx)
+{
+  // --format is a global option too; a letter's formats are its own.
+  const std::string format = ctx.format.empty() ? o.format : ctx.format;
+  if (format != "md" && format != "txt" && format != "html" && format != "docx" && format != "pdf")
+    throw usage_error(fmt::format("'letter' has no format '{}' (known: md, txt, html, docx, pdf)", format));
+  ops::LetterRequest q{o.template_name, o.reference, format, o.output, o.to, ctx.templates,
+                       ctx.getenv("TMPDIR"), o.force};
+  auto db = ctx.open_db();
+  const auto result = ops::write_letter(db, q, ctx.actor());
+  if (o.output.empty())
+    ctx.out << result.text;
+  else
+    ctx.note(fmt::format("wrote '{}' ({})", o.output, result.subject.empty() ? o.template_name : result.subject));
+  return 0;
+}
+
+} // namespace
+
+void register_letter(CLI::App& app, Context& ctx)
+{
+  auto o = std::make_shared<LetterOptions>();
+  auto* sub = app.add_subcommand("letter", "Write a letter for a referral or case from a template");
+  sub->add_option("TEMPLATE", o->template_name, "Template name (see 'panel template list')")->required();
+  sub->add_option("REF", o->reference, "Referral or case reference")->required();
+  sub->add_option("-o,--output", o->output, "Write to this file (needed for docx and pdf)")->type_name("FILE");
+  sub->add_option("--to", o->to, "Who the letter is addressed to (default: the referrer)")->type_name("NAME");
+  sub->add_flag("--force", o->force, "Overwrite the output file if it exists");
+  sub->footer(R"(Formats (--format): md (default), txt, html; docx and pdf through pandoc. Every letter is
+recorded (template, a hash of the template, reference, who, when, a hash of the output) and
+audited; 'panel case show' lists them. Output files are created with mode 0600.
+
+Examples:
+  panel letter referral-acknowledgement CCM-2017-0018
+  panel letter referral-declined CCM-2017-0019 --format html -o decline.html
+  panel letter warning-letter CCM-2017-0018 --to "Mr K Marsh" --format docx -o warning.docx)");
+  sub->callback([o, &ctx] { ctx.select("letter", [o, &ctx] { return run_letter(*o, ctx); }); });
+}
+
+} // namespace panel::cmd

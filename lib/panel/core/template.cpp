@@ -1,0 +1,20 @@
+#include "panel/core/template.hpp"
+
+namespace panel::core {
+
+const std::vector<std::string>& template_kinds()
+{
+  static const std::vector<std::string> kinds = {"referral", "case", "meeting", "action-reminder"};
+  return kinds;
+}
+
+const std::vector<std::string>& personal_fields()
+{
+  // What identifies the person a document is about; everything else in a context is about the
+  // panel's work (references, dates, agencies) or is text the referrer wrote for the panel.
+  static const std::vector<std::string> fields = {"person.name", "person.initials", "person.dob", "person.age",
+                                                  "person.postcode", "person.gender"};
+  return fields;
+}
+
+} // namespace panel::core

@@ -1,0 +1,177 @@
+#include "panel/render/document.hpp"
+
+#include "panel/core/error.hpp"
+#include "panel/core/text.hpp"
+#include "panel/render/markdown.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <kainjow/mustache.hpp>
+
+namespace panel::render {
+namespace {
+
+namespace mst = kainjow::mustache;
+
+// Values are rendered as markers (RS index US) and put back after the Markdown is converted, so
+// that nothing a referrer typed can become markup. RS and US are control characters, which
+// strip_controls removes from every value.
+constexpr char marker_start = '\x1e';
+constexpr char marker_end = '\x1f';
+
+mst::data to_data(const core::Value& v)
+{
+  switch (v.kind) {
+  case core::Value::Kind::text:
+    // Empty text is false, so that {{#x}}...{{/x}} leaves out a line about something not known
+    // and {{^x}} can say something instead; {{x}} prints nothing either way.
+    return v.text.empty() ? mst::data(false) : mst::data(v.text);
+  case core::Value::Kind::flag:
+    return mst::data(v.flag);
+  case core::Value::Kind::list: {
+    mst::data list(mst::data::type::list);
+    for (const auto& item : v.items)
+      list.push_back(to_data(item));
+    return list;
+  }
+  case core::Value::Kind::object: {
+    mst::data object(mst::data::type::object);
+    for (const auto& [key, value] : v.fields)
+      object.set(key, to_data(value));
+    return object;
+  }
+  }
+  return mst::data(std::string());
+}
+
+// The context without the personal fields the template does not list.
+core::Value minimised(const core::Template& t, core::Value context)
+{
+  const auto person = context.fields.find("person");
+  if (person == context.fields.end())
+    return context;
+  for (const auto& field : core::personal_fields()) {
+    const std::string name = field.substr(field.find('.') + 1);
+    if (std::find(t.fields.begin(), t.fields.end(), field) == t.fields.end())
+      person->second.fields.erase(name);
+  }
+  return context;
+}
+
+std::string render_text(const std::string& text, const mst::data& data, const mst::mustache::escape_handler& escape,
+                        const core::Template& t)
+{
+  mst::mustache tmpl(text);
+  if (!tmpl.is_valid())
+    throw refused(fmt::format("{}: {} (run 'panel template check')", t.file, tmpl.error_message()));
+  tmpl.set_custom_escape(escape);
+  const std::string out = tmpl.render(data);
+  if (!tmpl.is_valid())
+    throw refused(fmt::format("{}: {} (run 'panel template check')", t.file, tmpl.error_message()));
+  return out;
+}
+
+// Puts the values back in place of their markers, each passed through `finish`.
+std::string restore(const std::string& text, const std::vector<std::string>& values,
+                    std::string (*finish)(std::string_view))
+{
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != marker_start) {
+      out += text[i];
+      continue;
+    }
+    const auto end = text.find(marker_end, i);
+    const size_t index = std::stoul(text.substr(i + 1, end - i - 1));
+    out += finish(values.at(index));
+    i = end;
+  }
+  return out;
+}
+
+std::string plain(std::string_view text) { return core::strip_controls(text); }
+std::string html_value(std::string_view text)
+{
+  std::string escaped = html_escape(core::strip_controls(text));
+  std::string out;
+  for (char c : escaped)
+    out += c == '\n' ? std::string("<br>\n") : std::string(1, c);
+  return out;
+}
+
+std::string html_page(const std::string& title, const std::string& body)
+{
+  return "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_escape(title) +
+         "</title>\n<style>\nbody { font-family: Arial, Helvetica, sans-serif; max-width: 44em; margin: 2em auto; "
+         "line-height: 1.45; }\ntable { border-collapse: collapse; }\nth, td { border: 1px solid #999; padding: 0.2em "
+         "0.5em; text-align: left; }\n</style>\n</head>\n<body>\n" +
+         body + "</body>\n</html>\n";
+}
+
+// Plain text as HTML paragraphs, for a text template asked for as HTML.
+std::string text_to_html(const std::string& text)
+{
+  std::string out = "<p>";
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n' && i + 1 < text.size() && text[i + 1] == '\n') {
+      out += "</p>\n<p>";
+      while (i + 1 < text.size() && text[i + 1] == '\n')
+        ++i;
+    } else if (text[i] == '\n') {
+      out += "<br>\n";
+    } else {
+      out += html_escape(std::string(1, text[i]));
+    }
+  }
+  return out + "</p>\n";
+}
+
+} // namespace
+
+DocFormat parse_doc_format(const std::string& name)
+{
+  if (name == "md" || name == "markdown")
+    return DocFormat::md;
+  if (name == "txt" || name == "text")
+    return DocFormat::txt;
+  if (name == "html")
+    return DocFormat::html;
+  throw usage_error(fmt::format("unknown document format '{}' (known: md, txt, html, docx, pdf)", name));
+}
+
+Document render_document(const core::Template& t, const core::Value& context, DocFormat format)
+{
+  const mst::data data = to_data(minimised(t, context));
+  Document doc;
+  doc.subject = render_text(t.subject, data, [](const std::string& s) { return core::strip_controls(s); }, t);
+  std::replace(doc.subject.begin(), doc.subject.end(), '\n', ' ');
+  doc.subject = core::trim(doc.subject);
+
+  if (t.format == "html") {
+    if (format != DocFormat::html)
+      throw refused(fmt::format("template '{}' is HTML: use --format html, docx or pdf", t.name));
+    doc.body = render_text(t.body, data, [](const std::string& s) { return html_value(s); }, t);
+    if (doc.body.find("<html") == std::string::npos)
+      doc.body = html_page(doc.subject.empty() ? t.name : doc.subject, doc.body);
+    return doc;
+  }
+  if (format == DocFormat::md || (format == DocFormat::txt && t.format == "text")) {
+    doc.body = render_text(t.body, data, [](const std::string& s) { return core::strip_controls(s); }, t);
+    return doc;
+  }
+  std::vector<std::string> values;
+  const auto mark = [&values](const std::string& s) {
+    values.push_back(s);
+    return fmt::format("{}{}{}", marker_start, values.size() - 1, marker_end);
+  };
+  const std::string marked = render_text(t.body, data, mark, t);
+  if (format == DocFormat::txt) {
+    doc.body = restore(markdown_to_text(marked), values, plain);
+  } else {
+    const std::string html = t.format == "text" ? text_to_html(marked) : markdown_to_html(marked);
+    doc.body = html_page(doc.subject.empty() ? t.name : doc.subject, restore(html, values, html_value));
+  }
+  return doc;
+}
+
+} // namespace panel::render

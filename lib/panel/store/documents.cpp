@@ -1,0 +1,57 @@
+#include "panel/store/documents.hpp"
+
+#include "panel/store/row.hpp"
+
+namespace panel::store {
+
+void insert_document(Db& db, const core::DocumentRecord& d)
+{
+  SQLite::Statement s(db.impl().sql,
+                      "INSERT INTO document (template, template_source, template_sha256, reference, referral_id, "
+                      "case_id, format, path, output_sha256, created_at, created_by) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  s.bind(1, d.template_name);
+  s.bind(2, d.template_source);
+  s.bind(3, d.template_sha256);
+  s.bind(4, d.reference);
+  if (d.referral_id)
+    s.bind(5, *d.referral_id);
+  if (d.case_id)
+    s.bind(6, *d.case_id);
+  s.bind(7, d.format);
+  s.bind(8, d.path);
+  s.bind(9, d.output_sha256);
+  s.bind(10, d.created_at);
+  s.bind(11, d.created_by);
+  s.exec();
+}
+
+std::vector<core::DocumentRecord> case_documents(Db& db, std::int64_t case_id)
+{
+  SQLite::Statement s(db.impl().sql,
+                      "SELECT template, template_source, template_sha256, reference, referral_id, case_id, format, path, "
+                      "output_sha256, created_at, created_by FROM document WHERE case_id = ?1 OR referral_id IN "
+                      "(SELECT id FROM referral WHERE case_id = ?1) ORDER BY id");
+  s.bind(1, case_id);
+  std::vector<core::DocumentRecord> rows;
+  while (s.executeStep()) {
+    core::DocumentRecord d;
+    d.template_name = s.getColumn(0).getString();
+    d.template_source = s.getColumn(1).getString();
+    d.template_sha256 = s.getColumn(2).getString();
+    d.reference = s.getColumn(3).getString();
+    if (!s.getColumn(4).isNull())
+      d.referral_id = s.getColumn(4).getInt64();
+    if (!s.getColumn(5).isNull())
+      d.case_id = s.getColumn(5).getInt64();
+    d.format = s.getColumn(6).getString();
+    d.path = s.getColumn(7).getString();
+    d.output_sha256 = s.getColumn(8).getString();
+    d.created_at = s.getColumn(9).getString();
+    d.created_by = s.getColumn(10).getString();
+    rows.push_back(std::move(d));
+  }
+  return rows;
+}
+
+} // namespace panel::store
