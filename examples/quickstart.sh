@@ -40,6 +40,9 @@ run triage CCM-2017-0004 decline --reason "Below threshold" --signpost "Victim S
 run triage --accept-eligible
 run case list
 run case show CCM-2017-0001
+run letter referral-acknowledgement CCM-2017-0005
+run letter referral-declined CCM-2017-0004 --format html -o "$work/decline-CCM-2017-0004.html"
+run letter warning-letter CCM-2017-0003 --format txt
 run audit --since 2017-01-01
 if [ "${KEEP:-0}" = 1 ]; then
   echo; echo "the database is kept at $PANEL_DB"
