@@ -141,6 +141,7 @@ int run(const std::vector<std::string>& args, Context& ctx)
   register_refer(app, ctx);
   register_triage(app, ctx);
   register_case(app, ctx);
+  register_meeting(app, ctx);
   register_letter(app, ctx);
   register_template(app, ctx);
   register_audit(app, ctx);

@@ -34,6 +34,7 @@ run agency add PRB --name "Probation Service" --email probation@example.org
 run config get quorum
 run config set agenda_lead_days 6
 run refer --file "$root/examples/referrals.yaml"
+run meeting schedule --every "second tuesday" --from 2017-09-01 --to 2017-12-31 --time 14:00 --venue Guildhall
 run triage
 run triage CCM-2017-0001 accept --meeting 2017-09-12 --lead ASC --risk high
 run triage CCM-2017-0004 decline --reason "Below threshold" --signpost "Victim Support hate crime service"

@@ -1,5 +1,6 @@
 # Sourced by the letter cases: a database with the example referrals and one of each decision.
 panel -q init
+panel -q meeting add 2017-09-12 --time 14:00 --venue "Guildhall"
 panel -q refer --file "$CASE_DIR/../refer-file-yaml/files/referrals.yaml" >/dev/null
 panel -q triage CCM-2017-0004 decline --reason "The incidents reported do not meet the panel's threshold" \
   --signpost "Victim Support hate crime service, 0808 168 9111"

@@ -2,6 +2,7 @@
 
 #include "panel/core/text.hpp"
 #include "panel/ops/agencies.hpp"
+#include "panel/ops/meetings.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/store/agencies.hpp"
 #include "panel/store/audit.hpp"
@@ -78,7 +79,8 @@ TriageOutcome apply(store::Db& db, const core::Profile& profile, const core::Rec
       store::append_audit(db, actor, "create", "case", c.reference, fmt::format("from referral {}", r.reference));
     }
     out.status = "accepted";
-    out.meeting = q.meeting;
+    out.meeting = meeting_for_acceptance(db, q.meeting, profile.agenda_lead_days, actor.today);
+    d.meeting_date = out.meeting;
   } else if (q.decision == "decline") {
     out.status = "declined";
   } else if (q.decision == "redirect") {

@@ -211,6 +211,28 @@ CREATE VIEW documents AS
          created_at, created_by
   FROM document ORDER BY id;
 )SQL",
+      // 3 -> 4: meetings.
+      R"SQL(
+CREATE TABLE meeting (
+  id             INTEGER PRIMARY KEY,
+  date           TEXT NOT NULL UNIQUE,
+  time           TEXT NOT NULL DEFAULT '',
+  venue          TEXT NOT NULL DEFAULT '',
+  chair          TEXT NOT NULL DEFAULT '',
+  status         TEXT NOT NULL DEFAULT 'scheduled'
+                 CHECK (status = 'scheduled' OR status = 'agenda-issued' OR status = 'held' OR status = 'cancelled'),
+  cancel_reason  TEXT NOT NULL DEFAULT '',
+  agenda_issued  TEXT,
+  created_at     TEXT NOT NULL,
+  created_by     TEXT NOT NULL
+);
+CREATE INDEX referral_meeting ON referral (meeting_date) WHERE meeting_date IS NOT NULL;
+
+CREATE VIEW meetings AS
+  SELECT m.date, m.time, m.venue, m.chair, m.status, m.cancel_reason, m.agenda_issued,
+         (SELECT count(*) FROM referral r WHERE r.meeting_date = m.date AND r.status = 'accepted') AS listed
+  FROM meeting m ORDER BY m.date;
+)SQL",
   };
   return steps;
 }

@@ -2,6 +2,7 @@
 
 #include "panel/ops/cases.hpp"
 #include "panel/ops/intake.hpp"
+#include "panel/ops/meetings.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/store/audit.hpp"
 #include "panel/store/referrals.hpp"
@@ -137,6 +138,9 @@ TEST_CASE("triage: accepting with a lead agency, risk level and meeting sets the
   q.lead = "ASC";
   q.risk = "medium";
   q.meeting = day("2017-09-20");
+  core::Meeting meeting;
+  meeting.date = day("2017-09-20");
+  ops::add_meeting(panel.db, meeting, test::actor());
   const auto out = panel.decide(ref, q);
   CHECK(out.meeting == day("2017-09-20"));
   CHECK(panel.get(ref).meeting_date == day("2017-09-20"));
@@ -152,6 +156,9 @@ TEST_CASE("triage: a meeting today is not in the past")
   const auto ref = panel.refer_eligible("2017-06-05");
   auto q = request("accept");
   q.meeting = day("2017-09-04");
+  core::Meeting meeting;
+  meeting.date = day("2017-09-04");
+  ops::add_meeting(panel.db, meeting, test::actor());
   CHECK(panel.decide(ref, q).status == "accepted");
 }
 

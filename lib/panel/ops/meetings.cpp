@@ -1,0 +1,123 @@
+#include "panel/ops/meetings.hpp"
+
+#include "panel/core/error.hpp"
+#include "panel/core/text.hpp"
+#include "panel/ops/setup.hpp"
+#include "panel/rules/meetings.hpp"
+#include "panel/store/audit.hpp"
+#include "panel/store/meetings.hpp"
+
+#include <fmt/format.h>
+
+namespace panel::ops {
+namespace {
+
+void check_details(const core::Meeting& m)
+{
+  if (!m.time.empty() && !rules::valid_time(m.time))
+    throw refused(fmt::format("--time: '{}' is not a time (use HH:MM, e.g. 14:00)", m.time));
+  for (const auto& [what, text] : {std::pair{"--venue", &m.venue}, std::pair{"--chair", &m.chair}})
+    if (!core::valid_utf8(*text) || core::strip_controls(*text) != *text || text->find('\n') != std::string::npos)
+      throw refused(fmt::format("{}: use plain text on one line", what));
+}
+
+AddedMeeting add_one(store::Db& db, const core::Meeting& m, int lead_days, const core::Actor& actor)
+{
+  store::insert_meeting(db, m, actor);
+  store::append_audit(db, actor, "create", "meeting", m.date.iso());
+  AddedMeeting added{*store::find_meeting(db, m.date), {}};
+  // Cases waiting for a meeting go to the first one they can still make.
+  const auto first = store::next_open_meeting(db, actor.today.plus_days(lead_days));
+  if (first && first->date == m.date) {
+    added.listed = store::listed_referrals(db, std::nullopt);
+    store::relist(db, std::nullopt, m.date);
+    for (const auto& ref : added.listed)
+      store::append_audit(db, actor, "update", "referral", ref, "listed for the meeting on " + m.date.iso());
+  }
+  return added;
+}
+
+} // namespace
+
+AddedMeeting add_meeting(store::Db& db, const core::Meeting& meeting, const core::Actor& actor)
+{
+  check_details(meeting);
+  store::Transaction txn(db, store::Transaction::Kind::write);
+  const auto profile = load_profile(db);
+  if (store::find_meeting(db, meeting.date))
+    throw refused(fmt::format("there is already a meeting on {}", meeting.date.iso()));
+  auto added = add_one(db, meeting, profile.agenda_lead_days, actor);
+  txn.commit();
+  return added;
+}
+
+std::vector<AddedMeeting> schedule_meetings(store::Db& db, const std::string& rule, core::Date from, core::Date to,
+                                            const core::Meeting& details, std::vector<std::string>& skipped,
+                                            const core::Actor& actor)
+{
+  check_details(details);
+  if (to < from)
+    throw usage_error(fmt::format("--to {} is before --from {}", to.iso(), from.iso()));
+  if (from.days_until(to) > 3 * 366)
+    throw usage_error("schedule at most three years at a time");
+  std::string problem;
+  const auto dates = rules::monthly_dates(rule, from, to, problem);
+  if (!problem.empty())
+    throw usage_error(fmt::format("--every: cannot read '{}': {}", rule, problem));
+  store::Transaction txn(db, store::Transaction::Kind::write);
+  const auto profile = load_profile(db);
+  std::vector<AddedMeeting> added;
+  for (const auto date : dates) {
+    if (store::find_meeting(db, date)) {
+      skipped.push_back(date.iso());
+      continue;
+    }
+    core::Meeting m = details;
+    m.date = date;
+    added.push_back(add_one(db, m, profile.agenda_lead_days, actor));
+  }
+  txn.commit();
+  return added;
+}
+
+Cancelled cancel_meeting(store::Db& db, core::Date date, const std::string& reason, const core::Actor& actor)
+{
+  if (core::trim(reason).empty())
+    throw usage_error("a cancelled meeting needs --reason (it is reported to the partnership board)");
+  store::Transaction txn(db, store::Transaction::Kind::write);
+  const auto meeting = store::find_meeting(db, date);
+  if (!meeting)
+    throw refused(fmt::format("no meeting on {} (see 'panel meeting list')", date.iso()));
+  if (meeting->status == "held" || meeting->status == "cancelled")
+    throw refused(fmt::format("the meeting on {} is already {}", date.iso(), meeting->status));
+  store::cancel_meeting(db, meeting->id, reason);
+  store::append_audit(db, actor, "update", "meeting", date.iso(), "cancelled: " + reason);
+  Cancelled result;
+  result.moved = store::listed_referrals(db, date);
+  if (const auto next = store::next_open_meeting(db, date.plus_days(1)))
+    result.to = next->date;
+  store::relist(db, date, result.to);
+  for (const auto& ref : result.moved)
+    store::append_audit(db, actor, "update", "referral", ref,
+                        result.to ? "moved to the meeting on " + result.to->iso() : "awaiting a meeting");
+  txn.commit();
+  return result;
+}
+
+std::optional<core::Date> meeting_for_acceptance(store::Db& db, std::optional<core::Date> asked, int agenda_lead_days,
+                                                 core::Date today)
+{
+  if (asked) {
+    const auto meeting = store::find_meeting(db, *asked);
+    if (!meeting)
+      throw refused(fmt::format("no meeting on {}; add it first with 'panel meeting add {}'", asked->iso(), asked->iso()));
+    if (meeting->status == "held" || meeting->status == "cancelled")
+      throw refused(fmt::format("the meeting on {} is {}", asked->iso(), meeting->status));
+    return asked;
+  }
+  if (const auto next = store::next_open_meeting(db, today.plus_days(agenda_lead_days)))
+    return next->date;
+  return std::nullopt;
+}
+
+} // namespace panel::ops

@@ -1,0 +1,43 @@
+#pragma once
+#include "panel/core/actor.hpp"
+#include "panel/core/meeting.hpp"
+#include "panel/store/db.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace panel::ops {
+
+// A meeting added, and the cases waiting for a meeting that are now listed for it.
+struct AddedMeeting {
+  core::Meeting meeting;
+  std::vector<std::string> listed;
+};
+
+// Adds a meeting; Error(refused) for a date already taken or a bad time. Accepted referrals
+// awaiting a meeting are listed for it when it is the first open meeting whose agenda cut-off
+// (date less agenda_lead_days) is today or later.
+AddedMeeting add_meeting(store::Db& db, const core::Meeting& meeting, const core::Actor& actor);
+
+// Adds a meeting on every date of a monthly rule ("second tuesday") from `from` to `to`, in one
+// transaction; dates that already have a meeting are skipped and named in `skipped`.
+std::vector<AddedMeeting> schedule_meetings(store::Db& db, const std::string& rule, core::Date from, core::Date to,
+                                            const core::Meeting& details, std::vector<std::string>& skipped,
+                                            const core::Actor& actor);
+
+// A cancelled meeting and where its listed cases went.
+struct Cancelled {
+  std::vector<std::string> moved;
+  std::optional<core::Date> to;  // the next open meeting, or none: the cases await a meeting
+};
+
+// Cancels a meeting with a reason; its listed cases move to the next open meeting.
+Cancelled cancel_meeting(store::Db& db, core::Date date, const std::string& reason, const core::Actor& actor);
+
+// The meeting a referral accepted today is listed for: the one asked for (which must exist and
+// be open), or the first open meeting whose agenda cut-off is today or later, or none.
+std::optional<core::Date> meeting_for_acceptance(store::Db& db, std::optional<core::Date> asked, int agenda_lead_days,
+                                                 core::Date today);
+
+} // namespace panel::ops

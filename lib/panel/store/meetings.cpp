@@ -1,0 +1,98 @@
+#include "panel/store/meetings.hpp"
+
+#include "panel/store/row.hpp"
+
+namespace panel::store {
+namespace {
+
+constexpr const char* columns =
+    "m.id, m.date, m.time, m.venue, m.chair, m.status, m.cancel_reason, m.agenda_issued, "
+    "(SELECT count(*) FROM referral r WHERE r.meeting_date = m.date AND r.status = 'accepted')";
+
+core::Meeting read(SQLite::Statement& s)
+{
+  core::Meeting m;
+  m.id = s.getColumn(0).getInt64();
+  m.date = date_of(s.getColumn(1));
+  m.time = s.getColumn(2).getString();
+  m.venue = s.getColumn(3).getString();
+  m.chair = s.getColumn(4).getString();
+  m.status = s.getColumn(5).getString();
+  m.cancel_reason = s.getColumn(6).getString();
+  m.agenda_issued = optional_date(s.getColumn(7));
+  m.listed = s.getColumn(8).getInt();
+  return m;
+}
+
+} // namespace
+
+void insert_meeting(Db& db, const core::Meeting& m, const core::Actor& actor)
+{
+  SQLite::Statement s(db.impl().sql, "INSERT INTO meeting (date, time, venue, chair, status, created_at, created_by) "
+                                     "VALUES (?, ?, ?, ?, 'scheduled', ?, ?)");
+  s.bind(1, m.date.iso());
+  s.bind(2, m.time);
+  s.bind(3, m.venue);
+  s.bind(4, m.chair);
+  s.bind(5, actor.at);
+  s.bind(6, actor.user);
+  s.exec();
+}
+
+std::optional<core::Meeting> find_meeting(Db& db, core::Date date)
+{
+  SQLite::Statement s(db.impl().sql, std::string("SELECT ") + columns + " FROM meeting m WHERE m.date = ?");
+  s.bind(1, date.iso());
+  if (!s.executeStep())
+    return std::nullopt;
+  return read(s);
+}
+
+std::vector<core::Meeting> list_meetings(Db& db)
+{
+  SQLite::Statement s(db.impl().sql, std::string("SELECT ") + columns + " FROM meeting m ORDER BY m.date");
+  std::vector<core::Meeting> rows;
+  while (s.executeStep())
+    rows.push_back(read(s));
+  return rows;
+}
+
+std::optional<core::Meeting> next_open_meeting(Db& db, core::Date day)
+{
+  SQLite::Statement s(db.impl().sql, std::string("SELECT ") + columns +
+                                         " FROM meeting m WHERE m.date >= ? AND (m.status = 'scheduled' OR "
+                                         "m.status = 'agenda-issued') ORDER BY m.date LIMIT 1");
+  s.bind(1, day.iso());
+  if (!s.executeStep())
+    return std::nullopt;
+  return read(s);
+}
+
+void cancel_meeting(Db& db, std::int64_t id, const std::string& reason)
+{
+  SQLite::Statement s(db.impl().sql, "UPDATE meeting SET status = 'cancelled', cancel_reason = ? WHERE id = ?");
+  s.bind(1, reason);
+  s.bind(2, id);
+  s.exec();
+}
+
+std::vector<std::string> listed_referrals(Db& db, std::optional<core::Date> date)
+{
+  SQLite::Statement s(db.impl().sql, "SELECT reference FROM referral WHERE status = 'accepted' AND "
+                                     "meeting_date IS ? ORDER BY received, id");
+  bind_optional(s, 1, date);
+  std::vector<std::string> refs;
+  while (s.executeStep())
+    refs.push_back(s.getColumn(0).getString());
+  return refs;
+}
+
+void relist(Db& db, std::optional<core::Date> from, std::optional<core::Date> to)
+{
+  SQLite::Statement s(db.impl().sql, "UPDATE referral SET meeting_date = ? WHERE status = 'accepted' AND meeting_date IS ?");
+  bind_optional(s, 1, to);
+  bind_optional(s, 2, from);
+  s.exec();
+}
+
+} // namespace panel::store
