@@ -33,6 +33,9 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
   ::close(in[0]);
   ::close(out[1]);
   ::close(err[1]);
+  // Non-blocking, so that a program echoing its input (a filter) can never fill its output pipe
+  // while we wait for it to take the rest of its input.
+  ::fcntl(in[1], F_SETFL, ::fcntl(in[1], F_GETFL) | O_NONBLOCK);
   // A program that exits without reading its input must not kill us with SIGPIPE.
   const auto old_pipe = std::signal(SIGPIPE, SIG_IGN);
   ProcessResult result;
@@ -62,6 +65,8 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
         const ssize_t n = ::write(in_fd, input.data() + written, input.size() - written);
         if (n > 0)
           written += static_cast<size_t>(n);
+        if (n < 0 && (errno == EAGAIN || errno == EINTR))
+          continue;
         if (n < 0 || written == input.size()) {
           ::close(in_fd);
           in_fd = -1;

@@ -109,8 +109,11 @@ std::string html_page(const std::string& title, const std::string& body)
 }
 
 // Plain text as HTML paragraphs, for a text template asked for as HTML.
-std::string text_to_html(const std::string& text)
+std::string text_to_html(const std::string& raw)
 {
+  std::string text = raw;
+  while (!text.empty() && text.back() == '\n')
+    text.pop_back();  // the final line end of a block is not a line break
   std::string out = "<p>";
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n' && i + 1 < text.size() && text[i + 1] == '\n') {
@@ -141,6 +144,10 @@ DocFormat parse_doc_format(const std::string& name)
 
 Document render_document(const core::Template& t, const core::Value& context, DocFormat format)
 {
+  // Triple braces and '&' would print values unescaped, whoever calls this.
+  for (const auto* text : {&t.subject, &t.body})
+    if (text->find("{{{") != std::string::npos || text->find("{{&") != std::string::npos)
+      throw refused(fmt::format("{}: template '{}' prints values unescaped (triple braces or '&')", t.file, t.name));
   const mst::data data = to_data(minimised(t, context));
   Document doc;
   doc.subject = render_text(t.subject, data, [](const std::string& s) { return core::strip_controls(s); }, t);
@@ -166,7 +173,7 @@ Document render_document(const core::Template& t, const core::Value& context, Do
   };
   const std::string marked = render_text(t.body, data, mark, t);
   if (format == DocFormat::txt) {
-    doc.body = restore(markdown_to_text(marked), values, plain);
+    doc.body = underline_headings(restore(markdown_to_text(marked), values, plain));
   } else {
     const std::string html = t.format == "text" ? text_to_html(marked) : markdown_to_html(marked);
     doc.body = html_page(doc.subject.empty() ? t.name : doc.subject, restore(html, values, html_value));

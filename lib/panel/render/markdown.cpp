@@ -2,6 +2,7 @@
 
 #include "panel/core/text.hpp"
 
+#include <algorithm>
 #include <vector>
 
 namespace panel::render {
@@ -70,49 +71,58 @@ std::vector<std::string> cells(const std::string& line)
   return out;
 }
 
-// Inline Markdown: emphasis, code and escapes. `html` chooses tags or plain text.
+// Inline Markdown: emphasis, code and escapes. `html` chooses tags or plain text. Tags are kept
+// on a stack, so that emphasis closed out of order or left open still gives well-formed HTML.
 std::string inline_text(const std::string& text, bool html)
 {
   std::string out;
-  bool strong = false, em = false, code = false;
+  std::vector<std::string> open;  // "strong", "em", "code"
+  auto toggle = [&](const std::string& tag) {
+    const auto at = std::find(open.begin(), open.end(), tag);
+    if (at == open.end()) {
+      open.push_back(tag);
+      if (html)
+        out += "<" + tag + ">";
+      return;
+    }
+    // Close the inner tags, close this one, and open the inner ones again.
+    std::vector<std::string> inner(at + 1, open.end());
+    if (html) {
+      for (auto it = inner.rbegin(); it != inner.rend(); ++it)
+        out += "</" + *it + ">";
+      out += "</" + tag + ">";
+      for (const auto& t : inner)
+        out += "<" + t + ">";
+    }
+    open.erase(at);
+  };
+  auto is_open = [&](const char* tag) { return std::find(open.begin(), open.end(), tag) != open.end(); };
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
+    const bool code = is_open("code");
     if (c == '\\' && i + 1 < text.size() && std::string("\\`*_{}[]()#+-.!|<>").find(text[i + 1]) != std::string::npos) {
       out += html ? html_escape(std::string(1, text[i + 1])) : std::string(1, text[i + 1]);
       ++i;
     } else if (c == '`') {
-      code = !code;
-      if (html)
-        out += code ? "<code>" : "</code>";
+      toggle("code");
     } else if (!code && c == '*' && i + 1 < text.size() && text[i + 1] == '*') {
-      strong = !strong;
-      if (html)
-        out += strong ? "<strong>" : "</strong>";
+      toggle("strong");
       ++i;
-    } else if (!code && (c == '*' || c == '_') && (em || (i + 1 < text.size() && text[i + 1] != ' '))) {
+    } else if (!code && (c == '*' || c == '_') && (is_open("em") || (i + 1 < text.size() && text[i + 1] != ' '))) {
       // An underscore inside a word (snake_case) is not emphasis.
       const bool inside_word = c == '_' && i > 0 && std::isalnum(static_cast<unsigned char>(text[i - 1])) &&
                                i + 1 < text.size() && std::isalnum(static_cast<unsigned char>(text[i + 1]));
-      if (inside_word) {
+      if (inside_word)
         out += c;
-        continue;
-      }
-      em = !em;
-      if (html)
-        out += em ? "<em>" : "</em>";
+      else
+        toggle("em");
     } else {
       out += html ? html_escape(std::string(1, c)) : std::string(1, c);
     }
   }
-  if (html) {
-    // Close whatever the text left open, so the document stays well-formed.
-    if (code)
-      out += "</code>";
-    if (em)
-      out += "</em>";
-    if (strong)
-      out += "</strong>";
-  }
+  if (html)
+    for (auto it = open.rbegin(); it != open.rend(); ++it)
+      out += "</" + *it + ">";
   return out;
 }
 
@@ -199,16 +209,39 @@ std::string markdown_to_html(std::string_view markdown)
   return out;
 }
 
+std::string underline_headings(std::string_view text)
+{
+  std::string out;
+  size_t width = 0;  // of the line before
+  for (const auto& line : split_lines(text)) {
+    if (line.size() == 2 && line[0] == '\x1d') {
+      out += std::string(std::max<size_t>(width, 3), line[1]) + "\n";
+      continue;
+    }
+    width = 0;
+    for (unsigned char c : line)
+      width += (c & 0xc0) != 0x80 ? 1 : 0;
+    out += line + "\n";
+  }
+  return out;
+}
+
 std::string markdown_to_text(std::string_view markdown)
 {
   std::string out;
   for (const auto& line : split_lines(markdown)) {
     if (const int level = heading_level(line)) {
       const std::string title = inline_text(core::trim(line.substr(level + 1)), false);
+      const char rule = level == 1 ? '=' : '-';
+      if (title.find('\x1e') != std::string::npos) {
+        // The title holds a value not yet put in: underline_headings() sizes the rule later.
+        out += title + "\n\x1d" + rule + "\n";
+        continue;
+      }
       size_t width = 0;
       for (unsigned char c : title)
-        width += (c & 0xc0) != 0x80 && c != 0x1e && c != 0x1f ? 1 : 0;
-      out += title + "\n" + std::string(std::max<size_t>(width, 3), level == 1 ? '=' : '-') + "\n";
+        width += (c & 0xc0) != 0x80 ? 1 : 0;
+      out += title + "\n" + std::string(std::max<size_t>(width, 3), rule) + "\n";
     } else if (is_rule(line)) {
       out += std::string(60, '-') + "\n";
     } else if (table_row(line)) {

@@ -13,6 +13,10 @@ std::string markdown_to_html(std::string_view markdown);
 // The same Markdown as plain text: headings underlined, emphasis marks and escapes removed.
 std::string markdown_to_text(std::string_view markdown);
 
+// Sizes the underline of headings whose text held values when markdown_to_text ran (marked by
+// a line of 0x1D and the rule character) to the finished heading.
+std::string underline_headings(std::string_view text);
+
 // &, <, >, " and ' as HTML entities.
 std::string html_escape(std::string_view text);
 

@@ -213,8 +213,9 @@ private:
     std::vector<std::string> known;
     for (const auto& [name, value] : contexts.back().first->fields)
       known.push_back(name);
-    problem(tag.line, fmt::format("unknown variable '{}' for a {} template (known here: {})", tag.name,
-                                  m_template.kind, core::join(known, ", ")));
+    const bool vowel = !m_template.kind.empty() && std::string("aeiou").find(m_template.kind[0]) != std::string::npos;
+    problem(tag.line, fmt::format("unknown variable '{}' for {} {} template (known here: {})", tag.name,
+                                  vowel ? "an" : "a", m_template.kind, core::join(known, ", ")));
     return nullptr;
   }
 
