@@ -40,6 +40,7 @@ run triage CCM-2017-0001 accept --meeting 2017-09-12 --lead ASC --risk high
 run triage CCM-2017-0004 decline --reason "Below threshold" --signpost "Victim Support hate crime service"
 run triage --accept-eligible
 run case list
+run agenda 2017-09-12
 run case show CCM-2017-0001
 run letter referral-acknowledgement CCM-2017-0005
 run letter referral-declined CCM-2017-0004 --format html -o "$work/decline-CCM-2017-0004.html"

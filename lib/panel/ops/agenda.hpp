@@ -1,0 +1,15 @@
+#pragma once
+#include "panel/core/actor.hpp"
+#include "panel/core/agenda.hpp"
+#include "panel/store/db.hpp"
+
+#include <optional>
+
+namespace panel::ops {
+
+// The agenda of the meeting on `date`, or of the next open meeting on or after today. Names are
+// personal data: the read is audited. With `issue`, the agenda is marked issued (audited).
+// Error(refused) when there is no such meeting.
+core::Agenda agenda(store::Db& db, std::optional<core::Date> date, bool issue, const core::Actor& actor);
+
+} // namespace panel::ops

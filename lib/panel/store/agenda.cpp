@@ -1,0 +1,94 @@
+#include "panel/store/agenda.hpp"
+
+#include "panel/store/row.hpp"
+
+namespace panel::store {
+namespace {
+
+std::vector<std::string> categories_of(SQLite::Statement& s, std::int64_t referral_id)
+{
+  s.reset();
+  s.bind(1, referral_id);
+  std::vector<std::string> out;
+  while (s.executeStep())
+    out.push_back(s.getColumn(0).getString());
+  return out;
+}
+
+} // namespace
+
+std::vector<core::AgendaItem> listed_items(Db& db, core::Date meeting)
+{
+  auto& sql = db.impl().sql;
+  SQLite::Statement s(sql, "SELECT r.id, r.reference, coalesce(k.reference, ''), r.repeat_of IS NOT NULL, r.name, "
+                           "coalesce(k.risk_level, ''), coalesce(k.lead_agency, '') "
+                           "FROM referral r LEFT JOIN \"case\" k ON k.id = r.case_id "
+                           "WHERE r.status = 'accepted' AND r.meeting_date = ? ORDER BY r.received, r.id");
+  SQLite::Statement categories(sql, "SELECT category FROM referral_category WHERE referral_id = ? ORDER BY position");
+  s.bind(1, meeting.iso());
+  std::vector<core::AgendaItem> items;
+  while (s.executeStep()) {
+    core::AgendaItem item;
+    item.reference = s.getColumn(1).getString();
+    item.case_reference = s.getColumn(2).getString();
+    item.item = s.getColumn(3).getInt() ? "repeat" : "new";
+    item.name = s.getColumn(4).getString();
+    item.risk = s.getColumn(5).getString();
+    item.lead_agency = s.getColumn(6).getString();
+    item.categories = categories_of(categories, s.getColumn(0).getInt64());
+    items.push_back(std::move(item));
+  }
+  return items;
+}
+
+std::vector<core::AgendaItem> review_items(Db& db, core::Date meeting)
+{
+  auto& sql = db.impl().sql;
+  SQLite::Statement s(sql, "SELECT k.reference, p.name, k.risk_level, coalesce(k.lead_agency, ''), "
+                           "(SELECT id FROM referral r WHERE r.reference = k.reference) "
+                           "FROM \"case\" k JOIN person p ON p.id = k.person_id "
+                           "WHERE k.status = 'open' AND k.review_date IS NOT NULL AND k.review_date <= ? "
+                           "ORDER BY k.review_date, k.id");
+  SQLite::Statement categories(sql, "SELECT category FROM referral_category WHERE referral_id = ? ORDER BY position");
+  s.bind(1, meeting.iso());
+  std::vector<core::AgendaItem> items;
+  while (s.executeStep()) {
+    core::AgendaItem item;
+    item.reference = s.getColumn(0).getString();
+    item.case_reference = item.reference;
+    item.item = "review";
+    item.name = s.getColumn(1).getString();
+    item.risk = s.getColumn(2).getString();
+    item.lead_agency = s.getColumn(3).getString();
+    if (!s.getColumn(4).isNull())
+      item.categories = categories_of(categories, s.getColumn(4).getInt64());
+    items.push_back(std::move(item));
+  }
+  return items;
+}
+
+std::vector<std::string> accepted_too_late(Db& db, core::Date cutoff, core::Date meeting)
+{
+  SQLite::Statement s(db.impl().sql,
+                      "SELECT r.reference FROM referral r WHERE r.status = 'accepted' AND "
+                      "(r.meeting_date IS NULL OR r.meeting_date > ?2) AND EXISTS (SELECT 1 FROM decision d WHERE "
+                      "d.referral_id = r.id AND d.decision = 'accept' AND d.decided_on > ?1 AND d.decided_on <= ?2) "
+                      "ORDER BY r.received, r.id");
+  s.bind(1, cutoff.iso());
+  s.bind(2, meeting.iso());
+  std::vector<std::string> refs;
+  while (s.executeStep())
+    refs.push_back(s.getColumn(0).getString());
+  return refs;
+}
+
+void mark_agenda_issued(Db& db, std::int64_t meeting_id, core::Date day)
+{
+  SQLite::Statement s(db.impl().sql,
+                      "UPDATE meeting SET status = 'agenda-issued', agenda_issued = ? WHERE id = ? AND status = 'scheduled'");
+  s.bind(1, day.iso());
+  s.bind(2, meeting_id);
+  s.exec();
+}
+
+} // namespace panel::store
