@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
@@ -11,15 +12,48 @@
 
 namespace panel::core {
 
+namespace {
+
+// execvp's argument vector; the strings must outlive it.
+std::vector<char*> c_args(const std::vector<std::string>& argv)
+{
+  std::vector<char*> args;
+  for (const auto& a : argv)
+    args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  return args;
+}
+
+int wait_for(pid_t pid)
+{
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+} // namespace
+
+int run_attached(const std::vector<std::string>& argv)
+{
+  auto args = c_args(argv);
+  const pid_t pid = ::fork();
+  if (pid < 0)
+    throw std::runtime_error(std::string("cannot start a process: ") + std::strerror(errno));
+  if (pid == 0) {
+    ::execvp(args[0], args.data());
+    std::fprintf(stderr, "panel: error: cannot run '%s': %s\n", args[0], std::strerror(errno));
+    ::_exit(127);
+  }
+  return wait_for(pid);
+}
+
 ProcessResult run_process(const std::vector<std::string>& argv, const std::string& input)
 {
   int in[2], out[2], err[2];
   if (::pipe2(in, O_CLOEXEC) != 0 || ::pipe2(out, O_CLOEXEC) != 0 || ::pipe2(err, O_CLOEXEC) != 0)
     throw std::runtime_error(std::string("cannot create a pipe: ") + std::strerror(errno));
-  std::vector<char*> args;
-  for (const auto& a : argv)
-    args.push_back(const_cast<char*>(a.c_str()));
-  args.push_back(nullptr);
+  auto args = c_args(argv);
   const pid_t pid = ::fork();
   if (pid < 0)
     throw std::runtime_error(std::string("cannot start a process: ") + std::strerror(errno));
@@ -83,11 +117,8 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
   }
   ::close(out[0]);
   ::close(err[0]);
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
+  result.status = wait_for(pid);
   std::signal(SIGPIPE, old_pipe);
-  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return result;
 }
 

@@ -14,4 +14,8 @@ struct ProcessResult {
 // to its standard input, and what it prints is collected.
 ProcessResult run_process(const std::vector<std::string>& argv, const std::string& input);
 
+// Runs a program on the user's terminal (an editor) with fork/execvp and waits for it; returns
+// its exit code, 127 when it could not be started (after saying why on stderr).
+int run_attached(const std::vector<std::string>& argv);
+
 } // namespace panel::core

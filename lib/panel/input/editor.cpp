@@ -1,6 +1,7 @@
 #include "panel/input/editor.hpp"
 
 #include "panel/core/error.hpp"
+#include "panel/core/process.hpp"
 #include "panel/input/file.hpp"
 
 #include <cerrno>
@@ -8,7 +9,6 @@
 #include <cstring>
 #include <fmt/format.h>
 #include <sstream>
-#include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
 
@@ -29,26 +29,6 @@ std::vector<std::string> split_words(const std::string& command)
   for (std::string word; in >> word;)
     words.push_back(word);
   return words;
-}
-
-int run(const std::vector<std::string>& argv)
-{
-  std::vector<char*> args;
-  for (const auto& a : argv)
-    args.push_back(const_cast<char*>(a.c_str()));
-  args.push_back(nullptr);
-  const pid_t pid = ::fork();
-  if (pid < 0)
-    throw refused(fmt::format("cannot start the editor: {}", std::strerror(errno)));
-  if (pid == 0) {
-    ::execvp(args[0], args.data());
-    std::fprintf(stderr, "panel: error: cannot run editor '%s': %s\n", args[0], std::strerror(errno));
-    ::_exit(127);
-  }
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
 } // namespace
@@ -79,7 +59,7 @@ EditResult edit_text(const std::string& text, const std::string& label, const st
     throw refused(fmt::format("cannot write '{}'", path));
 
   argv.push_back(path);
-  if (const int status = run(argv); status != 0)
+  if (const int status = core::run_attached(argv); status != 0)
     throw refused(fmt::format("the editor '{}' failed (exit {}); your text is kept in '{}'", editor, status, path));
   EditResult result{path, read_file(path), false};
   result.changed = result.text != text;
