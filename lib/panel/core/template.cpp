@@ -13,7 +13,8 @@ const std::vector<std::string>& personal_fields()
   // What identifies the person a document is about; everything else in a context is about the
   // panel's work (references, dates, agencies) or is text the referrer wrote for the panel.
   static const std::vector<std::string> fields = {"person.name", "person.initials", "person.dob", "person.age",
-                                                  "person.postcode", "person.gender"};
+                                                  "person.postcode", "person.gender", "items.name", "items.aliases",
+                                                  "items.dob", "items.postcode"};
   return fields;
 }
 

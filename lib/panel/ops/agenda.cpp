@@ -13,37 +13,49 @@
 
 namespace panel::ops {
 
-core::Agenda agenda(store::Db& db, std::optional<core::Date> date, bool issue, const core::Actor& actor)
+core::Meeting agenda_meeting(store::Db& db, std::optional<core::Date> date, core::Date today)
 {
-  store::Transaction txn(db, store::Transaction::Kind::write);
-  const auto profile = load_profile(db);
-  const auto meeting = date ? store::find_meeting(db, *date) : store::next_open_meeting(db, actor.today);
+  const auto meeting = date ? store::find_meeting(db, *date) : store::next_open_meeting(db, today);
   if (!meeting)
     throw refused(date ? fmt::format("no meeting on {} (see 'panel meeting list')", date->iso())
                        : fmt::format("no meeting scheduled on or after {} (add one with 'panel meeting add')",
-                                     actor.today.iso()));
+                                     today.iso()));
+  return *meeting;
+}
+
+core::Agenda compute_agenda(store::Db& db, const core::Meeting& meeting, const core::Profile& profile)
+{
   core::Agenda a;
-  a.meeting = *meeting;
-  a.cutoff = rules::agenda_cutoff(meeting->date, profile.agenda_lead_days);
+  a.meeting = meeting;
+  a.cutoff = rules::agenda_cutoff(meeting.date, profile.agenda_lead_days);
   a.quorum = profile.quorum;
-  a.items = store::listed_items(db, meeting->date);
-  for (auto& review : store::review_items(db, meeting->date)) {
+  a.items = store::listed_items(db, meeting.date);
+  for (auto& review : store::review_items(db, meeting.date)) {
     // A case already on the agenda through a new referral is not listed twice.
     const bool listed = std::any_of(a.items.begin(), a.items.end(),
                                     [&](const auto& i) { return i.case_reference == review.case_reference; });
     if (!listed)
       a.items.push_back(std::move(review));
   }
-  a.next_meeting = store::accepted_too_late(db, a.cutoff, meeting->date);
+  a.next_meeting = store::accepted_too_late(db, a.cutoff, meeting.date);
+  return a;
+}
+
+core::Agenda agenda(store::Db& db, std::optional<core::Date> date, bool issue, const core::Actor& actor)
+{
+  store::Transaction txn(db, store::Transaction::Kind::write);
+  const auto profile = load_profile(db);
+  const auto meeting = agenda_meeting(db, date, actor.today);
+  core::Agenda a = compute_agenda(db, meeting, profile);
   std::vector<std::string> refs;
   for (const auto& item : a.items)
     refs.push_back(item.reference);
-  store::append_audit(db, actor, "read", "agenda", meeting->date.iso(), core::join(refs, ","));
+  store::append_audit(db, actor, "read", "agenda", meeting.date.iso(), core::join(refs, ","));
   if (issue) {
-    if (meeting->status == "held" || meeting->status == "cancelled")
-      throw refused(fmt::format("the meeting on {} is {}; its agenda cannot be issued", meeting->date.iso(), meeting->status));
-    store::mark_agenda_issued(db, meeting->id, actor.today);
-    store::append_audit(db, actor, "update", "meeting", meeting->date.iso(), "agenda issued");
+    if (meeting.status == "held" || meeting.status == "cancelled")
+      throw refused(fmt::format("the meeting on {} is {}; its agenda cannot be issued", meeting.date.iso(), meeting.status));
+    store::mark_agenda_issued(db, meeting.id, actor.today);
+    store::append_audit(db, actor, "update", "meeting", meeting.date.iso(), "agenda issued");
     a.meeting.status = "agenda-issued";
     a.meeting.agenda_issued = actor.today;
   }

@@ -1,14 +1,24 @@
 #include "panel/ops/documents.hpp"
 
 #include "panel/core/error.hpp"
+#include "panel/core/sha256.hpp"
 #include "panel/core/text.hpp"
 #include "panel/input/templates.hpp"
 #include "panel/ops/setup.hpp"
+#include "panel/render/document.hpp"
+#include "panel/render/pandoc.hpp"
+#include "panel/render/template_check.hpp"
 #include "panel/rules/names.hpp"
 #include "panel/store/agencies.hpp"
+#include "panel/store/audit.hpp"
+#include "panel/store/documents.hpp"
 #include "panel/store/referrals.hpp"
 
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
 
 namespace panel::ops {
 namespace {
@@ -26,7 +36,65 @@ Value agency_value(store::Db& db, const std::string& code)
 
 std::string british(const std::optional<core::Date>& d) { return d ? d->british() : ""; }
 
+
+// Writes the file only if it is new (or `force`), with mode 0600: letters carry personal data.
+void write_output(const std::string& path, const std::string& bytes, bool force)
+{
+  const int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (force ? O_TRUNC : O_EXCL);
+  const int fd = ::open(path.c_str(), flags, 0600);
+  if (fd < 0) {
+    if (errno == EEXIST)
+      throw refused(fmt::format("'{}' already exists; use --force to overwrite it", path));
+    throw refused(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+  }
+  size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n <= 0) {
+      ::close(fd);
+      throw refused(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+    }
+    done += static_cast<size_t>(n);
+  }
+  ::close(fd);
+}
+
+
 } // namespace
+
+void require_valid(const core::Template& t)
+{
+  if (const auto found = render::check_template(t); !found.empty())
+    throw refused(core::join(found, "\npanel: error: ") +
+                  fmt::format("\npanel: error: template '{}' has {} problem{}", t.name, found.size(),
+                              found.size() == 1 ? "" : "s"));
+}
+
+Produced produce_document(store::Db& db, const core::Template& t, const core::Value& context, const Output& output,
+                          core::DocumentRecord record, const core::Actor& actor)
+{
+  const bool binary = output.format == "docx" || output.format == "pdf";
+  if (binary && output.path.empty())
+    throw usage_error(fmt::format("{} output needs a file: add -o FILE", output.format));
+  // DOCX and PDF are made from panel's own HTML, so they keep its line breaks and escaping.
+  const auto doc = render::render_document(t, context, binary ? render::DocFormat::html : render::parse_doc_format(output.format));
+  const std::string bytes = binary ? render::pandoc_convert(doc.body, "html", output.format, output.tmpdir) : doc.body;
+  Produced produced{output.path.empty() ? bytes : "", doc.subject, core::sha256_hex(bytes)};
+  record.template_name = t.name;
+  record.template_source = t.source == "built-in" ? "built-in" : t.file;
+  record.template_sha256 = core::sha256_hex(t.text);
+  record.format = output.format;
+  record.path = output.path;
+  record.output_sha256 = produced.sha256;
+  record.created_at = actor.at;
+  record.created_by = actor.user;
+  store::insert_document(db, record);
+  store::append_audit(db, actor, "export", "document", record.reference,
+                      fmt::format("{} ({}){}", t.name, output.format, output.path.empty() ? "" : " to " + output.path));
+  if (!output.path.empty())
+    write_output(output.path, bytes, output.force);
+  return produced;
+}
 
 std::string templates_folder(const std::string& flag, store::Db* db)
 {

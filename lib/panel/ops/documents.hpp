@@ -1,6 +1,7 @@
 #pragma once
 #include "panel/core/actor.hpp"
 #include "panel/core/case.hpp"
+#include "panel/core/document.hpp"
 #include "panel/core/profile.hpp"
 #include "panel/core/template.hpp"
 #include "panel/core/value.hpp"
@@ -22,6 +23,31 @@ std::vector<core::Template> templates_in_use(const std::string& folder, std::vec
 // files that could not be read (the one wanted may be among them).
 core::Template find_template(const std::vector<core::Template>& templates, const std::string& name,
                              const std::vector<std::string>& problems = {});
+
+// Error(refused) listing every problem of a template (see render::check_template), if any.
+void require_valid(const core::Template& t);
+
+// Where a document goes.
+struct Output {
+  std::string format;  // md | txt | html | docx | pdf
+  std::string path;    // "" for the text itself (md, txt, html only)
+  bool force = false;  // overwrite an existing file
+  std::string tmpdir;
+};
+
+// What was produced.
+struct Produced {
+  std::string text;  // the document, when there is no output file
+  std::string subject;
+  std::string sha256;
+};
+
+// Renders a template, converts DOCX and PDF with pandoc, records the document (`record` has the
+// reference and ids filled in) with an "export" audit row, and writes the output file (0600,
+// never over an existing one unless forced). Run inside the caller's write transaction: the file
+// is written last, so a file that cannot be written leaves nothing recorded.
+Produced produce_document(store::Db& db, const core::Template& t, const core::Value& context, const Output& output,
+                          core::DocumentRecord record, const core::Actor& actor);
 
 // What every document can use: panel, today, marking, confidentiality, recipient.
 core::Value base_context(const core::Profile& profile, core::Date today, const std::string& recipient);

@@ -44,16 +44,21 @@ mst::data to_data(const core::Value& v)
   return mst::data(std::string());
 }
 
-// The context without the personal fields the template does not list.
+// The context without the personal fields the template does not list: person.x, and x of each
+// of the items of a meeting.
 core::Value minimised(const core::Template& t, core::Value context)
 {
-  const auto person = context.fields.find("person");
-  if (person == context.fields.end())
-    return context;
   for (const auto& field : core::personal_fields()) {
-    const std::string name = field.substr(field.find('.') + 1);
-    if (std::find(t.fields.begin(), t.fields.end(), field) == t.fields.end())
-      person->second.fields.erase(name);
+    if (std::find(t.fields.begin(), t.fields.end(), field) != t.fields.end())
+      continue;
+    const auto dot = field.find('.');
+    const auto parent = context.fields.find(field.substr(0, dot));
+    if (parent == context.fields.end())
+      continue;
+    const std::string name = field.substr(dot + 1);
+    parent->second.fields.erase(name);
+    for (auto& item : parent->second.items)
+      item.fields.erase(name);
   }
   return context;
 }

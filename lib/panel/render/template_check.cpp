@@ -65,6 +65,24 @@ Value sample_meeting()
   return m;
 }
 
+Value sample_actions();
+
+Value sample_items()
+{
+  Value category = Value::object();
+  category.set("code", "").set("name", "");
+  Value discussion = Value::object();
+  discussion.set("date", "").set("summary", "").set("outcome", "");
+  Value item = Value::object();
+  item.set("reference", "").set("case", "").set("item", "").set("name", "").set("aliases", Value::list({Value::of("")}))
+      .set("dob", "").set("postcode", "").set("risk", "").set("lead_agency", sample_agency())
+      .set("categories", Value::list({category})).set("criteria_met", Value::list({Value::of("")}))
+      .set("summary", "").set("repeat", Value::yes_no(true)).set("review", Value::yes_no(true))
+      .set("discussions", Value::list({discussion})).set("actions", Value::list({Value::object()}));
+  item.fields["actions"].items.front() = sample_actions().items.front();
+  return Value::list({item});
+}
+
 Value sample_actions()
 {
   Value a = Value::object();
@@ -292,7 +310,11 @@ const core::Value& template_schema(const std::string& kind)
         .set("meeting", sample_meeting()).set("actions", sample_actions()).set("interventions", sample_interventions());
     s["case"] = case_kind;
     Value meeting = common();
-    meeting.set("meeting", sample_meeting()).set("actions", sample_actions());
+    Value details = sample_meeting();
+    details.set("status", "").set("cutoff", "");
+    meeting.set("meeting", details).set("actions", sample_actions()).set("items", sample_items())
+        .set("quorum", Value::list({sample_agency()})).set("agency", sample_agency())
+        .set("next_meeting", Value::list({Value::of("")}));
     s["meeting"] = meeting;
     Value reminder = common();
     reminder.set("agency", sample_agency()).set("actions", sample_actions());

@@ -144,6 +144,16 @@ std::vector<core::RecordedReferral> case_referrals(Db& db, std::int64_t case_id)
   return read_referrals(db, s);
 }
 
+std::vector<std::string> person_names(Db& db, std::int64_t person_id)
+{
+  SQLite::Statement s(db.impl().sql, "SELECT name FROM referral WHERE person_id = ? GROUP BY name ORDER BY min(id)");
+  s.bind(1, person_id);
+  std::vector<std::string> names;
+  while (s.executeStep())
+    names.push_back(s.getColumn(0).getString());
+  return names;
+}
+
 void insert_decision(Db& db, std::int64_t referral_id, const core::Decision& d)
 {
   SQLite::Statement s(db.impl().sql,

@@ -15,6 +15,9 @@ std::optional<core::RecordedReferral> find_referral(Db& db, const std::string& r
 // The referrals attached to a case, oldest first.
 std::vector<core::RecordedReferral> case_referrals(Db& db, std::int64_t case_id);
 
+// The names a person has been referred under, as first written, oldest first.
+std::vector<std::string> person_names(Db& db, std::int64_t person_id);
+
 void insert_decision(Db& db, std::int64_t referral_id, const core::Decision& decision);
 std::vector<core::Decision> decisions_for(Db& db, std::int64_t referral_id);
 // Sets a referral's status and, for accepted ones, its case and the meeting it is listed for.

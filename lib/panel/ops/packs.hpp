@@ -1,0 +1,23 @@
+#pragma once
+#include "panel/core/actor.hpp"
+#include "panel/ops/documents.hpp"
+#include "panel/store/db.hpp"
+
+#include <optional>
+#include <string>
+
+namespace panel::ops {
+
+struct PackRequest {
+  std::optional<core::Date> date;  // the meeting; none: the next open one
+  std::string agency;              // a research list for this agency; "" for the meeting pack
+  Output output;
+  std::string templates;           // --templates / PANEL_TEMPLATES
+};
+
+// The meeting pack (template `meeting-pack`) or an agency's research list (`research-list`) for a
+// meeting: rendered, recorded as a document about the meeting and audited as an export of
+// personal data.
+Produced meeting_document(store::Db& db, const PackRequest& request, const core::Actor& actor);
+
+} // namespace panel::ops
