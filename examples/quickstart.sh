@@ -41,6 +41,11 @@ run triage CCM-2017-0004 decline --reason "Below threshold" --signpost "Victim S
 run triage --accept-eligible
 run case list
 run agenda 2017-09-12
+run agenda 2017-09-12 --issue --format csv
+run agenda 2017-09-12 --pack --format html -o "$work/pack-2017-09-12.html"
+run agenda 2017-09-12 --research HSG
+PANEL_TODAY=2017-09-12 run minute 2017-09-12 --file "$root/examples/minutes.yaml"
+PANEL_TODAY=2017-10-02 run agenda
 run case show CCM-2017-0001
 run letter referral-acknowledgement CCM-2017-0005
 run letter referral-declined CCM-2017-0004 --format html -o "$work/decline-CCM-2017-0004.html"

@@ -34,6 +34,17 @@ std::optional<Date> Date::parse(std::string_view text)
   return from_ymd(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
 }
 
+Date Date::plus_months(int months) const
+{
+  const int total = year() * 12 + static_cast<int>(month()) - 1 + months;
+  const int y = total / 12;
+  const auto m = static_cast<unsigned>(total % 12 + 1);
+  unsigned d = day();
+  while (!from_ymd(y, m, d))
+    --d;
+  return *from_ymd(y, m, d);
+}
+
 int Date::year() const { return int(std::chrono::year_month_day(m_days).year()); }
 unsigned Date::month() const { return unsigned(std::chrono::year_month_day(m_days).month()); }
 unsigned Date::day() const { return unsigned(std::chrono::year_month_day(m_days).day()); }

@@ -26,6 +26,9 @@ public:
   // "4 September 2017", the British long form used in letters.
   std::string british() const;
   Date plus_days(int days) const { return Date(m_days + std::chrono::days(days)); }
+  // The same day `months` months later, or the month's last day when it has no such day
+  // (31 August + 6 months = 28 February).
+  Date plus_months(int months) const;
   // Whole days from this date to `later` (negative when `later` is earlier).
   int days_until(Date later) const { return static_cast<int>((later.m_days - m_days).count()); }
   std::chrono::sys_days sys_days() const { return m_days; }

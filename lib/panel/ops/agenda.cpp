@@ -7,6 +7,7 @@
 #include "panel/store/agenda.hpp"
 #include "panel/store/audit.hpp"
 #include "panel/store/meetings.hpp"
+#include "panel/store/minutes.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -38,6 +39,9 @@ core::Agenda compute_agenda(store::Db& db, const core::Meeting& meeting, const c
       a.items.push_back(std::move(review));
   }
   a.next_meeting = store::accepted_too_late(db, a.cutoff, meeting.date);
+  a.outstanding = store::outstanding_actions(db, meeting.date);
+  for (auto& item : a.items)
+    item.open_actions = item.case_reference.empty() ? 0 : store::open_actions(db, item.case_reference);
   return a;
 }
 

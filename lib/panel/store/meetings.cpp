@@ -96,3 +96,15 @@ void relist(Db& db, std::optional<core::Date> from, std::optional<core::Date> to
 }
 
 } // namespace panel::store
+
+namespace panel::store {
+
+void relist_referral(Db& db, const std::string& reference, std::optional<core::Date> to)
+{
+  SQLite::Statement s(db.impl().sql, "UPDATE referral SET meeting_date = ? WHERE reference = ?");
+  bind_optional(s, 1, to);
+  s.bind(2, reference);
+  s.exec();
+}
+
+} // namespace panel::store

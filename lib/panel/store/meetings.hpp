@@ -21,5 +21,7 @@ std::vector<std::string> listed_referrals(Db& db, std::optional<core::Date> date
 // Lists the accepted referrals now listed for `from` (or awaiting, when none) for `to` (or
 // awaiting, when none).
 void relist(Db& db, std::optional<core::Date> from, std::optional<core::Date> to);
+// Lists one referral for a meeting (or awaiting, when none).
+void relist_referral(Db& db, const std::string& reference, std::optional<core::Date> to);
 
 } // namespace panel::store

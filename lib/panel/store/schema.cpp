@@ -233,6 +233,93 @@ CREATE VIEW meetings AS
          (SELECT count(*) FROM referral r WHERE r.meeting_date = m.date AND r.status = 'accepted') AS listed
   FROM meeting m ORDER BY m.date;
 )SQL",
+      // 4 -> 5: minutes: attendance, observers, discussions, actions, interventions.
+      R"SQL(
+ALTER TABLE meeting ADD COLUMN quorate INTEGER;
+ALTER TABLE meeting ADD COLUMN minuted_at TEXT;
+
+CREATE TABLE attendance (
+  meeting_id  INTEGER NOT NULL REFERENCES meeting (id),
+  agency      TEXT NOT NULL REFERENCES agency (code),
+  status      TEXT NOT NULL CHECK (status = 'present' OR status = 'apologies' OR status = 'absent'),
+  PRIMARY KEY (meeting_id, agency)
+) WITHOUT ROWID;
+
+CREATE TABLE observer (
+  id                     INTEGER PRIMARY KEY,
+  meeting_id             INTEGER NOT NULL REFERENCES meeting (id),
+  name                   TEXT NOT NULL,
+  organisation           TEXT NOT NULL DEFAULT '',
+  confidentiality_signed INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE discussion (
+  id            INTEGER PRIMARY KEY,
+  meeting_id    INTEGER NOT NULL REFERENCES meeting (id),
+  case_id       INTEGER NOT NULL REFERENCES "case" (id),
+  summary       TEXT NOT NULL,
+  risk_level    TEXT NOT NULL DEFAULT '',
+  outcome       TEXT NOT NULL CHECK (outcome = 'keep-open' OR outcome = 'close' OR outcome = 'refer-elsewhere'),
+  close_reason  TEXT NOT NULL DEFAULT '',
+  next_review   TEXT,
+  UNIQUE (meeting_id, case_id)
+);
+
+CREATE TABLE action (
+  id           INTEGER PRIMARY KEY AUTOINCREMENT,
+  case_id      INTEGER NOT NULL REFERENCES "case" (id),
+  meeting_id   INTEGER REFERENCES meeting (id),
+  owner        TEXT NOT NULL REFERENCES agency (code),
+  description  TEXT NOT NULL,
+  due          TEXT NOT NULL,
+  status       TEXT NOT NULL DEFAULT 'open'
+               CHECK (status = 'open' OR status = 'done' OR status = 'not-possible' OR status = 'not-done' OR status = 'cancelled'),
+  status_date  TEXT,
+  created_at   TEXT NOT NULL,
+  created_by   TEXT NOT NULL
+);
+CREATE INDEX action_case ON action (case_id);
+CREATE INDEX action_open ON action (status, due);
+
+CREATE TABLE action_history (
+  id         INTEGER PRIMARY KEY,
+  action_id  INTEGER NOT NULL REFERENCES action (id),
+  at         TEXT NOT NULL,
+  day        TEXT NOT NULL,
+  user       TEXT NOT NULL,
+  change     TEXT NOT NULL,
+  note       TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX action_history_action ON action_history (action_id);
+
+CREATE TABLE intervention (
+  id          INTEGER PRIMARY KEY,
+  case_id     INTEGER NOT NULL REFERENCES "case" (id),
+  meeting_id  INTEGER REFERENCES meeting (id),
+  type        TEXT NOT NULL,
+  tier        INTEGER NOT NULL,
+  agency      TEXT NOT NULL REFERENCES agency (code),
+  date        TEXT NOT NULL,
+  review      TEXT,
+  expiry      TEXT,
+  note        TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX intervention_case ON intervention (case_id);
+
+CREATE VIEW actions AS
+  SELECT 'A-' || a.id AS id, k.reference AS "case", a.owner, a.description, a.due, a.status, a.status_date,
+         (SELECT m.date FROM meeting m WHERE m.id = a.meeting_id) AS meeting
+  FROM action a JOIN "case" k ON k.id = a.case_id ORDER BY a.id;
+CREATE VIEW discussions AS
+  SELECT m.date AS meeting, k.reference AS "case", d.risk_level, d.outcome, d.close_reason, d.next_review
+  FROM discussion d JOIN meeting m ON m.id = d.meeting_id JOIN "case" k ON k.id = d.case_id ORDER BY m.date, d.id;
+CREATE VIEW interventions AS
+  SELECT k.reference AS "case", i.type, i.tier, i.agency, i.date, i.review, i.expiry,
+         (SELECT m.date FROM meeting m WHERE m.id = i.meeting_id) AS meeting
+  FROM intervention i JOIN "case" k ON k.id = i.case_id ORDER BY i.date, i.id;
+CREATE VIEW attendances AS
+  SELECT m.date AS meeting, a.agency, a.status FROM attendance a JOIN meeting m ON m.id = a.meeting_id ORDER BY m.date, a.agency;
+)SQL",
   };
   return steps;
 }

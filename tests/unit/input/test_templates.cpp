@@ -168,7 +168,7 @@ TEST_CASE("templates: an unknown personal field under fields is refused at its l
 {
   CHECK(parse_error(minimal + "fields:\n  - person.name\n  - person.nhs_number\n") ==
         "letters/t.yaml:8: fields: 'person.nhs_number' is not a personal field (known: person.name, person.initials, "
-        "person.dob, person.age, person.postcode, person.gender)");
+        "person.dob, person.age, person.postcode, person.gender, items.name, items.aliases, items.dob, items.postcode)");
 }
 
 TEST_CASE("templates: fields must be a list")

@@ -1,0 +1,96 @@
+#include "cmd/cli.hpp"
+
+#include "panel/core/error.hpp"
+#include "panel/core/text.hpp"
+#include "panel/input/editor.hpp"
+#include "panel/input/file.hpp"
+#include "panel/ops/minutes.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <memory>
+
+namespace panel::cmd {
+namespace {
+
+struct MinuteOptions {
+  std::string date, file;
+  bool amend = false;
+};
+
+void report(const ops::MinutesResult& r, core::Date date, Context& ctx)
+{
+  if (!r.held) {
+    ctx.note(fmt::format("the meeting on {} was not held: recorded as cancelled", date.iso()));
+    return;
+  }
+  ctx.note(fmt::format("minutes of {} recorded: {} case{} discussed, {} new action{}{}, {} action update{}", date.iso(),
+                       r.discussions, r.discussions == 1 ? "" : "s", r.actions.size(), r.actions.size() == 1 ? "" : "s",
+                       r.actions.empty() ? "" : " (" + core::join(r.actions, ", ") + ")", r.updates,
+                       r.updates == 1 ? "" : "s"));
+  if (!r.closed.empty())
+    ctx.note("closed: " + core::join(r.closed, ", "));
+  if (!r.carried.empty())
+    ctx.note(fmt::format("not discussed, {}: {}", r.carried_to ? "moved to the meeting on " + r.carried_to->iso()
+                                                                 : "now awaiting a meeting",
+                         core::join(r.carried, ", ")));
+  if (!r.quorate)
+    ctx.warn(fmt::format("the meeting was not quorate: {} not present; its decisions are recorded",
+                         core::join(r.absent_quorum, ", ")));
+}
+
+int run_minute(const MinuteOptions& o, Context& ctx)
+{
+  const auto date = core::Date::parse(o.date);
+  if (!date)
+    throw usage_error(fmt::format("DATE: '{}' is not a date (use YYYY-MM-DD)", o.date));
+  auto db = ctx.open_db();
+  if (!o.file.empty()) {
+    const auto text = input::read_file(o.file);
+    report(ops::record_minutes(db, *date, text, o.file == "-" ? "<stdin>" : o.file, o.amend, ctx.actor()), *date, ctx);
+    return 0;
+  }
+  const auto skeleton = ops::minutes_skeleton(db, *date, ctx.actor());
+  const auto session = input::edit_text(skeleton, "minutes", ".yaml", ctx.env);
+  if (!session.changed) {
+    input::discard_edit(session);
+    ctx.note("the minutes were not changed: nothing recorded");
+    return 0;
+  }
+  try {
+    report(ops::record_minutes(db, *date, session.text, session.path, o.amend, ctx.actor()), *date, ctx);
+  } catch (const Error& e) {
+    // Nothing typed is lost: the file stays and the message says how to go on.
+    throw Error(e.code(), fmt::format("{}\nyour minutes are kept in '{}'; fix them and run 'panel minute {} --file {}{}'",
+                                      e.what(), session.path, o.date, session.path, o.amend ? " --amend" : ""));
+  }
+  input::discard_edit(session);
+  return 0;
+}
+
+} // namespace
+
+void register_minute(CLI::App& app, Context& ctx)
+{
+  auto o = std::make_shared<MinuteOptions>();
+  auto* sub = app.add_subcommand("minute", "Record a meeting's minutes: attendance, cases, actions, interventions");
+  sub->add_option("DATE", o->date, "The meeting")->required();
+  sub->add_option("--file", o->file, "Minutes YAML (docs/formats/minutes.md); without it, $EDITOR opens a skeleton")
+      ->type_name("FILE");
+  sub->add_flag("--amend", o->amend, "Replace the meeting's minutes whole");
+  sub->footer(R"(Without --file, $VISUAL or $EDITOR opens minutes to fill in, built from the agenda. If what you
+save has a problem, nothing is recorded, the file is kept and its path printed: fix it and run
+'panel minute DATE --file PATH'. Saving the skeleton unchanged records nothing.
+
+Everything is recorded in one transaction: attendance and quorum (an absent quorum agency marks
+the meeting inquorate, with a warning), discussions, new actions (A-<n>), action updates, case
+risk, review dates and closures, interventions; the meeting becomes held.
+
+Examples:
+  panel minute 2017-09-12
+  panel minute 2017-09-12 --file minutes-2017-09-12.yaml
+  panel minute 2017-09-12 --file corrected.yaml --amend)");
+  sub->callback([o, &ctx] { ctx.select("minute", [o, &ctx] { return run_minute(*o, ctx); }); });
+}
+
+} // namespace panel::cmd

@@ -1,0 +1,61 @@
+#pragma once
+#include "panel/core/date.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace panel::core {
+
+// An action agreed at a meeting: who does what by when.
+struct NewAction {
+  std::string owner, description;
+  Date due;
+  long line = 0;
+};
+
+// A tool or power used in a case (ABC, CPW, CBO ...).
+struct NewIntervention {
+  std::string type, agency, note;
+  Date date;
+  std::optional<Date> review, expiry;
+  long line = 0;
+};
+
+// What the panel recorded about one case at one meeting.
+struct CaseMinute {
+  std::string reference;  // the case, or any of its referrals
+  std::string summary, risk, outcome, close_reason;
+  std::optional<Date> next_review;
+  std::vector<NewIntervention> interventions;
+  std::vector<NewAction> actions;
+  long line = 0;
+};
+
+// A change to an outstanding action's status, in the SafeLives classification.
+struct ActionUpdate {
+  std::string id;      // "A-4"
+  std::string status;  // done | not-possible | not-done | open | cancelled
+  std::string note;
+  long line = 0;
+};
+
+struct Observer {
+  std::string name, organisation;
+  bool confidentiality_signed = false;
+};
+
+// A meeting's minutes, as the coordinator writes them (docs/formats/minutes.md).
+struct Minutes {
+  bool held = true;
+  std::string reason;  // when not held
+  std::string chair;
+  std::map<std::string, std::string> attendance;  // agency -> present | apologies | absent
+  std::map<std::string, long> attendance_lines;
+  std::vector<Observer> observers;
+  std::vector<CaseMinute> cases;
+  std::vector<ActionUpdate> action_updates;
+};
+
+} // namespace panel::core

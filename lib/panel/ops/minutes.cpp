@@ -1,0 +1,269 @@
+#include "panel/ops/minutes.hpp"
+
+#include "panel/core/error.hpp"
+#include "panel/core/text.hpp"
+#include "panel/input/minutes.hpp"
+#include "panel/ops/agenda.hpp"
+#include "panel/ops/meetings.hpp"
+#include "panel/ops/setup.hpp"
+#include "panel/store/agencies.hpp"
+#include "panel/store/agenda.hpp"
+#include "panel/store/audit.hpp"
+#include "panel/store/meetings.hpp"
+#include "panel/store/minutes.hpp"
+#include "panel/store/referrals.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <set>
+
+namespace panel::ops {
+namespace {
+
+const std::vector<std::string> close_reasons = {"risk reduced", "moved away", "referred elsewhere", "no engagement",
+                                                "deceased", "other"};
+
+// "file:12: ..." -> 12, for reporting problems in the order they appear in the file.
+long line_of(const std::string& problem, const std::string& file)
+{
+  const auto colon = problem.find(':', file.size() + 1);
+  if (problem.rfind(file + ":", 0) != 0 || colon == std::string::npos)
+    return 0;
+  try {
+    return std::stol(problem.substr(file.size() + 1, colon - file.size() - 1));
+  } catch (...) {
+    return 0;
+  }
+}
+
+[[noreturn]] void refuse(std::vector<std::string> problems, const std::string& file)
+{
+  std::stable_sort(problems.begin(), problems.end(),
+                   [&](const auto& a, const auto& b) { return line_of(a, file) < line_of(b, file); });
+  throw refused(core::join(problems, "\npanel: error: ") + "\npanel: error: " + file + ": nothing was recorded");
+}
+
+template <typename List>
+bool has(const List& list, const std::string& value)
+{
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+std::string quoted_yaml(const std::string& text)
+{
+  std::string out = "\"";
+  for (char c : text)
+    out += c == '"' ? std::string("\\\"") : std::string(1, c);
+  return out + "\"";
+}
+
+} // namespace
+
+MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& text, const std::string& file,
+                             bool amend, const core::Actor& actor)
+{
+  std::vector<std::string> problems;
+  const auto m = input::read_minutes(text, file, problems);
+  store::Transaction txn(db, store::Transaction::Kind::write);
+  const auto profile = load_profile(db);
+  const auto meeting = store::find_meeting(db, date);
+  if (!meeting)
+    throw refused(fmt::format("no meeting on {} (see 'panel meeting list')", date.iso()));
+  if (meeting->status == "cancelled")
+    throw refused(fmt::format("the meeting on {} was cancelled ({})", date.iso(), meeting->cancel_reason));
+  if (store::has_minutes(db, meeting->id) && !amend)
+    throw refused(fmt::format("the meeting on {} already has minutes; use --amend to replace them", date.iso()));
+  auto where = [&](long line, const std::string& field) { return fmt::format("{}:{}: {}", file, line, field); };
+
+  if (!m.held) {
+    if (m.reason.empty())
+      problems.push_back(where(1, "reason") + ": a meeting not held needs a reason");
+    if (!m.cases.empty())
+      problems.push_back(where(m.cases.front().line, "cases") + ": a meeting not held has no case minutes");
+    if (!problems.empty())
+      refuse(problems, file);
+    txn.commit();  // nothing written yet; cancel_meeting has its own transaction
+    cancel_meeting(db, date, m.reason, actor);
+    MinutesResult r;
+    r.held = false;
+    return r;
+  }
+
+  // Check everything first, against the database, collecting every problem.
+  std::vector<std::string> codes;
+  for (const auto& a : store::list_agencies(db))
+    codes.push_back(a.code);
+  for (const auto& [agency, status] : m.attendance) {
+    if (!has(codes, agency))
+      problems.push_back(where(m.attendance_lines.at(agency), "attendance." + agency) +
+                         fmt::format(": unknown agency '{}' (known: {})", agency, core::join(codes, ", ")));
+    if (status != "present" && status != "apologies" && status != "absent")
+      problems.push_back(where(m.attendance_lines.at(agency), "attendance." + agency) +
+                         fmt::format(": '{}' (use present, apologies or absent)", status));
+  }
+  std::vector<std::int64_t> case_ids;
+  std::set<std::int64_t> seen;
+  for (const auto& c : m.cases) {
+    const auto found = store::find_case(db, c.reference);
+    const std::string f = "cases." + c.reference;
+    if (!found) {
+      problems.push_back(where(c.line, f) + ": no case or referral '" + c.reference + "' (see 'panel case list')");
+      case_ids.push_back(0);
+    } else {
+      if (!seen.insert(found->id).second)
+        problems.push_back(where(c.line, f) + ": case " + found->reference + " is minuted twice");
+      case_ids.push_back(found->id);
+    }
+    if (c.summary.empty())
+      problems.push_back(where(c.line, f + ".summary") + ": say what the panel discussed");
+    if (c.outcome != "keep-open" && c.outcome != "close" && c.outcome != "refer-elsewhere")
+      problems.push_back(where(c.line, f + ".outcome") +
+                         fmt::format(": '{}' (use keep-open, close or refer-elsewhere)", c.outcome));
+    if (!c.risk.empty() && !has(profile.risk_levels, c.risk))
+      problems.push_back(where(c.line, f + ".risk") +
+                         fmt::format(": unknown risk level '{}' (known: {})", c.risk, core::join(profile.risk_levels, ", ")));
+    if (c.outcome == "close" && !has(close_reasons, c.close_reason))
+      problems.push_back(where(c.line, f + ".close_reason") +
+                         fmt::format(": a closed case needs a reason (one of: {})", core::join(close_reasons, ", ")));
+    if (c.next_review && *c.next_review <= date)
+      problems.push_back(where(c.line, f + ".next_review") + ": the next review must be after the meeting");
+    for (const auto& a : c.actions) {
+      if (!a.owner.empty() && !has(codes, a.owner))
+        problems.push_back(where(a.line, f + ".actions.owner") +
+                           fmt::format(": unknown agency '{}' (known: {})", a.owner, core::join(codes, ", ")));
+      if (a.due != core::Date() && a.due < date)
+        problems.push_back(where(a.line, f + ".actions.due") +
+                           fmt::format(": {} is before the meeting ({})", a.due.iso(), date.iso()));
+    }
+    for (const auto& i : c.interventions) {
+      const auto type = std::find_if(profile.interventions.begin(), profile.interventions.end(),
+                                     [&](const auto& t) { return t.code == i.type; });
+      if (type == profile.interventions.end()) {
+        std::vector<std::string> known;
+        for (const auto& t : profile.interventions)
+          known.push_back(t.code);
+        problems.push_back(where(i.line, f + ".interventions.type") +
+                           fmt::format(": unknown intervention '{}' (known: {})", i.type, core::join(known, ", ")));
+      }
+      if (!has(codes, i.agency))
+        problems.push_back(where(i.line, f + ".interventions.agency") + fmt::format(": unknown agency '{}'", i.agency));
+      if (i.date == core::Date())
+        problems.push_back(where(i.line, f + ".interventions.date") + ": the date it was used is required");
+    }
+  }
+  for (const auto& u : m.action_updates) {
+    const auto status = store::action_status(db, u.id);
+    if (!status)
+      problems.push_back(where(u.line, "action_updates." + u.id) + ": no action '" + u.id + "'");
+    if (!has(std::vector<std::string>{"done", "not-possible", "not-done", "open", "cancelled"}, u.status))
+      problems.push_back(where(u.line, "action_updates." + u.id) +
+                         fmt::format(": '{}' (use done, not-possible, not-done, open or cancelled)", u.status));
+  }
+  if (!problems.empty())
+    refuse(problems, file);
+
+  // Then write it all.
+  MinutesResult result;
+  if (amend) {
+    for (const auto id : store::delete_minutes(db, meeting->id))
+      store::reopen_case(db, id);
+    store::append_audit(db, actor, "delete", "minutes", date.iso(), "replaced by amended minutes");
+  }
+  for (const auto& [agency, status] : m.attendance)
+    store::insert_attendance(db, meeting->id, agency, status);
+  for (const auto& code : profile.quorum) {
+    const auto it = m.attendance.find(code);
+    if (it == m.attendance.end() || it->second != "present")
+      result.absent_quorum.push_back(code);
+  }
+  result.quorate = result.absent_quorum.empty();
+  for (const auto& o : m.observers)
+    store::insert_observer(db, meeting->id, o);
+  for (size_t k = 0; k < m.cases.size(); ++k) {
+    const auto& c = m.cases[k];
+    const auto case_id = case_ids[k];
+    const auto found = store::find_case(db, c.reference);
+    store::insert_discussion(db, meeting->id, case_id, c);
+    store::update_case_after_discussion(db, case_id, c.risk, c.next_review);
+    for (const auto& i : c.interventions) {
+      const auto& type = *std::find_if(profile.interventions.begin(), profile.interventions.end(),
+                                       [&](const auto& t) { return t.code == i.type; });
+      auto filled = i;
+      // An ABC's review (3 months) and end (6 months) follow from the profile when not given.
+      if (!filled.review && type.review_months)
+        filled.review = i.date.plus_months(*type.review_months);
+      if (!filled.expiry && type.duration_months)
+        filled.expiry = i.date.plus_months(*type.duration_months);
+      store::insert_intervention(db, case_id, meeting->id, filled, type.tier);
+    }
+    for (const auto& a : c.actions)
+      result.actions.push_back(store::insert_action(db, case_id, meeting->id, a, actor));
+    if (c.outcome == "close") {
+      store::close_case(db, case_id, date, c.close_reason);
+      result.closed.push_back(found->reference);
+    }
+    store::append_audit(db, actor, "create", "discussion", found->reference, date.iso() + ": " + c.outcome);
+  }
+  for (const auto& u : m.action_updates)
+    store::set_action_status(db, u.id, u.status, date, u.note, actor);
+  // Cases listed but not reached go to the next meeting rather than dropping off the agenda.
+  if (const auto next = store::next_open_meeting(db, date.plus_days(1)))
+    result.carried_to = next->date;
+  for (const auto& item : store::listed_items(db, date)) {
+    const auto kase = store::find_case(db, item.reference);
+    if (kase && seen.count(kase->id))
+      continue;
+    store::relist_referral(db, item.reference, result.carried_to);
+    result.carried.push_back(item.reference);
+    store::append_audit(db, actor, "update", "referral", item.reference,
+                        result.carried_to ? "not discussed: moved to the meeting on " + result.carried_to->iso()
+                                          : "not discussed: awaiting a meeting");
+  }
+  result.discussions = m.cases.size();
+  result.updates = m.action_updates.size();
+  store::mark_held(db, meeting->id, m.chair, result.quorate, actor.at);
+  store::append_audit(db, actor, amend ? "update" : "create", "minutes", date.iso(),
+                      fmt::format("{} cases, {} new actions{}", result.discussions, result.actions.size(),
+                                  result.quorate ? "" : ", inquorate"));
+  txn.commit();
+  return result;
+}
+
+std::string minutes_skeleton(store::Db& db, core::Date date, const core::Actor& actor)
+{
+  const auto a = agenda(db, date, false, actor);
+  const auto profile = load_profile(db);
+  std::string out = fmt::format("# Minutes of the {} meeting on {}. Fill in, save and close the editor.\n"
+                                "# Format: docs/formats/minutes.md. Leave the file unchanged to abandon.\n",
+                                profile.short_name, date.iso());
+  out += "held: true          # false, with a reason, if the meeting did not take place\n";
+  out += "reason:\n";
+  out += fmt::format("chair: {}\n", a.meeting.chair.empty() ? "" : quoted_yaml(a.meeting.chair));
+  out += "attendance:         # present | apologies | absent\n";
+  for (const auto& agency : store::list_agencies(db))
+    out += fmt::format("  {}: {}\n", agency.code, "absent");
+  out += "observers: []       # - {name: ..., organisation: ..., confidentiality_signed: true}\n";
+  out += "cases:\n";
+  if (a.items.empty())
+    out += "  {}\n";
+  for (const auto& item : a.items) {
+    out += fmt::format("  {}:            # {} ({})\n", item.case_reference.empty() ? item.reference : item.case_reference,
+                       item.item, item.reference);
+    out += "    summary:\n";
+    out += fmt::format("    risk: {}\n", item.risk);
+    out += "    outcome: keep-open   # keep-open | close | refer-elsewhere\n";
+    out += "    close_reason:\n";
+    out += "    next_review:\n";
+    out += "    interventions: []   # - {type: abc, agency: HSG, date: YYYY-MM-DD}\n";
+    out += "    actions: []         # - {owner: ASC, description: ..., due: YYYY-MM-DD}\n";
+  }
+  out += "action_updates:     # done | not-possible | not-done | open | cancelled\n";
+  if (a.outstanding.empty())
+    out += "  {}\n";
+  for (const auto& x : a.outstanding)
+    out += fmt::format("  {}: {{status: open, note: \"\"}}   # {} {}, due {}: {}\n", x.id, x.case_reference, x.owner,
+                       x.due.iso(), x.description);
+  return out;
+}
+
+} // namespace panel::ops

@@ -1,0 +1,225 @@
+#include "panel/store/minutes.hpp"
+
+#include "panel/store/row.hpp"
+
+#include <charconv>
+
+namespace panel::store {
+namespace {
+
+std::optional<std::int64_t> action_number(const std::string& id)
+{
+  if (id.size() < 3 || id.rfind("A-", 0) != 0)
+    return std::nullopt;
+  std::int64_t n = 0;
+  const auto [end, ec] = std::from_chars(id.data() + 2, id.data() + id.size(), n);
+  if (ec != std::errc() || end != id.data() + id.size() || n <= 0)
+    return std::nullopt;
+  return n;
+}
+
+} // namespace
+
+void insert_attendance(Db& db, std::int64_t meeting_id, const std::string& agency, const std::string& status)
+{
+  SQLite::Statement s(db.impl().sql, "INSERT INTO attendance (meeting_id, agency, status) VALUES (?, ?, ?)");
+  s.bind(1, meeting_id);
+  s.bind(2, agency);
+  s.bind(3, status);
+  s.exec();
+}
+
+void insert_observer(Db& db, std::int64_t meeting_id, const core::Observer& o)
+{
+  SQLite::Statement s(db.impl().sql, "INSERT INTO observer (meeting_id, name, organisation, confidentiality_signed) "
+                                     "VALUES (?, ?, ?, ?)");
+  s.bind(1, meeting_id);
+  s.bind(2, o.name);
+  s.bind(3, o.organisation);
+  s.bind(4, o.confidentiality_signed ? 1 : 0);
+  s.exec();
+}
+
+void insert_discussion(Db& db, std::int64_t meeting_id, std::int64_t case_id, const core::CaseMinute& c)
+{
+  SQLite::Statement s(db.impl().sql, "INSERT INTO discussion (meeting_id, case_id, summary, risk_level, outcome, "
+                                     "close_reason, next_review) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  s.bind(1, meeting_id);
+  s.bind(2, case_id);
+  s.bind(3, c.summary);
+  s.bind(4, c.risk);
+  s.bind(5, c.outcome);
+  s.bind(6, c.close_reason);
+  bind_optional(s, 7, c.next_review);
+  s.exec();
+}
+
+std::string insert_action(Db& db, std::int64_t case_id, std::optional<std::int64_t> meeting_id, const core::NewAction& a,
+                          const core::Actor& actor)
+{
+  SQLite::Statement s(db.impl().sql, "INSERT INTO action (case_id, meeting_id, owner, description, due, created_at, "
+                                     "created_by) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  s.bind(1, case_id);
+  if (meeting_id)
+    s.bind(2, *meeting_id);
+  s.bind(3, a.owner);
+  s.bind(4, a.description);
+  s.bind(5, a.due.iso());
+  s.bind(6, actor.at);
+  s.bind(7, actor.user);
+  s.exec();
+  const auto id = db.impl().sql.getLastInsertRowid();
+  SQLite::Statement h(db.impl().sql, "INSERT INTO action_history (action_id, at, day, user, change, note) "
+                                     "VALUES (?, ?, ?, ?, 'created', '')");
+  h.bind(1, id);
+  h.bind(2, actor.at);
+  h.bind(3, actor.today.iso());
+  h.bind(4, actor.user);
+  h.exec();
+  return "A-" + std::to_string(id);
+}
+
+void insert_intervention(Db& db, std::int64_t case_id, std::int64_t meeting_id, const core::NewIntervention& i, int tier)
+{
+  SQLite::Statement s(db.impl().sql, "INSERT INTO intervention (case_id, meeting_id, type, tier, agency, date, review, "
+                                     "expiry, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  s.bind(1, case_id);
+  s.bind(2, meeting_id);
+  s.bind(3, i.type);
+  s.bind(4, tier);
+  s.bind(5, i.agency);
+  s.bind(6, i.date.iso());
+  bind_optional(s, 7, i.review);
+  bind_optional(s, 8, i.expiry);
+  s.bind(9, i.note);
+  s.exec();
+}
+
+void update_case_after_discussion(Db& db, std::int64_t case_id, const std::string& risk, std::optional<core::Date> review)
+{
+  SQLite::Statement s(db.impl().sql, "UPDATE \"case\" SET risk_level = CASE WHEN ?1 = '' THEN risk_level ELSE ?1 END, "
+                                     "review_date = ?2 WHERE id = ?3");
+  s.bind(1, risk);
+  bind_optional(s, 2, review);
+  s.bind(3, case_id);
+  s.exec();
+}
+
+void close_case(Db& db, std::int64_t case_id, core::Date day, const std::string& reason)
+{
+  SQLite::Statement s(db.impl().sql, "UPDATE \"case\" SET status = 'closed', closed = ?, close_reason = ?, "
+                                     "review_date = NULL WHERE id = ?");
+  s.bind(1, day.iso());
+  s.bind(2, reason);
+  s.bind(3, case_id);
+  s.exec();
+}
+
+void reopen_case(Db& db, std::int64_t case_id)
+{
+  SQLite::Statement s(db.impl().sql, "UPDATE \"case\" SET status = 'open', closed = NULL, close_reason = '' WHERE id = ?");
+  s.bind(1, case_id);
+  s.exec();
+}
+
+void mark_held(Db& db, std::int64_t meeting_id, const std::string& chair, bool quorate, const std::string& at)
+{
+  SQLite::Statement s(db.impl().sql, "UPDATE meeting SET status = 'held', chair = CASE WHEN ?1 = '' THEN chair ELSE ?1 END, "
+                                     "quorate = ?2, minuted_at = ?3 WHERE id = ?4");
+  s.bind(1, chair);
+  s.bind(2, quorate ? 1 : 0);
+  s.bind(3, at);
+  s.bind(4, meeting_id);
+  s.exec();
+}
+
+std::optional<std::string> action_status(Db& db, const std::string& id)
+{
+  const auto n = action_number(id);
+  if (!n)
+    return std::nullopt;
+  SQLite::Statement s(db.impl().sql, "SELECT status FROM action WHERE id = ?");
+  s.bind(1, *n);
+  if (!s.executeStep())
+    return std::nullopt;
+  return s.getColumn(0).getString();
+}
+
+void set_action_status(Db& db, const std::string& id, const std::string& status, core::Date day,
+                       const std::string& note, const core::Actor& actor)
+{
+  const auto n = action_number(id);
+  const auto before = action_status(db, id).value_or("");
+  SQLite::Statement s(db.impl().sql, "UPDATE action SET status = ?, status_date = ? WHERE id = ?");
+  s.bind(1, status);
+  s.bind(2, day.iso());
+  s.bind(3, *n);
+  s.exec();
+  SQLite::Statement h(db.impl().sql, "INSERT INTO action_history (action_id, at, day, user, change, note) "
+                                     "VALUES (?, ?, ?, ?, ?, ?)");
+  h.bind(1, *n);
+  h.bind(2, actor.at);
+  h.bind(3, day.iso());
+  h.bind(4, actor.user);
+  h.bind(5, "status " + before + " -> " + status);
+  h.bind(6, note);
+  h.exec();
+}
+
+std::vector<core::OutstandingAction> outstanding_actions(Db& db, core::Date day)
+{
+  SQLite::Statement s(db.impl().sql, "SELECT a.id, k.reference, a.owner, a.description, a.due FROM action a "
+                                     "JOIN \"case\" k ON k.id = a.case_id WHERE a.status = 'open' AND a.due <= ? "
+                                     "ORDER BY a.due, a.id");
+  s.bind(1, day.iso());
+  std::vector<core::OutstandingAction> rows;
+  while (s.executeStep()) {
+    core::OutstandingAction a;
+    a.id = "A-" + std::to_string(s.getColumn(0).getInt64());
+    a.case_reference = s.getColumn(1).getString();
+    a.owner = s.getColumn(2).getString();
+    a.description = s.getColumn(3).getString();
+    a.due = date_of(s.getColumn(4));
+    a.days_overdue = std::max(0, a.due.days_until(day));
+    rows.push_back(std::move(a));
+  }
+  return rows;
+}
+
+int open_actions(Db& db, const std::string& case_reference)
+{
+  SQLite::Statement s(db.impl().sql, "SELECT count(*) FROM action a JOIN \"case\" k ON k.id = a.case_id "
+                                     "WHERE k.reference = ? AND a.status = 'open'");
+  s.bind(1, case_reference);
+  s.executeStep();
+  return s.getColumn(0).getInt();
+}
+
+bool has_minutes(Db& db, std::int64_t meeting_id)
+{
+  SQLite::Statement s(db.impl().sql, "SELECT minuted_at IS NOT NULL FROM meeting WHERE id = ?");
+  s.bind(1, meeting_id);
+  return s.executeStep() && s.getColumn(0).getInt() != 0;
+}
+
+std::vector<std::int64_t> delete_minutes(Db& db, std::int64_t meeting_id)
+{
+  auto& sql = db.impl().sql;
+  std::vector<std::int64_t> closed;
+  SQLite::Statement c(sql, "SELECT case_id FROM discussion WHERE meeting_id = ? AND outcome = 'close'");
+  c.bind(1, meeting_id);
+  while (c.executeStep())
+    closed.push_back(c.getColumn(0).getInt64());
+  for (const char* statement :
+       {"DELETE FROM action_history WHERE action_id IN (SELECT id FROM action WHERE meeting_id = ?1)",
+        "DELETE FROM action WHERE meeting_id = ?1", "DELETE FROM intervention WHERE meeting_id = ?1",
+        "DELETE FROM discussion WHERE meeting_id = ?1", "DELETE FROM observer WHERE meeting_id = ?1",
+        "DELETE FROM attendance WHERE meeting_id = ?1"}) {
+    SQLite::Statement s(sql, statement);
+    s.bind(1, meeting_id);
+    s.exec();
+  }
+  return closed;
+}
+
+} // namespace panel::store

@@ -1,0 +1,40 @@
+#pragma once
+#include "panel/core/actor.hpp"
+#include "panel/core/agenda.hpp"
+#include "panel/core/minutes.hpp"
+#include "panel/store/db.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace panel::store {
+
+// What minutes write, one table at a time; call inside a write transaction.
+void insert_attendance(Db& db, std::int64_t meeting_id, const std::string& agency, const std::string& status);
+void insert_observer(Db& db, std::int64_t meeting_id, const core::Observer& o);
+void insert_discussion(Db& db, std::int64_t meeting_id, std::int64_t case_id, const core::CaseMinute& c);
+// Returns the new action's id ("A-12").
+std::string insert_action(Db& db, std::int64_t case_id, std::optional<std::int64_t> meeting_id, const core::NewAction& a,
+                          const core::Actor& actor);
+void insert_intervention(Db& db, std::int64_t case_id, std::int64_t meeting_id, const core::NewIntervention& i, int tier);
+void update_case_after_discussion(Db& db, std::int64_t case_id, const std::string& risk, std::optional<core::Date> review);
+void close_case(Db& db, std::int64_t case_id, core::Date day, const std::string& reason);
+void reopen_case(Db& db, std::int64_t case_id);
+void mark_held(Db& db, std::int64_t meeting_id, const std::string& chair, bool quorate, const std::string& at);
+
+// An action by its id ("A-4"): its status, or nothing when there is none.
+std::optional<std::string> action_status(Db& db, const std::string& id);
+void set_action_status(Db& db, const std::string& id, const std::string& status, core::Date day,
+                       const std::string& note, const core::Actor& actor);
+// Open actions due on or before a day, oldest due first.
+std::vector<core::OutstandingAction> outstanding_actions(Db& db, core::Date day);
+// Open actions of a case.
+int open_actions(Db& db, const std::string& case_reference);
+
+// Whether a meeting has minutes, and removing them (for --amend). Returns cases the minutes closed.
+bool has_minutes(Db& db, std::int64_t meeting_id);
+std::vector<std::int64_t> delete_minutes(Db& db, std::int64_t meeting_id);
+
+} // namespace panel::store
