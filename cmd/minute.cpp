@@ -5,6 +5,7 @@
 #include "panel/input/editor.hpp"
 #include "panel/input/file.hpp"
 #include "panel/ops/minutes.hpp"
+#include "panel/ops/packs.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -14,8 +15,8 @@ namespace panel::cmd {
 namespace {
 
 struct MinuteOptions {
-  std::string date, file;
-  bool amend = false;
+  std::string date, file, output;
+  bool amend = false, render = false, force = false;
 };
 
 void report(const ops::MinutesResult& r, core::Date date, Context& ctx)
@@ -45,6 +46,22 @@ int run_minute(const MinuteOptions& o, Context& ctx)
   if (!date)
     throw usage_error(fmt::format("DATE: '{}' is not a date (use YYYY-MM-DD)", o.date));
   auto db = ctx.open_db();
+  if (o.render) {
+    if (!o.file.empty() || o.amend)
+      throw usage_error("--render prints recorded minutes: it takes no --file or --amend");
+    const std::string format = ctx.format.empty() ? "md" : ctx.format;
+    if (format != "md" && format != "txt" && format != "html" && format != "docx" && format != "pdf")
+      throw usage_error(fmt::format("minutes have no format '{}' (known: md, txt, html, docx, pdf)", format));
+    const auto produced = ops::minutes_document(db, *date, {format, o.output, o.force, ctx.getenv("TMPDIR")},
+                                                ctx.templates, ctx.actor());
+    if (o.output.empty())
+      ctx.out << produced.text;
+    else
+      ctx.note(fmt::format("wrote '{}' ({})", o.output, produced.subject));
+    return 0;
+  }
+  if (!o.output.empty())
+    throw usage_error("-o goes with --render");
   if (!o.file.empty()) {
     const auto text = input::read_file(o.file);
     report(ops::record_minutes(db, *date, text, o.file == "-" ? "<stdin>" : o.file, o.amend, ctx.actor()), *date, ctx);
@@ -78,6 +95,9 @@ void register_minute(CLI::App& app, Context& ctx)
   sub->add_option("--file", o->file, "Minutes YAML (docs/formats/minutes.md); without it, $EDITOR opens a skeleton")
       ->type_name("FILE");
   sub->add_flag("--amend", o->amend, "Replace the meeting's minutes whole");
+  sub->add_flag("--render", o->render, "Print the recorded minutes (template minutes): md, txt, html, docx, pdf");
+  sub->add_option("-o,--output", o->output, "With --render: write to this file")->type_name("FILE");
+  sub->add_flag("--force", o->force, "With --render: overwrite the output file");
   sub->footer(R"(Without --file, $VISUAL or $EDITOR opens minutes to fill in, built from the agenda. If what you
 save has a problem, nothing is recorded, the file is kept and its path printed: fix it and run
 'panel minute DATE --file PATH'. Saving the skeleton unchanged records nothing.
@@ -89,7 +109,8 @@ risk, review dates and closures, interventions; the meeting becomes held.
 Examples:
   panel minute 2017-09-12
   panel minute 2017-09-12 --file minutes-2017-09-12.yaml
-  panel minute 2017-09-12 --file corrected.yaml --amend)");
+  panel minute 2017-09-12 --file corrected.yaml --amend
+  panel minute 2017-09-12 --render --format docx -o minutes-2017-09-12.docx)");
   sub->callback([o, &ctx] { ctx.select("minute", [o, &ctx] { return run_minute(*o, ctx); }); });
 }
 

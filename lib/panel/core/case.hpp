@@ -1,6 +1,7 @@
 #pragma once
 #include "panel/core/date.hpp"
 #include "panel/core/document.hpp"
+#include "panel/core/minutes.hpp"
 #include "panel/core/referral.hpp"
 
 #include <cstdint>
@@ -64,6 +65,9 @@ struct CaseDetail {
   };
   std::vector<Item> referrals;
   std::vector<DocumentRecord> documents;
+  std::vector<DiscussionRecord> discussions;
+  std::vector<ActionRecord> actions;
+  std::vector<InterventionRecord> interventions;
 };
 
 } // namespace panel::core

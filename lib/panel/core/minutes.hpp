@@ -58,4 +58,26 @@ struct Minutes {
   std::vector<ActionUpdate> action_updates;
 };
 
+// A discussion as recorded, for case records and packs.
+struct DiscussionRecord {
+  Date meeting;
+  std::string summary, risk, outcome, close_reason;
+  std::optional<Date> next_review;
+};
+
+// An action as recorded.
+struct ActionRecord {
+  std::string id, case_reference, owner, description, status;
+  Date due;
+  std::optional<Date> status_date;
+};
+
+// An intervention as recorded.
+struct InterventionRecord {
+  std::string type, agency, note;
+  int tier = 1;
+  Date date;
+  std::optional<Date> review, expiry;
+};
+
 } // namespace panel::core

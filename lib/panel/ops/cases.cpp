@@ -3,6 +3,7 @@
 #include "panel/ops/triage.hpp"
 #include "panel/store/audit.hpp"
 #include "panel/store/documents.hpp"
+#include "panel/store/minutes.hpp"
 #include "panel/store/referrals.hpp"
 
 #include "panel/core/text.hpp"
@@ -35,12 +36,15 @@ core::CaseDetail show_case(store::Db& db, const std::string& reference, const co
       throw refused(fmt::format("referral {} is {}, not part of a case (see 'panel triage')", reference, referral->status));
     throw refused(fmt::format("no case or referral '{}' (see 'panel case list')", reference));
   }
-  core::CaseDetail detail{*found, {}, {}};
+  core::CaseDetail detail{*found, {}, {}, {}, {}, {}};
   for (auto& r : store::case_referrals(db, found->id)) {
     auto decisions = store::decisions_for(db, r.id);
     detail.referrals.push_back({std::move(r), std::move(decisions)});
   }
   detail.documents = store::case_documents(db, found->id);
+  detail.discussions = store::case_discussions(db, found->id);
+  detail.actions = store::case_actions(db, found->id);
+  detail.interventions = store::case_interventions(db, found->id);
   store::append_audit(db, actor, "read", "case", found->reference);
   txn.commit();
   return detail;

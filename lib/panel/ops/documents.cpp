@@ -12,8 +12,10 @@
 #include "panel/store/agencies.hpp"
 #include "panel/store/audit.hpp"
 #include "panel/store/documents.hpp"
+#include "panel/store/minutes.hpp"
 #include "panel/store/referrals.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -195,6 +197,48 @@ void add_referral_context(Value& context, store::Db& db, const core::Profile& pr
     context.set("actions", Value::list({}));
   if (!context.fields.count("interventions"))
     context.set("interventions", Value::list({}));
+}
+
+core::Value action_values(store::Db& db, std::int64_t case_id, core::Date today)
+{
+  Value list = Value::list({});
+  for (const auto& a : store::case_actions(db, case_id)) {
+    const int overdue = a.status == "open" ? std::max(0, a.due.days_until(today)) : 0;
+    Value v = Value::object();
+    v.set("id", a.id).set("case", a.case_reference).set("owner", agency_value(db, a.owner)).set("description", a.description)
+        .set("due", a.due.british()).set("status", a.status).set("days_overdue", overdue ? std::to_string(overdue) : "")
+        .set("overdue", Value::yes_no(overdue > 0));
+    list.items.push_back(v);
+  }
+  return list;
+}
+
+core::Value discussion_values(store::Db& db, std::int64_t case_id)
+{
+  Value list = Value::list({});
+  for (const auto& d : store::case_discussions(db, case_id)) {
+    Value v = Value::object();
+    v.set("date", d.meeting.british()).set("summary", d.summary).set("outcome", d.outcome);
+    list.items.push_back(v);
+  }
+  return list;
+}
+
+void add_case_records(Value& context, store::Db& db, const core::Profile& profile, std::int64_t case_id, core::Date today)
+{
+  context.set("actions", action_values(db, case_id, today));
+  Value interventions = Value::list({});
+  for (const auto& i : store::case_interventions(db, case_id)) {
+    std::string name = i.type;
+    for (const auto& t : profile.interventions)
+      if (t.code == i.type)
+        name = t.name;
+    Value v = Value::object();
+    v.set("type", i.type).set("name", name).set("tier", std::to_string(i.tier)).set("agency", agency_value(db, i.agency))
+        .set("date", i.date.british()).set("review", british(i.review)).set("expiry", british(i.expiry)).set("note", i.note);
+    interventions.items.push_back(v);
+  }
+  context.set("interventions", interventions);
 }
 
 } // namespace panel::ops

@@ -55,4 +55,11 @@ core::Value base_context(const core::Profile& profile, core::Date today, const s
 void add_referral_context(core::Value& context, store::Db& db, const core::Profile& profile,
                           const core::RecordedReferral& referral, core::Date today);
 
+// Adds a case's `actions` and `interventions` (docs/templates.md) to a context.
+void add_case_records(core::Value& context, store::Db& db, const core::Profile& profile, std::int64_t case_id,
+                      core::Date today);
+// The same records for one case, as a list each (for packs).
+core::Value action_values(store::Db& db, std::int64_t case_id, core::Date today);
+core::Value discussion_values(store::Db& db, std::int64_t case_id);
+
 } // namespace panel::ops

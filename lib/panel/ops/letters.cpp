@@ -49,6 +49,8 @@ LetterResult write_letter(store::Db& db, const LetterRequest& q, const core::Act
                                                      : referral->referral.referrer_name;
   core::Value context = base_context(profile, actor.today, recipient);
   add_referral_context(context, db, profile, *referral, actor.today);
+  if (kase)
+    add_case_records(context, db, profile, kase->id, actor.today);
 
   core::DocumentRecord record;
   record.reference = kase ? kase->reference : referral->reference;

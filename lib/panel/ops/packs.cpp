@@ -6,6 +6,8 @@
 #include "panel/ops/agencies.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/store/agencies.hpp"
+#include "panel/store/meetings.hpp"
+#include "panel/store/minutes.hpp"
 #include "panel/store/referrals.hpp"
 
 #include <fmt/format.h>
@@ -40,13 +42,17 @@ Value agency_value(store::Db& db, const std::string& code)
   return v;
 }
 
-Value item_value(store::Db& db, const core::Profile& profile, const core::AgendaItem& item)
+Value item_value(store::Db& db, const core::Profile& profile, const core::AgendaItem& item, core::Date today)
 {
   Value v = Value::object();
   v.set("reference", item.reference).set("case", item.case_reference).set("item", item.item).set("name", item.name)
       .set("risk", item.risk).set("lead_agency", agency_value(db, item.lead_agency))
       .set("repeat", Value::yes_no(item.item == "repeat")).set("review", Value::yes_no(item.item == "review"))
       .set("discussions", Value::list({})).set("actions", Value::list({}));
+  if (const auto kase = store::find_case(db, item.case_reference.empty() ? item.reference : item.case_reference)) {
+    v.set("discussions", discussion_values(db, kase->id));
+    v.set("actions", action_values(db, kase->id, today));
+  }
   Value categories = Value::list({});
   for (const auto& code : item.categories) {
     std::string name = code;
@@ -104,9 +110,17 @@ Produced meeting_document(store::Db& db, const PackRequest& q, const core::Actor
   context.set("agency", agency_value(db, q.agency));
   Value items = Value::list({});
   for (const auto& item : agenda.items)
-    items.items.push_back(item_value(db, profile, item));
+    items.items.push_back(item_value(db, profile, item, meeting.date));
   context.set("items", items);
-  context.set("actions", Value::list({}));
+  Value outstanding = Value::list({});
+  for (const auto& x : agenda.outstanding) {
+    Value v = Value::object();
+    v.set("id", x.id).set("case", x.case_reference).set("owner", agency_value(db, x.owner)).set("description", x.description)
+        .set("due", x.due.british()).set("days_overdue", std::to_string(x.days_overdue))
+        .set("overdue", Value::yes_no(x.days_overdue > 0));
+    outstanding.items.push_back(v);
+  }
+  context.set("actions", outstanding);
   Value next = Value::list({});
   for (const auto& ref : agenda.next_meeting)
     next.items.push_back(Value::of(ref));
@@ -115,6 +129,74 @@ Produced meeting_document(store::Db& db, const PackRequest& q, const core::Actor
   core::DocumentRecord record;
   record.reference = meeting.date.iso();
   auto produced = produce_document(db, t, context, q.output, record, actor);
+  txn.commit();
+  return produced;
+}
+
+Produced minutes_document(store::Db& db, core::Date date, const Output& output, const std::string& templates,
+                          const core::Actor& actor)
+{
+  store::Transaction txn(db, store::Transaction::Kind::write);
+  const auto profile = load_profile(db);
+  std::vector<std::string> problems;
+  const auto t = find_template(templates_in_use(templates_folder(templates, &db), problems), "minutes", problems);
+  require_valid(t);
+  const auto meeting = store::find_meeting(db, date);
+  if (!meeting)
+    throw refused(fmt::format("no meeting on {} (see 'panel meeting list')", date.iso()));
+  if (!store::has_minutes(db, meeting->id))
+    throw refused(fmt::format("the meeting on {} has no minutes yet (record them with 'panel minute {}')", date.iso(),
+                              date.iso()));
+  const auto record = store::meeting_record(db, meeting->id);
+
+  Value context = base_context(profile, actor.today, "");
+  Value details = Value::object();
+  details.set("date", meeting->date.british()).set("time", meeting->time).set("venue", meeting->venue)
+      .set("chair", meeting->chair).set("status", meeting->status).set("cutoff", "");
+  context.set("meeting", details).set("quorate", Value::yes_no(record.quorate));
+  Value attendance = Value::list({});
+  for (const auto& [code, status] : record.attendance) {
+    Value v = agency_value(db, code);
+    v.set("status", status);
+    attendance.items.push_back(v);
+  }
+  context.set("attendance", attendance);
+  Value observers = Value::list({});
+  for (const auto& o : record.observers) {
+    Value v = Value::object();
+    v.set("name", o.name).set("organisation", o.organisation).set("confidentiality_signed", Value::yes_no(o.confidentiality_signed));
+    observers.items.push_back(v);
+  }
+  context.set("observers", observers);
+  Value quorum = Value::list({});
+  for (const auto& code : profile.quorum)
+    quorum.items.push_back(agency_value(db, code));
+  context.set("quorum", quorum).set("agency", agency_value(db, "")).set("next_meeting", Value::list({}));
+  Value items = Value::list({});
+  for (const auto& [reference, d] : record.discussions) {
+    const auto kase = store::find_case(db, reference);
+    Value v = Value::object();
+    v.set("reference", reference).set("case", reference).set("item", "").set("name", kase ? kase->name : "")
+        .set("summary", d.summary).set("risk", d.risk).set("outcome", d.outcome).set("close_reason", d.close_reason)
+        .set("next_review", d.next_review ? d.next_review->british() : "").set("closed", Value::yes_no(d.outcome == "close"))
+        .set("lead_agency", agency_value(db, kase ? kase->lead_agency : "")).set("discussions", Value::list({}))
+        .set("actions", Value::list({})).set("categories", Value::list({})).set("criteria_met", Value::list({}))
+        .set("aliases", Value::list({})).set("repeat", Value::yes_no(false)).set("review", Value::yes_no(false));
+    for (const auto& a : record.actions) {
+      if (a.case_reference != reference)
+        continue;
+      Value x = Value::object();
+      x.set("id", a.id).set("case", a.case_reference).set("owner", agency_value(db, a.owner)).set("description", a.description)
+          .set("due", a.due.british()).set("status", a.status).set("days_overdue", "").set("overdue", Value::yes_no(false));
+      v.fields["actions"].items.push_back(x);
+    }
+    items.items.push_back(v);
+  }
+  context.set("items", items).set("actions", Value::list({}));
+
+  core::DocumentRecord doc;
+  doc.reference = date.iso();
+  auto produced = produce_document(db, t, context, output, doc, actor);
   txn.commit();
   return produced;
 }

@@ -20,4 +20,10 @@ struct PackRequest {
 // personal data.
 Produced meeting_document(store::Db& db, const PackRequest& request, const core::Actor& actor);
 
+// The minutes of a held meeting as a document (template `minutes`): marking, confidentiality
+// statement, attendance, observers, each case discussed, and the actions agreed. Recorded and
+// audited like the pack. Error(refused) when the meeting has no minutes.
+Produced minutes_document(store::Db& db, core::Date date, const Output& output, const std::string& templates,
+                          const core::Actor& actor);
+
 } // namespace panel::ops

@@ -71,6 +71,34 @@ Json documents_json(const core::CaseDetail& detail)
   return list;
 }
 
+Json discussions_json(const core::CaseDetail& detail)
+{
+  Json list = Json::array();
+  for (const auto& d : detail.discussions)
+    list.push_back({{"meeting", d.meeting.iso()}, {"summary", d.summary}, {"risk_level", text_or_null(d.risk)},
+                    {"outcome", d.outcome}, {"close_reason", text_or_null(d.close_reason)},
+                    {"next_review", optional_date(d.next_review)}});
+  return list;
+}
+
+Json actions_json(const core::CaseDetail& detail)
+{
+  Json list = Json::array();
+  for (const auto& a : detail.actions)
+    list.push_back({{"id", a.id}, {"owner", a.owner}, {"description", a.description}, {"due", a.due.iso()},
+                    {"status", a.status}, {"status_date", optional_date(a.status_date)}});
+  return list;
+}
+
+Json interventions_json(const core::CaseDetail& detail)
+{
+  Json list = Json::array();
+  for (const auto& i : detail.interventions)
+    list.push_back({{"type", i.type}, {"tier", i.tier}, {"agency", i.agency}, {"date", i.date.iso()},
+                    {"review", optional_date(i.review)}, {"expiry", optional_date(i.expiry)}, {"note", text_or_null(i.note)}});
+  return list;
+}
+
 void write_json(std::ostream& out, const core::CaseDetail& detail)
 {
   const auto& c = detail.info;
@@ -83,9 +111,9 @@ void write_json(std::ostream& out, const core::CaseDetail& detail)
                       {"closed", optional_date(c.closed)}, {"close_reason", text_or_null(c.close_reason)}}},
             {"referrals", referrals},
             {"documents", documents_json(detail)},
-            {"discussions", Json::array()},
-            {"actions", Json::array()},
-            {"interventions", Json::array()}};
+            {"discussions", discussions_json(detail)},
+            {"actions", actions_json(detail)},
+            {"interventions", interventions_json(detail)}};
   out << j.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
 }
 
@@ -178,6 +206,24 @@ void write_text(std::ostream& out, const core::CaseDetail& detail, bool markdown
       out << (markdown ? "" : "  ") << summary.substr(start, end == std::string::npos ? end : end - start) << '\n';
       start = end == std::string::npos ? summary.size() : end + 1;
     }
+  }
+  if (!detail.discussions.empty()) {
+    out << '\n' << h2 << "Discussions\n";
+    for (const auto& d : detail.discussions)
+      line(out, d.meeting.iso(), fmt::format("{}{}{}: {}", d.outcome, d.close_reason.empty() ? "" : " (" + d.close_reason + ")",
+                                             d.risk.empty() ? "" : ", risk " + d.risk, d.summary));
+  }
+  if (!detail.actions.empty()) {
+    out << '\n' << h2 << "Actions\n";
+    for (const auto& a : detail.actions)
+      line(out, a.id, fmt::format("{}, due {}, {}: {}", a.owner, a.due.iso(), a.status, a.description));
+  }
+  if (!detail.interventions.empty()) {
+    out << '\n' << h2 << "Interventions\n";
+    for (const auto& i : detail.interventions)
+      line(out, i.date.iso(), fmt::format("{} (tier {}) by {}{}{}", i.type, i.tier, i.agency,
+                                          i.review ? ", review " + i.review->iso() : "",
+                                          i.expiry ? ", expires " + i.expiry->iso() : ""));
   }
   if (!detail.documents.empty()) {
     out << '\n' << h2 << "Documents\n";

@@ -78,6 +78,7 @@ Value sample_items()
       .set("dob", "").set("postcode", "").set("risk", "").set("lead_agency", sample_agency())
       .set("categories", Value::list({category})).set("criteria_met", Value::list({Value::of("")}))
       .set("summary", "").set("repeat", Value::yes_no(true)).set("review", Value::yes_no(true))
+      .set("outcome", "").set("close_reason", "").set("next_review", "").set("closed", Value::yes_no(true))
       .set("discussions", Value::list({discussion})).set("actions", Value::list({Value::object()}));
   item.fields["actions"].items.front() = sample_actions().items.front();
   return Value::list({item});
@@ -86,7 +87,7 @@ Value sample_items()
 Value sample_actions()
 {
   Value a = Value::object();
-  a.set("id", "").set("case", "").set("owner", sample_agency()).set("description", "").set("due", "")
+  a.set("id", "").set("case", "").set("owner", sample_agency()).set("description", "").set("due", "").set("status", "")
       .set("days_overdue", "").set("overdue", Value::yes_no(true));
   return Value::list({a});
 }
@@ -315,6 +316,12 @@ const core::Value& template_schema(const std::string& kind)
     meeting.set("meeting", details).set("actions", sample_actions()).set("items", sample_items())
         .set("quorum", Value::list({sample_agency()})).set("agency", sample_agency())
         .set("next_meeting", Value::list({Value::of("")}));
+    Value present = Value::object();
+    present.set("code", "").set("name", "").set("status", "");
+    Value observer = Value::object();
+    observer.set("name", "").set("organisation", "").set("confidentiality_signed", Value::yes_no(true));
+    meeting.set("attendance", Value::list({present})).set("observers", Value::list({observer}))
+        .set("quorate", Value::yes_no(true));
     s["meeting"] = meeting;
     Value reminder = common();
     reminder.set("agency", sample_agency()).set("actions", sample_actions());

@@ -170,7 +170,7 @@ std::vector<core::OutstandingAction> outstanding_actions(Db& db, core::Date day)
 {
   SQLite::Statement s(db.impl().sql, "SELECT a.id, k.reference, a.owner, a.description, a.due FROM action a "
                                      "JOIN \"case\" k ON k.id = a.case_id WHERE a.status = 'open' AND a.due <= ? "
-                                     "ORDER BY a.due, a.id");
+                                     "ORDER BY k.id, a.due, a.id");
   s.bind(1, day.iso());
   std::vector<core::OutstandingAction> rows;
   while (s.executeStep()) {
@@ -193,6 +193,80 @@ int open_actions(Db& db, const std::string& case_reference)
   s.bind(1, case_reference);
   s.executeStep();
   return s.getColumn(0).getInt();
+}
+
+std::vector<core::DiscussionRecord> case_discussions(Db& db, std::int64_t case_id)
+{
+  SQLite::Statement s(db.impl().sql, "SELECT m.date, d.summary, d.risk_level, d.outcome, d.close_reason, d.next_review "
+                                     "FROM discussion d JOIN meeting m ON m.id = d.meeting_id WHERE d.case_id = ? "
+                                     "ORDER BY m.date");
+  s.bind(1, case_id);
+  std::vector<core::DiscussionRecord> rows;
+  while (s.executeStep())
+    rows.push_back({date_of(s.getColumn(0)), s.getColumn(1).getString(), s.getColumn(2).getString(),
+                    s.getColumn(3).getString(), s.getColumn(4).getString(), optional_date(s.getColumn(5))});
+  return rows;
+}
+
+std::vector<core::ActionRecord> case_actions(Db& db, std::int64_t case_id)
+{
+  SQLite::Statement s(db.impl().sql, "SELECT a.id, k.reference, a.owner, a.description, a.status, a.due, a.status_date "
+                                     "FROM action a JOIN \"case\" k ON k.id = a.case_id WHERE a.case_id = ? ORDER BY a.id");
+  s.bind(1, case_id);
+  std::vector<core::ActionRecord> rows;
+  while (s.executeStep())
+    rows.push_back({"A-" + std::to_string(s.getColumn(0).getInt64()), s.getColumn(1).getString(),
+                    s.getColumn(2).getString(), s.getColumn(3).getString(), s.getColumn(4).getString(),
+                    date_of(s.getColumn(5)), optional_date(s.getColumn(6))});
+  return rows;
+}
+
+std::vector<core::InterventionRecord> case_interventions(Db& db, std::int64_t case_id)
+{
+  SQLite::Statement s(db.impl().sql, "SELECT type, agency, note, tier, date, review, expiry FROM intervention "
+                                     "WHERE case_id = ? ORDER BY date, id");
+  s.bind(1, case_id);
+  std::vector<core::InterventionRecord> rows;
+  while (s.executeStep())
+    rows.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(), s.getColumn(2).getString(),
+                    s.getColumn(3).getInt(), date_of(s.getColumn(4)), optional_date(s.getColumn(5)),
+                    optional_date(s.getColumn(6))});
+  return rows;
+}
+
+MeetingRecord meeting_record(Db& db, std::int64_t meeting_id)
+{
+  auto& sql = db.impl().sql;
+  MeetingRecord r;
+  SQLite::Statement a(sql, "SELECT a.agency, a.status FROM attendance a JOIN agency g ON g.code = a.agency "
+                           "WHERE a.meeting_id = ? ORDER BY g.position");
+  a.bind(1, meeting_id);
+  while (a.executeStep())
+    r.attendance.emplace_back(a.getColumn(0).getString(), a.getColumn(1).getString());
+  SQLite::Statement o(sql, "SELECT name, organisation, confidentiality_signed FROM observer WHERE meeting_id = ? ORDER BY id");
+  o.bind(1, meeting_id);
+  while (o.executeStep())
+    r.observers.push_back({o.getColumn(0).getString(), o.getColumn(1).getString(), o.getColumn(2).getInt() != 0});
+  SQLite::Statement d(sql, "SELECT k.reference, m.date, d.summary, d.risk_level, d.outcome, d.close_reason, d.next_review "
+                           "FROM discussion d JOIN \"case\" k ON k.id = d.case_id JOIN meeting m ON m.id = d.meeting_id "
+                           "WHERE d.meeting_id = ? ORDER BY d.id");
+  d.bind(1, meeting_id);
+  while (d.executeStep())
+    r.discussions.emplace_back(d.getColumn(0).getString(),
+                               core::DiscussionRecord{date_of(d.getColumn(1)), d.getColumn(2).getString(),
+                                                      d.getColumn(3).getString(), d.getColumn(4).getString(),
+                                                      d.getColumn(5).getString(), optional_date(d.getColumn(6))});
+  SQLite::Statement x(sql, "SELECT a.id, k.reference, a.owner, a.description, a.status, a.due, a.status_date FROM action a "
+                           "JOIN \"case\" k ON k.id = a.case_id WHERE a.meeting_id = ? ORDER BY a.id");
+  x.bind(1, meeting_id);
+  while (x.executeStep())
+    r.actions.push_back({"A-" + std::to_string(x.getColumn(0).getInt64()), x.getColumn(1).getString(),
+                         x.getColumn(2).getString(), x.getColumn(3).getString(), x.getColumn(4).getString(),
+                         date_of(x.getColumn(5)), optional_date(x.getColumn(6))});
+  SQLite::Statement q(sql, "SELECT coalesce(quorate, 1) FROM meeting WHERE id = ?");
+  q.bind(1, meeting_id);
+  r.quorate = q.executeStep() && q.getColumn(0).getInt() != 0;
+  return r;
 }
 
 bool has_minutes(Db& db, std::int64_t meeting_id)

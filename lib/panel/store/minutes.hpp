@@ -28,10 +28,25 @@ void mark_held(Db& db, std::int64_t meeting_id, const std::string& chair, bool q
 std::optional<std::string> action_status(Db& db, const std::string& id);
 void set_action_status(Db& db, const std::string& id, const std::string& status, core::Date day,
                        const std::string& note, const core::Actor& actor);
-// Open actions due on or before a day, oldest due first.
+// Open actions due on or before a day, grouped by case (oldest case first), then by due date.
 std::vector<core::OutstandingAction> outstanding_actions(Db& db, core::Date day);
 // Open actions of a case.
 int open_actions(Db& db, const std::string& case_reference);
+
+// A case's discussions, actions and interventions, oldest first.
+std::vector<core::DiscussionRecord> case_discussions(Db& db, std::int64_t case_id);
+std::vector<core::ActionRecord> case_actions(Db& db, std::int64_t case_id);
+std::vector<core::InterventionRecord> case_interventions(Db& db, std::int64_t case_id);
+
+// A meeting's recorded minutes, for the minutes document.
+struct MeetingRecord {
+  std::vector<std::pair<std::string, std::string>> attendance;  // agency, status
+  std::vector<core::Observer> observers;
+  std::vector<std::pair<std::string, core::DiscussionRecord>> discussions;  // case reference, discussion
+  std::vector<core::ActionRecord> actions;  // agreed at the meeting
+  bool quorate = true;
+};
+MeetingRecord meeting_record(Db& db, std::int64_t meeting_id);
 
 // Whether a meeting has minutes, and removing them (for --amend). Returns cases the minutes closed.
 bool has_minutes(Db& db, std::int64_t meeting_id);
