@@ -1,0 +1,84 @@
+#include "panel/ops/actions.hpp"
+
+#include "panel/core/error.hpp"
+#include "panel/core/text.hpp"
+#include "panel/ops/agencies.hpp"
+#include "panel/store/agencies.hpp"
+#include "panel/store/audit.hpp"
+#include "panel/store/minutes.hpp"
+#include "panel/store/referrals.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace panel::ops {
+namespace {
+
+store::ActionRow existing(store::Db& db, const std::string& id)
+{
+  const auto row = store::find_action(db, id);
+  if (!row)
+    throw refused(fmt::format("no action '{}' (see 'panel action list')", id));
+  return *row;
+}
+
+void check_text(const std::string& text, const char* what)
+{
+  if (!core::valid_utf8(text) || core::strip_controls(text) != text || text.find('\n') != std::string::npos)
+    throw refused(fmt::format("{}: use plain text on one line", what));
+}
+
+} // namespace
+
+std::string add_action(store::Db& db, const std::string& case_reference, const std::string& owner, core::Date due,
+                       const std::string& text, const core::Actor& actor)
+{
+  if (core::trim(text).empty())
+    throw refused("--text: say what is to be done");
+  check_text(text, "--text");
+  if (due < actor.today)
+    throw refused(fmt::format("--due: {} is in the past (today is {})", due.iso(), actor.today.iso()));
+  store::Transaction txn(db, store::Transaction::Kind::write);
+  const auto kase = store::find_case(db, case_reference);
+  if (!kase)
+    throw refused(fmt::format("no case '{}' (see 'panel case list')", case_reference));
+  if (kase->status == "closed")
+    throw refused(fmt::format("case {} is closed", kase->reference));
+  if (!store::find_agency(db, owner))
+    unknown_agency(db, owner);
+  const auto id = store::insert_action(db, kase->id, std::nullopt, {owner, core::trim(text), due, 0}, actor);
+  store::append_audit(db, actor, "create", "action", id, kase->reference);
+  txn.commit();
+  return id;
+}
+
+void update_action(store::Db& db, const std::string& id, const ActionChange& c, const core::Actor& actor)
+{
+  static const std::vector<std::string> statuses = {"open", "done", "not-possible", "not-done", "cancelled"};
+  if (!c.status.empty() && std::find(statuses.begin(), statuses.end(), c.status) == statuses.end())
+    throw usage_error(fmt::format("--status: unknown status '{}' (known: {})", c.status, core::join(statuses, ", ")));
+  check_text(c.note, "--note");
+  store::Transaction txn(db, store::Transaction::Kind::write);
+  const auto row = existing(db, id);
+  if (!c.owner.empty() && !store::find_agency(db, c.owner))
+    unknown_agency(db, c.owner);
+  if (c.due && c.owner.empty() && c.status.empty() && *c.due == row.action.due && c.note.empty())
+    throw refused(fmt::format("{} is already due on {}", id, c.due->iso()));
+  if (c.due || !c.owner.empty() || (c.status.empty() && !c.note.empty()))
+    store::change_action(db, id, c.due, c.owner, c.status.empty() ? c.note : "", actor);
+  if (!c.status.empty()) {
+    if (c.status == row.action.status)
+      throw refused(fmt::format("{} is already {}", id, c.status));
+    store::set_action_status(db, id, c.status, actor.today, c.note, actor);
+  }
+  store::append_audit(db, actor, "update", "action", id, row.action.case_reference);
+  txn.commit();
+}
+
+std::pair<store::ActionRow, std::vector<store::ActionChange>> show_action(store::Db& db, const std::string& id)
+{
+  const auto row = existing(db, id);
+  return {row, store::action_history(db, id)};
+}
+
+} // namespace panel::ops

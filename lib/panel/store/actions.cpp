@@ -1,0 +1,95 @@
+#include "panel/store/actions.hpp"
+
+#include "panel/store/row.hpp"
+
+#include <fmt/format.h>
+
+namespace panel::store {
+namespace {
+
+constexpr const char* columns = "a.id, k.reference, a.owner, a.description, a.status, a.due, a.status_date, "
+                                "coalesce((SELECT m.date FROM meeting m WHERE m.id = a.meeting_id), '')";
+
+ActionRow read(SQLite::Statement& s)
+{
+  return {{"A-" + std::to_string(s.getColumn(0).getInt64()), s.getColumn(1).getString(), s.getColumn(2).getString(),
+           s.getColumn(3).getString(), s.getColumn(4).getString(), date_of(s.getColumn(5)), optional_date(s.getColumn(6))},
+          s.getColumn(7).getString()};
+}
+
+std::int64_t number(const std::string& id) { return std::stoll(id.substr(2)); }
+
+} // namespace
+
+std::vector<ActionRow> list_actions(Db& db, const ActionFilter& f)
+{
+  SQLite::Statement s(db.impl().sql,
+                      fmt::format("SELECT {} FROM action a JOIN \"case\" k ON k.id = a.case_id "
+                                  "WHERE (?1 = '' OR a.status = ?1) AND (?2 = '' OR a.owner = ?2) AND (?3 = '' OR k.reference = ?3) "
+                                  "AND (?4 IS NULL OR a.due <= ?4) ORDER BY a.due, a.id",
+                                  columns));
+  s.bind(1, f.status);
+  s.bind(2, f.agency);
+  s.bind(3, f.case_reference);
+  bind_optional(s, 4, f.due_by);
+  std::vector<ActionRow> rows;
+  while (s.executeStep())
+    rows.push_back(read(s));
+  return rows;
+}
+
+std::optional<ActionRow> find_action(Db& db, const std::string& id)
+{
+  if (id.size() < 3 || id.rfind("A-", 0) != 0 || id.find_first_not_of("0123456789", 2) != std::string::npos)
+    return std::nullopt;
+  SQLite::Statement s(db.impl().sql,
+                      fmt::format("SELECT {} FROM action a JOIN \"case\" k ON k.id = a.case_id WHERE a.id = ?", columns));
+  s.bind(1, number(id));
+  if (!s.executeStep())
+    return std::nullopt;
+  return read(s);
+}
+
+std::vector<ActionChange> action_history(Db& db, const std::string& id)
+{
+  SQLite::Statement s(db.impl().sql, "SELECT at, day, user, change, note FROM action_history WHERE action_id = ? ORDER BY id");
+  s.bind(1, number(id));
+  std::vector<ActionChange> rows;
+  while (s.executeStep())
+    rows.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(), s.getColumn(2).getString(),
+                    s.getColumn(3).getString(), s.getColumn(4).getString()});
+  return rows;
+}
+
+void change_action(Db& db, const std::string& id, const std::optional<core::Date>& due, const std::string& owner,
+                   const std::string& note, const core::Actor& actor)
+{
+  const auto before = find_action(db, id);
+  std::vector<std::string> changes;
+  if (due && *due != before->action.due)
+    changes.push_back(fmt::format("due {} -> {}", before->action.due.iso(), due->iso()));
+  if (!owner.empty() && owner != before->action.owner)
+    changes.push_back(fmt::format("owner {} -> {}", before->action.owner, owner));
+  if (changes.empty() && note.empty())
+    return;
+  SQLite::Statement s(db.impl().sql, "UPDATE action SET due = coalesce(?, due), owner = CASE WHEN ? = '' THEN owner ELSE ? END "
+                                     "WHERE id = ?");
+  bind_optional(s, 1, due);
+  s.bind(2, owner);
+  s.bind(3, owner);
+  s.bind(4, number(id));
+  s.exec();
+  SQLite::Statement h(db.impl().sql, "INSERT INTO action_history (action_id, at, day, user, change, note) VALUES (?, ?, ?, ?, ?, ?)");
+  h.bind(1, number(id));
+  h.bind(2, actor.at);
+  h.bind(3, actor.today.iso());
+  h.bind(4, actor.user);
+  std::string change;
+  for (size_t i = 0; i < changes.size(); ++i)
+    change += (i ? "; " : "") + changes[i];
+  h.bind(5, change.empty() ? std::string("note") : change);
+  h.bind(6, note);
+  h.exec();
+}
+
+} // namespace panel::store

@@ -1,0 +1,37 @@
+#pragma once
+#include "panel/core/actor.hpp"
+#include "panel/core/minutes.hpp"
+#include "panel/store/db.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace panel::store {
+
+// Which actions to list; empty fields do not filter.
+struct ActionFilter {
+  std::string status, agency, case_reference;
+  std::optional<core::Date> due_by;  // due on or before
+};
+
+// An action with the meeting that agreed it.
+struct ActionRow {
+  core::ActionRecord action;
+  std::string meeting;  // ISO date, or "" when added between meetings
+};
+
+std::vector<ActionRow> list_actions(Db& db, const ActionFilter& filter);
+std::optional<ActionRow> find_action(Db& db, const std::string& id);
+
+// One change in an action's history.
+struct ActionChange {
+  std::string at, day, user, change, note;
+};
+std::vector<ActionChange> action_history(Db& db, const std::string& id);
+
+// Changes due date and owner, keeping the change in the history.
+void change_action(Db& db, const std::string& id, const std::optional<core::Date>& due, const std::string& owner,
+                   const std::string& note, const core::Actor& actor);
+
+} // namespace panel::store
