@@ -1,6 +1,8 @@
 #include "cmd/cli.hpp"
 
 #include "panel/core/error.hpp"
+#include "panel/core/minutes.hpp"
+#include "panel/core/text.hpp"
 #include "panel/ops/actions.hpp"
 
 #include <CLI/CLI.hpp>
@@ -36,10 +38,9 @@ int run_list(const ActionOptions& o, Context& ctx)
 {
   using render::Format;
   const auto format = ctx.format_or(Format::table, {Format::table, Format::csv, Format::json, Format::md});
-  static const std::vector<std::string> statuses = {"open", "done", "not-possible", "not-done", "cancelled"};
+  const auto& statuses = core::action_statuses();
   if (!o.status.empty() && std::find(statuses.begin(), statuses.end(), o.status) == statuses.end())
-    throw usage_error(fmt::format("--status: unknown status '{}' (known: open, done, not-possible, not-done, cancelled)",
-                                  o.status));
+    throw usage_error(fmt::format("--status: unknown status '{}' (known: {})", o.status, core::join(statuses, ", ")));
   store::ActionFilter f{o.status, o.agency, o.case_reference, std::nullopt};
   if (o.overdue) {
     f.status = f.status.empty() ? "open" : f.status;

@@ -54,7 +54,7 @@ std::string add_action(store::Db& db, const std::string& case_reference, const s
 
 void update_action(store::Db& db, const std::string& id, const ActionChange& c, const core::Actor& actor)
 {
-  static const std::vector<std::string> statuses = {"open", "done", "not-possible", "not-done", "cancelled"};
+  const auto& statuses = core::action_statuses();
   if (!c.status.empty() && std::find(statuses.begin(), statuses.end(), c.status) == statuses.end())
     throw usage_error(fmt::format("--status: unknown status '{}' (known: {})", c.status, core::join(statuses, ", ")));
   check_text(c.note, "--note");

@@ -155,7 +155,7 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
     const auto status = store::action_status(db, u.id);
     if (!status)
       problems.push_back(where(u.line, "action_updates." + u.id) + ": no action '" + u.id + "'");
-    if (!has(std::vector<std::string>{"done", "not-possible", "not-done", "open", "cancelled"}, u.status))
+    if (!has(core::action_statuses(), u.status))
       problems.push_back(where(u.line, "action_updates." + u.id) +
                          fmt::format(": '{}' (use done, not-possible, not-done, open or cancelled)", u.status));
   }
