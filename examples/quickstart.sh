@@ -46,6 +46,8 @@ run agenda 2017-09-12 --pack --format html -o "$work/pack-2017-09-12.html"
 run agenda 2017-09-12 --research HSG
 PANEL_TODAY=2017-09-12 run minute 2017-09-12 --file "$root/examples/minutes.yaml"
 PANEL_TODAY=2017-10-02 run agenda
+PANEL_TODAY=2017-10-02 run action list --overdue
+run minute 2017-09-12 --render --format html -o "$work/minutes-2017-09-12.html"
 run case show CCM-2017-0001
 run letter referral-acknowledgement CCM-2017-0005
 run letter referral-declined CCM-2017-0004 --format html -o "$work/decline-CCM-2017-0004.html"
