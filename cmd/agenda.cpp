@@ -2,6 +2,7 @@
 
 #include "panel/core/error.hpp"
 #include "panel/ops/agenda.hpp"
+#include "panel/ops/documents.hpp"
 #include "panel/ops/packs.hpp"
 #include "panel/render/agenda.hpp"
 
@@ -20,9 +21,7 @@ struct AgendaOptions {
 // The pack or a research list: a document, in the formats documents have.
 int run_document(const AgendaOptions& o, std::optional<core::Date> date, Context& ctx)
 {
-  const std::string format = ctx.format.empty() ? "md" : ctx.format;
-  if (format != "md" && format != "txt" && format != "html" && format != "docx" && format != "pdf")
-    throw usage_error(fmt::format("a pack or research list has no format '{}' (known: md, txt, html, docx, pdf)", format));
+  const std::string format = ops::document_format(ctx.format, "a pack or research list has");
   auto db = ctx.open_db();
   const auto produced = ops::meeting_document(
       db, {date, o.research, {format, o.output, o.force, ctx.getenv("TMPDIR")}, ctx.templates}, ctx.actor());

@@ -4,6 +4,7 @@
 #include "panel/core/text.hpp"
 #include "panel/input/editor.hpp"
 #include "panel/input/file.hpp"
+#include "panel/ops/documents.hpp"
 #include "panel/ops/minutes.hpp"
 #include "panel/ops/packs.hpp"
 
@@ -49,9 +50,7 @@ int run_minute(const MinuteOptions& o, Context& ctx)
   if (o.render) {
     if (!o.file.empty() || o.amend)
       throw usage_error("--render prints recorded minutes: it takes no --file or --amend");
-    const std::string format = ctx.format.empty() ? "md" : ctx.format;
-    if (format != "md" && format != "txt" && format != "html" && format != "docx" && format != "pdf")
-      throw usage_error(fmt::format("minutes have no format '{}' (known: md, txt, html, docx, pdf)", format));
+    const std::string format = ops::document_format(ctx.format, "minutes have");
     const auto produced = ops::minutes_document(db, *date, {format, o.output, o.force, ctx.getenv("TMPDIR")},
                                                 ctx.templates, ctx.actor());
     if (o.output.empty())

@@ -27,15 +27,6 @@ namespace {
 
 using core::Value;
 
-Value agency_value(store::Db& db, const std::string& code)
-{
-  Value v = Value::object();
-  v.set("code", code).set("name", code).set("email", "");
-  if (const auto agency = store::find_agency(db, code))
-    v.set("name", agency->name).set("email", agency->email);
-  return v;
-}
-
 std::string british(const std::optional<core::Date>& d) { return d ? d->british() : ""; }
 
 
@@ -63,6 +54,49 @@ void write_output(const std::string& path, const std::string& bytes, bool force)
 
 
 } // namespace
+
+Value agency_value(store::Db& db, const std::string& code)
+{
+  Value v = Value::object();
+  v.set("code", code).set("name", code).set("email", "");
+  if (const auto agency = store::find_agency(db, code))
+    v.set("name", agency->name).set("email", agency->email);
+  return v;
+}
+
+Value category_values(const core::Profile& profile, const std::vector<std::string>& codes)
+{
+  Value list = Value::list({});
+  for (const auto& code : codes) {
+    std::string name = code;
+    for (const auto& c : profile.categories)
+      if (c.code == code)
+        name = c.name;
+    Value category = Value::object();
+    category.set("code", code).set("name", name);
+    list.items.push_back(category);
+  }
+  return list;
+}
+
+Value criteria_labels(const core::Profile& profile, const std::vector<std::string>& ids)
+{
+  Value list = Value::list({});
+  for (const auto& id : ids)
+    for (const auto& c : profile.criteria)
+      if (c.id == id)
+        list.items.push_back(Value::of(c.label));
+  return list;
+}
+
+std::string document_format(const std::string& given, const std::string& what)
+{
+  const std::string format = given.empty() ? "md" : given;
+  for (const char* known : {"md", "txt", "html", "docx", "pdf"})
+    if (format == known)
+      return format;
+  throw usage_error(fmt::format("{} no format '{}' (known: md, txt, html, docx, pdf)", what, format));
+}
 
 void require_valid(const core::Template& t)
 {
@@ -143,21 +177,8 @@ void add_referral_context(Value& context, store::Db& db, const core::Profile& pr
                           const core::RecordedReferral& rec, core::Date today)
 {
   const auto& r = rec.referral;
-  Value categories = Value::list({});
-  for (const auto& code : r.categories) {
-    std::string name = code;
-    for (const auto& c : profile.categories)
-      if (c.code == code)
-        name = c.name;
-    Value category = Value::object();
-    category.set("code", code).set("name", name);
-    categories.items.push_back(category);
-  }
-  Value criteria = Value::list({});
-  for (const auto& id : rec.criteria_met)
-    for (const auto& c : profile.criteria)
-      if (c.id == id)
-        criteria.items.push_back(Value::of(c.label));
+  const Value categories = category_values(profile, r.categories);
+  const Value criteria = criteria_labels(profile, rec.criteria_met);
   Value referrer = Value::object();
   referrer.set("name", r.referrer_name).set("email", r.referrer_email);
   Value decision = Value::object();

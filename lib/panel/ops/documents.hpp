@@ -55,6 +55,17 @@ core::Value base_context(const core::Profile& profile, core::Date today, const s
 void add_referral_context(core::Value& context, store::Db& db, const core::Profile& profile,
                           const core::RecordedReferral& referral, core::Date today);
 
+// An agency as documents see it: {code, name, email} (the code alone when it is not known).
+core::Value agency_value(store::Db& db, const std::string& code);
+// Category codes as a list of {code, name}, names from the profile.
+core::Value category_values(const core::Profile& profile, const std::vector<std::string>& codes);
+// Criterion ids as a list of their labels from the profile.
+core::Value criteria_labels(const core::Profile& profile, const std::vector<std::string>& ids);
+
+// The document format a command was given (md when none); otherwise Error(usage) as
+// "<subject> no format 'x' (known: ...)", e.g. subject "'letter' has".
+std::string document_format(const std::string& given, const std::string& what);
+
 // Adds a case's `actions` and `interventions` (docs/templates.md) to a context.
 void add_case_records(core::Value& context, store::Db& db, const core::Profile& profile, std::int64_t case_id,
                       core::Date today);

@@ -33,15 +33,6 @@ std::string minimised_summary(const std::string& summary)
   return text.substr(0, cut) + " [...]";
 }
 
-Value agency_value(store::Db& db, const std::string& code)
-{
-  Value v = Value::object();
-  v.set("code", code).set("name", code).set("email", "");
-  if (const auto a = store::find_agency(db, code))
-    v.set("name", a->name).set("email", a->email);
-  return v;
-}
-
 Value item_value(store::Db& db, const core::Profile& profile, const core::AgendaItem& item, core::Date today)
 {
   Value v = Value::object();
@@ -53,26 +44,13 @@ Value item_value(store::Db& db, const core::Profile& profile, const core::Agenda
     v.set("discussions", discussion_values(db, kase->id));
     v.set("actions", action_values(db, kase->id, today));
   }
-  Value categories = Value::list({});
-  for (const auto& code : item.categories) {
-    std::string name = code;
-    for (const auto& c : profile.categories)
-      if (c.code == code)
-        name = c.name;
-    Value category = Value::object();
-    category.set("code", code).set("name", name);
-    categories.items.push_back(category);
-  }
-  v.set("categories", categories);
+  v.set("categories", category_values(profile, item.categories));
   Value criteria = Value::list({});
   Value aliases = Value::list({});
   if (const auto r = store::find_referral(db, item.reference)) {
     v.set("dob", r->referral.dob ? r->referral.dob->british() : "").set("postcode", r->referral.postcode)
         .set("summary", minimised_summary(r->referral.summary));
-    for (const auto& id : r->criteria_met)
-      for (const auto& c : profile.criteria)
-        if (c.id == id)
-          criteria.items.push_back(Value::of(c.label));
+    criteria = criteria_labels(profile, r->criteria_met);
     for (const auto& name : store::person_names(db, r->person_id))
       if (name != item.name)
         aliases.items.push_back(Value::of(name));
