@@ -19,16 +19,6 @@ struct ActionOptions {
   int due_within = -1;
 };
 
-std::optional<core::Date> date_option(const std::string& text, const char* what)
-{
-  if (text.empty())
-    return std::nullopt;
-  const auto d = core::Date::parse(text);
-  if (!d)
-    throw usage_error(fmt::format("{}: '{}' is not a date (use YYYY-MM-DD)", what, text));
-  return d;
-}
-
 int days_overdue(const store::ActionRow& r, core::Date today)
 {
   return r.action.status == "open" ? std::max(0, r.action.due.days_until(today)) : 0;
@@ -78,7 +68,7 @@ int run_show(const ActionOptions& o, Context& ctx)
 int run_add(const ActionOptions& o, Context& ctx)
 {
   auto db = ctx.open_db();
-  const auto id = ops::add_action(db, o.reference, o.owner, *date_option(o.due, "--due"), o.text, ctx.actor());
+  const auto id = ops::add_action(db, o.reference, o.owner, date_argument(o.due, "--due"), o.text, ctx.actor());
   ctx.out << id << '\n';
   ctx.note(fmt::format("added {} to {} for {}, due {}", id, o.reference, o.owner, o.due));
   return 0;
@@ -86,7 +76,7 @@ int run_add(const ActionOptions& o, Context& ctx)
 
 int run_update(const ActionOptions& o, Context& ctx, const std::string& status)
 {
-  ops::ActionChange change{date_option(o.due, "--due"), o.owner, status, o.note};
+  ops::ActionChange change{optional_date_argument(o.due, "--due"), o.owner, status, o.note};
   if (!change.due && change.owner.empty() && change.status.empty() && change.note.empty())
     throw usage_error("nothing to change: give --due, --owner, --status or --note");
   auto db = ctx.open_db();

@@ -35,12 +35,7 @@ int run_document(const AgendaOptions& o, std::optional<core::Date> date, Context
 int run_agenda(const AgendaOptions& o, Context& ctx)
 {
   using render::Format;
-  std::optional<core::Date> date;
-  if (!o.date.empty()) {
-    date = core::Date::parse(o.date);
-    if (!date)
-      throw usage_error(fmt::format("DATE: '{}' is not a date (use YYYY-MM-DD)", o.date));
-  }
+  const auto date = optional_date_argument(o.date, "DATE");
   if (o.pack && !o.research.empty())
     throw usage_error("give --pack or --research, not both");
   if ((o.pack || !o.research.empty()) && o.issue)

@@ -73,4 +73,19 @@ void Context::note(const std::string& message) const
 
 void Context::warn(const std::string& message) const { err << "panel: warning: " << message << '\n'; }
 
+core::Date date_argument(const std::string& text, const std::string& what)
+{
+  const auto date = core::Date::parse(text);
+  if (!date)
+    throw usage_error(fmt::format("{}: '{}' is not a date (use YYYY-MM-DD)", what, text));
+  return *date;
+}
+
+std::optional<core::Date> optional_date_argument(const std::string& text, const std::string& what)
+{
+  if (text.empty())
+    return std::nullopt;
+  return date_argument(text, what);
+}
+
 } // namespace panel::cmd

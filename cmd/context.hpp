@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -64,5 +65,10 @@ struct Context {
   // A warning on stderr, even with --quiet.
   void warn(const std::string& message) const;
 };
+
+// A date typed on the command line; Error(usage) "<what>: 'x' is not a date (use YYYY-MM-DD)".
+core::Date date_argument(const std::string& text, const std::string& what);
+// The same for an optional one: nothing when `text` is empty.
+std::optional<core::Date> optional_date_argument(const std::string& text, const std::string& what);
 
 } // namespace panel::cmd

@@ -16,14 +16,6 @@ struct MeetingOptions {
   std::string date, time, venue, chair, every, from, to, reason;
 };
 
-core::Date date_option(const std::string& text, const char* what)
-{
-  const auto date = core::Date::parse(text);
-  if (!date)
-    throw usage_error(fmt::format("{}: '{}' is not a date (use YYYY-MM-DD)", what, text));
-  return *date;
-}
-
 void say_listed(Context& ctx, const ops::AddedMeeting& added)
 {
   if (!added.listed.empty())
@@ -43,7 +35,7 @@ core::Meeting details(const MeetingOptions& o)
 int run_add(const MeetingOptions& o, Context& ctx)
 {
   auto m = details(o);
-  m.date = date_option(o.date, "DATE");
+  m.date = date_argument(o.date, "DATE");
   auto db = ctx.open_db();
   const auto added = ops::add_meeting(db, m, ctx.actor());
   ctx.note(fmt::format("added the meeting on {}", m.date.iso()));
@@ -53,8 +45,8 @@ int run_add(const MeetingOptions& o, Context& ctx)
 
 int run_schedule(const MeetingOptions& o, Context& ctx)
 {
-  const auto from = date_option(o.from, "--from");
-  const auto to = date_option(o.to, "--to");
+  const auto from = date_argument(o.from, "--from");
+  const auto to = date_argument(o.to, "--to");
   auto db = ctx.open_db();
   std::vector<std::string> skipped;
   const auto added = ops::schedule_meetings(db, o.every, from, to, details(o), skipped, ctx.actor());
@@ -86,7 +78,7 @@ int run_list(Context& ctx)
 
 int run_cancel(const MeetingOptions& o, Context& ctx)
 {
-  const auto date = date_option(o.date, "DATE");
+  const auto date = date_argument(o.date, "DATE");
   auto db = ctx.open_db();
   const auto result = ops::cancel_meeting(db, date, o.reason, ctx.actor());
   ctx.note(fmt::format("cancelled the meeting on {}", date.iso()));

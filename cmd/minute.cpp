@@ -43,15 +43,13 @@ void report(const ops::MinutesResult& r, core::Date date, Context& ctx)
 
 int run_minute(const MinuteOptions& o, Context& ctx)
 {
-  const auto date = core::Date::parse(o.date);
-  if (!date)
-    throw usage_error(fmt::format("DATE: '{}' is not a date (use YYYY-MM-DD)", o.date));
+  const auto date = date_argument(o.date, "DATE");
   auto db = ctx.open_db();
   if (o.render) {
     if (!o.file.empty() || o.amend)
       throw usage_error("--render prints recorded minutes: it takes no --file or --amend");
     const std::string format = ops::document_format(ctx.format, "minutes have");
-    const auto produced = ops::minutes_document(db, *date, {format, o.output, o.force, ctx.getenv("TMPDIR")},
+    const auto produced = ops::minutes_document(db, date, {format, o.output, o.force, ctx.getenv("TMPDIR")},
                                                 ctx.templates, ctx.actor());
     if (o.output.empty())
       ctx.out << produced.text;
@@ -63,10 +61,10 @@ int run_minute(const MinuteOptions& o, Context& ctx)
     throw usage_error("-o goes with --render");
   if (!o.file.empty()) {
     const auto text = input::read_file(o.file);
-    report(ops::record_minutes(db, *date, text, o.file == "-" ? "<stdin>" : o.file, o.amend, ctx.actor()), *date, ctx);
+    report(ops::record_minutes(db, date, text, o.file == "-" ? "<stdin>" : o.file, o.amend, ctx.actor()), date, ctx);
     return 0;
   }
-  const auto skeleton = ops::minutes_skeleton(db, *date, ctx.actor());
+  const auto skeleton = ops::minutes_skeleton(db, date, ctx.actor());
   const auto session = input::edit_text(skeleton, "minutes", ".yaml", ctx.env);
   if (!session.changed) {
     input::discard_edit(session);
@@ -74,7 +72,7 @@ int run_minute(const MinuteOptions& o, Context& ctx)
     return 0;
   }
   try {
-    report(ops::record_minutes(db, *date, session.text, session.path, o.amend, ctx.actor()), *date, ctx);
+    report(ops::record_minutes(db, date, session.text, session.path, o.amend, ctx.actor()), date, ctx);
   } catch (const Error& e) {
     // Nothing typed is lost: the file stays and the message says how to go on.
     throw Error(e.code(), fmt::format("{}\nyour minutes are kept in '{}'; fix them and run 'panel minute {} --file {}{}'",

@@ -83,11 +83,7 @@ int run_decide(const TriageOptions& o, const CLI::App& sub, Context& ctx)
   check_options(o, sub);
   ops::TriageRequest q;
   q.decision = o.decision;
-  if (!o.meeting.empty()) {
-    q.meeting = core::Date::parse(o.meeting);
-    if (!q.meeting)
-      throw usage_error(fmt::format("--meeting: '{}' is not a date (use YYYY-MM-DD)", o.meeting));
-  }
+  q.meeting = optional_date_argument(o.meeting, "--meeting");
   q.lead = o.lead;
   q.risk = o.risk;
   q.reason = o.reason.empty() ? o.note : o.reason;
