@@ -4,6 +4,7 @@
 #include "panel/core/minutes.hpp"
 #include "panel/core/text.hpp"
 #include "panel/ops/actions.hpp"
+#include "panel/store/reminders.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -62,6 +63,12 @@ int run_show(const ActionOptions& o, Context& ctx)
   ctx.out << fmt::format("{:<14}{}\n\nHistory:\n", "Description:", a.description);
   for (const auto& h : history)
     ctx.out << fmt::format("  {}  {}  {}{}\n", h.day, h.user, h.change, h.note.empty() ? "" : ": " + h.note);
+  const auto reminders = store::action_reminders(db, o.id);
+  if (!reminders.empty())
+    ctx.out << "\nReminders:\n";
+  for (const auto& r : reminders)
+    ctx.out << fmt::format("  {}  {} to {} <{}>{}\n", r.day, r.item == "escalation" ? "escalated" : "reminded",
+                           r.recipient, r.address, r.delivery == "outbox" ? " (outbox)" : "");
   return 0;
 }
 

@@ -145,6 +145,7 @@ int run(const std::vector<std::string>& args, Context& ctx)
   register_agenda(app, ctx);
   register_minute(app, ctx);
   register_action(app, ctx);
+  register_remind(app, ctx);
   register_letter(app, ctx);
   register_template(app, ctx);
   register_audit(app, ctx);

@@ -25,6 +25,7 @@ void register_meeting(CLI::App& app, Context& ctx);
 void register_agenda(CLI::App& app, Context& ctx);
 void register_minute(CLI::App& app, Context& ctx);
 void register_action(CLI::App& app, Context& ctx);
+void register_remind(CLI::App& app, Context& ctx);
 void register_letter(CLI::App& app, Context& ctx);
 void register_template(CLI::App& app, Context& ctx);
 void register_audit(CLI::App& app, Context& ctx);

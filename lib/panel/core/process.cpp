@@ -62,6 +62,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
     ::dup2(out[1], STDOUT_FILENO);
     ::dup2(err[1], STDERR_FILENO);
     ::execvp(args[0], args.data());
+    ::dprintf(STDERR_FILENO, "cannot run '%s': %s\n", args[0], std::strerror(errno));
     ::_exit(127);
   }
   ::close(in[0]);

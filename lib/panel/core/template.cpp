@@ -4,7 +4,7 @@ namespace panel::core {
 
 const std::vector<std::string>& template_kinds()
 {
-  static const std::vector<std::string> kinds = {"referral", "case", "meeting", "action-reminder"};
+  static const std::vector<std::string> kinds = {"referral", "case", "meeting", "action-reminder", "reminder-digest"};
   return kinds;
 }
 

@@ -8,7 +8,7 @@ namespace panel::core {
 struct Template {
   std::string name;         // "referral-acknowledgement"
   std::string description;
-  std::string kind;         // the `for:` key: referral | case | meeting | action-reminder
+  std::string kind;         // the `for:` key: referral | case | meeting | action-reminder | reminder-digest
   std::string format;       // markdown | text | html
   std::string subject;      // Mustache, for letters and mails
   std::string body;         // Mustache

@@ -92,6 +92,14 @@ Value sample_actions()
   return Value::list({a});
 }
 
+// Actions in reminders also say which meeting agreed them.
+Value sample_reminded_actions()
+{
+  Value list = sample_actions();
+  list.items.front().set("meeting", "");
+  return list;
+}
+
 Value sample_interventions()
 {
   Value i = Value::object();
@@ -324,8 +332,24 @@ const core::Value& template_schema(const std::string& kind)
         .set("quorate", Value::yes_no(true));
     s["meeting"] = meeting;
     Value reminder = common();
-    reminder.set("agency", sample_agency()).set("actions", sample_actions());
+    reminder.set("agency", sample_agency()).set("actions", sample_reminded_actions()).set("overdue", sample_reminded_actions())
+        .set("due_soon", sample_reminded_actions()).set("has_overdue", Value::yes_no(true)).set("has_due_soon", Value::yes_no(true))
+        .set("summary", "").set("first_id", "");
     s["action-reminder"] = reminder;
+    Value review = Value::object();
+    review.set("case", "").set("lead_agency", sample_agency()).set("risk", "").set("review", "").set("days_overdue", "");
+    Value step = Value::object();
+    step.set("id", "").set("case", "").set("type", "").set("name", "").set("tier", "").set("agency", sample_agency())
+        .set("date", "").set("step", "").set("due", "").set("days_overdue", "");
+    Value unsent = Value::object();
+    unsent.set("agency", sample_agency()).set("actions", sample_reminded_actions());
+    Value digest = common();
+    digest.set("escalations", sample_reminded_actions()).set("reviews", Value::list({review})).set("interventions", Value::list({step}))
+        .set("unsent", Value::list({unsent})).set("has_escalations", Value::yes_no(true))
+        .set("has_reviews", Value::yes_no(true)).set("has_interventions", Value::yes_no(true))
+        .set("has_unsent", Value::yes_no(true)).set("summary", "").set("escalate_after_days", "")
+        .set("remind_every_days", "");
+    s["reminder-digest"] = digest;
     return s;
   }();
   const auto it = schemas.find(kind);

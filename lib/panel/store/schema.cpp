@@ -320,6 +320,27 @@ CREATE VIEW interventions AS
 CREATE VIEW attendances AS
   SELECT m.date AS meeting, a.agency, a.status FROM attendance a JOIN meeting m ON m.id = a.meeting_id ORDER BY m.date, a.agency;
 )SQL",
+      // 5 -> 6: reminders sent by `panel remind`, one row per item per message.
+      R"SQL(
+CREATE TABLE reminder (
+  id          INTEGER PRIMARY KEY,
+  item        TEXT NOT NULL CHECK (item = 'action' OR item = 'escalation' OR item = 'case-review'
+                                   OR item = 'intervention-review' OR item = 'intervention-expiry'),
+  subject     TEXT NOT NULL,
+  due         TEXT NOT NULL,
+  recipient   TEXT NOT NULL,
+  address     TEXT NOT NULL,
+  message_id  TEXT NOT NULL,
+  delivery    TEXT NOT NULL CHECK (delivery = 'sendmail' OR delivery = 'outbox'),
+  day         TEXT NOT NULL,
+  at          TEXT NOT NULL,
+  user        TEXT NOT NULL
+);
+CREATE INDEX reminder_subject ON reminder (item, subject, day);
+
+CREATE VIEW reminders AS
+  SELECT day, at, user, item, subject, due, recipient, address, message_id, delivery FROM reminder ORDER BY id;
+)SQL",
   };
   return steps;
 }

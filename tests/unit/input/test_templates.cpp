@@ -137,7 +137,7 @@ TEST_CASE("templates: when lists the referral statuses a letter is for")
 TEST_CASE("templates: an unknown kind is refused at the line of `for`")
 {
   CHECK(parse_error("name: n\nformat: markdown\nfor: referal\nbody: x\n") ==
-        "letters/t.yaml:3: for: unknown kind 'referal' (known: referral, case, meeting, action-reminder)");
+        "letters/t.yaml:3: for: unknown kind 'referal' (known: referral, case, meeting, action-reminder, reminder-digest)");
 }
 
 TEST_CASE("templates: an unknown format is refused at the line of `format`")

@@ -159,7 +159,12 @@ TEST_CASE("template check: each kind offers its own variables")
   CHECK(check("{{#actions}}{{case}}: {{description}}{{/actions}} {{agency.name}}", "action-reminder") == Problems{});
   CHECK(check("{{referral.reference}}", "action-reminder") ==
         Problems{"t.yaml:5: unknown variable 'referral.reference' for an action-reminder template (known here: actions, "
-                 "agency, confidentiality, marking, panel, recipient, today)"});
+                 "agency, confidentiality, due_soon, first_id, has_due_soon, has_overdue, marking, overdue, panel, "
+                 "recipient, summary, today)"});
+  CHECK(check("{{#escalations}}{{owner.code}} {{meeting}}{{/escalations}}{{#reviews}}{{lead_agency.code}}{{/reviews}}"
+              "{{#interventions}}{{step}} {{due}}{{/interventions}}{{#unsent}}{{agency.code}}{{/unsent}}",
+              "reminder-digest") == Problems{});
+  CHECK(check("{{#actions}}{{id}}{{/actions}}", "reminder-digest").size() == 1);
   CHECK(check("{{meeting.venue}} {{#actions}}{{id}}{{/actions}}", "meeting") == Problems{});
   CHECK(check("{{#interventions}}{{agency.code}} {{tier}}{{/interventions}}", "case") == Problems{});
 }

@@ -1,0 +1,66 @@
+#include "panel/mail/delivery.hpp"
+
+#include "panel/core/error.hpp"
+#include "panel/core/process.hpp"
+#include "panel/core/text.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace panel::mail {
+
+std::string send_with(const std::vector<std::string>& argv, const std::string& message)
+{
+  if (argv.empty() || argv.front().empty())
+    return "no mail program: set mail.sendmail in the profile";
+  core::ProcessResult r;
+  try {
+    r = core::run_process(argv, message);
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  if (r.status == 0)
+    return "";
+  const std::string said = core::trim(core::strip_controls(r.err.substr(0, r.err.find('\n'))));
+  const std::string how = r.status > 128 && r.status < 160 ? fmt::format("was killed by signal {}", r.status - 128)
+                                                             : fmt::format("exited with {}", r.status);
+  return fmt::format("'{}' {}{}", argv.front(), how, said.empty() ? "" : ": " + said);
+}
+
+std::string write_eml(const std::string& folder, const std::string& stem, const std::string& message)
+{
+  std::error_code ec;
+  if (!std::filesystem::is_directory(folder, ec)) {
+    if (::mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST)
+      throw refused(fmt::format("cannot create the outbox '{}': {}", folder, std::strerror(errno)));
+  }
+  for (int n = 1;; ++n) {
+    const auto path = (std::filesystem::path(folder) / (n == 1 ? stem + ".eml" : fmt::format("{}-{}.eml", stem, n))).string();
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0 && errno == EEXIST)
+      continue;
+    if (fd < 0)
+      throw refused(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+    size_t done = 0;
+    while (done < message.size()) {
+      const ssize_t w = ::write(fd, message.data() + done, message.size() - done);
+      if (w <= 0) {
+        const int saved = errno;
+        ::close(fd);
+        ::unlink(path.c_str());
+        throw refused(fmt::format("cannot write '{}': {}", path, std::strerror(saved)));
+      }
+      done += static_cast<size_t>(w);
+    }
+    if (::close(fd) != 0)
+      throw refused(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+    return path;
+  }
+}
+
+} // namespace panel::mail

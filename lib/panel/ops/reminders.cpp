@@ -1,0 +1,275 @@
+#include "panel/ops/reminders.hpp"
+
+#include "panel/core/error.hpp"
+#include "panel/core/text.hpp"
+#include "panel/mail/delivery.hpp"
+#include "panel/ops/documents.hpp"
+#include "panel/ops/setup.hpp"
+#include "panel/render/document.hpp"
+#include "panel/store/actions.hpp"
+#include "panel/store/agencies.hpp"
+#include "panel/store/audit.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <map>
+#include <set>
+
+namespace panel::ops {
+namespace {
+
+using core::Value;
+
+std::string plural(size_t n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
+
+Value action_value(store::Db& db, const store::ActionRow& r, core::Date today)
+{
+  const int overdue = std::max(0, r.action.due.days_until(today));
+  Value v = Value::object();
+  v.set("id", r.action.id).set("case", r.action.case_reference).set("owner", agency_value(db, r.action.owner))
+      .set("description", r.action.description).set("due", r.action.due.british()).set("status", r.action.status)
+      .set("days_overdue", overdue ? std::to_string(overdue) : "").set("overdue", Value::yes_no(overdue > 0))
+      .set("meeting", r.meeting.empty() ? "" : core::Date::parse(r.meeting).value_or(core::Date()).british());
+  return v;
+}
+
+// The template called `name`, checked, and of the kind wanted.
+core::Template mail_template(const std::vector<core::Template>& templates, const std::string& name, const std::string& kind,
+                             const std::vector<std::string>& problems)
+{
+  auto t = find_template(templates, name, problems);
+  require_valid(t);
+  if (t.kind != kind)
+    throw refused(fmt::format("template '{}' ({}) is for {}, but reminders need one for {}", t.name, t.file, t.kind, kind));
+  return t;
+}
+
+mail::Message compose(const core::Template& t, const Value& context, const std::string& from, const std::string& to,
+                      const std::string& at)
+{
+  const auto doc = render::render_document(t, context, render::DocFormat::txt);
+  mail::Message m{from, {to}, doc.subject, doc.body, mail::rfc5322_date(at), ""};
+  m.message_id = mail::make_message_id(at, m);
+  return m;
+}
+
+void stamp(Reminder& r)
+{
+  const auto address = r.message.to.empty() ? std::string() : r.message.to.front();
+  for (auto& item : r.items) {
+    item.recipient = r.recipient;
+    item.address = address;
+    item.message_id = r.message.message_id;
+  }
+}
+
+// "Mon Sep  4 09:00:00 2017" for an mbox From_ line.
+std::string asctime_of(const std::string& at)
+{
+  const auto rfc = mail::rfc5322_date(at);  // "Mon, 04 Sep 2017 09:00:00 +0000"
+  const int day = std::stoi(rfc.substr(5, 2));
+  return fmt::format("{} {} {:>2} {} {}", rfc.substr(0, 3), rfc.substr(8, 3), day, rfc.substr(17, 8), rfc.substr(12, 4));
+}
+
+} // namespace
+
+ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, const core::Actor& actor)
+{
+  store::Transaction txn(db, store::Transaction::Kind::read);
+  const auto profile = load_profile(db);
+  const core::Date today = actor.today;
+  const auto seen = store::reminded_since(db, today.plus_days(1 - profile.remind_every_days));
+  auto fresh = [&](const std::string& item, const std::string& subject) { return !seen.contains({item, subject}); };
+
+  // Open actions due by the end of the due-soon window, by owner; and the long overdue.
+  std::map<std::string, std::vector<store::ActionRow>> by_owner;
+  std::vector<store::ActionRow> escalations;
+  for (const auto& r : store::list_actions(db, {"open", "", "", today.plus_days(profile.due_soon_days)})) {
+    if (fresh("action", r.action.id))
+      by_owner[r.action.owner].push_back(r);
+    if (r.action.due.days_until(today) > profile.escalate_after_days && fresh("escalation", r.action.id))
+      escalations.push_back(r);
+  }
+  std::vector<store::ReviewDue> reviews;
+  for (const auto& r : store::reviews_due(db, today))
+    if (fresh("case-review", r.reference))
+      reviews.push_back(r);
+  std::vector<store::InterventionDue> interventions;
+  for (const auto& i : store::interventions_due(db, today))
+    if (fresh("intervention-" + i.step, fmt::format("I-{}", i.id)))
+      interventions.push_back(i);
+
+  ReminderPlan plan;
+  if (by_owner.empty() && escalations.empty() && reviews.empty() && interventions.empty())
+    return plan;
+
+  std::vector<std::string> problems;
+  const auto templates = templates_in_use(templates_folder(templates_flag, &db), problems);
+  const std::string from = !profile.mail.from.empty() ? profile.mail.from : profile.coordinator.email;
+  if (from.empty())
+    throw refused("reminders need a sender: set mail.from (or coordinator.email) in the profile, "
+                  "e.g. panel config set mail.from \"Community MARAC <panel@example.org>\"");
+
+  // One message per agency with an address; the actions of agencies without one go in the digest.
+  const auto reminder_template = mail_template(templates, "action-reminder", "action-reminder", problems);
+  Value unsent = Value::list({});
+  std::vector<store::ReminderRecord> unsent_items;
+  for (const auto& [code, rows] : by_owner) {
+    const auto agency = store::find_agency(db, code);
+    Value overdue = Value::list({}), due_soon = Value::list({}), all = Value::list({});
+    std::vector<store::ReminderRecord> items;
+    for (const auto& r : rows) {
+      const auto v = action_value(db, r, today);
+      all.items.push_back(v);
+      (r.action.due < today ? overdue : due_soon).items.push_back(v);
+      items.push_back({"action", r.action.id, r.action.due, "", "", "", ""});
+    }
+    if (!agency || agency->email.empty()) {
+      Value entry = Value::object();
+      entry.set("agency", agency_value(db, code)).set("actions", all);
+      unsent.items.push_back(entry);
+      unsent_items.insert(unsent_items.end(), items.begin(), items.end());
+      continue;
+    }
+    std::vector<std::string> parts;
+    if (!overdue.items.empty())
+      parts.push_back(plural(overdue.items.size(), "action overdue", "actions overdue"));
+    if (!due_soon.items.empty())
+      parts.push_back(plural(due_soon.items.size(), "action due soon", "actions due soon"));
+    Value context = base_context(profile, today, agency->name);
+    context.set("agency", agency_value(db, code)).set("actions", all).set("overdue", overdue).set("due_soon", due_soon)
+        .set("has_overdue", Value::yes_no(!overdue.items.empty())).set("has_due_soon", Value::yes_no(!due_soon.items.empty()))
+        .set("summary", core::join(parts, " and ")).set("first_id", rows.front().action.id);
+    Reminder reminder{code, compose(reminder_template, context, from, agency->email, actor.at), std::move(items)};
+    stamp(reminder);
+    plan.messages.push_back(std::move(reminder));
+  }
+
+  // The coordinator's digest.
+  if (escalations.empty() && reviews.empty() && interventions.empty() && unsent.items.empty()) {
+    txn.commit();
+    return plan;
+  }
+  Reminder digest{"coordinator", {}, unsent_items};
+  Value escalated = Value::list({});
+  for (const auto& r : escalations) {
+    escalated.items.push_back(action_value(db, r, today));
+    digest.items.push_back({"escalation", r.action.id, r.action.due, "", "", "", ""});
+  }
+  Value review_list = Value::list({});
+  for (const auto& r : reviews) {
+    Value v = Value::object();
+    v.set("case", r.reference).set("lead_agency", r.lead_agency.empty() ? Value::object() : agency_value(db, r.lead_agency))
+        .set("risk", r.risk).set("review", r.review.british()).set("days_overdue", std::to_string(r.review.days_until(today)));
+    review_list.items.push_back(v);
+    digest.items.push_back({"case-review", r.reference, r.review, "", "", "", ""});
+  }
+  Value steps = Value::list({});
+  for (const auto& i : interventions) {
+    std::string name = i.type;
+    for (const auto& type : profile.interventions)
+      if (type.code == i.type)
+        name = type.name;
+    const auto id = fmt::format("I-{}", i.id);
+    Value v = Value::object();
+    v.set("id", id).set("case", i.reference).set("type", i.type).set("name", name).set("tier", std::to_string(i.tier))
+        .set("agency", agency_value(db, i.agency)).set("date", i.date.british()).set("step", i.step == "review" ? "Review" : "Expiry")
+        .set("due", i.due.british()).set("days_overdue", std::to_string(i.due.days_until(today)));
+    steps.items.push_back(v);
+    digest.items.push_back({"intervention-" + i.step, id, i.due, "", "", "", ""});
+  }
+  std::vector<std::string> parts;
+  if (!escalations.empty())
+    parts.push_back(plural(escalations.size(), "escalation", "escalations"));
+  if (!reviews.empty())
+    parts.push_back(plural(reviews.size(), "case review overdue", "case reviews overdue"));
+  if (!interventions.empty())
+    parts.push_back(plural(interventions.size(), "intervention step overdue", "intervention steps overdue"));
+  if (!unsent.items.empty())
+    parts.push_back(plural(unsent_items.size(), "action to send by hand", "actions to send by hand"));
+  if (profile.coordinator.email.empty()) {
+    plan.problems.push_back(fmt::format("the coordinator's digest ({}) was not sent: the profile has no coordinator.email "
+                                        "(panel config set coordinator.email ADDRESS)",
+                                        core::join(parts, ", ")));
+    txn.commit();
+    return plan;
+  }
+  Value context = base_context(profile, today, profile.coordinator.name);
+  context.set("escalations", escalated).set("reviews", review_list).set("interventions", steps).set("unsent", unsent)
+      .set("has_escalations", Value::yes_no(!escalations.empty())).set("has_reviews", Value::yes_no(!reviews.empty()))
+      .set("has_interventions", Value::yes_no(!interventions.empty())).set("has_unsent", Value::yes_no(!unsent.items.empty()))
+      .set("summary", core::join(parts, ", ")).set("escalate_after_days", std::to_string(profile.escalate_after_days))
+      .set("remind_every_days", std::to_string(profile.remind_every_days));
+  const auto t = mail_template(templates, "reminder-digest", "reminder-digest", problems);
+  digest.message = compose(t, context, from, profile.coordinator.email, actor.at);
+  stamp(digest);
+  plan.messages.push_back(std::move(digest));
+  txn.commit();
+  return plan;
+}
+
+std::vector<Delivered> deliver_reminders(store::Db& db, const ReminderPlan& plan, const Delivery& how,
+                                         const core::Actor& actor)
+{
+  std::vector<Delivered> results;
+  const bool outbox = how.kind == Delivery::Kind::outbox;
+  for (const auto& r : plan.messages) {
+    Delivered d{r.recipient, r.message.to.front(), r.items.size(), "", ""};
+    const auto text = mail::format_message(r.message, outbox ? "\r\n" : "\n");
+    try {
+      if (outbox) {
+        std::string stem = actor.today.iso() + "-" + r.recipient;
+        std::transform(stem.begin(), stem.end(), stem.begin(), [](unsigned char c) { return std::tolower(c); });
+        d.path = mail::write_eml(how.outbox, stem, text);
+      } else {
+        d.error = mail::send_with(how.sendmail, text);
+      }
+    } catch (const Error& e) {
+      d.error = e.what();
+    }
+    if (d.error.empty()) {
+      store::Transaction txn(db, store::Transaction::Kind::write);
+      for (auto item : r.items) {
+        item.delivery = outbox ? "outbox" : "sendmail";
+        store::record_reminder(db, item, actor);
+      }
+      store::append_audit(db, actor, "export", "reminder", r.recipient,
+                          fmt::format("{} to {} {}{}", plural(r.items.size(), "item", "items"), d.address,
+                                      r.message.message_id, outbox ? " in " + d.path : ""));
+      txn.commit();
+    }
+    results.push_back(std::move(d));
+  }
+  return results;
+}
+
+std::string reminders_mbox(store::Db& db, const ReminderPlan& plan, const core::Actor& actor)
+{
+  std::string out;
+  for (const auto& r : plan.messages) {
+    out += "From panel " + asctime_of(actor.at) + "\n";
+    const auto text = mail::format_message(r.message, "\n");
+    size_t start = 0;
+    bool body = false;
+    while (start < text.size()) {
+      const auto end = text.find('\n', start);
+      std::string line = text.substr(start, end - start);
+      if (line.empty())
+        body = true;
+      // mboxrd: a body line that looks like a From_ line, quoted or not, gets one more '>'.
+      if (body && line.find_first_not_of('>') != std::string::npos && line.substr(line.find_first_not_of('>')).starts_with("From "))
+        line = ">" + line;
+      out += line + "\n";
+      start = end + 1;
+    }
+    out += "\n";
+  }
+  if (!plan.messages.empty()) {
+    store::Transaction txn(db, store::Transaction::Kind::write);
+    store::append_audit(db, actor, "read", "reminder", "dry-run", plural(plan.messages.size(), "message", "messages"));
+    txn.commit();
+  }
+  return out;
+}
+
+} // namespace panel::ops
