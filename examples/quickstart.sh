@@ -53,6 +53,7 @@ run letter referral-acknowledgement CCM-2017-0005
 run letter referral-declined CCM-2017-0004 --format html -o "$work/decline-CCM-2017-0004.html"
 run letter warning-letter CCM-2017-0003 --format txt
 run audit --since 2017-01-01
+PANEL_TODAY=2017-10-02 run remind --dry-run
 if [ "${KEEP:-0}" = 1 ]; then
   echo; echo "the database is kept at $PANEL_DB"
 fi

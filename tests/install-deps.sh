@@ -10,8 +10,9 @@ packages=(cmake g++ make libcli11-dev libsqlitecpp-dev libsqlite3-dev libfmt-dev
           doctest-dev libkainjow-mustache-dev nlohmann-json3-dev libicu-dev sqlite3)
 if [ "${1:-}" = "--test" ]; then
   # sqlite3 compares database dumps; setpriv (util-linux) runs a case as an unprivileged user;
-  # pandoc makes and reads back DOCX letters.
-  packages+=(util-linux pandoc)
+  # pandoc makes and reads back DOCX letters; msmtp and python3-aiosmtpd deliver reminders to a
+  # real SMTP server on loopback.
+  packages+=(util-linux pandoc msmtp python3 python3-aiosmtpd)
 fi
 
 missing=()
