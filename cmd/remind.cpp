@@ -1,6 +1,7 @@
 #include "cmd/cli.hpp"
 
 #include "panel/core/error.hpp"
+#include "panel/mail/delivery.hpp"
 #include "panel/ops/reminders.hpp"
 #include "panel/ops/setup.hpp"
 
@@ -34,15 +35,19 @@ int run_remind(const RemindOptions& o, Context& ctx)
     status = 1;
   }
   if (plan.messages.empty()) {
-    if (o.verbose)
+    if (o.verbose && plan.recently_reminded > 0)
+      ctx.err << fmt::format("panel: remind: nothing to send ({} due item{} already reminded in the last {} days)\n",
+                             plan.recently_reminded, plan.recently_reminded == 1 ? "" : "s",
+                             ops::load_profile(db).remind_every_days);
+    else if (o.verbose && status == 0)
       ctx.err << "panel: remind: nothing due\n";
     return status;
   }
   if (o.dry_run) {
     ctx.out << ops::reminders_mbox(db, plan, actor);
     if (o.verbose)
-      ctx.err << fmt::format("panel: remind: dry run: {} message{}, nothing sent or recorded\n", plan.messages.size(),
-                             plan.messages.size() == 1 ? "" : "s");
+      ctx.err << fmt::format("panel: remind: dry run: {} message{} printed, none sent; reminders not recorded\n",
+                             plan.messages.size(), plan.messages.size() == 1 ? "" : "s");
     return status;
   }
   ops::Delivery how;
@@ -51,9 +56,14 @@ int run_remind(const RemindOptions& o, Context& ctx)
     how.outbox = o.outbox;
   } else {
     how.sendmail = ops::load_profile(db).mail.sendmail;
+    if (const auto problem = mail::program_problem(how.sendmail, ctx.getenv("PATH")); !problem.empty())
+      throw refused(problem + " (nothing was sent; see docs/cron.md)");
   }
   for (const auto& d : ops::deliver_reminders(db, plan, how, actor)) {
-    if (!d.error.empty()) {
+    if (!d.error.empty() && d.error.starts_with("delivered")) {
+      ctx.err << fmt::format("panel: error: remind: {} <{}>: {}\n", d.recipient, d.address, d.error);
+      status = 1;
+    } else if (!d.error.empty()) {
       ctx.err << fmt::format("panel: error: remind: {} <{}> not sent: {} (nothing recorded: the next run tries again)\n",
                              d.recipient, d.address, d.error);
       status = 1;

@@ -32,6 +32,36 @@ std::string send_with(const std::vector<std::string>& argv, const std::string& m
   return fmt::format("'{}' {}{}", argv.front(), how, said.empty() ? "" : ": " + said);
 }
 
+std::string program_problem(const std::vector<std::string>& argv, const std::string& path)
+{
+  if (argv.empty() || argv.front().empty())
+    return "mail.sendmail is empty: give the program and its arguments, e.g. [/usr/sbin/sendmail, -t, -i]";
+  const std::string& program = argv.front();
+  auto runnable = [](const std::string& file) {
+    std::error_code ec;
+    return std::filesystem::is_regular_file(file, ec) && ::access(file.c_str(), X_OK) == 0;
+  };
+  if (program.find('/') != std::string::npos) {
+    if (runnable(program))
+      return "";
+    std::error_code ec;
+    return std::filesystem::exists(program, ec)
+               ? fmt::format("mail.sendmail: '{}' is not an executable program", program)
+               : fmt::format("mail.sendmail: '{}' does not exist", program);
+  }
+  size_t start = 0;
+  while (start <= path.size()) {
+    auto end = path.find(':', start);
+    if (end == std::string::npos)
+      end = path.size();
+    const std::string dir = end > start ? path.substr(start, end - start) : ".";
+    if (runnable(dir + "/" + program))
+      return "";
+    start = end + 1;
+  }
+  return fmt::format("mail.sendmail: no program '{}' on the PATH", program);
+}
+
 std::string write_eml(const std::string& folder, const std::string& stem, const std::string& message)
 {
   std::error_code ec;

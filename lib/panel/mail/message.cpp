@@ -43,9 +43,11 @@ size_t utf8_cut(std::string_view text, size_t limit)
 {
   if (limit >= text.size())
     return text.size();
-  while (limit > 0 && (static_cast<unsigned char>(text[limit]) & 0xC0) == 0x80)
-    --limit;
-  return limit;
+  size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+    --cut;
+  // Not UTF-8 (no character starts here): cut where asked rather than not at all.
+  return cut == 0 ? limit : cut;
 }
 
 // Encoded words of at most 75 characters each (RFC 2047 §2), whole characters in each.
@@ -101,30 +103,34 @@ std::string one_line(const std::string& value)
   return core::trim(line);
 }
 
-// A mailbox for From:, with a display name quoted or encoded as it needs.
-std::string mailbox(const std::string& text)
+// The words of a From: mailbox, with a display name quoted or encoded as it needs, for folding.
+std::vector<std::string> mailbox(const std::string& text)
 {
   const auto open = text.rfind('<');
   if (open == std::string::npos)
-    return text;
+    return {text};
   std::string name = core::trim(text.substr(0, open));
   const std::string address = text.substr(open);
   if (name.size() >= 2 && name.front() == '"' && name.back() == '"')
     name = name.substr(1, name.size() - 2);
   if (name.empty())
-    return address;
-  if (!ascii(name))
-    return core::join(encoded_words(name), " ") + " " + address;
-  if (name.find_first_of("()<>[]:;@\\,.\"") != std::string::npos) {
+    return {address};
+  std::vector<std::string> words;
+  if (!ascii(name)) {
+    words = encoded_words(name);
+  } else if (name.find_first_of("()<>[]:;@\\,.\"") != std::string::npos) {
     std::string quoted = "\"";
     for (const char c : name) {
       if (c == '"' || c == '\\')
         quoted += '\\';
       quoted += c;
     }
-    return quoted + "\" " + address;
+    words.push_back(quoted + "\"");
+  } else {
+    words = split_spaces(name);
   }
-  return name + " " + address;
+  words.push_back(address);
+  return words;
 }
 
 } // namespace
@@ -135,7 +141,13 @@ std::string rfc5322_date(const std::string& at)
   static constexpr const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   const auto date = core::Date::parse(at.substr(0, 10));
-  if (!date || at.size() < 19 || at[10] != 'T')
+  auto two = [&](size_t at_index, int most) {
+    const char a = at[at_index], b = at[at_index + 1];
+    return a >= '0' && a <= '9' && b >= '0' && b <= '9' && (a - '0') * 10 + (b - '0') <= most;
+  };
+  const bool time_ok = at.size() == 20 && at[10] == 'T' && at[13] == ':' && at[16] == ':' && at[19] == 'Z' &&
+                       two(11, 23) && two(14, 59) && two(17, 60);
+  if (!date || !time_ok)
     throw usage_error(fmt::format("'{}' is not a UTC timestamp like 2017-09-04T09:00:00Z", at));
   return fmt::format("{}, {:02} {} {} {} +0000", days[date->weekday()], date->day(), months[date->month() - 1], date->year(),
                      at.substr(11, 8));
@@ -167,12 +179,29 @@ std::string encode_header(const std::string& name, const std::string& value)
 {
   const std::string line = one_line(value);
   const std::string start = name + ":";
-  if (!ascii(line))
-    return fold(start, [&] {
-      auto words = encoded_words(line);
-      words.insert(words.begin(), "");
-      return words;
-    }());
+  if (!ascii(line)) {
+    // Only the words that need it are encoded, so "[OFFICIAL-SENSITIVE]" stays readable to mail
+    // filters; a run of such words is encoded together, keeping the spaces inside it.
+    std::vector<std::string> words{""};
+    std::string run;
+    auto flush = [&] {
+      if (run.empty())
+        return;
+      for (auto& w : encoded_words(run))
+        words.push_back(std::move(w));
+      run.clear();
+    };
+    for (const auto& word : split_spaces(line)) {
+      if (ascii(word)) {
+        flush();
+        words.push_back(word);
+      } else {
+        run += (run.empty() ? "" : " ") + word;
+      }
+    }
+    flush();
+    return fold(start, words);
+  }
   if (start.size() + 1 + line.size() <= 78)
     return start + " " + line;
   auto words = split_spaces(line);
@@ -184,7 +213,11 @@ std::string format_message(const Message& m, const std::string& eol)
 {
   std::string head;
   head += encode_header("Date", m.date) + "\n";
-  head += "From: " + mailbox(one_line(m.from)) + "\n";
+  head += fold("From:", [&] {
+    auto words = mailbox(one_line(m.from));
+    words.insert(words.begin(), "");
+    return words;
+  }()) + "\n";
   head += fold("To:", [&] {
     std::vector<std::string> words{""};
     for (size_t i = 0; i < m.to.size(); ++i)

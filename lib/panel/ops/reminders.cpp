@@ -11,6 +11,7 @@
 #include "panel/store/audit.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <fmt/format.h>
 #include <map>
 #include <set>
@@ -22,6 +23,12 @@ using core::Value;
 
 std::string plural(size_t n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
 
+// "1 day", "13 days"; "" for none.
+std::string days_text(int days) { return days > 0 ? plural(static_cast<size_t>(days), "day", "days") : ""; }
+
+// When an action not yet overdue falls due: "today", "tomorrow", "in 5 days".
+std::string due_in(int days) { return days == 0 ? "today" : days == 1 ? "tomorrow" : fmt::format("in {} days", days); }
+
 Value action_value(store::Db& db, const store::ActionRow& r, core::Date today)
 {
   const int overdue = std::max(0, r.action.due.days_until(today));
@@ -29,6 +36,7 @@ Value action_value(store::Db& db, const store::ActionRow& r, core::Date today)
   v.set("id", r.action.id).set("case", r.action.case_reference).set("owner", agency_value(db, r.action.owner))
       .set("description", r.action.description).set("due", r.action.due.british()).set("status", r.action.status)
       .set("days_overdue", overdue ? std::to_string(overdue) : "").set("overdue", Value::yes_no(overdue > 0))
+      .set("overdue_by", days_text(overdue)).set("due_in", overdue ? "" : due_in(today.days_until(r.action.due)))
       .set("meeting", r.meeting.empty() ? "" : core::Date::parse(r.meeting).value_or(core::Date()).british());
   return v;
 }
@@ -38,9 +46,9 @@ core::Template mail_template(const std::vector<core::Template>& templates, const
                              const std::vector<std::string>& problems)
 {
   auto t = find_template(templates, name, problems);
-  require_valid(t);
   if (t.kind != kind)
-    throw refused(fmt::format("template '{}' ({}) is for {}, but reminders need one for {}", t.name, t.file, t.kind, kind));
+    throw refused(fmt::format("{}: template '{}' is for: {}, but reminders need one for: {}", t.file, t.name, t.kind, kind));
+  require_valid(t);
   return t;
 }
 
@@ -79,7 +87,12 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
   const auto profile = load_profile(db);
   const core::Date today = actor.today;
   const auto seen = store::reminded_since(db, today.plus_days(1 - profile.remind_every_days));
-  auto fresh = [&](const std::string& item, const std::string& subject) { return !seen.contains({item, subject}); };
+  ReminderPlan plan;
+  auto fresh = [&](const std::string& item, const std::string& subject) {
+    const bool again = seen.contains({item, subject});
+    plan.recently_reminded += again;
+    return !again;
+  };
 
   // Open actions due by the end of the due-soon window, by owner; and the long overdue.
   std::map<std::string, std::vector<store::ActionRow>> by_owner;
@@ -99,7 +112,6 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
     if (fresh("intervention-" + i.step, fmt::format("I-{}", i.id)))
       interventions.push_back(i);
 
-  ReminderPlan plan;
   if (by_owner.empty() && escalations.empty() && reviews.empty() && interventions.empty())
     return plan;
 
@@ -160,7 +172,8 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
   for (const auto& r : reviews) {
     Value v = Value::object();
     v.set("case", r.reference).set("lead_agency", r.lead_agency.empty() ? Value::object() : agency_value(db, r.lead_agency))
-        .set("risk", r.risk).set("review", r.review.british()).set("days_overdue", std::to_string(r.review.days_until(today)));
+        .set("risk", r.risk).set("review", r.review.british()).set("days_overdue", std::to_string(r.review.days_until(today)))
+        .set("overdue_by", days_text(r.review.days_until(today)));
     review_list.items.push_back(v);
     digest.items.push_back({"case-review", r.reference, r.review, "", "", "", ""});
   }
@@ -174,7 +187,8 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
     Value v = Value::object();
     v.set("id", id).set("case", i.reference).set("type", i.type).set("name", name).set("tier", std::to_string(i.tier))
         .set("agency", agency_value(db, i.agency)).set("date", i.date.british()).set("step", i.step == "review" ? "Review" : "Expiry")
-        .set("due", i.due.british()).set("days_overdue", std::to_string(i.due.days_until(today)));
+        .set("due", i.due.british()).set("days_overdue", std::to_string(i.due.days_until(today)))
+        .set("overdue_by", days_text(i.due.days_until(today)));
     steps.items.push_back(v);
     digest.items.push_back({"intervention-" + i.step, id, i.due, "", "", "", ""});
   }
@@ -188,7 +202,7 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
   if (!unsent.items.empty())
     parts.push_back(plural(unsent_items.size(), "action to send by hand", "actions to send by hand"));
   if (profile.coordinator.email.empty()) {
-    plan.problems.push_back(fmt::format("the coordinator's digest ({}) was not sent: the profile has no coordinator.email "
+    plan.problems.push_back(fmt::format("the coordinator's digest ({}) cannot be sent: the profile has no coordinator.email "
                                         "(panel config set coordinator.email ADDRESS)",
                                         core::join(parts, ", ")));
     txn.commit();
@@ -228,15 +242,24 @@ std::vector<Delivered> deliver_reminders(store::Db& db, const ReminderPlan& plan
       d.error = e.what();
     }
     if (d.error.empty()) {
-      store::Transaction txn(db, store::Transaction::Kind::write);
-      for (auto item : r.items) {
-        item.delivery = outbox ? "outbox" : "sendmail";
-        store::record_reminder(db, item, actor);
+      // Delivered: record it. Should that fail (the database locked past the busy timeout), the
+      // message has still gone: say so, and carry on with the others.
+      try {
+        store::Transaction txn(db, store::Transaction::Kind::write);
+        for (auto item : r.items) {
+          item.delivery = outbox ? "outbox" : "sendmail";
+          store::record_reminder(db, item, actor);
+        }
+        store::append_audit(db, actor, "export", "reminder", r.recipient,
+                            fmt::format("{} to {} {}{}", plural(r.items.size(), "item", "items"), d.address,
+                                        r.message.message_id,
+                                        outbox ? " in " + std::filesystem::absolute(d.path).lexically_normal().string() : ""));
+        txn.commit();
+      } catch (const std::exception& e) {
+        const auto reason = store::as_database_error(e, db.path());
+        d.error = fmt::format("delivered, but not recorded ({}): the next run will send it again",
+                              reason ? reason->what() : e.what());
       }
-      store::append_audit(db, actor, "export", "reminder", r.recipient,
-                          fmt::format("{} to {} {}{}", plural(r.items.size(), "item", "items"), d.address,
-                                      r.message.message_id, outbox ? " in " + d.path : ""));
-      txn.commit();
     }
     results.push_back(std::move(d));
   }

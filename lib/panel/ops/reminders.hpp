@@ -24,6 +24,7 @@ struct Reminder {
 struct ReminderPlan {
   std::vector<Reminder> messages;
   std::vector<std::string> problems;
+  size_t recently_reminded = 0;  // items due but reminded within remind_every_days
 };
 ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, const core::Actor& actor);
 

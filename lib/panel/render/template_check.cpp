@@ -96,7 +96,7 @@ Value sample_actions()
 Value sample_reminded_actions()
 {
   Value list = sample_actions();
-  list.items.front().set("meeting", "");
+  list.items.front().set("meeting", "").set("overdue_by", "").set("due_in", "");
   return list;
 }
 
@@ -337,10 +337,11 @@ const core::Value& template_schema(const std::string& kind)
         .set("summary", "").set("first_id", "");
     s["action-reminder"] = reminder;
     Value review = Value::object();
-    review.set("case", "").set("lead_agency", sample_agency()).set("risk", "").set("review", "").set("days_overdue", "");
+    review.set("case", "").set("lead_agency", sample_agency()).set("risk", "").set("review", "").set("days_overdue", "")
+        .set("overdue_by", "");
     Value step = Value::object();
     step.set("id", "").set("case", "").set("type", "").set("name", "").set("tier", "").set("agency", sample_agency())
-        .set("date", "").set("step", "").set("due", "").set("days_overdue", "");
+        .set("date", "").set("step", "").set("due", "").set("days_overdue", "").set("overdue_by", "");
     Value unsent = Value::object();
     unsent.set("agency", sample_agency()).set("actions", sample_reminded_actions());
     Value digest = common();
