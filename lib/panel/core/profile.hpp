@@ -54,6 +54,13 @@ struct MailSettings {
   std::vector<std::string> sendmail;  // argument list, run with execve
 };
 
+// Which agencies the SafeLives MARAC return counts as police and as IDVA services (every other
+// agency is a partner agency).
+struct SafeLivesSettings {
+  std::vector<std::string> police{"POL"};
+  std::vector<std::string> idva{"IDVA"};
+};
+
 // Everything that makes one panel different from another; shipped as ccm, marac and asbrac.
 struct Profile {
   std::string name;              // "City of London Community MARAC"
@@ -80,6 +87,8 @@ struct Profile {
   int escalate_after_days = 14;
   std::string templates;         // folder of templates overriding the built-ins, or ""
   MailSettings mail;
+  SafeLivesSettings safelives;
+  std::optional<long> adult_female_population;  // population.adult_female, for cases per 10,000
 };
 
 // The referral fields a criterion may test, and their kind: "number", "flag" or "text".

@@ -163,6 +163,17 @@ std::string to_yaml(const core::Profile& p, bool with_agencies)
       << p.mail.from;
   emit_list(out, "sendmail", p.mail.sendmail);
   out << YAML::EndMap;
+  out << YAML::Key << "safelives" << YAML::Value << YAML::BeginMap;
+  emit_list(out, "police", p.safelives.police);
+  emit_list(out, "idva", p.safelives.idva);
+  out << YAML::EndMap;
+  // Written even when not set (as null), so that `config set population.adult_female N` finds it.
+  out << YAML::Key << "population" << YAML::Value << YAML::BeginMap << YAML::Key << "adult_female" << YAML::Value;
+  if (p.adult_female_population)
+    out << *p.adult_female_population;
+  else
+    out << YAML::Null;
+  out << YAML::EndMap;
   out << YAML::EndMap;
   return std::string(out.c_str()) + "\n";
 }

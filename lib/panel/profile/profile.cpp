@@ -18,7 +18,7 @@ const std::vector<std::string> top_keys = {
     "confidentiality", "agencies", "quorum", "categories", "risk_levels", "risk_instruments",
     "criteria", "interventions", "redirect_forums", "repeat_window_days", "agenda_lead_days",
     "minutes_due_working_days", "due_soon_days", "remind_every_days", "escalate_after_days",
-    "templates", "mail"};
+    "templates", "mail", "safelives", "population"};
 
 // A code used in references, categories and criteria: lower-case words joined by '-'.
 bool is_slug(const std::string& s)
@@ -285,11 +285,37 @@ core::Profile read_profile(const Reader& r, const YAML::Node& doc, const std::ve
   if (const YAML::Node m = doc["mail"]; m) {
     r.expect_map(m, "mail", {"from", "sendmail"});
     p.mail.from = r.text(m["from"], "mail.from");
+    if (!p.mail.from.empty()) {
+      // "Name <address>" or a bare address.
+      const auto open = p.mail.from.rfind('<'), close = p.mail.from.rfind('>');
+      const std::string address = open != std::string::npos && close != std::string::npos && close > open
+                                      ? p.mail.from.substr(open + 1, close - open - 1)
+                                      : p.mail.from;
+      if (const auto problem = core::email_problem(address); !problem.empty())
+        r.fail(m["from"], "mail.from", problem + " (write \"Name <address>\" or just the address)");
+    }
     if (m["sendmail"]) {
       p.mail.sendmail = r.text_list(m["sendmail"], "mail.sendmail");
       if (p.mail.sendmail.empty() || p.mail.sendmail.front().empty())
-        r.fail(m["sendmail"], "mail.sendmail", "give the program and its arguments as a list");
+        r.fail(m["sendmail"], "mail.sendmail", "must not be empty: give the program and its arguments, e.g. "
+                                               "[/usr/sbin/sendmail, -t, -i]");
+      else if (p.mail.sendmail.size() == 1 && p.mail.sendmail.front().find(' ') != std::string::npos)
+        r.fail(m["sendmail"], "mail.sendmail", fmt::format("'{}' is one word with spaces: give the program and each "
+                                                           "argument as a list item, e.g. [/usr/sbin/sendmail, -t, -i]",
+                                                           p.mail.sendmail.front()));
     }
+  }
+  if (const YAML::Node s = doc["safelives"]; s) {
+    r.expect_map(s, "safelives", {"police", "idva"});
+    if (s["police"])
+      p.safelives.police = r.text_list(s["police"], "safelives.police");
+    if (s["idva"])
+      p.safelives.idva = r.text_list(s["idva"], "safelives.idva");
+  }
+  if (const YAML::Node pop = doc["population"]; pop) {
+    r.expect_map(pop, "population", {"adult_female"});
+    if (pop["adult_female"] && !pop["adult_female"].IsNull())
+      p.adult_female_population = r.integer(pop["adult_female"], "population.adult_female", 1, 100'000'000);
   }
   return p;
 }

@@ -64,6 +64,9 @@ std::string profile_json(const core::Profile& p)
   j["escalate_after_days"] = p.escalate_after_days;
   j["templates"] = p.templates;
   j["mail"] = {{"from", p.mail.from}, {"sendmail", p.mail.sendmail}};
+  j["safelives"] = {{"police", p.safelives.police}, {"idva", p.safelives.idva}};
+  j["population"] = {{"adult_female", p.adult_female_population ? nlohmann::ordered_json(*p.adult_female_population)
+                                                                : nlohmann::ordered_json(nullptr)}};
   return j.dump(2) + "\n";
 }
 
