@@ -27,6 +27,11 @@ void register_minute(CLI::App& app, Context& ctx);
 void register_action(CLI::App& app, Context& ctx);
 void register_remind(CLI::App& app, Context& ctx);
 void register_letter(CLI::App& app, Context& ctx);
+void register_report(CLI::App& app, Context& ctx);
+void register_incidents(CLI::App& app, Context& ctx);
+// `report` subcommands, each in its own file.
+void register_report_incidents(CLI::App& report, Context& ctx);
+void register_report_trends(CLI::App& report, Context& ctx);
 void register_template(CLI::App& app, Context& ctx);
 void register_audit(CLI::App& app, Context& ctx);
 

@@ -54,6 +54,7 @@ run letter referral-declined CCM-2017-0004 --format html -o "$work/decline-CCM-2
 run letter warning-letter CCM-2017-0003 --format txt
 run audit --since 2017-01-01
 PANEL_TODAY=2017-10-02 run remind --dry-run
+PANEL_TODAY=2017-10-02 run report --quarter 2017-Q3
 if [ "${KEEP:-0}" = 1 ]; then
   echo; echo "the database is kept at $PANEL_DB"
 fi

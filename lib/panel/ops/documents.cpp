@@ -31,28 +31,6 @@ std::string british(const std::optional<core::Date>& d) { return d ? d->british(
 
 
 // Writes the file only if it is new (or `force`), with mode 0600: letters carry personal data.
-void write_output(const std::string& path, const std::string& bytes, bool force)
-{
-  const int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (force ? O_TRUNC : O_EXCL);
-  const int fd = ::open(path.c_str(), flags, 0600);
-  if (fd < 0) {
-    if (errno == EEXIST)
-      throw refused(fmt::format("'{}' already exists; use --force to overwrite it", path));
-    throw refused(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
-  }
-  size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n <= 0) {
-      ::close(fd);
-      throw refused(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
-    }
-    done += static_cast<size_t>(n);
-  }
-  ::close(fd);
-}
-
-
 } // namespace
 
 Value agency_value(store::Db& db, const std::string& code)
@@ -128,8 +106,29 @@ Produced produce_document(store::Db& db, const core::Template& t, const core::Va
   store::append_audit(db, actor, "export", "document", record.reference,
                       fmt::format("{} ({}){}", t.name, output.format, output.path.empty() ? "" : " to " + output.path));
   if (!output.path.empty())
-    write_output(output.path, bytes, output.force);
+    write_file(output.path, bytes, output.force);
   return produced;
+}
+
+void write_file(const std::string& path, const std::string& bytes, bool force)
+{
+  const int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (force ? O_TRUNC : O_EXCL);
+  const int fd = ::open(path.c_str(), flags, 0600);
+  if (fd < 0) {
+    if (errno == EEXIST)
+      throw refused(fmt::format("'{}' already exists; use --force to overwrite it", path));
+    throw refused(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+  }
+  size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n <= 0) {
+      ::close(fd);
+      throw refused(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+    }
+    done += static_cast<size_t>(n);
+  }
+  ::close(fd);
 }
 
 std::string templates_folder(const std::string& flag, store::Db* db)

@@ -49,6 +49,10 @@ struct Produced {
 Produced produce_document(store::Db& db, const core::Template& t, const core::Value& context, const Output& output,
                           core::DocumentRecord record, const core::Actor& actor);
 
+// Writes a file the user asked for (-o): mode 0600, never over an existing file unless `force`;
+// Error(refused) naming the file when it cannot be written.
+void write_file(const std::string& path, const std::string& bytes, bool force);
+
 // What every document can use: panel, today, marking, confidentiality, recipient.
 core::Value base_context(const core::Profile& profile, core::Date today, const std::string& recipient);
 // Adds referral, person, case and meeting for one referral (docs/templates.md).

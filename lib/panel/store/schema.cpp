@@ -341,6 +341,47 @@ CREATE INDEX reminder_subject ON reminder (item, subject, day);
 CREATE VIEW reminders AS
   SELECT day, at, user, item, subject, due, recipient, address, message_id, delivery FROM reminder ORDER BY id;
 )SQL",
+      // 6 -> 7: reports: police incident data (data.police.uk street CSVs) by force and month,
+      // and referrals by date received (every report period starts there).
+      R"SQL(
+CREATE INDEX referral_received ON referral (received);
+
+CREATE TABLE incident_month (
+  id           INTEGER PRIMARY KEY,
+  reported_by  TEXT NOT NULL,
+  month        TEXT NOT NULL,
+  file         TEXT NOT NULL,
+  sha256       TEXT NOT NULL,
+  rows         INTEGER NOT NULL,
+  imported_at  TEXT NOT NULL,
+  imported_by  TEXT NOT NULL,
+  UNIQUE (reported_by, month)
+);
+
+CREATE TABLE incident (
+  id            INTEGER PRIMARY KEY,
+  month_id      INTEGER NOT NULL REFERENCES incident_month (id),
+  crime_id      TEXT NOT NULL DEFAULT '',
+  month         TEXT NOT NULL,
+  reported_by   TEXT NOT NULL,
+  falls_within  TEXT NOT NULL DEFAULT '',
+  longitude     REAL,
+  latitude      REAL,
+  location      TEXT NOT NULL DEFAULT '',
+  lsoa_code     TEXT NOT NULL DEFAULT '',
+  lsoa_name     TEXT NOT NULL DEFAULT '',
+  crime_type    TEXT NOT NULL,
+  last_outcome  TEXT NOT NULL DEFAULT '',
+  context       TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX incident_by_month ON incident (month_id);
+CREATE INDEX incident_type_month ON incident (crime_type, month);
+
+CREATE VIEW incidents AS
+  SELECT crime_id, month, reported_by, falls_within, longitude, latitude, location, lsoa_code, lsoa_name,
+         crime_type, last_outcome, context
+  FROM incident ORDER BY month, id;
+)SQL",
   };
   return steps;
 }

@@ -228,10 +228,10 @@ TEST_CASE("mail: rfc5322_date refuses what is not a UTC timestamp")
         "'2017-09-04' is not a UTC timestamp like 2017-09-04T09:00:00Z");
 }
 
-// BUG: rfc5322_date checks only the date and the 'T'; the time is copied as it is, so
+// Found by this test (fixed): rfc5322_date checked only the date and the 'T'; the time is copied as it is, so
 // "2017-09-04Tab:cd:efZ" gives "Mon, 04 Sep 2017 ab:cd:ef +0000" instead of Error(usage) as its
 // contract says ("Error(usage) for another shape"). Callers validate PANEL_NOW first, so low impact.
-TEST_CASE("mail: rfc5322_date refuses a timestamp whose time is not a time" * doctest::skip())
+TEST_CASE("mail: rfc5322_date refuses a timestamp whose time is not a time")
 {
   for (const std::string bad : {"2017-09-04Tab:cd:efZ", "2017-09-04T9:00:00Z!", "2017-09-04T25:00:00Z"}) {
     CAPTURE(bad);
@@ -470,10 +470,10 @@ TEST_CASE("mail: format_message encodes a non-ASCII From display name")
   CHECK(from_line("Zoë Ward <z@example.org>") == "From: =?UTF-8?B?Wm/DqyBXYXJk?= <z@example.org>");
 }
 
-// BUG: the From: header is never folded: a non-ASCII display name over 45 octets becomes several
+// Found by this test (fixed): the From: header was never folded: a non-ASCII display name over 45 octets becomes several
 // encoded words on one line (here 152 characters), over the 78 columns the other headers keep
 // and the 76 RFC 2047 §2 allows for a line with encoded words.
-TEST_CASE("mail: format_message keeps a long non-ASCII From name within 78 columns" * doctest::skip())
+TEST_CASE("mail: format_message keeps a long non-ASCII From name within 78 columns")
 {
   const std::string name = "Cynhadledd Asesu Risg Amlasiantaethol Gymunedol Caerdydd a'r Fro — Cydlynydd";
   std::string from_header;
@@ -543,12 +543,12 @@ TEST_CASE("mail: format_message puts several recipients on one To header, folded
               "someone.with.a.long.name4@example.org, someone.with.a.long.name5@example.org");
 }
 
-// BUG: utf8_cut steps back over continuation bytes to a character start and returns 0 when there
+// Found by this test (fixed): utf8_cut stepped back over continuation bytes to a character start and returns 0 when there
 // is none, so encoded_words (45 octets) and format_message (998 octets) loop for ever on text
 // that is not UTF-8: a subject of 50 bytes 0x80 never returns, and a body line of 1000 bytes 0x80
 // appends empty lines until memory runs out. Panel's inputs are checked for UTF-8 first, so this
 // needs a caller that skips that check; the functions' contract does not ask for valid UTF-8.
-TEST_CASE("mail: text that is not UTF-8 is still encoded and split in finite time" * doctest::skip())
+TEST_CASE("mail: text that is not UTF-8 is still encoded and split in finite time")
 {
   CHECK(finishes([] { mail::encode_header("Subject", std::string(50, '\x80')); }));
   CHECK(finishes([] {

@@ -1,0 +1,417 @@
+#include "panel/render/board.hpp"
+
+#include "panel/render/markdown.hpp"
+#include "panel/render/table.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+
+namespace panel::render {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// One line of the report: a figure, and for headline figures the comparison.
+struct Row {
+  std::string label, value, previous, change;
+  bool sub = false;  // a breakdown line under the figure above
+};
+struct Section {
+  std::string title;
+  std::vector<Row> rows;
+};
+
+std::string text_of(const Json& v, bool percent = false)
+{
+  if (v.is_null())
+    return "-";
+  if (v.is_string())
+    return v.get<std::string>();
+  if (v.is_number_integer())
+    return std::to_string(v.get<std::int64_t>());
+  const double d = v.get<double>();
+  if (percent)
+    return fmt::format("{:.1f}%", d * 100.0);
+  return d == std::floor(d) ? fmt::format("{:.0f}", d) : fmt::format("{:.1f}", d);
+}
+
+std::string change_of(const Json& v)
+{
+  if (v.is_null())
+    return "-";
+  return fmt::format("{:+.1f}%", v.get<double>() * 100.0);
+}
+
+// The comparison for a headline figure, when the report has one.
+void compare(Row& row, const Json& report, const char* headline)
+{
+  if (!report.contains("compare"))
+    return;
+  const auto& c = report["compare"];
+  row.previous = text_of(c[headline]);
+  row.change = change_of(c["change"][headline]);
+}
+
+Row figure(const Json& report, const char* section, const char* key, std::string label, const char* headline = nullptr)
+{
+  Row row{std::move(label), text_of(report[section][key]), "", "", false};
+  if (headline)
+    compare(row, report, headline);
+  return row;
+}
+
+void breakdown(Section& s, const Json& counts)
+{
+  for (const auto& [key, n] : counts.items())
+    s.rows.push_back({key, text_of(n), "", "", true});
+}
+
+std::vector<Section> sections(const Json& r)
+{
+  std::vector<Section> out;
+  Section referrals{"Referrals", {}};
+  referrals.rows.push_back(figure(r, "referrals", "received", "Received", "referrals_received"));
+  referrals.rows.push_back({"By agency", "", "", "", false});
+  breakdown(referrals, r["referrals"]["by_agency"]);
+  referrals.rows.push_back({"By category (each category of a referral)", "", "", "", false});
+  breakdown(referrals, r["referrals"]["by_category"]);
+  referrals.rows.push_back(figure(r, "referrals", "residents", "Residents", "residents"));
+  referrals.rows.push_back(figure(r, "referrals", "vulnerable", "Vulnerable", "vulnerable"));
+  referrals.rows.push_back(figure(r, "referrals", "repeats", "Repeats", "repeats"));
+  referrals.rows.push_back({"Repeat rate", text_of(r["referrals"]["repeat_rate"], true), "", "", false});
+  referrals.rows.push_back(figure(r, "referrals", "meeting_threshold", "Met the threshold at intake", "meeting_threshold"));
+  const auto& d = r["referrals"]["decisions"];
+  referrals.rows.push_back({"Decisions in the period", "", "", "", false});
+  for (const auto& [key, label] : std::vector<std::pair<const char*, const char*>>{
+           {"accepted", "accepted"}, {"declined", "declined"}, {"redirected", "redirected"}, {"more_info", "more information asked"}})
+    referrals.rows.push_back({label, text_of(d[key]), "", "", true});
+  referrals.rows.push_back(figure(r, "referrals", "pending_at_end", "Undecided at the end"));
+  out.push_back(referrals);
+
+  Section meetings{"Meetings", {}};
+  meetings.rows.push_back(figure(r, "meetings", "scheduled", "Scheduled"));
+  meetings.rows.push_back(figure(r, "meetings", "held", "Held", "meetings_held"));
+  meetings.rows.push_back(figure(r, "meetings", "cancelled", "Cancelled"));
+  for (const auto& c : r["meetings"]["cancel_reasons"])
+    meetings.rows.push_back({c["date"].get<std::string>(), c["reason"].get<std::string>(), "", "", true});
+  meetings.rows.push_back(figure(r, "meetings", "inquorate", "Held without a quorum"));
+  out.push_back(meetings);
+
+  Section cases{"Cases", {}};
+  cases.rows.push_back(figure(r, "cases", "discussed", "Discussions (repeats included)", "cases_discussed"));
+  cases.rows.push_back(figure(r, "cases", "new_discussed", "Discussed for the first time", "new_cases_discussed"));
+  cases.rows.push_back(figure(r, "cases", "median_days_to_first_discussion", "Median days from referral to first discussion"));
+  cases.rows.push_back(figure(r, "cases", "open_at_end", "Open at the end", "cases_open_at_end"));
+  cases.rows.push_back(figure(r, "cases", "closed", "Closed", "cases_closed"));
+  breakdown(cases, r["cases"]["closed_by_reason"]);
+  out.push_back(cases);
+
+  Section actions{"Actions", {}};
+  actions.rows.push_back(figure(r, "actions", "agreed", "Agreed", "actions_agreed"));
+  actions.rows.push_back(figure(r, "actions", "completed", "Completed", "actions_completed"));
+  actions.rows.push_back(figure(r, "actions", "completed_on_time", "Completed by the due date"));
+  actions.rows.push_back({"On-time rate", text_of(r["actions"]["on_time_rate"], true), "", "", false});
+  actions.rows.push_back(figure(r, "actions", "overdue_at_end", "Overdue at the end", "actions_overdue_at_end"));
+  out.push_back(actions);
+
+  Section interventions{"Interventions", {}};
+  interventions.rows.push_back({"By type", "", "", "", false});
+  breakdown(interventions, r["interventions"]["by_type"]);
+  interventions.rows.push_back({"By tier", "", "", "", false});
+  for (const auto& [tier, n] : r["interventions"]["by_tier"].items())
+    interventions.rows.push_back({"tier " + tier, text_of(n), "", "", true});
+  out.push_back(interventions);
+  return out;
+}
+
+std::string title(const Json& r, const BoardHeading& h)
+{
+  const auto& p = r["period"];
+  std::string t = fmt::format("{}{}board report {} ({} to {})", h.panel_name, h.panel_name.empty() ? "" : ": ",
+                              p["label"].get<std::string>(), p["from"].get<std::string>(), p["to"].get<std::string>());
+  return t;
+}
+
+std::string compared(const Json& r)
+{
+  if (!r.contains("compare"))
+    return "";
+  const auto& p = r["compare"]["period"];
+  return fmt::format("Compared with {} ({} to {}).", p["label"].get<std::string>(), p["from"].get<std::string>(),
+                     p["to"].get<std::string>());
+}
+
+std::string suppressed(const BoardHeading& h)
+{
+  return h.suppress_below > 1 ? fmt::format("Counts from 1 to {} are shown as <{}.", h.suppress_below - 1, h.suppress_below) : "";
+}
+
+// A count as a chart draws it: a suppressed one (1 to N-1) at N-1, the most it can be, flagged
+// so that it is labelled "<N" and drawn in grey.
+std::pair<std::int64_t, bool> shown(std::int64_t n, int suppress_below)
+{
+  if (suppress_below > 1 && n >= 1 && n < suppress_below)
+    return {suppress_below - 1, true};
+  return {n, false};
+}
+
+std::string svg_open(const std::string& caption, double width, double height)
+{
+  return fmt::format("<figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
+                     "role=\"img\" aria-label=\"{}\">\n",
+                     width, height, width, height, html_escape(caption));
+}
+
+// The x axis, and the top and bottom of the y scale.
+std::string axes(double width, double height, double left, double bottom, double top, std::int64_t peak)
+{
+  return fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#444\"/>\n", left, height - bottom, width,
+                     height - bottom) +
+         fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"end\">{}</text>\n", left - 4, top + 8, peak) +
+         fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"end\">0</text>\n", left - 4, height - bottom);
+}
+
+// Bar chart of a monthly series, as inline SVG.
+std::string bar_chart(const std::string& caption, const store::Counts& series, int suppress_below)
+{
+  if (series.empty())
+    return "";
+  const double width = 640, height = 220, left = 40, bottom = 30, top = 10;
+  std::int64_t peak = 1;
+  for (const auto& [k, n] : series)
+    peak = std::max(peak, shown(n, suppress_below).first);
+  const double slot = (width - left) / static_cast<double>(series.size());
+  std::string svg = svg_open(caption, width, height) + axes(width, height, left, bottom, top, peak);
+  for (size_t i = 0; i < series.size(); ++i) {
+    const auto& key = series[i].first;
+    const auto n = shown(series[i].second, suppress_below);
+    const auto label = n.second ? fmt::format("<{}", suppress_below) : std::to_string(n.first);
+    const double h = (height - bottom - top) * static_cast<double>(n.first) / static_cast<double>(peak);
+    const double x = left + slot * static_cast<double>(i) + slot * 0.15;
+    svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"><title>{}: {}</title></rect>\n",
+                       x, height - bottom - h, slot * 0.7, h, n.second ? "#b1b4b6" : "#1d70b8", key, html_escape(label));
+    svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"9\" text-anchor=\"middle\">{}</text>\n", x + slot * 0.35,
+                       height - bottom - h - 2, html_escape(label));
+    svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"9\" text-anchor=\"middle\">{}</text>\n", x + slot * 0.35,
+                       height - bottom + 12, key.substr(2));
+  }
+  svg += "</svg><figcaption>" + html_escape(caption) + "</figcaption></figure>\n";
+  return svg;
+}
+
+// Horizontal bars for a breakdown (referrals by category).
+std::string hbar_chart(const std::string& caption, const Json& counts)
+{
+  std::vector<std::pair<std::string, std::int64_t>> rows;
+  for (const auto& [key, n] : counts.items())
+    if (n.is_number_integer())
+      rows.emplace_back(key, n.get<std::int64_t>());
+  if (rows.empty())
+    return "";
+  std::int64_t peak = 1;
+  for (const auto& [k, n] : rows)
+    peak = std::max(peak, n);
+  const double width = 640, label = 200, bar = 18;
+  const double height = bar * static_cast<double>(rows.size()) + 10;
+  std::string svg = svg_open(caption, width, height);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const double y = 5 + bar * static_cast<double>(i);
+    const double w = (width - label - 40) * static_cast<double>(rows[i].second) / static_cast<double>(peak);
+    svg += fmt::format("<text x=\"{}\" y=\"{:.1f}\" font-size=\"10\" text-anchor=\"end\">{}</text>\n", label - 6, y + bar * 0.65,
+                       html_escape(rows[i].first));
+    svg += fmt::format("<rect x=\"{}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#00703c\"/>\n", label, y, w, bar * 0.75);
+    svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10\">{}</text>\n", label + w + 4, y + bar * 0.65, rows[i].second);
+  }
+  svg += "</svg><figcaption>" + html_escape(caption) + "</figcaption></figure>\n";
+  return svg;
+}
+
+// A line chart of a monthly series (cases open over time).
+std::string line_chart(const std::string& caption, const store::Counts& series, int suppress_below)
+{
+  if (series.empty())
+    return "";
+  const double width = 640, height = 220, left = 40, bottom = 30, top = 10;
+  std::int64_t peak = 1;
+  for (const auto& [k, n] : series)
+    peak = std::max(peak, shown(n, suppress_below).first);
+  const double step = series.size() > 1 ? (width - left - 20) / static_cast<double>(series.size() - 1) : 0;
+  std::string svg = svg_open(caption, width, height) + axes(width, height, left, bottom, top, peak);
+  std::string points;
+  for (size_t i = 0; i < series.size(); ++i) {
+    const auto n = shown(series[i].second, suppress_below);
+    const double x = left + 10 + step * static_cast<double>(i);
+    const double y = height - bottom - (height - bottom - top) * static_cast<double>(n.first) / static_cast<double>(peak);
+    points += fmt::format("{}{:.1f},{:.1f}", i ? " " : "", x, y);
+    svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\" fill=\"{}\"><title>{}: {}</title></circle>\n", x, y,
+                       n.second ? "#b1b4b6" : "#d4351c", series[i].first,
+                       html_escape(n.second ? fmt::format("<{}", suppress_below) : std::to_string(n.first)));
+    svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"9\" text-anchor=\"middle\">{}</text>\n", x, height - bottom + 12,
+                       series[i].first.substr(2));
+  }
+  svg += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"#d4351c\" stroke-width=\"2\"/>\n", points);
+  svg += "</svg><figcaption>" + html_escape(caption) + "</figcaption></figure>\n";
+  return svg;
+}
+
+} // namespace
+
+const std::vector<Headline>& board_headlines()
+{
+  static const std::vector<Headline> list = {
+      {"referrals_received", "referrals", "received"},   {"repeats", "referrals", "repeats"},
+      {"meeting_threshold", "referrals", "meeting_threshold"}, {"residents", "referrals", "residents"},
+      {"vulnerable", "referrals", "vulnerable"},         {"meetings_held", "meetings", "held"},
+      {"cases_discussed", "cases", "discussed"},         {"new_cases_discussed", "cases", "new_discussed"},
+      {"cases_open_at_end", "cases", "open_at_end"},     {"cases_closed", "cases", "closed"},
+      {"actions_agreed", "actions", "agreed"},           {"actions_completed", "actions", "completed"},
+      {"actions_overdue_at_end", "actions", "overdue_at_end"}};
+  return list;
+}
+
+std::string board_text(const Json& r, const BoardHeading& h)
+{
+  const bool comparing = r.contains("compare");
+  std::string out;
+  if (!h.marking.empty())
+    out += h.marking + "\n";
+  out += title(r, h) + "\n";
+  for (const auto& line : {compared(r), suppressed(h)})
+    if (!line.empty())
+      out += line + "\n";
+  for (const auto& s : sections(r)) {
+    out += "\n";
+    out += comparing ? fmt::format("{:<50}{:>10}{:>10}{:>10}\n", s.title, r["period"]["label"].get<std::string>(),
+                                   r["compare"]["period"]["label"].get<std::string>(), "change")
+                     : fmt::format("{:<50}{:>10}\n", s.title, r["period"]["label"].get<std::string>());
+    for (const auto& row : s.rows) {
+      const std::string label = (row.sub ? "    " : "  ") + row.label;
+      std::string line = comparing ? fmt::format("{:<50}{:>10}{:>10}{:>10}", label, row.value, row.previous, row.change)
+                                   : fmt::format("{:<50}{:>10}", label, row.value);
+      line.erase(line.find_last_not_of(' ') + 1);
+      out += line + "\n";
+    }
+  }
+  return out;
+}
+
+std::string board_markdown(const Json& r, const BoardHeading& h)
+{
+  const bool comparing = r.contains("compare");
+  std::string out;
+  if (!h.marking.empty())
+    out += "**" + h.marking + "**\n\n";
+  out += "# " + title(r, h) + "\n";
+  for (const auto& line : {compared(r), suppressed(h)})
+    if (!line.empty())
+      out += "\n" + line + "\n";
+  for (const auto& s : sections(r)) {
+    out += "\n## " + s.title + "\n\n";
+    out += comparing ? fmt::format("| | {} | {} | change |\n|---|---:|---:|---:|\n", r["period"]["label"].get<std::string>(),
+                                   r["compare"]["period"]["label"].get<std::string>())
+                     : fmt::format("| | {} |\n|---|---:|\n", r["period"]["label"].get<std::string>());
+    for (const auto& row : s.rows) {
+      std::string label = row.label;
+      for (const char* special : {"|", "*", "_"})
+        for (size_t at = label.find(special); at != std::string::npos; at = label.find(special, at + 2))
+          label.insert(at, "\\");
+      label = row.sub ? "&nbsp;&nbsp;" + label : label;
+      out += comparing ? fmt::format("| {} | {} | {} | {} |\n", label, row.value, row.previous, row.change)
+                       : fmt::format("| {} | {} |\n", label, row.value);
+    }
+  }
+  return out;
+}
+
+std::string board_csv(const Json& r)
+{
+  std::string out = "section,metric,key,value,previous,change\r\n";
+  const bool comparing = r.contains("compare");
+  auto line = [&](const std::string& section, const std::string& metric, const std::string& key, const Json& v,
+                  const Json* previous, const Json* change) {
+    auto cell = [](const Json& x) { return x.is_null() ? std::string() : x.is_string() ? csv_field(x.get<std::string>()) : x.dump(); };
+    out += fmt::format("{},{},{},{},{},{}\r\n", section, metric, csv_field(key), cell(v), previous ? cell(*previous) : "",
+                       change ? cell(*change) : "");
+  };
+  out += fmt::format("period,from,,{},,\r\nperiod,to,,{},,\r\nperiod,label,,{},,\r\n", r["period"]["from"].get<std::string>(),
+                     r["period"]["to"].get<std::string>(), csv_field(r["period"]["label"].get<std::string>()));
+  if (comparing)
+    out += fmt::format("compare,from,,{},,\r\ncompare,to,,{},,\r\ncompare,label,,{},,\r\n",
+                       r["compare"]["period"]["from"].get<std::string>(), r["compare"]["period"]["to"].get<std::string>(),
+                       csv_field(r["compare"]["period"]["label"].get<std::string>()));
+  // Which figures have a comparison, by section and key.
+  auto headline = [&](const std::string& section, const std::string& key) -> std::string {
+    for (const auto& h : board_headlines())
+      if (section == h.section && key == h.key)
+        return h.name;
+    return "";
+  };
+  for (const auto& [section, body] : r.items()) {
+    if (section == "period" || section == "compare")
+      continue;
+    for (const auto& [metric, value] : body.items()) {
+      if (value.is_object()) {
+        for (const auto& [key, n] : value.items())
+          line(section, metric, key, n, nullptr, nullptr);
+      } else if (value.is_array()) {
+        for (const auto& item : value)
+          line(section, metric, item["date"].get<std::string>(), item["reason"], nullptr, nullptr);
+      } else {
+        const auto name = headline(section, metric);
+        if (comparing && !name.empty())
+          line(section, metric, "", value, &r["compare"][name], &r["compare"]["change"][name]);
+        else
+          line(section, metric, "", value, nullptr, nullptr);
+      }
+    }
+  }
+  return out;
+}
+
+std::string board_html(const Json& r, const BoardHeading& h, const BoardCharts& charts)
+{
+  const bool comparing = r.contains("compare");
+  std::string out = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n";
+  out += "<title>" + html_escape(title(r, h)) + "</title>\n";
+  out += "<style>\nbody{font-family:Arial,Helvetica,sans-serif;margin:2em auto;max-width:48em;color:#0b0c0c}\n"
+         ".marking{font-weight:bold;text-align:center;letter-spacing:.05em}\n"
+         "table{border-collapse:collapse;margin:1em 0;width:100%}th,td{border-bottom:1px solid #b1b4b6;padding:.25em .5em}\n"
+         "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}td.sub{padding-left:2em;color:#505a5f}\n"
+         "figure{margin:1.5em 0}figcaption{font-size:.9em;color:#505a5f}\n"
+         "@media print{h2{page-break-after:avoid}table,figure{page-break-inside:avoid}}\n</style>\n</head>\n<body>\n";
+  if (!h.marking.empty())
+    out += "<p class=\"marking\">" + html_escape(h.marking) + "</p>\n";
+  out += "<h1>" + html_escape(title(r, h)) + "</h1>\n";
+  for (const auto& line : {compared(r), suppressed(h)})
+    if (!line.empty())
+      out += "<p>" + html_escape(line) + "</p>\n";
+  out += "<h2>Charts</h2>\n";
+  out += bar_chart("Referrals received per month", charts.referrals_per_month, h.suppress_below);
+  out += hbar_chart(fmt::format("Referrals by category, {}", r["period"]["label"].get<std::string>()), r["referrals"]["by_category"]);
+  out += line_chart("Cases open at the end of each month", charts.cases_open, h.suppress_below);
+  // Police data is published already; it is not suppressed.
+  out += bar_chart("Anti-social behaviour incidents recorded by the police per month (data.police.uk)",
+                   charts.incidents_per_month, 0);
+  for (const auto& s : sections(r)) {
+    out += "<h2>" + html_escape(s.title) + "</h2>\n<table>\n<thead><tr><th></th><th class=\"n\">" +
+           html_escape(r["period"]["label"].get<std::string>()) + "</th>";
+    if (comparing)
+      out += "<th class=\"n\">" + html_escape(r["compare"]["period"]["label"].get<std::string>()) + "</th><th class=\"n\">change</th>";
+    out += "</tr></thead>\n<tbody>\n";
+    for (const auto& row : s.rows) {
+      out += fmt::format("<tr><td{}>{}</td><td class=\"n\">{}</td>", row.sub ? " class=\"sub\"" : "", html_escape(row.label),
+                         html_escape(row.value));
+      if (comparing)
+        out += fmt::format("<td class=\"n\">{}</td><td class=\"n\">{}</td>", html_escape(row.previous), html_escape(row.change));
+      out += "</tr>\n";
+    }
+    out += "</tbody>\n</table>\n";
+  }
+  if (!h.marking.empty())
+    out += "<p class=\"marking\">" + html_escape(h.marking) + "</p>\n";
+  out += "</body>\n</html>\n";
+  return out;
+}
+
+} // namespace panel::render
