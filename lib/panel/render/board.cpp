@@ -236,7 +236,7 @@ std::string line_chart(const std::string& caption, const store::Counts& series, 
   std::int64_t peak = 1;
   for (const auto& [k, n] : series)
     peak = std::max(peak, shown(n, suppress_below).first);
-  const double step = series.size() > 1 ? (width - left - 20) / static_cast<double>(series.size() - 1) : 0;
+  const double step = series.size() > 1 ? (width - left - 40) / static_cast<double>(series.size() - 1) : 0;
   std::string svg = svg_open(caption, width, height) + axes(width, height, left, bottom, top, peak);
   std::string points;
   for (size_t i = 0; i < series.size(); ++i) {
