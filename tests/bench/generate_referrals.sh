@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Writes N synthetic referrals as CSV (the `panel refer --file` format) to stdout, for the CCM
-# profile: received dates spread over 2014-2017, about one referral in four about someone
-# referred before (a repeat or, without a date of birth, a possible match).
+# profile: received dates spread over YEARS years from 2014 (default 4), about one referral in
+# four about someone referred before (a repeat or, without a date of birth, a possible match).
 #
-#   generate_referrals.sh N [SEED]
+#   generate_referrals.sh N [SEED] [YEARS]
 set -euo pipefail
 n=${1:?usage: generate_referrals.sh N [SEED]}
 seed=${2:-42}
-awk -v n="$n" -v seed="$seed" 'BEGIN {
+years=${3:-4}
+awk -v n="$n" -v seed="$seed" -v years="$years" 'BEGIN {
   srand(seed)
   split("POL CST ASC CSC MH HSG NOISE VS RSO LAS", agency, " ")
   split("suicide rough-sleeping mental-health dementia burglary assault harassment aggressive-behaviour neighbour-dispute hate-crime drunk-disorderly sexual-assault drug-use drug-dealing", category, " ")
@@ -16,8 +17,8 @@ awk -v n="$n" -v seed="$seed" 'BEGIN {
   print "received,agency,source_ref,referrer,name,dob,gender,postcode,resident,role,category,vulnerable,risk_level,incidents_12m,agencies_involved,professional_judgement,consent,summary"
   people = 0
   for (i = 1; i <= n; i++) {
-    # Dates in increasing order over four years, as a register grows.
-    day = int((i - 1) * 1460 / n)
+    # Dates in increasing order over the years, as a register grows.
+    day = int((i - 1) * 365 * years / n)
     y = 2014; d = day
     while (d >= 365) { d -= 365; y++ }
     m = int(d / 31) + 1; if (m > 12) m = 12
