@@ -156,6 +156,15 @@ std::pair<std::int64_t, bool> shown(std::int64_t n, int suppress_below)
   return {n, false};
 }
 
+// The top of a chart's scale: the largest count as drawn (at least 1).
+std::int64_t peak_of(const store::Counts& series, int suppress_below)
+{
+  std::int64_t peak = 1;
+  for (const auto& [key, n] : series)
+    peak = std::max(peak, shown(n, suppress_below).first);
+  return peak;
+}
+
 std::string svg_open(const std::string& caption, double width, double height)
 {
   return fmt::format("<figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
@@ -178,9 +187,7 @@ std::string bar_chart(const std::string& caption, const store::Counts& series, i
   if (series.empty())
     return "";
   const double width = 640, height = 220, left = 40, bottom = 30, top = 10;
-  std::int64_t peak = 1;
-  for (const auto& [k, n] : series)
-    peak = std::max(peak, shown(n, suppress_below).first);
+  const std::int64_t peak = peak_of(series, suppress_below);
   const double slot = (width - left) / static_cast<double>(series.size());
   std::string svg = svg_open(caption, width, height) + axes(width, height, left, bottom, top, peak);
   for (size_t i = 0; i < series.size(); ++i) {
@@ -233,9 +240,7 @@ std::string line_chart(const std::string& caption, const store::Counts& series, 
   if (series.empty())
     return "";
   const double width = 640, height = 220, left = 40, bottom = 30, top = 10;
-  std::int64_t peak = 1;
-  for (const auto& [k, n] : series)
-    peak = std::max(peak, shown(n, suppress_below).first);
+  const std::int64_t peak = peak_of(series, suppress_below);
   const double step = series.size() > 1 ? (width - left - 40) / static_cast<double>(series.size() - 1) : 0;
   std::string svg = svg_open(caption, width, height) + axes(width, height, left, bottom, top, peak);
   std::string points;
