@@ -86,7 +86,7 @@ void register_remind(CLI::App& app, Context& ctx)
                      ->type_name("DIR");
   sub->add_flag("--dry-run", o->dry_run, "Print the messages (as an mbox) instead of sending; nothing is recorded")
       ->excludes(outbox);
-  sub->add_flag("-v,--verbose", o->verbose, "Say on stderr what was sent, or that nothing was due");
+  sub->add_flag("-v,--verbose", o->verbose, "Say on stderr what was sent, or why nothing was");
   sub->footer(R"(Made for cron: prints nothing and exits 0 when nothing is due.
 
 Each owner agency gets one message listing its open actions that are overdue or due within the
