@@ -114,7 +114,7 @@ std::vector<core::Template> load_templates(const std::string& folder, std::vecto
 {
   std::vector<core::Template> templates;
   for (const auto& file : core::embedded_files()) {
-    if (file.path.starts_with("profiles/"))
+    if (file.path.starts_with("profiles/") || file.path.starts_with("calendars/"))
       continue;
     templates.push_back(parse_template(file.text, "templates/" + std::string(file.path), "built-in"));
   }
