@@ -29,6 +29,7 @@ struct Context {
   std::ostream& err;  // messages
   std::map<std::string, std::string> env;
   bool out_is_tty = false;
+  bool err_is_tty = false;  // messages go to a terminal (progress lines)
   std::function<std::string()> clock = core::system_timestamp;  // UTC timestamp for audit rows
   std::function<core::Date()> calendar = core::system_today;     // today, unless pinned
 

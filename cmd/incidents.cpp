@@ -4,9 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
-#include <iostream>
 #include <memory>
-#include <unistd.h>
 
 namespace panel::cmd {
 namespace {
@@ -24,12 +22,8 @@ std::string grouped(std::int64_t n)
   return (n < 0 ? "-" : "") + digits;
 }
 
-// A progress line is for a person watching a terminal: not for pipes, logs or --quiet, and
-// only when the messages go to the process's own stderr (not to a test's string stream).
-bool shows_progress(const Context& ctx)
-{
-  return !ctx.quiet && &ctx.err == &std::cerr && ::isatty(STDERR_FILENO) != 0;
-}
+// A progress line is for a person watching a terminal: not for pipes, logs or --quiet.
+bool shows_progress(const Context& ctx) { return !ctx.quiet && ctx.err_is_tty; }
 
 int run_import(const ImportOptions& o, Context& ctx)
 {

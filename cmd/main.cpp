@@ -15,5 +15,6 @@ int main(int argc, char** argv)
       ctx.env.emplace(text.substr(0, eq), text.substr(eq + 1));
   }
   ctx.out_is_tty = ::isatty(STDOUT_FILENO) != 0;
+  ctx.err_is_tty = ::isatty(STDERR_FILENO) != 0;
   return panel::cmd::run(std::vector<std::string>(argv + 1, argv + argc), ctx);
 }
