@@ -219,17 +219,21 @@ void add_referral_context(Value& context, store::Db& db, const core::Profile& pr
     context.set("interventions", Value::list({}));
 }
 
+core::Value action_value(store::Db& db, const core::ActionRecord& a, core::Date today)
+{
+  const int overdue = a.status == "open" ? std::max(0, a.due.days_until(today)) : 0;
+  Value v = Value::object();
+  v.set("id", a.id).set("case", a.case_reference).set("owner", agency_value(db, a.owner)).set("description", a.description)
+      .set("due", a.due.british()).set("status", a.status).set("days_overdue", overdue ? std::to_string(overdue) : "")
+      .set("overdue", Value::yes_no(overdue > 0));
+  return v;
+}
+
 core::Value action_values(store::Db& db, std::int64_t case_id, core::Date today)
 {
   Value list = Value::list({});
-  for (const auto& a : store::case_actions(db, case_id)) {
-    const int overdue = a.status == "open" ? std::max(0, a.due.days_until(today)) : 0;
-    Value v = Value::object();
-    v.set("id", a.id).set("case", a.case_reference).set("owner", agency_value(db, a.owner)).set("description", a.description)
-        .set("due", a.due.british()).set("status", a.status).set("days_overdue", overdue ? std::to_string(overdue) : "")
-        .set("overdue", Value::yes_no(overdue > 0));
-    list.items.push_back(v);
-  }
+  for (const auto& a : store::case_actions(db, case_id))
+    list.items.push_back(action_value(db, a, today));
   return list;
 }
 

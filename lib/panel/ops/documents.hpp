@@ -2,6 +2,7 @@
 #include "panel/core/actor.hpp"
 #include "panel/core/case.hpp"
 #include "panel/core/document.hpp"
+#include "panel/core/minutes.hpp"
 #include "panel/core/profile.hpp"
 #include "panel/core/template.hpp"
 #include "panel/core/value.hpp"
@@ -73,6 +74,9 @@ std::string document_format(const std::string& given, const std::string& what);
 // Adds a case's `actions` and `interventions` (docs/templates.md) to a context.
 void add_case_records(core::Value& context, store::Db& db, const core::Profile& profile, std::int64_t case_id,
                       core::Date today);
+// One action as documents see it: {id, case, owner {code, name, email}, description, due,
+// status, days_overdue, overdue}.
+core::Value action_value(store::Db& db, const core::ActionRecord& action, core::Date today);
 // The same records for one case, as a list each (for packs).
 core::Value action_values(store::Db& db, std::int64_t case_id, core::Date today);
 core::Value discussion_values(store::Db& db, std::int64_t case_id);

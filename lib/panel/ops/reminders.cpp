@@ -29,14 +29,13 @@ std::string days_text(int days) { return days > 0 ? plural(static_cast<size_t>(d
 // When an action not yet overdue falls due: "today", "tomorrow", "in 5 days".
 std::string due_in(int days) { return days == 0 ? "today" : days == 1 ? "tomorrow" : fmt::format("in {} days", days); }
 
-Value action_value(store::Db& db, const store::ActionRow& r, core::Date today)
+// An action in a reminder: as documents see it, with the meeting that agreed it and, in words,
+// how overdue it is or when it falls due.
+Value reminded_action(store::Db& db, const store::ActionRow& r, core::Date today)
 {
   const int overdue = std::max(0, r.action.due.days_until(today));
-  Value v = Value::object();
-  v.set("id", r.action.id).set("case", r.action.case_reference).set("owner", agency_value(db, r.action.owner))
-      .set("description", r.action.description).set("due", r.action.due.british()).set("status", r.action.status)
-      .set("days_overdue", overdue ? std::to_string(overdue) : "").set("overdue", Value::yes_no(overdue > 0))
-      .set("overdue_by", days_text(overdue)).set("due_in", overdue ? "" : due_in(today.days_until(r.action.due)))
+  Value v = action_value(db, r.action, today);
+  v.set("overdue_by", days_text(overdue)).set("due_in", overdue ? "" : due_in(today.days_until(r.action.due)))
       .set("meeting", r.meeting.empty() ? "" : core::Date::parse(r.meeting).value_or(core::Date()).british());
   return v;
 }
@@ -131,7 +130,7 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
     Value overdue = Value::list({}), due_soon = Value::list({}), all = Value::list({});
     std::vector<store::ReminderRecord> items;
     for (const auto& r : rows) {
-      const auto v = action_value(db, r, today);
+      const auto v = reminded_action(db, r, today);
       all.items.push_back(v);
       (r.action.due < today ? overdue : due_soon).items.push_back(v);
       items.push_back({"action", r.action.id, r.action.due, "", "", "", ""});
@@ -165,7 +164,7 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
   Reminder digest{"coordinator", {}, unsent_items};
   Value escalated = Value::list({});
   for (const auto& r : escalations) {
-    escalated.items.push_back(action_value(db, r, today));
+    escalated.items.push_back(reminded_action(db, r, today));
     digest.items.push_back({"escalation", r.action.id, r.action.due, "", "", "", ""});
   }
   Value review_list = Value::list({});
