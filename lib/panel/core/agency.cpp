@@ -1,5 +1,7 @@
 #include "panel/core/agency.hpp"
 
+#include "panel/core/text.hpp"
+
 #include <algorithm>
 
 namespace panel::core {
@@ -27,6 +29,15 @@ std::string email_problem(const std::string& email)
   const bool bad = std::any_of(email.begin(), email.end(),
                                [](unsigned char c) { return c <= ' ' || c == 0x7f; });
   return bad ? "an email address has no spaces or control characters" : "";
+}
+
+std::string mailbox_address(const std::string& text)
+{
+  const auto open = text.rfind('<');
+  const auto close = text.rfind('>');
+  if (open != std::string::npos && close != std::string::npos && close > open)
+    return trim(text.substr(open + 1, close - open - 1));
+  return trim(text);
 }
 
 } // namespace panel::core

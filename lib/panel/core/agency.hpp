@@ -17,5 +17,7 @@ struct Agency {
 std::string agency_code_problem(const std::string& code);
 // Checks an email address loosely (one '@', a dot in the domain, no spaces); returns why not, or "".
 std::string email_problem(const std::string& email);
+// The address in a mailbox: "Name <a@b.org>" -> "a@b.org"; a bare address as it is.
+std::string mailbox_address(const std::string& mailbox);
 
 } // namespace panel::core

@@ -1,5 +1,6 @@
 #include "panel/mail/message.hpp"
 
+#include "panel/core/agency.hpp"
 #include "panel/core/date.hpp"
 #include "panel/core/error.hpp"
 #include "panel/core/sha256.hpp"
@@ -166,14 +167,7 @@ std::string make_message_id(const std::string& at, const Message& m)
   return fmt::format("<panel.{}.{}@{}>", stamp, hash.substr(0, 16), domain);
 }
 
-std::string address_of(const std::string& text)
-{
-  const auto open = text.rfind('<');
-  const auto close = text.rfind('>');
-  if (open != std::string::npos && close != std::string::npos && close > open)
-    return core::trim(text.substr(open + 1, close - open - 1));
-  return core::trim(text);
-}
+std::string address_of(const std::string& text) { return core::mailbox_address(text); }
 
 std::string encode_header(const std::string& name, const std::string& value)
 {

@@ -286,12 +286,7 @@ core::Profile read_profile(const Reader& r, const YAML::Node& doc, const std::ve
     r.expect_map(m, "mail", {"from", "sendmail"});
     p.mail.from = r.text(m["from"], "mail.from");
     if (!p.mail.from.empty()) {
-      // "Name <address>" or a bare address.
-      const auto open = p.mail.from.rfind('<'), close = p.mail.from.rfind('>');
-      const std::string address = open != std::string::npos && close != std::string::npos && close > open
-                                      ? p.mail.from.substr(open + 1, close - open - 1)
-                                      : p.mail.from;
-      if (const auto problem = core::email_problem(address); !problem.empty())
+      if (const auto problem = core::email_problem(core::mailbox_address(p.mail.from)); !problem.empty())
         r.fail(m["from"], "mail.from", problem + " (write \"Name <address>\" or just the address)");
     }
     if (m["sendmail"]) {
