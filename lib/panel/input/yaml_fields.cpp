@@ -1,0 +1,124 @@
+#include "panel/input/yaml_fields.hpp"
+
+#include "panel/core/text.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace panel::input {
+
+long line_of(const YAML::Node& n) { return n.Mark().is_null() ? 1 : n.Mark().line + 1; }
+
+bool blank(const YAML::Node& n)
+{
+  return !n.IsDefined() || n.IsNull() || (n.IsScalar() && core::trim(n.Scalar()).empty());
+}
+
+std::optional<YAML::Node> load_yaml(std::string_view text, const std::string& file, std::vector<std::string>& problems)
+{
+  if (!core::valid_utf8(text)) {
+    problems.push_back(fmt::format("{}: not valid UTF-8 text", file));
+    return std::nullopt;
+  }
+  try {
+    return YAML::Load(std::string(text));
+  } catch (const YAML::ParserException& e) {
+    problems.push_back(fmt::format("{}:{}: YAML syntax error: {}", file, e.mark.line + 1, e.msg));
+    return std::nullopt;
+  }
+}
+
+void FieldReader::problem(const YAML::Node& at, const std::string& field, const std::string& text)
+{
+  m_problems.push_back(fmt::format("{}:{}: {}: {}", m_file, line_of(at), field, text));
+}
+
+std::string FieldReader::text(const YAML::Node& n, const std::string& field)
+{
+  if (!n.IsDefined() || n.IsNull())
+    return "";
+  if (!n.IsScalar()) {
+    problem(n, field, "expected text");
+    return "";
+  }
+  const std::string s = n.Scalar();
+  if (!core::valid_utf8(s) || core::strip_controls(s) != s) {
+    problem(n, field, "has control characters or is not UTF-8");
+    return "";
+  }
+  return core::trim(s);
+}
+
+std::optional<core::Date> FieldReader::date(const YAML::Node& n, const std::string& field)
+{
+  const auto t = text(n, field);
+  if (t.empty())
+    return std::nullopt;
+  const auto d = core::Date::parse(t);
+  if (!d)
+    problem(n, field, fmt::format("'{}' is not a date (use YYYY-MM-DD)", t));
+  return d;
+}
+
+std::optional<bool> FieldReader::flag(const YAML::Node& n, const std::string& field)
+{
+  std::string t = text(n, field);
+  std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (t == "true" || t == "yes")
+    return true;
+  if (t == "false" || t == "no")
+    return false;
+  problem(n, field, fmt::format("expected true or false, got '{}'", t));
+  return std::nullopt;
+}
+
+bool FieldReader::keys(const YAML::Node& n, const std::string& field, const std::vector<std::string>& known)
+{
+  if (!n.IsMap()) {
+    problem(n, field, "expected a mapping");
+    return false;
+  }
+  for (const auto& item : n) {
+    const auto key = item.first.Scalar();
+    if (std::find(known.begin(), known.end(), key) == known.end()) {
+      const auto hint = core::close_matches(key, known);
+      problem(item.first, field.empty() ? key : field + "." + key,
+              hint.empty() ? fmt::format("unknown key (known: {})", core::join(known, ", "))
+                           : fmt::format("unknown key (did you mean '{}'?)", hint.front()));
+    }
+  }
+  return true;
+}
+
+std::vector<core::NewAction> FieldReader::actions(const YAML::Node& list, const std::string& field)
+{
+  std::vector<core::NewAction> out;
+  if (!list || list.IsNull())
+    return out;
+  if (!list.IsSequence()) {
+    problem(list, field, "expected a list");
+    return out;
+  }
+  for (size_t i = 0; i < list.size(); ++i) {
+    const auto g = fmt::format("{}[{}]", field, i);
+    const YAML::Node x = list[i];
+    core::NewAction a;
+    a.line = line_of(x);
+    if (!keys(x, g, {"owner", "description", "due"}))
+      continue;
+    a.owner = text(x["owner"], g + ".owner");
+    a.description = text(x["description"], g + ".description");
+    const auto due = date(x["due"], g + ".due");
+    if (a.owner.empty())
+      problem(x, g + ".owner", "every action needs an owner agency");
+    if (a.description.empty())
+      problem(x, g + ".description", "say what is to be done");
+    if (blank(x["due"]))
+      problem(x, g + ".due", "every action needs a due date");
+    a.due = due.value_or(core::Date());
+    out.push_back(a);
+  }
+  return out;
+}
+
+} // namespace panel::input

@@ -1,0 +1,46 @@
+#pragma once
+#include "panel/core/date.hpp"
+#include "panel/core/minutes.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+#include <yaml-cpp/yaml.h>
+
+namespace panel::input {
+
+// The line of a node in its file (1 when it has none).
+long line_of(const YAML::Node& n);
+
+// True when a key is missing, empty or only spaces (a value the user did not give).
+bool blank(const YAML::Node& n);
+
+// Parses a YAML file the user wrote; nothing (and a problem "<file>:<line>: ...") when it is not
+// UTF-8 or not YAML.
+std::optional<YAML::Node> load_yaml(std::string_view text, const std::string& file, std::vector<std::string>& problems);
+
+// Reads typed fields from a YAML file the user wrote, collecting every problem as
+// "<file>:<line>: <field>: <problem>" and going on, so all of them are reported at once.
+class FieldReader {
+public:
+  FieldReader(std::string file, std::vector<std::string>& problems) : m_file(std::move(file)), m_problems(problems) {}
+
+  void problem(const YAML::Node& at, const std::string& field, const std::string& text);
+  // Trimmed text; "" when absent; a problem for a list, a mapping or control characters.
+  std::string text(const YAML::Node& n, const std::string& field);
+  std::optional<core::Date> date(const YAML::Node& n, const std::string& field);
+  // true/yes or false/no.
+  std::optional<bool> flag(const YAML::Node& n, const std::string& field);
+  // Requires a mapping with only `known` keys (suggesting the nearest for a typo); false when
+  // it is not a mapping.
+  bool keys(const YAML::Node& n, const std::string& field, const std::vector<std::string>& known);
+  // A list of actions, each {owner, description, due}, all three required.
+  std::vector<core::NewAction> actions(const YAML::Node& list, const std::string& field);
+
+private:
+  std::string m_file;
+  std::vector<std::string>& m_problems;
+};
+
+} // namespace panel::input
