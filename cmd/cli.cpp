@@ -147,6 +147,7 @@ int run(const std::vector<std::string>& args, Context& ctx)
   register_action(app, ctx);
   register_remind(app, ctx);
   register_letter(app, ctx);
+  register_trigger(app, ctx);
   register_report(app, ctx);
   register_incidents(app, ctx);
   register_template(app, ctx);

@@ -27,6 +27,9 @@ void register_minute(CLI::App& app, Context& ctx);
 void register_action(CLI::App& app, Context& ctx);
 void register_remind(CLI::App& app, Context& ctx);
 void register_letter(CLI::App& app, Context& ctx);
+void register_trigger(CLI::App& app, Context& ctx);
+// `trigger` check, list and show, in their own file.
+void register_trigger_views(CLI::App& trigger, Context& ctx);
 void register_report(CLI::App& app, Context& ctx);
 void register_incidents(CLI::App& app, Context& ctx);
 // `report` subcommands, each in its own file.

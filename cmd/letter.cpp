@@ -36,7 +36,7 @@ int run_letter(const LetterOptions& o, Context& ctx)
 void register_letter(CLI::App& app, Context& ctx)
 {
   auto o = std::make_shared<LetterOptions>();
-  auto* sub = app.add_subcommand("letter", "Write a letter for a referral or case from a template");
+  auto* sub = app.add_subcommand("letter", "Write a letter for a referral, case or ASB case review from a template");
   sub->add_option("TEMPLATE", o->template_name, "Template name (see 'panel template list')")->required();
   sub->add_option("REF", o->reference, "Referral or case reference")->required();
   sub->add_option("-o,--output", o->output, "Write to this file (needed for docx and pdf)")->type_name("FILE");

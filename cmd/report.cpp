@@ -1,6 +1,7 @@
 #include "cmd/cli.hpp"
 
 #include "panel/core/error.hpp"
+#include "panel/ops/case_reviews.hpp"
 #include "panel/ops/documents.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/report/board.hpp"
@@ -33,6 +34,8 @@ int run_board(const ReportOptions& o, Context& ctx)
   const auto profile = ops::load_profile(db);
   b.panel_name = profile.name;
   b.marking = profile.marking;
+  b.case_review = profile.case_review;
+  b.holidays = ops::case_review_holidays(profile);
   const auto text = report::board_report(db, b);
   if (o.output.empty()) {
     ctx.out << text;

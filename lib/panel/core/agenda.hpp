@@ -8,9 +8,9 @@ namespace panel::core {
 
 // One case on a meeting's agenda.
 struct AgendaItem {
-  std::string reference;  // the referral (new, repeat) or the case (review)
+  std::string reference;  // the referral (new, repeat), the case (review) or the application (case-review)
   std::string case_reference;
-  std::string item;       // new | repeat | review
+  std::string item;       // new | repeat | review | case-review
   std::string name;
   std::string risk, lead_agency;
   std::vector<std::string> categories;

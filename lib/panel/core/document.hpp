@@ -9,8 +9,8 @@ namespace panel::core {
 // what was produced, so that a letter on file can be checked against the register.
 struct DocumentRecord {
   std::string template_name, template_source, template_sha256;
-  std::string reference;  // the referral or case it is about
-  std::optional<std::int64_t> referral_id, case_id;
+  std::string reference;  // the referral, case or case review it is about
+  std::optional<std::int64_t> referral_id, case_id, case_review_id;
   std::string format, path;  // path is "" when written to standard output
   std::string output_sha256;
   std::string created_at, created_by;

@@ -1,5 +1,6 @@
 #pragma once
 #include "panel/core/agency.hpp"
+#include "panel/core/case_review.hpp"
 
 #include <optional>
 #include <string>
@@ -89,6 +90,7 @@ struct Profile {
   MailSettings mail;
   SafeLivesSettings safelives;
   std::optional<long> adult_female_population;  // population.adult_female, for cases per 10,000
+  CaseReviewSettings case_review;  // the ASB case review's threshold and time limits
 };
 
 // The referral fields a criterion may test, and their kind: "number", "flag" or "text".

@@ -4,7 +4,8 @@ namespace panel::core {
 
 const std::vector<std::string>& template_kinds()
 {
-  static const std::vector<std::string> kinds = {"referral", "case", "meeting", "action-reminder", "reminder-digest"};
+  static const std::vector<std::string> kinds = {"referral", "case", "case-review", "meeting", "action-reminder",
+                                                 "reminder-digest"};
   return kinds;
 }
 
@@ -14,7 +15,9 @@ const std::vector<std::string>& personal_fields()
   // panel's work (references, dates, agencies) or is text the referrer wrote for the panel.
   static const std::vector<std::string> fields = {"person.name", "person.initials", "person.dob", "person.age",
                                                   "person.postcode", "person.gender", "items.name", "items.aliases",
-                                                  "items.dob", "items.postcode"};
+                                                  "items.dob", "items.postcode", "application.applicant",
+                                                  "application.on_behalf_of", "application.contact",
+                                                  "application.address", "complaints.complainant"};
   return fields;
 }
 

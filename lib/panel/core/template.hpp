@@ -8,12 +8,12 @@ namespace panel::core {
 struct Template {
   std::string name;         // "referral-acknowledgement"
   std::string description;
-  std::string kind;         // the `for:` key: referral | case | meeting | action-reminder | reminder-digest
+  std::string kind;         // the `for:` key: referral | case | case-review | meeting | action-reminder | reminder-digest
   std::string format;       // markdown | text | html
   std::string subject;      // Mustache, for letters and mails
   std::string body;         // Mustache
   std::vector<std::string> fields;  // personal fields the document may show ("person.name")
-  std::vector<std::string> when;    // referral statuses the letter is for (empty: any)
+  std::vector<std::string> when;    // referral statuses (case reviews: stages reached) the letter is for (empty: any)
   std::string source;       // "built-in" or the folder it was read from
   std::string file;         // for messages: the path, or "templates/letters/x.yaml"
   long subject_line = 0;    // line of the subject in the file

@@ -4,6 +4,7 @@
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
 #include "panel/input/file.hpp"
+#include "panel/rules/case_review.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -96,10 +97,15 @@ core::Template parse_template(std::string_view text, const std::string& file, co
     }
   }
   if (const YAML::Node when = doc["when"]; when) {
-    static const std::vector<std::string> statuses = {"pending", "awaiting-information", "accepted", "declined", "redirected"};
+    static const std::vector<std::string> referral_statuses = {"pending", "awaiting-information", "accepted", "declined",
+                                                               "redirected"};
+    // A case review letter is for the stages an application has reached.
+    const bool review = t.kind == "case-review";
+    const auto& statuses = review ? rules::case_review_stages() : referral_statuses;
     const YAML::Node list = when.IsSequence() ? when : YAML::Node(YAML::NodeType::Sequence);
     if (!when.IsSequence())
-      fail(file, line_of(when), "when", "expected a list of referral statuses, e.g. [declined]");
+      fail(file, line_of(when), "when",
+           review ? "expected a list of case review stages, e.g. [threshold-not-met]" : "expected a list of referral statuses, e.g. [declined]");
     for (const auto& item : list) {
       const auto status = text_of(item, file, "when");
       if (std::find(statuses.begin(), statuses.end(), status) == statuses.end())

@@ -6,6 +6,7 @@
 #include "panel/rules/meetings.hpp"
 #include "panel/store/agenda.hpp"
 #include "panel/store/audit.hpp"
+#include "panel/store/case_reviews.hpp"
 #include "panel/store/meetings.hpp"
 #include "panel/store/minutes.hpp"
 
@@ -37,6 +38,15 @@ core::Agenda compute_agenda(store::Db& db, const core::Meeting& meeting, const c
                                     [&](const auto& i) { return i.case_reference == review.case_reference; });
     if (!listed)
       a.items.push_back(std::move(review));
+  }
+  // ASB case reviews listed with 'trigger review' come last: the panel reviews how agencies
+  // responded, not a person's risk.
+  for (const auto& review : store::case_reviews_for_meeting(db, meeting.date)) {
+    core::AgendaItem item;
+    item.reference = review.reference;
+    item.item = "case-review";
+    item.name = review.victim;
+    a.items.push_back(std::move(item));
   }
   a.next_meeting = store::accepted_too_late(db, a.cutoff, meeting.date);
   a.outstanding = store::outstanding_actions(db, meeting.date);

@@ -2,14 +2,41 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/ops/case_review_context.hpp"
 #include "panel/ops/documents.hpp"
 #include "panel/ops/setup.hpp"
+#include "panel/rules/case_review.hpp"
+#include "panel/store/case_reviews.hpp"
 #include "panel/store/referrals.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
 
 namespace panel::ops {
+namespace {
+
+// A letter about an ASB case review, to the applicant unless --to says otherwise.
+LetterResult case_review_letter(store::Db& db, const LetterRequest& q, const core::Template& t, const core::Profile& profile,
+                                const core::Actor& actor)
+{
+  const auto review = store::find_case_review(db, q.reference);
+  if (!review)
+    throw refused(fmt::format("no case review '{}' (template '{}' is for case reviews; see 'panel trigger list')", q.reference,
+                              t.name));
+  const auto reached = rules::stages_reached(*review);
+  if (!t.when.empty() && std::find_first_of(t.when.begin(), t.when.end(), reached.begin(), reached.end()) == t.when.end())
+    throw refused(fmt::format("template '{}' is for case reviews that are {}; {} is {}", t.name, core::join(t.when, " or "),
+                              review->reference, rules::stage_of(*review)));
+  core::Value context = base_context(profile, actor.today, q.recipient.empty() ? review->application.applicant : q.recipient);
+  add_case_review_context(context, db, profile, *review, actor.today);
+  core::DocumentRecord record;
+  record.reference = review->reference;
+  record.case_review_id = review->id;
+  const auto produced = produce_document(db, t, context, {q.format, q.output, q.force, q.tmpdir}, record, actor);
+  return {produced.text, q.output, produced.subject, produced.sha256};
+}
+
+} // namespace
 
 LetterResult write_letter(store::Db& db, const LetterRequest& q, const core::Actor& actor)
 {
@@ -22,8 +49,14 @@ LetterResult write_letter(store::Db& db, const LetterRequest& q, const core::Act
   const auto templates = templates_in_use(templates_folder(q.templates, &db), problems);
   const auto t = find_template(templates, q.template_name, problems);
   require_valid(t);
+  if (t.kind == "case-review") {
+    auto result = case_review_letter(db, q, t, profile, actor);
+    txn.commit();
+    return result;
+  }
   if (t.kind != "referral" && t.kind != "case")
-    throw refused(fmt::format("template '{}' is for {}s, not for letters about a referral or case", t.name, t.kind));
+    throw refused(fmt::format("template '{}' is for {}s, not for letters about a referral, case or case review", t.name,
+                              t.kind));
 
   // A case letter is about the case; a referral letter about the referral (a case reference is
   // also the reference of the referral that opened it).

@@ -246,7 +246,12 @@ std::string minutes_skeleton(store::Db& db, core::Date date, const core::Actor& 
   out += "cases:\n";
   if (a.items.empty())
     out += "  {}\n";
+  std::vector<std::string> case_reviews;
   for (const auto& item : a.items) {
+    if (item.item == "case-review") {
+      case_reviews.push_back(item.reference);
+      continue;
+    }
     out += fmt::format("  {}:            # {} ({})\n", item.case_reference.empty() ? item.reference : item.case_reference,
                        item.item, item.reference);
     out += "    summary:\n";
@@ -257,6 +262,9 @@ std::string minutes_skeleton(store::Db& db, core::Date date, const core::Actor& 
     out += "    interventions: []   # - {type: abc, agency: HSG, date: YYYY-MM-DD}\n";
     out += "    actions: []         # - {owner: ASC, description: ..., due: YYYY-MM-DD}\n";
   }
+  for (const auto& reference : case_reviews)
+    out += fmt::format("  # {}: ASB case review; record its outcome with 'panel trigger outcome {} --file FILE'\n", reference,
+                       reference);
   out += "action_updates:     # done | not-possible | not-done | open | cancelled\n";
   if (a.outstanding.empty())
     out += "  {}\n";

@@ -3,6 +3,7 @@
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
 #include "panel/mail/delivery.hpp"
+#include "panel/ops/case_reviews.hpp"
 #include "panel/ops/documents.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/render/document.hpp"
@@ -78,6 +79,37 @@ std::string asctime_of(const std::string& at)
   return fmt::format("{} {} {:>2} {} {}", rfc.substr(0, 3), rfc.substr(8, 3), day, rfc.substr(17, 8), rfc.substr(12, 4));
 }
 
+// An ASB case review step not done, due within the due-soon window or overdue.
+struct TriggerStepDue {
+  std::string reference, step;
+  core::Date due;
+  int working_days_overdue = 0;  // 0 when not yet due
+};
+
+std::vector<TriggerStepDue> trigger_steps_due(store::Db& db, const core::Profile& profile, core::Date today)
+{
+  std::vector<TriggerStepDue> out;
+  const auto holidays = case_review_holidays(profile);
+  for (const auto& s : case_review_statuses(db, profile, today))
+    for (const auto& step : s.steps)
+      if (!step.done && !s.review.appealed && step.due <= today.plus_days(profile.due_soon_days))
+        out.push_back({s.review.reference, step.step, step.due, rules::working_days_between(step.due, today, holidays)});
+  return out;
+}
+
+Value trigger_step_value(const TriggerStepDue& t, core::Date today)
+{
+  static const std::map<std::string, std::string> names = {
+      {"acknowledge", "Acknowledgement"}, {"decide", "Threshold decision"}, {"outcome", "Review and outcome"}};
+  const auto plural_days = [](int n) { return plural(static_cast<size_t>(n), "working day", "working days"); };
+  Value v = Value::object();
+  v.set("reference", t.reference).set("step", names.at(t.step)).set("due", t.due.british())
+      .set("overdue", Value::yes_no(t.due < today))
+      .set("overdue_by", t.due < today ? plural_days(std::max(1, t.working_days_overdue)) : "")
+      .set("due_in", t.due < today ? "" : due_in(today.days_until(t.due)));
+  return v;
+}
+
 } // namespace
 
 ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, const core::Actor& actor)
@@ -111,7 +143,12 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
     if (fresh("intervention-" + i.step, fmt::format("I-{}", i.id)))
       interventions.push_back(i);
 
-  if (by_owner.empty() && escalations.empty() && reviews.empty() && interventions.empty())
+  std::vector<TriggerStepDue> trigger_steps;
+  for (auto& t : trigger_steps_due(db, profile, today))
+    if (fresh("trigger-step", t.reference + " " + t.step))
+      trigger_steps.push_back(std::move(t));
+
+  if (by_owner.empty() && escalations.empty() && reviews.empty() && interventions.empty() && trigger_steps.empty())
     return plan;
 
   std::vector<std::string> problems;
@@ -157,7 +194,7 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
   }
 
   // The coordinator's digest.
-  if (escalations.empty() && reviews.empty() && interventions.empty() && unsent.items.empty()) {
+  if (escalations.empty() && reviews.empty() && interventions.empty() && unsent.items.empty() && trigger_steps.empty()) {
     txn.commit();
     return plan;
   }
@@ -191,6 +228,11 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
     steps.items.push_back(v);
     digest.items.push_back({"intervention-" + i.step, id, i.due, "", "", "", ""});
   }
+  Value triggers = Value::list({});
+  for (const auto& t : trigger_steps) {
+    triggers.items.push_back(trigger_step_value(t, today));
+    digest.items.push_back({"trigger-step", t.reference + " " + t.step, t.due, "", "", "", ""});
+  }
   std::vector<std::string> parts;
   if (!escalations.empty())
     parts.push_back(plural(escalations.size(), "escalation", "escalations"));
@@ -198,6 +240,8 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
     parts.push_back(plural(reviews.size(), "case review overdue", "case reviews overdue"));
   if (!interventions.empty())
     parts.push_back(plural(interventions.size(), "intervention step overdue", "intervention steps overdue"));
+  if (!trigger_steps.empty())
+    parts.push_back(plural(trigger_steps.size(), "ASB case review step due", "ASB case review steps due"));
   if (!unsent.items.empty())
     parts.push_back(plural(unsent_items.size(), "action to send by hand", "actions to send by hand"));
   if (profile.coordinator.email.empty()) {
@@ -211,6 +255,7 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
   context.set("escalations", escalated).set("reviews", review_list).set("interventions", steps).set("unsent", unsent)
       .set("has_escalations", Value::yes_no(!escalations.empty())).set("has_reviews", Value::yes_no(!reviews.empty()))
       .set("has_interventions", Value::yes_no(!interventions.empty())).set("has_unsent", Value::yes_no(!unsent.items.empty()))
+      .set("case_reviews", triggers).set("has_case_reviews", Value::yes_no(!trigger_steps.empty()))
       .set("summary", core::join(parts, ", ")).set("escalate_after_days", std::to_string(profile.escalate_after_days))
       .set("remind_every_days", std::to_string(profile.remind_every_days));
   const auto t = mail_template(templates, "reminder-digest", "reminder-digest", problems);

@@ -1,5 +1,6 @@
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/profile/case_review.hpp"
 #include "panel/profile/profile.hpp"
 
 #include <charconv>
@@ -174,6 +175,7 @@ std::string to_yaml(const core::Profile& p, bool with_agencies)
   else
     out << YAML::Null;
   out << YAML::EndMap;
+  emit_case_review(out, p.case_review);
   out << YAML::EndMap;
   return std::string(out.c_str()) + "\n";
 }

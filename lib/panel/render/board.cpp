@@ -122,6 +122,17 @@ std::vector<Section> sections(const Json& r)
   for (const auto& [tier, n] : r["interventions"]["by_tier"].items())
     interventions.rows.push_back({"tier " + tier, text_of(n), "", "", true});
   out.push_back(interventions);
+
+  Section reviews{"ASB case reviews (Community Trigger)", {}};
+  reviews.rows.push_back(figure(r, "case_reviews", "received", "Applications received"));
+  reviews.rows.push_back({"Threshold decisions", "", "", "", false});
+  reviews.rows.push_back({"met", text_of(r["case_reviews"]["threshold_met"]), "", "", true});
+  reviews.rows.push_back({"not met", text_of(r["case_reviews"]["threshold_not_met"]), "", "", true});
+  reviews.rows.push_back(figure(r, "case_reviews", "median_working_days_to_decision", "Median working days to decision"));
+  reviews.rows.push_back(figure(r, "case_reviews", "reviews_completed", "Reviews completed"));
+  reviews.rows.push_back(figure(r, "case_reviews", "appeals", "Appeals"));
+  reviews.rows.push_back(figure(r, "case_reviews", "steps_late", "Steps completed late"));
+  out.push_back(reviews);
   return out;
 }
 

@@ -67,6 +67,19 @@ std::string profile_json(const core::Profile& p)
   j["safelives"] = {{"police", p.safelives.police}, {"idva", p.safelives.idva}};
   j["population"] = {{"adult_female", p.adult_female_population ? nlohmann::ordered_json(*p.adult_female_population)
                                                                 : nlohmann::ordered_json(nullptr)}};
+  const auto& c = p.case_review;
+  j["case_review"] = {{"reported_within_months", c.reported_within_months},
+                      {"applied_within_months", c.applied_within_months},
+                      {"complaints", c.complaints},
+                      {"hate_complaints", c.hate_complaints},
+                      {"complainants", c.complainants},
+                      {"complainants_within_months", c.complainants_within_months},
+                      {"acknowledge_days", c.acknowledge_days},
+                      {"decision_days", c.decision_days},
+                      {"outcome_days", c.outcome_days},
+                      {"outcome_from", c.outcome_from},
+                      {"bank_holidays", c.bank_holidays},
+                      {"appeal_to", c.appeal_to}};
   return j.dump(2) + "\n";
 }
 

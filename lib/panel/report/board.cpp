@@ -2,6 +2,8 @@
 
 #include "panel/core/error.hpp"
 #include "panel/render/board.hpp"
+#include "panel/report/case_reviews.hpp"
+#include "panel/store/case_reviews.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -56,7 +58,21 @@ std::string as_of(const store::ActionTimeline& a, const std::string& field, cons
   return first ? now : value;
 }
 
-Json sections(store::Db& db, const Period& p)
+Json case_review_section(store::Db& db, const BoardOptions& o, const Period& p)
+{
+  const auto f = case_review_figures(store::list_case_reviews(db), o.case_review, o.holidays, p.from, p.to);
+  Json t;
+  t["received"] = f.received;
+  t["threshold_met"] = f.threshold_met;
+  t["threshold_not_met"] = f.threshold_not_met;
+  t["reviews_completed"] = f.reviews_completed;
+  t["appeals"] = f.appeals;
+  t["median_working_days_to_decision"] = f.median_working_days_to_decision ? Json(*f.median_working_days_to_decision) : Json(nullptr);
+  t["steps_late"] = f.steps_late;
+  return t;
+}
+
+Json sections(store::Db& db, const BoardOptions& o, const Period& p)
 {
   const auto referrals = store::referral_counts(db, p.from, p.to);
   Json r;
@@ -122,6 +138,7 @@ Json sections(store::Db& db, const Period& p)
   out["cases"] = c;
   out["actions"] = a;
   out["interventions"] = i;
+  out["case_reviews"] = case_review_section(db, o, p);
   return out;
 }
 
@@ -203,9 +220,9 @@ std::optional<double> median(std::vector<int> values)
 std::string board_report(store::Db& db, const BoardOptions& o)
 {
   store::Transaction txn(db, store::Transaction::Kind::read);
-  Json report = sections(db, o.period);
+  Json report = sections(db, o, o.period);
   if (o.compare) {
-    const Json before = sections(db, *o.compare);
+    const Json before = sections(db, o, *o.compare);
     Json c;
     c["period"] = period_json(*o.compare);
     Json change = Json::object();

@@ -1,6 +1,8 @@
 #pragma once
+#include "panel/core/case_review.hpp"
 #include "panel/core/date.hpp"
 #include "panel/report/period.hpp"
+#include "panel/rules/working_days.hpp"
 #include "panel/store/board.hpp"
 #include "panel/store/db.hpp"
 
@@ -18,6 +20,8 @@ struct BoardOptions {
   int suppress_below = 0;   // counts 1..N-1 shown as "<N"; 0 or 1: none
   std::string format = "table";  // table | csv | json | md | html
   std::string panel_name, marking;  // for the html and md headings
+  core::CaseReviewSettings case_review;  // the profile's, for the case review time limits
+  rules::Holidays holidays;              // the days those time limits skip
 };
 
 // The board report (docs/reports.md), rendered in the format asked for, read in one transaction.

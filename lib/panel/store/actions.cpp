@@ -7,7 +7,9 @@
 namespace panel::store {
 namespace {
 
-constexpr const char* columns = "a.id, k.reference, a.owner, a.description, a.status, a.due, a.status_date, "
+// An action belongs to a case or to an ASB case review; its "case" is the one's reference.
+constexpr const char* from = "action a LEFT JOIN \"case\" k ON k.id = a.case_id LEFT JOIN case_review t ON t.id = a.case_review_id";
+constexpr const char* columns = "a.id, coalesce(k.reference, t.reference), a.owner, a.description, a.status, a.due, a.status_date, "
                                 "coalesce((SELECT m.date FROM meeting m WHERE m.id = a.meeting_id), '')";
 
 ActionRow read(SQLite::Statement& s)
@@ -24,10 +26,11 @@ std::int64_t number(const std::string& id) { return std::stoll(id.substr(2)); }
 std::vector<ActionRow> list_actions(Db& db, const ActionFilter& f)
 {
   SQLite::Statement s(db.impl().sql,
-                      fmt::format("SELECT {} FROM action a JOIN \"case\" k ON k.id = a.case_id "
-                                  "WHERE (?1 = '' OR a.status = ?1) AND (?2 = '' OR a.owner = ?2) AND (?3 = '' OR k.reference = ?3) "
+                      fmt::format("SELECT {} FROM {} "
+                                  "WHERE (?1 = '' OR a.status = ?1) AND (?2 = '' OR a.owner = ?2) "
+                                  "AND (?3 = '' OR k.reference = ?3 OR t.reference = ?3) "
                                   "AND (?4 IS NULL OR a.due <= ?4) ORDER BY a.due, a.id",
-                                  columns));
+                                  columns, from));
   s.bind(1, f.status);
   s.bind(2, f.agency);
   s.bind(3, f.case_reference);
@@ -43,7 +46,7 @@ std::optional<ActionRow> find_action(Db& db, const std::string& id)
   if (id.size() < 3 || id.rfind("A-", 0) != 0 || id.find_first_not_of("0123456789", 2) != std::string::npos)
     return std::nullopt;
   SQLite::Statement s(db.impl().sql,
-                      fmt::format("SELECT {} FROM action a JOIN \"case\" k ON k.id = a.case_id WHERE a.id = ?", columns));
+                      fmt::format("SELECT {} FROM {} WHERE a.id = ?", columns, from));
   s.bind(1, number(id));
   if (!s.executeStep())
     return std::nullopt;
@@ -90,6 +93,31 @@ void change_action(Db& db, const std::string& id, const std::optional<core::Date
   h.bind(5, change.empty() ? std::string("note") : change);
   h.bind(6, note);
   h.exec();
+}
+
+std::string insert_action_row(Db& db, const ActionOf& of, std::optional<std::int64_t> meeting_id, const core::NewAction& a,
+                              const core::Actor& actor)
+{
+  SQLite::Statement s(db.impl().sql, "INSERT INTO action (case_id, case_review_id, meeting_id, owner, description, due, "
+                                     "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  bind_optional(s, 1, of.case_id);
+  bind_optional(s, 2, of.case_review_id);
+  bind_optional(s, 3, meeting_id);
+  s.bind(4, a.owner);
+  s.bind(5, a.description);
+  s.bind(6, a.due.iso());
+  s.bind(7, actor.at);
+  s.bind(8, actor.user);
+  s.exec();
+  const auto id = db.impl().sql.getLastInsertRowid();
+  SQLite::Statement h(db.impl().sql, "INSERT INTO action_history (action_id, at, day, user, change, note) "
+                                     "VALUES (?, ?, ?, ?, 'created', '')");
+  h.bind(1, id);
+  h.bind(2, actor.at);
+  h.bind(3, actor.today.iso());
+  h.bind(4, actor.user);
+  h.exec();
+  return "A-" + std::to_string(id);
 }
 
 } // namespace panel::store

@@ -34,4 +34,12 @@ std::vector<ActionChange> action_history(Db& db, const std::string& id);
 void change_action(Db& db, const std::string& id, const std::optional<core::Date>& due, const std::string& owner,
                    const std::string& note, const core::Actor& actor);
 
+// Whose an action is: a case's, or an ASB case review's (one of the two).
+struct ActionOf {
+  std::optional<std::int64_t> case_id, case_review_id;
+};
+// Adds an action with its 'created' history row; returns its id ("A-12").
+std::string insert_action_row(Db& db, const ActionOf& of, std::optional<std::int64_t> meeting_id, const core::NewAction& action,
+                              const core::Actor& actor);
+
 } // namespace panel::store

@@ -31,23 +31,33 @@ void configure(SQLite::Database& sql, int busy_timeout_ms)
 }
 
 // Applies the migrations after `from` in one transaction, so a failed upgrade changes nothing.
+// Foreign keys are off while they run, as SQLite's procedure for rebuilding a table requires
+// (dropping the old table would otherwise delete through its references), and checked as a
+// whole before the commit.
 void migrate(SQLite::Database& sql, int from)
 {
   const auto& steps = migrations();
   if (from >= static_cast<int>(steps.size()))
     return;
+  sql.exec("PRAGMA foreign_keys = OFF");
   sql.exec("BEGIN IMMEDIATE");
   try {
     // Re-read under the write lock: another process may have migrated meanwhile.
     const int version = read_pragma(sql, "user_version");
     for (int v = version; v < static_cast<int>(steps.size()); ++v)
       sql.exec(std::string(steps[v]));
+    SQLite::Statement check(sql, "PRAGMA foreign_key_check");
+    if (check.executeStep())
+      throw database_error(fmt::format("upgrading the schema would break a reference from table '{}'",
+                                           check.getColumn(0).getString()));
     sql.exec(fmt::format("PRAGMA user_version = {}", steps.size()));
     sql.exec("COMMIT");
   } catch (...) {
     sql.exec("ROLLBACK");
+    sql.exec("PRAGMA foreign_keys = ON");
     throw;
   }
+  sql.exec("PRAGMA foreign_keys = ON");
 }
 
 } // namespace

@@ -8,8 +8,8 @@ void insert_document(Db& db, const core::DocumentRecord& d)
 {
   SQLite::Statement s(db.impl().sql,
                       "INSERT INTO document (template, template_source, template_sha256, reference, referral_id, "
-                      "case_id, format, path, output_sha256, created_at, created_by) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                      "case_id, format, path, output_sha256, created_at, created_by, case_review_id) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   s.bind(1, d.template_name);
   s.bind(2, d.template_source);
   s.bind(3, d.template_sha256);
@@ -23,6 +23,7 @@ void insert_document(Db& db, const core::DocumentRecord& d)
   s.bind(9, d.output_sha256);
   s.bind(10, d.created_at);
   s.bind(11, d.created_by);
+  bind_optional(s, 12, d.case_review_id);
   s.exec();
 }
 

@@ -1,5 +1,6 @@
 #include "panel/store/minutes.hpp"
 
+#include "panel/store/actions.hpp"
 #include "panel/store/row.hpp"
 
 #include <charconv>
@@ -57,26 +58,7 @@ void insert_discussion(Db& db, std::int64_t meeting_id, std::int64_t case_id, co
 std::string insert_action(Db& db, std::int64_t case_id, std::optional<std::int64_t> meeting_id, const core::NewAction& a,
                           const core::Actor& actor)
 {
-  SQLite::Statement s(db.impl().sql, "INSERT INTO action (case_id, meeting_id, owner, description, due, created_at, "
-                                     "created_by) VALUES (?, ?, ?, ?, ?, ?, ?)");
-  s.bind(1, case_id);
-  if (meeting_id)
-    s.bind(2, *meeting_id);
-  s.bind(3, a.owner);
-  s.bind(4, a.description);
-  s.bind(5, a.due.iso());
-  s.bind(6, actor.at);
-  s.bind(7, actor.user);
-  s.exec();
-  const auto id = db.impl().sql.getLastInsertRowid();
-  SQLite::Statement h(db.impl().sql, "INSERT INTO action_history (action_id, at, day, user, change, note) "
-                                     "VALUES (?, ?, ?, ?, 'created', '')");
-  h.bind(1, id);
-  h.bind(2, actor.at);
-  h.bind(3, actor.today.iso());
-  h.bind(4, actor.user);
-  h.exec();
-  return "A-" + std::to_string(id);
+  return insert_action_row(db, {case_id, std::nullopt}, meeting_id, a, actor);
 }
 
 void insert_intervention(Db& db, std::int64_t case_id, std::int64_t meeting_id, const core::NewIntervention& i, int tier)
@@ -168,9 +150,11 @@ void set_action_status(Db& db, const std::string& id, const std::string& status,
 
 std::vector<core::OutstandingAction> outstanding_actions(Db& db, core::Date day)
 {
-  SQLite::Statement s(db.impl().sql, "SELECT a.id, k.reference, a.owner, a.description, a.due FROM action a "
-                                     "JOIN \"case\" k ON k.id = a.case_id WHERE a.status = 'open' AND a.due <= ? "
-                                     "ORDER BY k.id, a.due, a.id");
+  // Recommendations of ASB case reviews are followed up at meetings too, after the cases' actions.
+  SQLite::Statement s(db.impl().sql, "SELECT a.id, coalesce(k.reference, t.reference), a.owner, a.description, a.due "
+                                     "FROM action a LEFT JOIN \"case\" k ON k.id = a.case_id "
+                                     "LEFT JOIN case_review t ON t.id = a.case_review_id "
+                                     "WHERE a.status = 'open' AND a.due <= ? ORDER BY k.id IS NULL, k.id, t.id, a.due, a.id");
   s.bind(1, day.iso());
   std::vector<core::OutstandingAction> rows;
   while (s.executeStep()) {

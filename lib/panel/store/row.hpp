@@ -3,12 +3,21 @@
 #include "panel/core/date.hpp"
 #include "panel/store/impl.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
 namespace panel::store {
 
 inline void bind_optional(SQLite::Statement& s, int index, const std::optional<int>& value)
+{
+  if (value)
+    s.bind(index, *value);
+  else
+    s.bind(index);
+}
+
+inline void bind_optional(SQLite::Statement& s, int index, const std::optional<std::int64_t>& value)
 {
   if (value)
     s.bind(index, *value);

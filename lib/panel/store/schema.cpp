@@ -382,6 +382,132 @@ CREATE VIEW incidents AS
          crime_type, last_outcome, context
   FROM incident ORDER BY month, id;
 )SQL",
+      // 7 -> 8: ASB case reviews (the Community Trigger): applications, their complaints and steps.
+      // An action now belongs to a case or to a case review (the review's recommendations), so
+      // the action table is rebuilt with case_id optional; the reminder table is rebuilt to allow
+      // reminders about case review steps. (SQLite cannot change a column or a CHECK in place.)
+      R"SQL(
+CREATE TABLE case_review (
+  id               INTEGER PRIMARY KEY,
+  reference        TEXT NOT NULL UNIQUE,
+  year             INTEGER NOT NULL,
+  seq              INTEGER NOT NULL,
+  received         TEXT NOT NULL,
+  applicant        TEXT NOT NULL,
+  on_behalf_of     TEXT NOT NULL DEFAULT '',
+  consent          INTEGER NOT NULL DEFAULT 0 CHECK (consent = 0 OR consent = 1),
+  contact          TEXT NOT NULL DEFAULT '',
+  address          TEXT NOT NULL DEFAULT '',
+  acknowledged     TEXT,
+  decided          TEXT,
+  threshold_met    INTEGER CHECK (threshold_met = 0 OR threshold_met = 1),
+  rule             TEXT NOT NULL DEFAULT '',
+  override_reason  TEXT NOT NULL DEFAULT '',
+  check_json       TEXT NOT NULL DEFAULT '',
+  meeting_id       INTEGER REFERENCES meeting (id),
+  outcome          TEXT,
+  outcome_summary  TEXT NOT NULL DEFAULT '',
+  appealed         TEXT,
+  appeal_reason    TEXT NOT NULL DEFAULT '',
+  created_at       TEXT NOT NULL,
+  created_by       TEXT NOT NULL,
+  CHECK ((decided IS NULL) = (threshold_met IS NULL))
+);
+CREATE INDEX case_review_received ON case_review (received);
+
+CREATE TABLE complaint (
+  id              INTEGER PRIMARY KEY,
+  case_review_id  INTEGER NOT NULL REFERENCES case_review (id),
+  position        INTEGER NOT NULL,
+  incident_date   TEXT NOT NULL,
+  reported_date   TEXT NOT NULL,
+  agency          TEXT NOT NULL REFERENCES agency (code),
+  reference       TEXT NOT NULL DEFAULT '',
+  complainant     TEXT NOT NULL DEFAULT '',
+  hate            INTEGER NOT NULL DEFAULT 0 CHECK (hate = 0 OR hate = 1),
+  description     TEXT NOT NULL,
+  UNIQUE (case_review_id, position)
+);
+
+CREATE TABLE case_review_step (
+  id              INTEGER PRIMARY KEY,
+  case_review_id  INTEGER NOT NULL REFERENCES case_review (id),
+  step            TEXT NOT NULL CHECK (step = 'apply' OR step = 'complaint' OR step = 'acknowledge' OR step = 'decide'
+                                       OR step = 'review' OR step = 'outcome' OR step = 'appeal'),
+  day             TEXT NOT NULL,
+  at              TEXT NOT NULL,
+  user            TEXT NOT NULL,
+  detail          TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX case_review_step_review ON case_review_step (case_review_id);
+
+CREATE TABLE action_rebuilt (
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
+  case_id         INTEGER REFERENCES "case" (id),
+  case_review_id  INTEGER REFERENCES case_review (id),
+  meeting_id      INTEGER REFERENCES meeting (id),
+  owner           TEXT NOT NULL REFERENCES agency (code),
+  description     TEXT NOT NULL,
+  due             TEXT NOT NULL,
+  status          TEXT NOT NULL DEFAULT 'open'
+                  CHECK (status = 'open' OR status = 'done' OR status = 'not-possible' OR status = 'not-done' OR status = 'cancelled'),
+  status_date     TEXT,
+  created_at      TEXT NOT NULL,
+  created_by      TEXT NOT NULL,
+  CHECK ((case_id IS NULL) <> (case_review_id IS NULL))
+);
+INSERT INTO action_rebuilt (id, case_id, meeting_id, owner, description, due, status, status_date, created_at, created_by)
+  SELECT id, case_id, meeting_id, owner, description, due, status, status_date, created_at, created_by FROM action;
+DROP VIEW actions;
+DROP TABLE action;
+ALTER TABLE action_rebuilt RENAME TO action;
+CREATE INDEX action_case ON action (case_id);
+CREATE INDEX action_open ON action (status, due);
+CREATE INDEX action_case_review ON action (case_review_id) WHERE case_review_id IS NOT NULL;
+
+CREATE TABLE reminder_rebuilt (
+  id          INTEGER PRIMARY KEY,
+  item        TEXT NOT NULL CHECK (item = 'action' OR item = 'escalation' OR item = 'case-review'
+                                   OR item = 'intervention-review' OR item = 'intervention-expiry'
+                                   OR item = 'trigger-step'),
+  subject     TEXT NOT NULL,
+  due         TEXT NOT NULL,
+  recipient   TEXT NOT NULL,
+  address     TEXT NOT NULL,
+  message_id  TEXT NOT NULL,
+  delivery    TEXT NOT NULL CHECK (delivery = 'sendmail' OR delivery = 'outbox'),
+  day         TEXT NOT NULL,
+  at          TEXT NOT NULL,
+  user        TEXT NOT NULL
+);
+INSERT INTO reminder_rebuilt SELECT id, item, subject, due, recipient, address, message_id, delivery, day, at, user FROM reminder;
+DROP VIEW reminders;
+DROP TABLE reminder;
+ALTER TABLE reminder_rebuilt RENAME TO reminder;
+CREATE INDEX reminder_subject ON reminder (item, subject, day);
+
+ALTER TABLE document ADD COLUMN case_review_id INTEGER REFERENCES case_review (id);
+
+CREATE VIEW actions AS
+  SELECT 'A-' || a.id AS id, coalesce(k.reference, t.reference) AS "case", a.owner, a.description, a.due, a.status,
+         a.status_date, (SELECT m.date FROM meeting m WHERE m.id = a.meeting_id) AS meeting
+  FROM action a LEFT JOIN "case" k ON k.id = a.case_id LEFT JOIN case_review t ON t.id = a.case_review_id ORDER BY a.id;
+CREATE VIEW reminders AS
+  SELECT day, at, user, item, subject, due, recipient, address, message_id, delivery FROM reminder ORDER BY id;
+CREATE VIEW case_reviews AS
+  SELECT t.reference, t.received, t.applicant, t.on_behalf_of, t.consent, t.acknowledged, t.decided, t.threshold_met,
+         t.rule, t.override_reason, (SELECT m.date FROM meeting m WHERE m.id = t.meeting_id) AS meeting, t.outcome,
+         t.appealed, t.appeal_reason,
+         (SELECT count(*) FROM complaint c WHERE c.case_review_id = t.id) AS complaints
+  FROM case_review t ORDER BY t.year, t.seq;
+CREATE VIEW complaints AS
+  SELECT t.reference AS case_review, c.position, c.incident_date, c.reported_date, c.agency, c.reference,
+         c.complainant, c.hate, c.description
+  FROM complaint c JOIN case_review t ON t.id = c.case_review_id ORDER BY t.year, t.seq, c.position;
+CREATE VIEW case_review_steps AS
+  SELECT t.reference AS case_review, s.step, s.day, s.at, s.user, s.detail
+  FROM case_review_step s JOIN case_review t ON t.id = s.case_review_id ORDER BY s.id;
+)SQL",
   };
   return steps;
 }

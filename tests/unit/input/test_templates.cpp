@@ -137,7 +137,7 @@ TEST_CASE("templates: when lists the referral statuses a letter is for")
 TEST_CASE("templates: an unknown kind is refused at the line of `for`")
 {
   CHECK(parse_error("name: n\nformat: markdown\nfor: referal\nbody: x\n") ==
-        "letters/t.yaml:3: for: unknown kind 'referal' (known: referral, case, meeting, action-reminder, reminder-digest)");
+        "letters/t.yaml:3: for: unknown kind 'referal' (known: referral, case, case-review, meeting, action-reminder, reminder-digest)");
 }
 
 TEST_CASE("templates: an unknown format is refused at the line of `format`")
@@ -168,7 +168,9 @@ TEST_CASE("templates: an unknown personal field under fields is refused at its l
 {
   CHECK(parse_error(minimal + "fields:\n  - person.name\n  - person.nhs_number\n") ==
         "letters/t.yaml:8: fields: 'person.nhs_number' is not a personal field (known: person.name, person.initials, "
-        "person.dob, person.age, person.postcode, person.gender, items.name, items.aliases, items.dob, items.postcode)");
+        "person.dob, person.age, person.postcode, person.gender, items.name, items.aliases, items.dob, items.postcode, "
+            "application.applicant, application.on_behalf_of, application.contact, application.address, "
+            "complaints.complainant)");
 }
 
 TEST_CASE("templates: fields must be a list")

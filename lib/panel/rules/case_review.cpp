@@ -1,0 +1,167 @@
+#include "panel/rules/case_review.hpp"
+
+#include "panel/core/text.hpp"
+#include "panel/rules/names.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <map>
+#include <set>
+
+namespace panel::rules {
+namespace {
+
+std::string months(int n) { return n == 1 ? "1 month" : fmt::format("{} months", n); }
+std::string plural(int n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
+
+// "the same day", "1 day after the incident", "35 days after the incident".
+std::string delay(const core::Complaint& c)
+{
+  const int days = c.incident.days_until(c.reported);
+  return days == 0 ? "the same day" : plural(days, "day", "days") + " after the incident";
+}
+
+// Why a complaint on its own does not count, or "" when it does.
+std::string problem_of(const core::Complaint& c, core::Date received, const core::CaseReviewSettings& s)
+{
+  if (c.reported > c.incident.plus_months(s.reported_within_months))
+    return fmt::format("reported {}, more than {} later", delay(c), months(s.reported_within_months));
+  if (c.reported > received)
+    return "reported after the application was received";
+  if (received > c.reported.plus_months(s.applied_within_months))
+    return fmt::format("the application came more than {} after it was reported", months(s.applied_within_months));
+  return "";
+}
+
+// The most different complainants whose qualifying incidents fall within `span` months of each other.
+int complainants_within(const std::vector<std::pair<core::Date, std::string>>& incidents, int span)
+{
+  int best = 0;
+  for (const auto& [start, who] : incidents) {
+    std::set<std::string> names;
+    for (const auto& [day, name] : incidents)
+      if (day >= start && day <= start.plus_months(span))
+        names.insert(name);
+    best = std::max(best, static_cast<int>(names.size()));
+  }
+  return best;
+}
+
+} // namespace
+
+const std::vector<std::string>& threshold_rules()
+{
+  static const std::vector<std::string> rules = {"complaints", "hate", "complainants"};
+  return rules;
+}
+
+ThresholdCheck check_threshold(const core::CaseReviewApplication& a, const core::CaseReviewSettings& s)
+{
+  ThresholdCheck result;
+  // The first qualifying complaint of each incident (date, complainant) is the one counted:
+  // the incident's index among those counted, and the complaint's own index.
+  std::map<std::pair<core::Date, std::string>, std::pair<size_t, size_t>> counted;
+  std::vector<std::pair<core::Date, std::string>> incidents;
+  std::vector<bool> hate;
+  for (size_t i = 0; i < a.complaints.size(); ++i) {
+    const auto& c = a.complaints[i];
+    ComplaintCheck check;
+    check.complainant = c.complainant.empty() ? a.victim() : c.complainant;
+    const auto key = std::make_pair(c.incident, normalise_name(check.complainant));
+    const auto problem = problem_of(c, a.received, s);
+    if (!problem.empty()) {
+      check.reason = problem;
+    } else if (const auto it = counted.find(key); it != counted.end()) {
+      check.reason = fmt::format("the same incident as complaint {}, counted once", it->second.second + 1);
+      hate[it->second.first] = hate[it->second.first] || c.hate;
+    } else {
+      counted.emplace(key, std::make_pair(incidents.size(), i));
+      incidents.push_back(key);
+      hate.push_back(c.hate);
+      check.qualifies = true;
+      check.reason = fmt::format("counts: reported {}{}", delay(c), c.hate ? ", hate-motivated" : "");
+    }
+    result.complaints.push_back(std::move(check));
+  }
+  result.incidents = static_cast<int>(incidents.size());
+  result.hate_incidents = static_cast<int>(std::count(hate.begin(), hate.end(), true));
+  result.complainants = complainants_within(incidents, s.complainants_within_months);
+
+  if (s.complaints > 0 && result.incidents >= s.complaints) {
+    result.rule = "complaints";
+    result.grounds = fmt::format("{} (at least {} needed)", plural(result.incidents, "qualifying incident", "qualifying incidents"),
+                                 s.complaints);
+  } else if (s.hate_complaints > 0 && result.hate_incidents >= s.hate_complaints) {
+    result.rule = "hate";
+    result.grounds = fmt::format("{} (at least {} needed)",
+                                 plural(result.hate_incidents, "qualifying hate incident", "qualifying hate incidents"), s.hate_complaints);
+  } else if (s.complainants > 0 && result.complainants >= s.complainants) {
+    result.rule = "complainants";
+    result.grounds = fmt::format("{} within {} (at least {} needed)",
+                                 plural(result.complainants, "complainant", "different complainants"),
+                                 months(s.complainants_within_months), s.complainants);
+  } else {
+    std::vector<std::string> shortfalls;
+    if (s.complaints > 0)
+      shortfalls.push_back(fmt::format("{} ({} needed)", plural(result.incidents, "qualifying incident", "qualifying incidents"), s.complaints));
+    if (s.hate_complaints > 0)
+      shortfalls.push_back(fmt::format("{} ({} needed)", plural(result.hate_incidents, "hate incident", "hate incidents"), s.hate_complaints));
+    if (s.complainants > 0)
+      shortfalls.push_back(fmt::format("{} within {} ({} needed)", plural(result.complainants, "complainant", "complainants"),
+                                       months(s.complainants_within_months), s.complainants));
+    result.grounds = shortfalls.empty() ? "every rule is switched off" : core::join(shortfalls, ", ");
+  }
+  result.met = !result.rule.empty();
+  result.verdict = (result.met ? "threshold met: " : "threshold not met: ") + result.grounds;
+  return result;
+}
+
+std::vector<StepDue> step_dues(const core::CaseReview& r, const core::CaseReviewSettings& s, const Holidays& holidays)
+{
+  const auto received = r.application.received;
+  std::vector<StepDue> steps = {{"acknowledge", add_working_days(received, s.acknowledge_days, holidays), r.acknowledged},
+                                {"decide", add_working_days(received, s.decision_days, holidays), r.decided}};
+  if (r.decided && r.threshold_met.value_or(false)) {
+    const auto from = s.outcome_from == "received" ? received : *r.decided;
+    steps.push_back({"outcome", add_working_days(from, s.outcome_days, holidays), r.outcome});
+  }
+  return steps;
+}
+
+std::string stage_of(const core::CaseReview& r)
+{
+  if (r.appealed)
+    return "appealed";
+  if (r.outcome)
+    return "outcome-sent";
+  if (r.meeting)
+    return "review-listed";
+  if (r.decided)
+    return r.threshold_met.value_or(false) ? "threshold-met" : "threshold-not-met";
+  return r.acknowledged ? "acknowledged" : "received";
+}
+
+const std::vector<std::string>& case_review_stages()
+{
+  static const std::vector<std::string> stages = {"received",      "acknowledged",  "threshold-not-met", "threshold-met",
+                                                  "review-listed", "outcome-sent", "appealed"};
+  return stages;
+}
+
+std::vector<std::string> stages_reached(const core::CaseReview& r)
+{
+  std::vector<std::string> reached = {"received"};
+  if (r.acknowledged)
+    reached.push_back("acknowledged");
+  if (r.decided)
+    reached.push_back(r.threshold_met.value_or(false) ? "threshold-met" : "threshold-not-met");
+  if (r.meeting)
+    reached.push_back("review-listed");
+  if (r.outcome)
+    reached.push_back("outcome-sent");
+  if (r.appealed)
+    reached.push_back("appealed");
+  return reached;
+}
+
+} // namespace panel::rules
