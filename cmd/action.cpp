@@ -59,7 +59,10 @@ int run_show(const ActionOptions& o, Context& ctx)
   const auto& a = row.action;
   ctx.out << fmt::format("Action {} ({})\n", a.id, a.status);
   ctx.out << fmt::format("{:<14}{}\n{:<14}{}\n{:<14}{}\n{:<14}{}\n", "Case:", a.case_reference, "Owner:", a.owner,
-                         "Due:", a.due.iso(), "Agreed:", row.meeting.empty() ? "between meetings" : "meeting of " + row.meeting);
+                         "Due:", a.due.iso(), "Agreed:",
+                         row.case_review       ? "in the outcome of ASB case review " + a.case_reference
+                         : row.meeting.empty() ? "between meetings"
+                                               : "meeting of " + row.meeting);
   ctx.out << fmt::format("{:<14}{}\n\nHistory:\n", "Description:", a.description);
   for (const auto& h : history)
     ctx.out << fmt::format("  {}  {}  {}{}\n", h.day, h.user, h.change, h.note.empty() ? "" : ": " + h.note);

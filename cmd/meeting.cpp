@@ -87,6 +87,13 @@ int run_cancel(const MeetingOptions& o, Context& ctx)
     ctx.out << fmt::format("{} moved to the meeting on {}: {}\n", cases, result.to->iso(), core::join(result.moved, ", "));
   else if (!result.moved.empty())
     ctx.out << fmt::format("{} now awaiting a meeting (none is scheduled): {}\n", cases, core::join(result.moved, ", "));
+  const auto& reviews = result.case_reviews;
+  const std::string listed = reviews.size() == 1 ? "1 ASB case review" : std::to_string(reviews.size()) + " ASB case reviews";
+  if (!reviews.empty() && result.to)
+    ctx.out << fmt::format("{} moved to the meeting on {}: {}\n", listed, result.to->iso(), core::join(reviews, ", "));
+  else if (!reviews.empty())
+    ctx.out << fmt::format("{} now awaiting a meeting (list again with 'panel trigger review'): {}\n", listed,
+                           core::join(reviews, ", "));
   return 0;
 }
 

@@ -167,6 +167,8 @@ Examples:
 
   auto* ack = step(*trigger, *o, "acknowledge", "Record that the application was acknowledged");
   ack->add_option("--date", o->date, "The day the acknowledgement was sent (default today)")->type_name("DATE");
+  ack->footer("Example:\n  panel trigger acknowledge CT-2017-0001 --date 2017-08-23\n"
+              "  panel letter case-review-acknowledgement CT-2017-0001 --format docx -o ack.docx");
   ack->callback([o, &ctx] { ctx.select("trigger acknowledge", [o, &ctx] { return run_acknowledge(*o, ctx); }); });
 
   auto* decide = step(*trigger, *o, "decide", "Record the threshold decision, with the check it rests on");
@@ -180,6 +182,9 @@ Examples:
 
   auto* review = step(*trigger, *o, "review", "List an application that meets the threshold for review at a meeting");
   review->add_option("--meeting", o->meeting, "The meeting's date")->type_name("DATE")->required();
+  review->footer("The application becomes a 'case-review' item on that meeting's agenda and pack. If the meeting\n"
+                 "is cancelled, it moves with the cases to the next one.\n\nExample:\n"
+                 "  panel trigger review CT-2017-0001 --meeting 2017-09-12");
   review->callback([o, &ctx] { ctx.select("trigger review", [o, &ctx] { return run_review(*o, ctx); }); });
 
   auto* outcome = step(*trigger, *o, "outcome", "Record the review's outcome; each recommendation becomes an action");
@@ -191,6 +196,7 @@ Examples:
   auto* appeal = step(*trigger, *o, "appeal", "Record an appeal against the decision or the outcome");
   appeal->add_option("--reason", o->reason, "What the applicant disagrees with")->type_name("TEXT")->required();
   appeal->add_option("--date", o->date, "The day the appeal was received (default today)")->type_name("DATE");
+  appeal->footer("Example:\n  panel trigger appeal CT-2017-0002 --reason \"Two incidents were not counted\" --date 2017-08-17");
   appeal->callback([o, &ctx] { ctx.select("trigger appeal", [o, &ctx] { return run_appeal(*o, ctx); }); });
 
   register_trigger_views(*trigger, ctx);

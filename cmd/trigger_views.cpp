@@ -32,8 +32,7 @@ int run_list(const ViewOptions& o, Context& ctx)
                        {"working_days_overdue", "WORKING DAYS OVERDUE"}},
                       {}};
   for (const auto& s : ops::case_review_statuses(db, profile, ctx.today)) {
-    const bool late = s.next && s.next->due < ctx.today;
-    if (o.overdue && !late)
+    if (o.overdue && s.working_days_overdue == 0)
       continue;
     const auto& r = s.review;
     std::map<std::string, core::Date> due;
@@ -101,6 +100,11 @@ int run_show(const ViewOptions& o, Context& ctx)
     ctx.out << "\nRecommendations:\n";
   for (const auto& x : d.recommendations)
     ctx.out << fmt::format("  {}  {}  due {}  {}  {}\n", x.id, x.owner, x.due.iso(), x.status, x.description);
+  if (!d.letters.empty())
+    ctx.out << "\nLetters:\n";
+  for (const auto& l : d.letters)
+    ctx.out << fmt::format("  {}  {}  {}{}  sha256 {}\n", l.created_at.substr(0, 10), l.template_name, l.format,
+                           l.path.empty() ? "" : " " + l.path, l.output_sha256.substr(0, 12));
   return 0;
 }
 
@@ -114,14 +118,17 @@ void register_trigger_views(CLI::App& trigger, Context& ctx)
   check->footer("Formats: table, json.\n\nExample:\n  panel trigger check CT-2017-0001 --format json | jq .threshold_met");
   check->callback([o, &ctx] { ctx.select("trigger check", [o, &ctx] { return run_check(*o, ctx); }); });
 
-  auto* list = trigger.add_subcommand("list", "List applications with their stage and the next step's due date");
+  auto* list = trigger.add_subcommand("list", "List applications with their stage and the days each step is due");
   list->add_flag("--overdue", o->overdue, "Only those whose next step is past its due date");
   list->footer("Formats: table, csv, json, md. Due dates count working days (weekends and the profile's bank\n"
-               "holidays skipped).\n\nExample:\n  panel trigger list --overdue");
+               "holidays skipped); a step is overdue once a working day has passed since its due day.\n\n"
+               "Example:\n  panel trigger list --overdue");
   list->callback([o, &ctx] { ctx.select("trigger list", [o, &ctx] { return run_list(*o, ctx); }); });
 
   auto* show = trigger.add_subcommand("show", "Show an application, its time limits, history and recommendations");
   show->add_option("APP", o->reference, "The application")->required();
+  show->footer("Shows the applicant and contact details (personal data; the read is audited).\n\nExample:\n"
+               "  panel trigger show CT-2017-0001");
   show->callback([o, &ctx] { ctx.select("trigger show", [o, &ctx] { return run_show(*o, ctx); }); });
 }
 

@@ -71,6 +71,7 @@ OutcomeFile read_outcome(std::string_view text, const std::string& file, std::ve
   }
   r.keys(doc, "", {"date", "summary", "recommendations"});
   out.date = r.date(doc["date"], "date");
+  out.date_line = doc["date"] ? line_of(doc["date"]) : 1;
   out.summary = r.text(doc["summary"], "summary");
   if (out.summary.empty())
     r.problem(doc, "summary", "say what the review found");

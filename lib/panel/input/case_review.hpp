@@ -22,6 +22,7 @@ std::vector<ComplaintLine> read_complaints(std::string_view text, const std::str
 // A case review's outcome as written after the review meeting.
 struct OutcomeFile {
   std::optional<core::Date> date;                // the day the outcome was sent (default today)
+  long date_line = 1;                            // its line, for messages
   std::string summary;                           // what the review found
   std::vector<core::NewAction> recommendations;  // each becomes an action
 };

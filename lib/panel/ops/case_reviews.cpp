@@ -9,6 +9,7 @@
 #include "panel/render/case_review.hpp"
 #include "panel/store/agencies.hpp"
 #include "panel/store/audit.hpp"
+#include "panel/store/documents.hpp"
 #include "panel/store/meetings.hpp"
 
 #include <algorithm>
@@ -79,7 +80,7 @@ CaseReviewStatus status_of(core::CaseReview r, const core::CaseReviewSettings& s
   st.stage = rules::stage_of(r);
   st.steps = rules::step_dues(r, s, holidays);
   for (const auto& d : st.steps)
-    if (!d.done && !r.appealed) {
+    if (!d.done && !r.appealed && !(d.step == "acknowledge" && r.decided)) {
       st.next = d;
       st.working_days_overdue = rules::working_days_between(d.due, today, holidays);
       break;
@@ -130,8 +131,9 @@ core::CaseReview apply_for_case_review(store::Db& db, const core::CaseReviewAppl
   auto r = store::insert_case_review(db, a, actor);
   for (const auto& c : a.complaints)
     store::insert_complaint(db, r.id, c);
-  store::record_case_review_step(db, r.id, "apply", a.received, fmt::format("{} complaints", a.complaints.size()), actor);
-  store::append_audit(db, actor, "create", "case_review", r.reference, fmt::format("{} complaints", a.complaints.size()));
+  const auto complaints = fmt::format("{} complaint{}", a.complaints.size(), a.complaints.size() == 1 ? "" : "s");
+  store::record_case_review_step(db, r.id, "apply", a.received, complaints, actor);
+  store::append_audit(db, actor, "create", "case_review", r.reference, complaints);
   txn.commit();
   return r;
 }
@@ -143,7 +145,8 @@ void add_complaint(store::Db& db, const std::string& reference, const core::Comp
     problems.push_back(fmt::format("--reported-date: {} is before the incident ({})", c.reported.iso(), c.incident.iso()));
   if (core::trim(c.description).empty())
     problems.push_back("--description: say what happened");
-  one_line(c.description, "--description", problems);
+  if (!core::valid_utf8(c.description) || core::strip_controls(c.description) != c.description)
+    problems.push_back("--description: use plain text");
   one_line(c.complainant, "--complainant", problems);
   one_line(c.reference, "--reference", problems);
   store::Transaction txn(db, store::Transaction::Kind::write);
@@ -155,7 +158,7 @@ void add_complaint(store::Db& db, const std::string& reference, const core::Comp
   require_none(problems);
   store::insert_complaint(db, r.id, c);
   step(db, r, "complaint", actor.today,
-       fmt::format("complaint {}: incident on {}, reported to {}", r.application.complaints.size() + 1, c.incident.iso(), c.agency),
+       fmt::format("#{}: incident on {}, reported to {}", r.application.complaints.size() + 1, c.incident.iso(), c.agency),
        actor);
   txn.commit();
 }
@@ -255,9 +258,12 @@ std::vector<std::string> record_case_review_outcome(store::Db& db, const std::st
   if (r.outcome)
     throw refused(fmt::format("{} already has an outcome, sent on {}", r.reference, r.outcome->iso()));
   const auto day = outcome.date.value_or(actor.today);
-  if (day < *r.decided || day > actor.today)
-    problems.push_back(fmt::format("{}: date: {} is not between the threshold decision ({}) and today ({})", name, day.iso(),
-                                   r.decided->iso(), actor.today.iso()));
+  // The review comes before its outcome: after the decision, and after the meeting it was listed for.
+  const auto earliest = r.meeting ? std::max(*r.decided, *r.meeting) : *r.decided;
+  if (day < earliest || day > actor.today)
+    problems.push_back(fmt::format("{}:{}: date: {} is not between the {} ({}) and today ({})", name, outcome.date_line, day.iso(),
+                                   r.meeting && *r.meeting >= *r.decided ? "review meeting" : "threshold decision",
+                                   earliest.iso(), actor.today.iso()));
   for (size_t i = 0; i < outcome.recommendations.size(); ++i) {
     const auto& a = outcome.recommendations[i];
     const auto where = fmt::format("{}:{}: recommendations[{}]", name, a.line, i);
@@ -314,6 +320,7 @@ CaseReviewDetail show_case_review(store::Db& db, const std::string& reference, c
   CaseReviewDetail d;
   d.history = store::case_review_steps(db, r.id);
   d.recommendations = store::review_actions(db, r.id);
+  d.letters = store::case_review_documents(db, r.id);
   d.status = status_of(std::move(r), profile.case_review, case_review_holidays(profile), actor.today);
   store::append_audit(db, actor, "read", "case_review", d.status.review.reference);
   txn.commit();

@@ -1,6 +1,7 @@
 #pragma once
 #include "panel/core/actor.hpp"
 #include "panel/core/case_review.hpp"
+#include "panel/core/document.hpp"
 #include "panel/core/profile.hpp"
 #include "panel/rules/case_review.hpp"
 #include "panel/store/case_reviews.hpp"
@@ -65,6 +66,7 @@ struct CaseReviewDetail {
   CaseReviewStatus status;
   std::vector<store::CaseReviewStepRecord> history;
   std::vector<core::ActionRecord> recommendations;
+  std::vector<core::DocumentRecord> letters;
 };
 CaseReviewDetail show_case_review(store::Db& db, const std::string& reference, const core::Actor& actor);
 

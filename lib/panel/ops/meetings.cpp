@@ -5,6 +5,7 @@
 #include "panel/ops/setup.hpp"
 #include "panel/rules/meetings.hpp"
 #include "panel/store/audit.hpp"
+#include "panel/store/case_reviews.hpp"
 #include "panel/store/meetings.hpp"
 
 #include <fmt/format.h>
@@ -100,6 +101,13 @@ Cancelled cancel_meeting(store::Db& db, core::Date date, const std::string& reas
   for (const auto& ref : result.moved)
     store::append_audit(db, actor, "update", "referral", ref,
                         result.to ? "moved to the meeting on " + result.to->iso() : "awaiting a meeting");
+  const auto to_id = result.to ? std::optional<std::int64_t>(store::find_meeting(db, *result.to)->id) : std::nullopt;
+  for (const auto& [id, ref] : store::move_case_reviews(db, meeting->id, to_id)) {
+    const auto detail = result.to ? "moved to the meeting on " + result.to->iso() : "meeting cancelled: awaiting a meeting";
+    store::record_case_review_step(db, id, "review", actor.today, detail, actor);
+    store::append_audit(db, actor, "update", "case_review", ref, detail);
+    result.case_reviews.push_back(ref);
+  }
   txn.commit();
   return result;
 }

@@ -29,6 +29,7 @@ std::vector<AddedMeeting> schedule_meetings(store::Db& db, const std::string& ru
 // A cancelled meeting and where its listed cases went.
 struct Cancelled {
   std::vector<std::string> moved;
+  std::vector<std::string> case_reviews;  // ASB case reviews listed for it, moved with the cases
   std::optional<core::Date> to;  // the next open meeting, or none: the cases await a meeting
 };
 

@@ -2,14 +2,17 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
-#include "panel/ops/agenda.hpp"
 #include "panel/ops/agencies.hpp"
+#include "panel/ops/agenda.hpp"
 #include "panel/ops/setup.hpp"
+#include "panel/rules/case_review.hpp"
 #include "panel/store/agencies.hpp"
+#include "panel/store/case_reviews.hpp"
 #include "panel/store/meetings.hpp"
 #include "panel/store/minutes.hpp"
 #include "panel/store/referrals.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace panel::ops {
@@ -33,13 +36,36 @@ std::string minimised_summary(const std::string& summary)
   return text.substr(0, cut) + " [...]";
 }
 
+// "ASB case review (Community Trigger), received 21 August 2017: 5 complaints to POL, HSG and
+// NOISE; threshold met: 3 qualifying incidents (at least 3 needed)."
+std::string case_review_summary(const core::CaseReview& r, const core::Profile& profile)
+{
+  std::vector<std::string> agencies;
+  for (const auto& c : r.application.complaints)
+    if (std::find(agencies.begin(), agencies.end(), c.agency) == agencies.end())
+      agencies.push_back(c.agency);
+  const auto check = rules::check_threshold(r.application, profile.case_review);
+  return fmt::format("ASB case review (Community Trigger), received {}: {} complaint{}{}{}; {}.", r.application.received.british(),
+                     r.application.complaints.size(), r.application.complaints.size() == 1 ? "" : "s",
+                     agencies.empty() ? "" : " to ", core::join(agencies, ", "),
+                     r.override_reason.empty() ? check.verdict : "threshold met by discretion: " + r.override_reason);
+}
+
 Value item_value(store::Db& db, const core::Profile& profile, const core::AgendaItem& item, core::Date today)
 {
   Value v = Value::object();
   v.set("reference", item.reference).set("case", item.case_reference).set("item", item.item).set("name", item.name)
       .set("risk", item.risk).set("lead_agency", agency_value(db, item.lead_agency))
       .set("repeat", Value::yes_no(item.item == "repeat")).set("review", Value::yes_no(item.item == "review"))
-      .set("discussions", Value::list({})).set("actions", Value::list({}));
+      .set("case_review", Value::yes_no(item.item == "case-review")).set("discussions", Value::list({}))
+      .set("actions", Value::list({}));
+  if (item.item == "case-review") {
+    // The panel reviews how agencies responded, so the pack says what was complained of and to whom.
+    if (const auto r = store::find_case_review(db, item.reference))
+      v.set("summary", case_review_summary(*r, profile));
+    v.set("categories", Value::list({})).set("criteria_met", Value::list({})).set("aliases", Value::list({}));
+    return v;
+  }
   if (const auto kase = store::find_case(db, item.case_reference.empty() ? item.reference : item.case_reference)) {
     v.set("discussions", discussion_values(db, kase->id));
     v.set("actions", action_values(db, kase->id, today));

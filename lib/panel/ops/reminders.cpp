@@ -92,7 +92,8 @@ std::vector<TriggerStepDue> trigger_steps_due(store::Db& db, const core::Profile
   const auto holidays = case_review_holidays(profile);
   for (const auto& s : case_review_statuses(db, profile, today))
     for (const auto& step : s.steps)
-      if (!step.done && !s.review.appealed && step.due <= today.plus_days(profile.due_soon_days))
+      if (!step.done && !s.review.appealed && !(step.step == "acknowledge" && s.review.decided) &&
+          step.due <= today.plus_days(profile.due_soon_days))
         out.push_back({s.review.reference, step.step, step.due, rules::working_days_between(step.due, today, holidays)});
   return out;
 }
@@ -103,10 +104,12 @@ Value trigger_step_value(const TriggerStepDue& t, core::Date today)
       {"acknowledge", "Acknowledgement"}, {"decide", "Threshold decision"}, {"outcome", "Review and outcome"}};
   const auto plural_days = [](int n) { return plural(static_cast<size_t>(n), "working day", "working days"); };
   Value v = Value::object();
+  // Overdue once a working day has passed since the due day; a step due on Friday is not yet
+  // overdue at the weekend ("due on the last working day").
+  const bool overdue = t.working_days_overdue > 0;
   v.set("reference", t.reference).set("step", names.at(t.step)).set("due", t.due.british())
-      .set("overdue", Value::yes_no(t.due < today))
-      .set("overdue_by", t.due < today ? plural_days(std::max(1, t.working_days_overdue)) : "")
-      .set("due_in", t.due < today ? "" : due_in(today.days_until(t.due)));
+      .set("overdue", Value::yes_no(overdue)).set("overdue_by", overdue ? plural_days(t.working_days_overdue) : "")
+      .set("due_in", overdue ? "" : t.due < today ? "due on the last working day" : due_in(today.days_until(t.due)));
   return v;
 }
 

@@ -4,6 +4,7 @@
 #include "panel/render/markdown.hpp"
 #include "panel/render/table.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -184,15 +185,19 @@ std::string board_text(const Json& r, const BoardHeading& h)
   for (const auto& line : {compared(r), suppressed(h)})
     if (!line.empty())
       out += line + "\n";
+  // Period labels such as "2017-08-01 to 2017-09-30" are wider than the figures: the columns
+  // widen to fit them.
+  const auto now_label = r["period"]["label"].get<std::string>();
+  const auto then_label = comparing ? r["compare"]["period"]["label"].get<std::string>() : std::string();
+  const size_t w = std::max<size_t>({10, now_label.size() + 2, then_label.size() + 2});
   for (const auto& s : sections(r)) {
     out += "\n";
-    out += comparing ? fmt::format("{:<50}{:>10}{:>10}{:>10}\n", s.title, r["period"]["label"].get<std::string>(),
-                                   r["compare"]["period"]["label"].get<std::string>(), "change")
-                     : fmt::format("{:<50}{:>10}\n", s.title, r["period"]["label"].get<std::string>());
+    out += comparing ? fmt::format("{:<50}{:>{}}{:>{}}{:>10}\n", s.title, now_label, w, then_label, w, "change")
+                     : fmt::format("{:<50}{:>{}}\n", s.title, now_label, w);
     for (const auto& row : s.rows) {
       const std::string label = (row.sub ? "    " : "  ") + row.label;
-      std::string line = comparing ? fmt::format("{:<50}{:>10}{:>10}{:>10}", label, row.value, row.previous, row.change)
-                                   : fmt::format("{:<50}{:>10}", label, row.value);
+      std::string line = comparing ? fmt::format("{:<50}{:>{}}{:>{}}{:>10}", label, row.value, w, row.previous, w, row.change)
+                                   : fmt::format("{:<50}{:>{}}", label, row.value, w);
       line.erase(line.find_last_not_of(' ') + 1);
       out += line + "\n";
     }

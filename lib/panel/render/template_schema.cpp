@@ -74,6 +74,7 @@ Value sample_items()
       .set("dob", "").set("postcode", "").set("risk", "").set("lead_agency", sample_agency())
       .set("categories", Value::list({category})).set("criteria_met", Value::list({Value::of("")}))
       .set("summary", "").set("repeat", Value::yes_no(true)).set("review", Value::yes_no(true))
+      .set("case_review", Value::yes_no(true))
       .set("outcome", "").set("close_reason", "").set("next_review", "").set("closed", Value::yes_no(true))
       .set("discussions", Value::list({discussion})).set("actions", Value::list({Value::object()}));
   item.fields["actions"].items.front() = sample_actions().items.front();

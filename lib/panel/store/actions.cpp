@@ -10,13 +10,14 @@ namespace {
 // An action belongs to a case or to an ASB case review; its "case" is the one's reference.
 constexpr const char* from = "action a LEFT JOIN \"case\" k ON k.id = a.case_id LEFT JOIN case_review t ON t.id = a.case_review_id";
 constexpr const char* columns = "a.id, coalesce(k.reference, t.reference), a.owner, a.description, a.status, a.due, a.status_date, "
-                                "coalesce((SELECT m.date FROM meeting m WHERE m.id = a.meeting_id), '')";
+                                "coalesce((SELECT m.date FROM meeting m WHERE m.id = a.meeting_id), ''), "
+                                "a.case_review_id IS NOT NULL";
 
 ActionRow read(SQLite::Statement& s)
 {
   return {{"A-" + std::to_string(s.getColumn(0).getInt64()), s.getColumn(1).getString(), s.getColumn(2).getString(),
            s.getColumn(3).getString(), s.getColumn(4).getString(), date_of(s.getColumn(5)), optional_date(s.getColumn(6))},
-          s.getColumn(7).getString()};
+          s.getColumn(7).getString(), s.getColumn(8).getInt() != 0};
 }
 
 std::int64_t number(const std::string& id) { return std::stoll(id.substr(2)); }

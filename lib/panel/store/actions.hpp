@@ -19,6 +19,7 @@ struct ActionFilter {
 struct ActionRow {
   core::ActionRecord action;
   std::string meeting;  // ISO date, or "" when added between meetings
+  bool case_review = false;  // a recommendation of an ASB case review (case_reference is its CT-)
 };
 
 std::vector<ActionRow> list_actions(Db& db, const ActionFilter& filter);

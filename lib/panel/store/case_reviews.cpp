@@ -236,4 +236,19 @@ std::vector<ListedCaseReview> case_reviews_for_meeting(Db& db, core::Date meetin
   return out;
 }
 
+std::vector<std::pair<std::int64_t, std::string>> move_case_reviews(Db& db, std::int64_t from_meeting,
+                                                                    std::optional<std::int64_t> to_meeting)
+{
+  SQLite::Statement s(db.impl().sql, "SELECT id, reference FROM case_review WHERE meeting_id = ? ORDER BY year, seq");
+  s.bind(1, from_meeting);
+  std::vector<std::pair<std::int64_t, std::string>> moved;
+  while (s.executeStep())
+    moved.emplace_back(s.getColumn(0).getInt64(), s.getColumn(1).getString());
+  SQLite::Statement u(db.impl().sql, "UPDATE case_review SET meeting_id = ? WHERE meeting_id = ?");
+  bind_optional(u, 1, to_meeting);
+  u.bind(2, from_meeting);
+  u.exec();
+  return moved;
+}
+
 } // namespace panel::store

@@ -49,5 +49,9 @@ struct ListedCaseReview {
   std::string victim;
 };
 std::vector<ListedCaseReview> case_reviews_for_meeting(Db& db, core::Date meeting);
+// Moves the case reviews listed for a cancelled meeting to another (none: no meeting); returns
+// their ids and references.
+std::vector<std::pair<std::int64_t, std::string>> move_case_reviews(Db& db, std::int64_t from_meeting,
+                                                                    std::optional<std::int64_t> to_meeting);
 
 } // namespace panel::store

@@ -27,13 +27,15 @@ void insert_document(Db& db, const core::DocumentRecord& d)
   s.exec();
 }
 
-std::vector<core::DocumentRecord> case_documents(Db& db, std::int64_t case_id)
+namespace {
+
+std::vector<core::DocumentRecord> documents_where(Db& db, const char* where, std::int64_t id)
 {
   SQLite::Statement s(db.impl().sql,
-                      "SELECT template, template_source, template_sha256, reference, referral_id, case_id, format, path, "
-                      "output_sha256, created_at, created_by FROM document WHERE case_id = ?1 OR referral_id IN "
-                      "(SELECT id FROM referral WHERE case_id = ?1) ORDER BY id");
-  s.bind(1, case_id);
+                      std::string("SELECT template, template_source, template_sha256, reference, referral_id, case_id, format, "
+                                  "path, output_sha256, created_at, created_by, case_review_id FROM document WHERE ") +
+                          where + " ORDER BY id");
+  s.bind(1, id);
   std::vector<core::DocumentRecord> rows;
   while (s.executeStep()) {
     core::DocumentRecord d;
@@ -50,9 +52,23 @@ std::vector<core::DocumentRecord> case_documents(Db& db, std::int64_t case_id)
     d.output_sha256 = s.getColumn(8).getString();
     d.created_at = s.getColumn(9).getString();
     d.created_by = s.getColumn(10).getString();
+    if (!s.getColumn(11).isNull())
+      d.case_review_id = s.getColumn(11).getInt64();
     rows.push_back(std::move(d));
   }
   return rows;
+}
+
+} // namespace
+
+std::vector<core::DocumentRecord> case_documents(Db& db, std::int64_t case_id)
+{
+  return documents_where(db, "case_id = ?1 OR referral_id IN (SELECT id FROM referral WHERE case_id = ?1)", case_id);
+}
+
+std::vector<core::DocumentRecord> case_review_documents(Db& db, std::int64_t case_review_id)
+{
+  return documents_where(db, "case_review_id = ?1", case_review_id);
 }
 
 } // namespace panel::store

@@ -9,5 +9,7 @@ namespace panel::store {
 void insert_document(Db& db, const core::DocumentRecord& d);
 // Documents about a case or any of its referrals, oldest first.
 std::vector<core::DocumentRecord> case_documents(Db& db, std::int64_t case_id);
+// Letters about an ASB case review, oldest first.
+std::vector<core::DocumentRecord> case_review_documents(Db& db, std::int64_t case_review_id);
 
 } // namespace panel::store

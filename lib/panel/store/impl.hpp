@@ -22,7 +22,9 @@ struct Db::Impl {
     auto& slot = statements[text];
     if (!slot)
       slot = std::make_unique<SQLite::Statement>(sql, std::string(text));
-    slot->reset();
+    // tryReset: reset() would throw again the error of a step that failed last time (a CHECK
+    // constraint), refusing this use for a problem that has already been reported.
+    slot->tryReset();
     slot->clearBindings();
     return *slot;
   }

@@ -53,7 +53,7 @@ void record_reminder(Db& db, const ReminderRecord& r, const core::Actor& actor)
   s.bind(9, actor.at);
   s.bind(10, actor.user);
   s.exec();
-  s.reset();
+  s.tryReset();
 }
 
 std::set<std::pair<std::string, std::string>> reminded_since(Db& db, core::Date since)

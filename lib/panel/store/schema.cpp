@@ -458,6 +458,10 @@ CREATE TABLE action_rebuilt (
 );
 INSERT INTO action_rebuilt (id, case_id, meeting_id, owner, description, due, status, status_date, created_at, created_by)
   SELECT id, case_id, meeting_id, owner, description, due, status, status_date, created_at, created_by FROM action;
+-- AUTOINCREMENT's high-water mark carries over, so an id once used (by an action deleted when
+-- minutes were amended) is never given again.
+DELETE FROM sqlite_sequence WHERE name = 'action_rebuilt';
+INSERT INTO sqlite_sequence (name, seq) SELECT 'action_rebuilt', seq FROM sqlite_sequence WHERE name = 'action';
 DROP VIEW actions;
 DROP TABLE action;
 ALTER TABLE action_rebuilt RENAME TO action;
