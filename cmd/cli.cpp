@@ -152,6 +152,8 @@ int run(const std::vector<std::string>& args, Context& ctx)
   register_incidents(app, ctx);
   register_template(app, ctx);
   register_audit(app, ctx);
+  register_check(app, ctx);
+  register_backup(app, ctx);
 
   try {
     try {

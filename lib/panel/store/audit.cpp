@@ -7,8 +7,14 @@ namespace panel::store {
 void append_audit(Db& db, const core::Actor& actor, const std::string& action, const std::string& entity,
                   const std::string& record, const std::string& detail)
 {
-  auto& s = db.impl().cached("INSERT INTO audit_log (at, user, command, action, entity, record, detail) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  // Callers hold a write transaction, so the last row cannot change between reading its hash and
+  // inserting the next.
+  auto& last = db.impl().cached("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1");
+  const std::string previous = last.executeStep() ? last.getColumn(0).getString() : "";
+  last.reset();
+  core::AuditEntry row{0, actor.at, actor.user, actor.command, action, entity, record, detail, ""};
+  auto& s = db.impl().cached("INSERT INTO audit_log (at, user, command, action, entity, record, detail, hash) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   s.bind(1, actor.at);
   s.bind(2, actor.user);
   s.bind(3, actor.command);
@@ -16,21 +22,39 @@ void append_audit(Db& db, const core::Actor& actor, const std::string& action, c
   s.bind(5, entity);
   s.bind(6, record);
   s.bind(7, detail);
+  s.bind(8, core::audit_hash(previous, row));
   s.exec();
 }
 
 std::vector<core::AuditEntry> list_audit(Db& db, const std::string& since)
 {
   SQLite::Statement s(db.impl().sql,
-                      "SELECT id, at, user, command, action, entity, record, detail FROM audit_log "
+                      "SELECT id, at, user, command, action, entity, record, detail, hash FROM audit_log "
                       "WHERE at >= ? ORDER BY id");
   s.bind(1, since);
   std::vector<core::AuditEntry> rows;
   while (s.executeStep())
     rows.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getString(), s.getColumn(2).getString(),
                     s.getColumn(3).getString(), s.getColumn(4).getString(), s.getColumn(5).getString(),
-                    s.getColumn(6).getString(), s.getColumn(7).getString()});
+                    s.getColumn(6).getString(), s.getColumn(7).getString(), s.getColumn(8).getString()});
   return rows;
+}
+
+AuditChain verify_audit_chain(Db& db)
+{
+  SQLite::Statement s(db.impl().sql,
+                      "SELECT id, at, user, command, action, entity, record, detail, hash FROM audit_log ORDER BY id");
+  AuditChain chain;
+  while (s.executeStep()) {
+    core::AuditEntry e{s.getColumn(0).getInt64(), s.getColumn(1).getString(), s.getColumn(2).getString(),
+                       s.getColumn(3).getString(), s.getColumn(4).getString(), s.getColumn(5).getString(),
+                       s.getColumn(6).getString(), s.getColumn(7).getString(), s.getColumn(8).getString()};
+    ++chain.rows;
+    if (!chain.first_broken && core::audit_hash(chain.head, e) != e.hash)
+      chain.first_broken = e.id;
+    chain.head = e.hash;
+  }
+  return chain;
 }
 
 } // namespace panel::store

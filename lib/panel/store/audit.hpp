@@ -3,6 +3,8 @@
 #include "panel/core/audit.hpp"
 #include "panel/store/db.hpp"
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,5 +15,15 @@ void append_audit(Db& db, const core::Actor& actor, const std::string& action, c
                   const std::string& record, const std::string& detail = "");
 // Audit rows at or after `since` (a date or timestamp prefix; "" for all), oldest first.
 std::vector<core::AuditEntry> list_audit(Db& db, const std::string& since);
+
+// The audit log's hash chain as found: how many rows, the first row whose hash does not follow
+// from the rows before it (changed, inserted or after a deleted row), and the last row's hash
+// (write it down elsewhere to notice rows deleted from the end).
+struct AuditChain {
+  std::int64_t rows = 0;
+  std::optional<std::int64_t> first_broken;
+  std::string head;
+};
+AuditChain verify_audit_chain(Db& db);
 
 } // namespace panel::store

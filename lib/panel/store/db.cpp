@@ -1,5 +1,6 @@
 #include "panel/store/db.hpp"
 
+#include "panel/core/audit.hpp"
 #include "panel/store/impl.hpp"
 #include "panel/store/schema.hpp"
 
@@ -19,8 +20,27 @@ int read_pragma(SQLite::Database& sql, const char* name)
   return sql.execAndGet(fmt::format("PRAGMA {}", name)).getInt();
 }
 
+// panel_audit_hash(previous, at, user, command, action, entity, record, detail): core::audit_hash
+// for SQL, so that the migration that introduced the chain could hash the rows already there.
+void audit_hash_function(sqlite3_context* context, int argc, sqlite3_value** argv)
+{
+  auto text = [&](int i) {
+    const auto* p = sqlite3_value_text(argv[i]);
+    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_value_bytes(argv[i]))) : std::string();
+  };
+  if (argc != 8) {
+    sqlite3_result_error(context, "panel_audit_hash takes 8 arguments", -1);
+    return;
+  }
+  const core::AuditEntry row{0, text(1), text(2), text(3), text(4), text(5), text(6), text(7), ""};
+  const auto hash = core::audit_hash(text(0), row);
+  sqlite3_result_text(context, hash.c_str(), static_cast<int>(hash.size()), SQLITE_TRANSIENT);
+}
+
 void configure(SQLite::Database& sql, int busy_timeout_ms)
 {
+  sqlite3_create_function_v2(sql.getHandle(), "panel_audit_hash", 8, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                             audit_hash_function, nullptr, nullptr, nullptr);
   sql.setBusyTimeout(busy_timeout_ms);
   sql.exec("PRAGMA foreign_keys = ON");
   // FULL: a committed referral survives a power cut, which matters more than speed here.
@@ -95,14 +115,17 @@ Db Db::create(const std::string& path)
   return Db(std::move(impl));
 }
 
-Db Db::open(const std::string& path, int busy_timeout_ms)
+namespace {
+
+// Opens an existing panel database: refuses what is missing, not a file, not ours, or newer.
+std::unique_ptr<Db::Impl> open_existing(const std::string& path, int flags, int busy_timeout_ms)
 {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0)
     throw database_error(fmt::format("no database at '{}'; run 'panel init'", path));
   if (!S_ISREG(st.st_mode))
     throw database_error(fmt::format("'{}' is not a file", path));
-  auto impl = std::make_unique<Impl>(path, SQLite::OPEN_READWRITE);
+  auto impl = std::make_unique<Db::Impl>(path, flags);
   auto& sql = impl->sql;
   int app_id = 0;
   try {
@@ -120,8 +143,21 @@ Db Db::open(const std::string& path, int busy_timeout_ms)
     throw database_error(fmt::format(
         "'{}' has schema version {}, newer than this panel understands ({}); upgrade panel",
         path, version, current_schema_version()));
-  migrate(sql, version);
+  return impl;
+}
+
+} // namespace
+
+Db Db::open(const std::string& path, int busy_timeout_ms)
+{
+  auto impl = open_existing(path, SQLite::OPEN_READWRITE, busy_timeout_ms);
+  migrate(impl->sql, read_pragma(impl->sql, "user_version"));
   return Db(std::move(impl));
+}
+
+Db Db::inspect(const std::string& path)
+{
+  return Db(open_existing(path, SQLite::OPEN_READONLY, 5000));
 }
 
 Db Db::memory()

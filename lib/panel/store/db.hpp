@@ -22,6 +22,9 @@ public:
   // Opens an existing database, migrating it when it is older; Error(database) when it is missing,
   // not a panel database, or newer than this build.
   static Db open(const std::string& path, int busy_timeout_ms = 5000);
+  // Opens an existing database read-only and as it is, without migrating it (for checking a
+  // file, such as a backup, without changing it); the same refusals as open().
+  static Db inspect(const std::string& path);
   // A private in-memory database with the schema applied (tests).
   static Db memory();
 

@@ -512,6 +512,34 @@ CREATE VIEW case_review_steps AS
   SELECT t.reference AS case_review, s.step, s.day, s.at, s.user, s.detail
   FROM case_review_step s JOIN case_review t ON t.id = s.case_review_id ORDER BY s.id;
 )SQL",
+      // 8 -> 9: data protection. The audit log becomes a hash chain: each row carries the hash of
+      // the row before it and its own fields (core::audit_hash, registered as panel_audit_hash),
+      // and the rows already there are chained in id order. Cases can be put on legal hold, and
+      // records remember when their personal data was purged.
+      R"SQL(
+ALTER TABLE audit_log ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+DROP TRIGGER audit_log_no_update;
+CREATE TEMP TABLE audit_chain AS
+  WITH RECURSIVE chain (id, hash) AS (
+    SELECT id, panel_audit_hash('', at, user, command, action, entity, record, detail)
+    FROM audit_log WHERE id = (SELECT min(id) FROM audit_log)
+    UNION ALL
+    SELECT a.id, panel_audit_hash(c.hash, a.at, a.user, a.command, a.action, a.entity, a.record, a.detail)
+    FROM chain c JOIN audit_log a ON a.id = (SELECT min(id) FROM audit_log WHERE id > c.id))
+  SELECT id, hash FROM chain;
+UPDATE audit_log SET hash = audit_chain.hash FROM audit_chain WHERE audit_chain.id = audit_log.id;
+DROP TABLE audit_chain;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+DROP VIEW audit;
+CREATE VIEW audit AS
+  SELECT id, at, user, command, action, entity, record, detail, hash FROM audit_log ORDER BY id;
+
+ALTER TABLE "case" ADD COLUMN legal_hold TEXT NOT NULL DEFAULT '';
+ALTER TABLE "case" ADD COLUMN purged TEXT;
+ALTER TABLE referral ADD COLUMN purged TEXT;
+ALTER TABLE case_review ADD COLUMN purged TEXT;
+)SQL",
   };
   return steps;
 }

@@ -1,0 +1,62 @@
+#include "cmd/cli.hpp"
+
+#include "panel/ops/maintenance.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <memory>
+
+namespace panel::cmd {
+namespace {
+
+struct BackupOptions {
+  std::string file;
+  bool force = false;
+};
+
+int run_backup(const BackupOptions& o, Context& ctx)
+{
+  const auto findings = ops::backup_database(ctx.db_path, o.file, o.force, ctx.actor());
+  for (const auto& f : findings)
+    if (!f.ok)
+      ctx.warn(fmt::format("backup '{}': {}", o.file, f.detail));
+  ctx.note(fmt::format("backed up '{}' to '{}' and checked the copy", ctx.db_path, o.file));
+  return 0;
+}
+
+int run_restore(const BackupOptions& o, Context& ctx)
+{
+  ops::restore_database(o.file, ctx.db_path, o.force, ctx.actor());
+  ctx.note(fmt::format("restored '{}' from '{}'", ctx.db_path, o.file));
+  return 0;
+}
+
+} // namespace
+
+void register_backup(CLI::App& app, Context& ctx)
+{
+  auto o = std::make_shared<BackupOptions>();
+  auto* backup = app.add_subcommand("backup", "Copy the database to a file, safely while others use it");
+  backup->add_option("FILE", o->file, "The backup file to create (mode 0600)")->required();
+  backup->add_flag("--force", o->force, "Replace FILE if it exists");
+  backup->footer(R"(Uses SQLite's online backup API: the copy is consistent even while other commands write.
+The copy is checked (as 'panel check' does) and the backup is recorded in the audit log. See
+docs/backup.md for a nightly cron job and how long to keep backups.
+
+Example:
+  panel backup /srv/backups/ccm-$(date +%F).db)");
+  backup->callback([o, &ctx] { ctx.select("backup", [o, &ctx] { return run_backup(*o, ctx); }); });
+
+  auto* restore = app.add_subcommand("restore", "Replace the database with a backup that passes its check");
+  restore->add_option("FILE", o->file, "The backup to restore")->required();
+  restore->add_flag("--force", o->force, "Replace the existing database (everything since the backup is lost)");
+  restore->footer(R"(The backup is checked first (integrity, references, schema, audit chain); one that fails is
+refused and nothing changes. An existing database is only replaced with --force. A backup from
+an older panel is upgraded. The restore is recorded in the restored database's audit log.
+
+Example:
+  panel --db ccm.db restore /srv/backups/ccm-2017-09-03.db --force)");
+  restore->callback([o, &ctx] { ctx.select("restore", [o, &ctx] { return run_restore(*o, ctx); }); });
+}
+
+} // namespace panel::cmd

@@ -1,0 +1,111 @@
+#include "panel/ops/maintenance.hpp"
+
+#include "panel/core/error.hpp"
+#include "panel/core/text.hpp"
+#include "panel/store/audit.hpp"
+#include "panel/store/maintenance.hpp"
+
+#include <filesystem>
+#include <fmt/format.h>
+#include <sys/stat.h>
+
+namespace panel::ops {
+namespace {
+
+// The schema version that started the audit hash chain.
+constexpr int chained_since = 9;
+
+// Whether anyone but the owner can get at a file (or list a folder), as a finding.
+void permissions(const std::string& path, bool folder, std::vector<Finding>& out)
+{
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0)
+    return;
+  const unsigned mode = st.st_mode & 0777;
+  const bool open = folder ? (mode & 0004) != 0 : (mode & 0077) != 0;
+  if (open)
+    out.push_back({"permissions", false,
+                   fmt::format("{} '{}' is {} by others than its owner (mode {:04o}): chmod {} '{}'", folder ? "folder" : "file",
+                               path, folder ? "listable" : "readable or writable", mode, folder ? "700" : "600", path)});
+}
+
+} // namespace
+
+std::vector<Finding> check_database(const std::string& path)
+{
+  std::vector<Finding> out;
+  auto db = store::Db::inspect(path);
+  const auto integrity = store::integrity_problems(db);
+  out.push_back({"integrity", integrity.empty(), integrity.empty() ? "PRAGMA integrity_check: ok" : core::join(integrity, "; ")});
+  const auto references = store::foreign_key_problems(db);
+  out.push_back({"foreign keys", references.empty(),
+                 references.empty() ? "every reference points at a row that exists"
+                                    : fmt::format("{} broken: {}", references.size(), core::join(references, "; "))});
+  const int version = db.schema_version();
+  const int current = store::current_schema_version();
+  out.push_back({"schema", true,
+                 version == current ? fmt::format("version {}", version)
+                                    : fmt::format("version {}; panel upgrades it to {} when it next opens it", version, current)});
+
+  const size_t before = out.size();
+  permissions(path, false, out);
+  permissions(path + "-wal", false, out);
+  permissions(path + "-shm", false, out);
+  const auto folder = std::filesystem::absolute(path).parent_path().string();
+  permissions(folder, true, out);
+  if (out.size() == before)
+    out.push_back({"permissions", true, "only the owner can read the file and list its folder"});
+
+  if (version < chained_since) {
+    out.push_back({"audit chain", true, fmt::format("none before schema {}", chained_since)});
+  } else {
+    const auto chain = store::verify_audit_chain(db);
+    if (chain.first_broken)
+      out.push_back({"audit chain", false,
+                     fmt::format("broken at row {}: that row, or one before it, was changed, inserted or deleted "
+                                 "outside panel", *chain.first_broken)});
+    else
+      out.push_back({"audit chain", true, fmt::format("{} row{}, unbroken; last hash {}", chain.rows, chain.rows == 1 ? "" : "s", chain.head)});
+  }
+  return out;
+}
+
+std::vector<Finding> backup_database(const std::string& db_path, const std::string& backup, bool force,
+                                     const core::Actor& actor)
+{
+  auto db = store::Db::open(db_path);
+  store::backup_to(db, backup, force);
+  auto findings = check_database(backup);
+  for (const auto& f : findings)
+    if (!f.ok && f.check != "permissions")
+      throw database_error(fmt::format("the backup '{}' failed its check ({}: {}); keep the old backups", backup, f.check,
+                                       f.detail));
+  store::Transaction txn(db, store::Transaction::Kind::write);
+  store::append_audit(db, actor, "export", "database", backup, "backup");
+  txn.commit();
+  return findings;
+}
+
+void restore_database(const std::string& from, const std::string& db_path, bool force, const core::Actor& actor)
+{
+  struct stat source {};
+  if (::stat(from.c_str(), &source) != 0)
+    throw refused(fmt::format("no backup at '{}'", from));
+  for (const auto& f : check_database(from))
+    if (!f.ok && f.check != "permissions")
+      throw refused(fmt::format("'{}' fails its check ({}: {}); nothing was restored", from, f.check, f.detail));
+  struct stat st {};
+  if (::stat(db_path.c_str(), &st) == 0 && !force)
+    throw refused(fmt::format("'{}' exists: restoring replaces everything in it (add --force, after 'panel backup' "
+                              "if you may want it back)", db_path));
+  {
+    auto source = store::Db::inspect(from);
+    store::restore_into(source, db_path);
+  }
+  auto db = store::Db::open(db_path);  // migrates an older backup
+  store::Transaction txn(db, store::Transaction::Kind::write);
+  store::append_audit(db, actor, "update", "database", db_path, "restored from " + from);
+  txn.commit();
+}
+
+} // namespace panel::ops

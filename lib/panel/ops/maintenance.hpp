@@ -1,0 +1,33 @@
+#pragma once
+#include "panel/core/actor.hpp"
+
+#include <string>
+#include <vector>
+
+namespace panel::ops {
+
+// One finding of `panel check`.
+struct Finding {
+  std::string check;   // integrity | foreign keys | schema | permissions | audit chain
+  bool ok = true;
+  std::string detail;  // one line
+};
+
+// Checks the database file at `path` without changing it (it is opened read-only and not
+// migrated): SQLite's integrity check, broken references, the schema version, the permissions of
+// the file, its WAL and shared-memory files and its folder, and the audit log's hash chain.
+// Error(database) when it is missing or not a panel database.
+std::vector<Finding> check_database(const std::string& path);
+
+// Copies the database at `db_path` to `backup` (see store::backup_to), checks the copy, and
+// records an export row in the audit log. Returns the copy's findings (every one ok).
+std::vector<Finding> backup_database(const std::string& db_path, const std::string& backup, bool force,
+                                     const core::Actor& actor);
+
+// Replaces the database at `db_path` with the backup at `from`, after checking the backup (a
+// backup with any finding other than permissions is refused, and the database is left alone);
+// refuses to replace an existing database unless `force`. The restored database is migrated
+// if it is older and gets an audit row saying what was restored.
+void restore_database(const std::string& from, const std::string& db_path, bool force, const core::Actor& actor);
+
+} // namespace panel::ops
