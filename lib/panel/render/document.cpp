@@ -66,7 +66,10 @@ core::Value minimised(const core::Template& t, core::Value context)
 std::string render_text(const std::string& text, const mst::data& data, const mst::mustache::escape_handler& escape,
                         const core::Template& t)
 {
-  mst::mustache tmpl(text);
+  // The marker bytes are panel's own: a template cannot forge a marker for a value.
+  std::string source = text;
+  std::erase_if(source, [](char c) { return c == marker_start || c == marker_end; });
+  mst::mustache tmpl(source);
   if (!tmpl.is_valid())
     throw refused(fmt::format("{}: {} (run 'panel template check')", t.file, tmpl.error_message()));
   tmpl.set_custom_escape(escape);
@@ -86,9 +89,16 @@ std::string restore(const std::string& text, const std::vector<std::string>& val
       out += text[i];
       continue;
     }
+    // A marker is the start byte, digits and the end byte, naming a value that exists. The
+    // template's own text may hold the start byte too (YAML allows it): that is not a marker,
+    // and is dropped like any other control character.
     const auto end = text.find(marker_end, i);
-    const size_t index = std::stoul(text.substr(i + 1, end - i - 1));
-    out += finish(values.at(index));
+    const auto digits = end == std::string::npos ? std::string() : text.substr(i + 1, end - i - 1);
+    const bool marker = !digits.empty() && digits.size() < 10 &&
+                        digits.find_first_not_of("0123456789") == std::string::npos && std::stoul(digits) < values.size();
+    if (!marker)
+      continue;
+    out += finish(values[std::stoul(digits)]);
     i = end;
   }
   return out;

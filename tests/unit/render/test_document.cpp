@@ -292,3 +292,18 @@ TEST_CASE("document: a template that does not render is refused with its file")
   CHECK(caught.message.starts_with("t.yaml: "));
   CHECK(caught.message.ends_with("(run 'panel template check')"));
 }
+
+TEST_CASE("document: the marker bytes in a template's own text are dropped, not taken for values")
+{
+  // Found by fuzz_template: a stray 0x1E hung txt rendering; 0x1E x 0x1F and 0x1E 7 0x1F threw.
+  for (const std::string body : {"{{referral.reference}} \x1e" "0", "\x1ex\x1f", "\x1e" "7\x1f", "\x1e" "0\x1f"}) {
+    for (const auto format : {DocFormat::txt, DocFormat::html, DocFormat::md}) {
+      const auto doc = render_document(make(body), context(), format);
+      CHECK(doc.body.find('\x1e') == std::string::npos);
+      CHECK(doc.body.find('\x1f') == std::string::npos);
+      // A forged marker never brings in a value the template did not ask for.
+      if (body.find("{{") == std::string::npos)
+        CHECK(doc.body.find("MARAC-2017-0001") == std::string::npos);
+    }
+  }
+}
