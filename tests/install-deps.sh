@@ -11,8 +11,8 @@ packages=(cmake g++ make libcli11-dev libsqlitecpp-dev libsqlite3-dev libfmt-dev
 if [ "${1:-}" = "--test" ]; then
   # sqlite3 compares database dumps; setpriv (util-linux) runs a case as an unprivileged user;
   # pandoc makes and reads back DOCX letters; msmtp and python3-aiosmtpd deliver reminders to a
-  # real SMTP server on loopback.
-  packages+=(util-linux pandoc msmtp python3 python3-aiosmtpd)
+  # real SMTP server on loopback; clang and its runtime build the libFuzzer targets.
+  packages+=(util-linux pandoc msmtp python3 python3-aiosmtpd clang libclang-rt-14-dev)
 fi
 
 missing=()
