@@ -1,16 +1,20 @@
 #include "cmd/cli.hpp"
 
+#include "panel/core/error.hpp"
+#include "panel/core/text.hpp"
 #include "panel/ops/cases.hpp"
+#include "panel/ops/purge.hpp"
 #include "panel/render/case_detail.hpp"
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 #include <memory>
 
 namespace panel::cmd {
 namespace {
 
 struct CaseOptions {
-  std::string status, reference;
+  std::string status, reference, reason;
 };
 
 int run_list(const CaseOptions& o, Context& ctx)
@@ -38,6 +42,17 @@ int run_show(const CaseOptions& o, Context& ctx)
   return 0;
 }
 
+int run_hold(const CaseOptions& o, Context& ctx, bool hold)
+{
+  if (hold && core::trim(o.reason).empty())
+    throw usage_error("--reason: say why the case's personal data must be kept (a claim, an inquiry, a court order)");
+  auto db = ctx.open_db();
+  ops::set_legal_hold(db, o.reference, hold ? o.reason : "", ctx.actor());
+  ctx.note(hold ? fmt::format("{} is on legal hold: 'panel purge' keeps its personal data", o.reference)
+                : fmt::format("{} is no longer on legal hold", o.reference));
+  return 0;
+}
+
 } // namespace
 
 void register_case(CLI::App& app, Context& ctx)
@@ -61,6 +76,18 @@ void register_case(CLI::App& app, Context& ctx)
   show->footer("A read of personal data: recorded in the audit log. Formats: table (default), json, md.\n\n"
                "Example:\n  panel case show CCM-2017-0018");
   show->callback([o, &ctx] { ctx.select("case show", [o, &ctx] { return run_show(*o, ctx); }); });
+
+  auto* hold = cases->add_subcommand("hold", "Keep a case's personal data past its retention period (legal hold)");
+  hold->add_option("REF", o->reference, "The case")->required();
+  hold->add_option("--reason", o->reason, "Why: a claim, an inquiry, a court order")->type_name("TEXT")->required();
+  hold->footer("'panel purge' leaves a case on legal hold alone until it is released. Audited.\n\nExample:\n"
+               "  panel case hold CCM-2011-0042 --reason \"Civil claim 2017/HC/118: keep until the claim is settled\"");
+  hold->callback([o, &ctx] { ctx.select("case hold", [o, &ctx] { return run_hold(*o, ctx, true); }); });
+
+  auto* release = cases->add_subcommand("release", "Release a case from legal hold");
+  release->add_option("REF", o->reference, "The case")->required();
+  release->footer("Example:\n  panel case release CCM-2011-0042");
+  release->callback([o, &ctx] { ctx.select("case release", [o, &ctx] { return run_hold(*o, ctx, false); }); });
 }
 
 } // namespace panel::cmd

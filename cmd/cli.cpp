@@ -17,8 +17,8 @@ public:
   {
     std::string footer = CLI::Formatter::make_footer(app);
     if (app->get_parent())
-      footer += "\nGlobal options (--db, --today, --as, --format, --templates, -q, --no-color) work with\n"
-                "every command: see 'panel --help'.\n";
+      footer += "\nGlobal options (--db, --today, --as, --format, --templates, -q, --no-color, --marking) work\n"
+                "with every command: see 'panel --help'.\n";
     return footer;
   }
 };
@@ -44,6 +44,7 @@ void add_global_options(CLI::App& app, GlobalFlags& flags)
       ->group("Global options");
   app.add_flag("-q,--quiet", flags.quiet, "Print no messages, only data and errors")->group("Global options");
   app.add_flag("--no-color", flags.no_color, "No colour, even on a terminal (or set NO_COLOR)")->group("Global options");
+  app.add_flag("--marking", flags.marking, "CSV output starts with a line '# <protective marking>'")->group("Global options");
 }
 
 std::vector<std::string> subcommand_names(CLI::App& app)
@@ -152,6 +153,8 @@ int run(const std::vector<std::string>& args, Context& ctx)
   register_incidents(app, ctx);
   register_template(app, ctx);
   register_audit(app, ctx);
+  register_person(app, ctx);
+  register_purge(app, ctx);
   register_check(app, ctx);
   register_backup(app, ctx);
 

@@ -37,6 +37,8 @@ void register_report_incidents(CLI::App& report, Context& ctx);
 void register_report_trends(CLI::App& report, Context& ctx);
 void register_template(CLI::App& app, Context& ctx);
 void register_audit(CLI::App& app, Context& ctx);
+void register_person(CLI::App& app, Context& ctx);
+void register_purge(CLI::App& app, Context& ctx);
 void register_check(CLI::App& app, Context& ctx);
 // `backup` and `restore`, in one file.
 void register_backup(CLI::App& app, Context& ctx);

@@ -1,6 +1,7 @@
 #include "cmd/context.hpp"
 
 #include "panel/core/error.hpp"
+#include "panel/ops/setup.hpp"
 
 #include <fmt/format.h>
 #include <pwd.h>
@@ -63,7 +64,16 @@ render::Format Context::format_or(render::Format fallback, const std::vector<ren
   return format.empty() ? fallback : render::parse_format(format, allowed, command);
 }
 
-store::Db Context::open_db() const { return store::Db::open(db_path); }
+store::Db Context::open_db() const
+{
+  auto db = store::Db::open(db_path);
+  if (flags.marking) {
+    csv_marking = ops::load_profile(db).marking;
+    if (csv_marking.empty())
+      csv_marking = "no protective marking is set: panel config set marking OFFICIAL-SENSITIVE";
+  }
+  return db;
+}
 
 void Context::note(const std::string& message) const
 {

@@ -18,6 +18,7 @@ struct GlobalFlags {
   std::string db, today, as, format, templates;
   bool quiet = false;
   bool no_color = false;
+  bool marking = false;  // --marking: CSV output starts with the profile's protective marking
 };
 
 // Everything a command may touch from the outside world. Commands never use std::cout, getenv
@@ -42,6 +43,7 @@ struct Context {
   std::string templates;
   bool quiet = false;
   bool color = false;
+  mutable std::string csv_marking;  // the profile's marking, read by open_db() when --marking is given
 
   std::string command;          // "agency add", for messages and the audit log
   std::function<int()> action;  // the chosen command, set while parsing
@@ -56,7 +58,8 @@ struct Context {
   void resolve();
   std::string getenv(const std::string& name) const;
   core::Actor actor() const;
-  render::Style style() const { return {color}; }
+  // Colour, and for --marking the protective marking read when the database was opened.
+  render::Style style() const { return {color, flags.marking ? csv_marking : ""}; }
   // The --format value checked against what the command offers, or its default.
   render::Format format_or(render::Format fallback, const std::vector<render::Format>& allowed) const;
   // Opens the database named by --db / PANEL_DB.

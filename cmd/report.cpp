@@ -36,7 +36,9 @@ int run_board(const ReportOptions& o, Context& ctx)
   b.marking = profile.marking;
   b.case_review = profile.case_review;
   b.holidays = ops::case_review_holidays(profile);
-  const auto text = report::board_report(db, b);
+  auto text = report::board_report(db, b);
+  if (b.format == "csv" && ctx.flags.marking)
+    text = "# " + ctx.style().csv_marking + "\r\n" + text;
   if (o.output.empty()) {
     ctx.out << text;
   } else {

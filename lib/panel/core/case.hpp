@@ -50,6 +50,8 @@ struct Case {
   std::string status;     // open | closed
   std::optional<Date> closed;
   std::string close_reason;
+  std::string legal_hold;        // why its personal data is kept past retention; "" for none
+  std::optional<Date> purged;    // when its personal data was removed
 };
 
 } // namespace panel::core

@@ -62,6 +62,13 @@ struct SafeLivesSettings {
   std::vector<std::string> idva{"IDVA"};
 };
 
+// How long personal data is kept (`retention:`); `panel purge` removes it after that. 0: never.
+struct RetentionSettings {
+  int closed_case_years = 6;        // after a case is closed
+  int declined_referral_years = 1;  // after a referral not taken on (declined or redirected) was decided
+  int case_review_years = 6;        // after an ASB case review's last step
+};
+
 // Everything that makes one panel different from another; shipped as ccm, marac and asbrac.
 struct Profile {
   std::string name;              // "City of London Community MARAC"
@@ -91,6 +98,7 @@ struct Profile {
   SafeLivesSettings safelives;
   std::optional<long> adult_female_population;  // population.adult_female, for cases per 10,000
   CaseReviewSettings case_review;  // the ASB case review's threshold and time limits
+  RetentionSettings retention;
 };
 
 // The referral fields a criterion may test, and their kind: "number", "flag" or "text".

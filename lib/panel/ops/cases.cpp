@@ -26,6 +26,20 @@ std::vector<core::Case> list_cases(store::Db& db, const std::string& status, con
   return cases;
 }
 
+core::CaseDetail case_detail(store::Db& db, const core::Case& found)
+{
+  core::CaseDetail detail{found, {}, {}, {}, {}, {}};
+  for (auto& r : store::case_referrals(db, found.id)) {
+    auto decisions = store::decisions_for(db, r.id);
+    detail.referrals.push_back({std::move(r), std::move(decisions)});
+  }
+  detail.documents = store::case_documents(db, found.id);
+  detail.discussions = store::case_discussions(db, found.id);
+  detail.actions = store::case_actions(db, found.id);
+  detail.interventions = store::case_interventions(db, found.id);
+  return detail;
+}
+
 core::CaseDetail show_case(store::Db& db, const std::string& reference, const core::Actor& actor)
 {
   store::Transaction txn(db, store::Transaction::Kind::write);
@@ -36,15 +50,7 @@ core::CaseDetail show_case(store::Db& db, const std::string& reference, const co
       throw refused(fmt::format("referral {} is {}, not part of a case (see 'panel triage')", reference, referral->status));
     throw refused(fmt::format("no case or referral '{}' (see 'panel case list')", reference));
   }
-  core::CaseDetail detail{*found, {}, {}, {}, {}, {}};
-  for (auto& r : store::case_referrals(db, found->id)) {
-    auto decisions = store::decisions_for(db, r.id);
-    detail.referrals.push_back({std::move(r), std::move(decisions)});
-  }
-  detail.documents = store::case_documents(db, found->id);
-  detail.discussions = store::case_discussions(db, found->id);
-  detail.actions = store::case_actions(db, found->id);
-  detail.interventions = store::case_interventions(db, found->id);
+  auto detail = case_detail(db, *found);
   store::append_audit(db, actor, "read", "case", found->reference);
   txn.commit();
   return detail;

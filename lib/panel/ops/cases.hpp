@@ -18,4 +18,7 @@ core::CaseDetail show_case(store::Db& db, const std::string& reference, const co
 // The triage queue for display; audited as a read of the referrals listed.
 std::vector<core::RecordedReferral> read_triage_queue(store::Db& db, const core::Actor& actor);
 
+// Everything recorded about a case (no transaction, no audit row: for callers that hold one).
+core::CaseDetail case_detail(store::Db& db, const core::Case& found);
+
 } // namespace panel::ops

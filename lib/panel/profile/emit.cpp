@@ -2,6 +2,7 @@
 #include "panel/core/text.hpp"
 #include "panel/profile/case_review.hpp"
 #include "panel/profile/profile.hpp"
+#include "panel/profile/retention.hpp"
 
 #include <charconv>
 #include <fmt/format.h>
@@ -176,6 +177,7 @@ std::string to_yaml(const core::Profile& p, bool with_agencies)
     out << YAML::Null;
   out << YAML::EndMap;
   emit_case_review(out, p.case_review);
+  emit_retention(out, p.retention);
   out << YAML::EndMap;
   return std::string(out.c_str()) + "\n";
 }

@@ -5,6 +5,7 @@
 #include "panel/core/text.hpp"
 #include "panel/profile/case_review.hpp"
 #include "panel/profile/reader.hpp"
+#include "panel/profile/retention.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -19,7 +20,7 @@ const std::vector<std::string> top_keys = {
     "confidentiality", "agencies", "quorum", "categories", "risk_levels", "risk_instruments",
     "criteria", "interventions", "redirect_forums", "repeat_window_days", "agenda_lead_days",
     "minutes_due_working_days", "due_soon_days", "remind_every_days", "escalate_after_days",
-    "templates", "mail", "safelives", "population", "case_review"};
+    "templates", "mail", "safelives", "population", "case_review", "retention"};
 
 // A code used in references, categories and criteria: lower-case words joined by '-'.
 bool is_slug(const std::string& s)
@@ -314,6 +315,7 @@ core::Profile read_profile(const Reader& r, const YAML::Node& doc, const std::ve
       p.adult_female_population = r.integer(pop["adult_female"], "population.adult_female", 1, 100'000'000);
   }
   p.case_review = read_case_review(r, doc["case_review"]);
+  p.retention = read_retention(r, doc["retention"]);
   return p;
 }
 

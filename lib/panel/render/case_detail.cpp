@@ -99,7 +99,7 @@ Json interventions_json(const core::CaseDetail& detail)
   return list;
 }
 
-void write_json(std::ostream& out, const core::CaseDetail& detail)
+Json case_json(const core::CaseDetail& detail)
 {
   const auto& c = detail.info;
   Json referrals = Json::array();
@@ -114,8 +114,10 @@ void write_json(std::ostream& out, const core::CaseDetail& detail)
             {"discussions", discussions_json(detail)},
             {"actions", actions_json(detail)},
             {"interventions", interventions_json(detail)}};
-  out << j.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  return j;
 }
+
+void write_json(std::ostream& out, const Json& j) { out << j.dump(2, ' ', false, Json::error_handler_t::replace) << '\n'; }
 
 // Writes "label: value" lines (Markdown list items in md), skipping empty values.
 class Lines {
@@ -139,6 +141,65 @@ private:
 std::string flag(const std::optional<bool>& v) { return v ? (*v ? "yes" : "no") : ""; }
 std::string number(const std::optional<int>& v) { return v ? std::to_string(*v) : ""; }
 
+void write_referral_text(std::ostream& out, const core::CaseDetail::Item& item, bool markdown)
+{
+  const Lines line(out, markdown);
+  const char* h2 = markdown ? "## " : "";
+  const auto& rec = item.referral;
+  const auto& r = rec.referral;
+  out << '\n' << h2 << "Referral " << rec.reference << "\n";
+  line(out, "Received", fmt::format("{} from {}{}", r.received.iso(), r.agency,
+                                    r.referrer_name.empty() ? "" : " (" + r.referrer_name + ")"));
+  line(out, "Referrer email", r.referrer_email);
+  line(out, "Agency reference", r.source_ref);
+  line(out, "Name", r.name);
+  line(out, "Date of birth", r.dob ? r.dob->iso() : "");
+  line(out, "Gender", r.gender);
+  line(out, "Postcode", r.postcode);
+  line(out, "Resident", flag(r.resident));
+  line(out, "BAME", flag(r.bame));
+  line(out, "LGBT", flag(r.lgbt));
+  line(out, "Disability", flag(r.disability));
+  line(out, "Role", r.role);
+  line(out, "Categories", core::join(r.categories, ", "));
+  line(out, "Vulnerable", r.vulnerable ? "yes" : "");
+  line(out, "Risk", r.risk_level);
+  line(out, "Risk score", r.risk_score ? fmt::format("{}{}", *r.risk_score, r.risk_instrument.empty() ? "" : " (" + r.risk_instrument + ")") : "");
+  line(out, "Incidents (12m)", number(r.incidents_12m));
+  line(out, "Agencies involved", number(r.agencies_involved));
+  line(out, "Children", number(r.children));
+  line(out, "Professional judgement", r.professional_judgement ? "yes" : "");
+  line(out, "Consent", r.consent + (r.consent_rationale.empty() ? "" : ": " + r.consent_rationale));
+  line(out, "Repeat of", rec.repeat_of);
+  line(out, "Possible matches", core::join(rec.possible_matches, ", "));
+  line(out, "Criteria met", rec.criteria_met.empty() ? "none" : core::join(rec.criteria_met, ", "));
+  line(out, "Listed for meeting", rec.meeting_date ? rec.meeting_date->iso() : "");
+  for (const auto& p : r.other_parties)
+    line(out, "Other party", fmt::format("{}{}{}", p.name, p.relationship.empty() ? "" : ", " + p.relationship,
+                                         p.role.empty() ? "" : " (" + p.role + ")"));
+  for (const auto& d : item.decisions) {
+    std::string text = fmt::format("{} {} by {}", d.decided_on.iso(), d.decision, d.decided_by);
+    if (d.override_threshold)
+      text += " (below threshold, overridden)";
+    if (!d.forum.empty())
+      text += " to " + d.forum;
+    if (d.meeting_date)
+      text += " for the meeting on " + d.meeting_date->iso();
+    if (!d.reason.empty())
+      text += ": " + d.reason;
+    if (!d.signpost.empty())
+      text += "; signposted to " + d.signpost;
+    line(out, "Decision", text);
+  }
+  out << (markdown ? "\n**Summary:**\n\n" : "Summary:\n");
+  const std::string summary = core::strip_controls(r.summary);
+  for (size_t start = 0; start < summary.size();) {
+    const auto end = summary.find('\n', start);
+    out << (markdown ? "" : "  ") << summary.substr(start, end == std::string::npos ? end : end - start) << '\n';
+    start = end == std::string::npos ? summary.size() : end + 1;
+  }
+}
+
 void write_text(std::ostream& out, const core::CaseDetail& detail, bool markdown)
 {
   const Lines line(out, markdown);
@@ -152,61 +213,8 @@ void write_text(std::ostream& out, const core::CaseDetail& detail, bool markdown
   line(out, "Risk level", c.risk_level);
   line(out, "Review date", c.review_date ? c.review_date->iso() : "");
   line(out, "Closed", c.closed ? fmt::format("{} ({})", c.closed->iso(), c.close_reason) : "");
-  for (const auto& item : detail.referrals) {
-    const auto& rec = item.referral;
-    const auto& r = rec.referral;
-    out << '\n' << h2 << "Referral " << rec.reference << "\n";
-    line(out, "Received", fmt::format("{} from {}{}", r.received.iso(), r.agency,
-                                      r.referrer_name.empty() ? "" : " (" + r.referrer_name + ")"));
-    line(out, "Referrer email", r.referrer_email);
-    line(out, "Agency reference", r.source_ref);
-    line(out, "Name", r.name);
-    line(out, "Date of birth", r.dob ? r.dob->iso() : "");
-    line(out, "Gender", r.gender);
-    line(out, "Postcode", r.postcode);
-    line(out, "Resident", flag(r.resident));
-    line(out, "BAME", flag(r.bame));
-    line(out, "LGBT", flag(r.lgbt));
-    line(out, "Disability", flag(r.disability));
-    line(out, "Role", r.role);
-    line(out, "Categories", core::join(r.categories, ", "));
-    line(out, "Vulnerable", r.vulnerable ? "yes" : "");
-    line(out, "Risk", r.risk_level);
-    line(out, "Risk score", r.risk_score ? fmt::format("{}{}", *r.risk_score, r.risk_instrument.empty() ? "" : " (" + r.risk_instrument + ")") : "");
-    line(out, "Incidents (12m)", number(r.incidents_12m));
-    line(out, "Agencies involved", number(r.agencies_involved));
-    line(out, "Children", number(r.children));
-    line(out, "Professional judgement", r.professional_judgement ? "yes" : "");
-    line(out, "Consent", r.consent + (r.consent_rationale.empty() ? "" : ": " + r.consent_rationale));
-    line(out, "Repeat of", rec.repeat_of);
-    line(out, "Possible matches", core::join(rec.possible_matches, ", "));
-    line(out, "Criteria met", rec.criteria_met.empty() ? "none" : core::join(rec.criteria_met, ", "));
-    line(out, "Listed for meeting", rec.meeting_date ? rec.meeting_date->iso() : "");
-    for (const auto& p : r.other_parties)
-      line(out, "Other party", fmt::format("{}{}{}", p.name, p.relationship.empty() ? "" : ", " + p.relationship,
-                                           p.role.empty() ? "" : " (" + p.role + ")"));
-    for (const auto& d : item.decisions) {
-      std::string text = fmt::format("{} {} by {}", d.decided_on.iso(), d.decision, d.decided_by);
-      if (d.override_threshold)
-        text += " (below threshold, overridden)";
-      if (!d.forum.empty())
-        text += " to " + d.forum;
-      if (d.meeting_date)
-        text += " for the meeting on " + d.meeting_date->iso();
-      if (!d.reason.empty())
-        text += ": " + d.reason;
-      if (!d.signpost.empty())
-        text += "; signposted to " + d.signpost;
-      line(out, "Decision", text);
-    }
-    out << (markdown ? "\n**Summary:**\n\n" : "Summary:\n");
-    const std::string summary = core::strip_controls(r.summary);
-    for (size_t start = 0; start < summary.size();) {
-      const auto end = summary.find('\n', start);
-      out << (markdown ? "" : "  ") << summary.substr(start, end == std::string::npos ? end : end - start) << '\n';
-      start = end == std::string::npos ? summary.size() : end + 1;
-    }
-  }
+  for (const auto& item : detail.referrals)
+    write_referral_text(out, item, markdown);
   if (!detail.discussions.empty()) {
     out << '\n' << h2 << "Discussions\n";
     for (const auto& d : detail.discussions)
@@ -239,9 +247,46 @@ void write_text(std::ostream& out, const core::CaseDetail& detail, bool markdown
 void write_case(std::ostream& out, const core::CaseDetail& detail, Format format)
 {
   if (format == Format::json)
-    write_json(out, detail);
+    write_json(out, case_json(detail));
   else
     write_text(out, detail, format == Format::md);
+}
+
+void write_person(std::ostream& out, const core::PersonRecord& p, Format format)
+{
+  if (format == Format::json) {
+    Json cases = Json::array(), referrals = Json::array(), mentions = Json::array();
+    for (const auto& c : p.cases)
+      cases.push_back(case_json(c));
+    for (const auto& r : p.referrals)
+      referrals.push_back(referral_json(r));
+    for (const auto& m : p.mentions)
+      mentions.push_back({{"referral", m.referral}, {"name", m.name}, {"role", text_or_null(m.role)},
+                          {"relationship", text_or_null(m.relationship)}});
+    write_json(out, {{"person", {{"id", p.id}, {"name", p.name}, {"names", p.names}, {"dob", optional_date(p.dob)}}},
+                     {"cases", cases},
+                     {"referrals", referrals},
+                     {"named_in_referrals_about_others", mentions}});
+    return;
+  }
+  const bool markdown = format == Format::md;
+  const Lines line(out, markdown);
+  out << (markdown ? "# " : "") << "Everything held about person " << p.id << "\n\n";
+  line(out, "Name", p.name);
+  line(out, "Names used", core::join(p.names, "; "));
+  line(out, "Date of birth", p.dob ? p.dob->iso() : "");
+  for (const auto& c : p.cases) {
+    out << '\n';
+    write_text(out, c, markdown);
+  }
+  for (const auto& r : p.referrals)
+    write_referral_text(out, r, markdown);
+  if (!p.mentions.empty()) {
+    out << '\n' << (markdown ? "## " : "") << "Named in referrals about others\n";
+    for (const auto& m : p.mentions)
+      line(out, m.referral, fmt::format("{}{}{}", m.name, m.role.empty() ? "" : " (" + m.role + ")",
+                                        m.relationship.empty() ? "" : ", " + m.relationship));
+  }
 }
 
 } // namespace panel::render

@@ -80,6 +80,9 @@ std::string profile_json(const core::Profile& p)
                       {"outcome_from", c.outcome_from},
                       {"bank_holidays", c.bank_holidays},
                       {"appeal_to", c.appeal_to}};
+  j["retention"] = {{"closed_case_years", p.retention.closed_case_years},
+                    {"declined_referral_years", p.retention.declined_referral_years},
+                    {"case_review_years", p.retention.case_review_years}};
   return j.dump(2) + "\n";
 }
 

@@ -183,8 +183,11 @@ void write_md(std::ostream& out, const Table& table)
 RowWriter::RowWriter(std::ostream& out, std::vector<Column> columns, Format format, Style style)
     : m_out(out), m_table{std::move(columns), {}}, m_format(format), m_style(style)
 {
-  if (m_format == Format::csv)
+  if (m_format == Format::csv) {
+    if (!m_style.csv_marking.empty())
+      m_out << "# " << m_style.csv_marking << "\r\n";
     csv_header(m_out, m_table.columns);
+  }
 }
 
 void RowWriter::row(std::vector<Cell> cells)
@@ -283,7 +286,12 @@ void write(std::ostream& out, const Table& table, Format format, const Style& st
 {
   switch (format) {
   case Format::table: write_text(out, table, style); break;
-  case Format::csv: write_csv(out, table); break;
+  case Format::csv:
+    // Asked for with --marking: a comment line spreadsheets show as text in A1, not a formula.
+    if (!style.csv_marking.empty())
+      out << "# " << style.csv_marking << "\r\n";
+    write_csv(out, table);
+    break;
   case Format::json: write_json(out, table); break;
   case Format::md: write_md(out, table); break;
   }

@@ -27,6 +27,7 @@ enum class Format { table, csv, json, md };
 // How people see output: colour only when asked and on a terminal.
 struct Style {
   bool color = false;
+  std::string csv_marking;  // CSV only: a first line "# <marking>" (--marking), else none
 };
 
 // Parses a --format value against the formats a command offers; throws Error(usage).

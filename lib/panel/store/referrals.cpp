@@ -99,14 +99,15 @@ std::vector<core::RecordedReferral> read_referrals(Db& db, SQLite::Statement& s)
 
 constexpr const char* case_columns =
     "k.id, k.reference, k.person_id, p.name, k.opened, coalesce(k.lead_agency, ''), k.risk_level, k.review_date, "
-    "k.status, k.closed, k.close_reason";
+    "k.status, k.closed, k.close_reason, k.legal_hold, k.purged";
 
 core::Case read_case(SQLite::Statement& s)
 {
   return {s.getColumn(0).getInt64(),   s.getColumn(1).getString(), s.getColumn(2).getInt64(),
           s.getColumn(3).getString(),  date_of(s.getColumn(4)),    s.getColumn(5).getString(),
           s.getColumn(6).getString(),  optional_date(s.getColumn(7)), s.getColumn(8).getString(),
-          optional_date(s.getColumn(9)), s.getColumn(10).getString()};
+          optional_date(s.getColumn(9)), s.getColumn(10).getString(), s.getColumn(11).getString(),
+          optional_date(s.getColumn(12))};
 }
 
 } // namespace

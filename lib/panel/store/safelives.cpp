@@ -7,12 +7,12 @@ namespace panel::store {
 std::vector<DiscussionFacts> discussion_facts(Db& db, core::Date from, core::Date to)
 {
   // A perpetrator is an other party with the role perpetrator or both, under 18 on the day the
-  // referral was received. "Male" is the subject's gender written as male, m or man.
+  // referral was received (kept in under_18 once the date of birth is purged). "Male" is the subject's gender written as male, m or man.
   SQLite::Statement s(db.impl().sql, R"SQL(
     SELECT m.date, r.agency, r.repeat_of IS NOT NULL, coalesce(r.bame, 0), coalesce(r.lgbt, 0), coalesce(r.disability, 0),
            lower(trim(r.gender)) IN ('male', 'm', 'man'), coalesce(r.age_at_referral IN (16, 17), 0),
            EXISTS (SELECT 1 FROM other_party o WHERE o.referral_id = r.id AND o.role IN ('perpetrator', 'both')
-                   AND o.dob IS NOT NULL AND date(o.dob, '+18 years') > r.received),
+                   AND ((o.dob IS NOT NULL AND date(o.dob, '+18 years') > r.received) OR o.under_18 = 1)),
            coalesce(r.children, 0)
     FROM discussion d
     JOIN meeting m ON m.id = d.meeting_id

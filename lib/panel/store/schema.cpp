@@ -539,6 +539,9 @@ ALTER TABLE "case" ADD COLUMN legal_hold TEXT NOT NULL DEFAULT '';
 ALTER TABLE "case" ADD COLUMN purged TEXT;
 ALTER TABLE referral ADD COLUMN purged TEXT;
 ALTER TABLE case_review ADD COLUMN purged TEXT;
+-- Purging removes an other party's date of birth; whether they were under 18 when the referral
+-- was received is kept, because the SafeLives return counts young perpetrators.
+ALTER TABLE other_party ADD COLUMN under_18 INTEGER;
 )SQL",
   };
   return steps;

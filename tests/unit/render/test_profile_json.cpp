@@ -34,7 +34,7 @@ TEST_CASE("profile_json: top-level keys come in the order the profile YAML is wr
                     "confidentiality", "agencies", "quorum", "categories", "risk_levels", "risk_instruments",
                     "criteria", "interventions", "redirect_forums", "repeat_window_days", "agenda_lead_days",
                     "minutes_due_working_days", "due_soon_days", "remind_every_days", "escalate_after_days",
-                    "templates", "mail", "safelives", "population", "case_review"});
+                    "templates", "mail", "safelives", "population", "case_review", "retention"});
 }
 
 TEST_CASE("profile_json: nested objects keep their written key order")

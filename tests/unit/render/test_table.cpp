@@ -69,7 +69,7 @@ TEST_CASE("table: a table with no rows prints only the heading")
 
 TEST_CASE("table: colour makes the heading bold and nothing else")
 {
-  CHECK(render(agencies(), Format::table, Style{true}) ==
+  CHECK(render(agencies(), Format::table, Style{true, ""}) ==
         "\033[1mCODE  NAME                   CASES\033[0m\n"
         "POL   City of London Police     12\n"
         "VS    Victim Support             3\n");

@@ -1,0 +1,118 @@
+#include "panel/store/purge.hpp"
+
+#include "panel/store/row.hpp"
+
+namespace panel::store {
+namespace {
+
+std::vector<PurgeDue> due(Db& db, const char* kind, const char* sql, core::Date cutoff)
+{
+  SQLite::Statement s(db.impl().sql, sql);
+  s.bind(1, cutoff.iso());
+  std::vector<PurgeDue> out;
+  while (s.executeStep())
+    out.push_back({kind, s.getColumn(0).getInt64(), s.getColumn(1).getString(), date_of(s.getColumn(2))});
+  return out;
+}
+
+// Runs each statement with ?1 = the record's id and ?2 = the day.
+void run(Db& db, std::initializer_list<const char*> statements, std::int64_t id, core::Date day)
+{
+  for (const char* sql : statements) {
+    SQLite::Statement s(db.impl().sql, sql);
+    s.bind(1, id);
+    if (s.getBindParameterCount() > 1)
+      s.bind(2, day.iso());
+    s.exec();
+  }
+}
+
+} // namespace
+
+std::vector<PurgeDue> closed_cases_before(Db& db, core::Date cutoff)
+{
+  return due(db, "case",
+             "SELECT id, reference, closed FROM \"case\" WHERE status = 'closed' AND closed < ?1 AND legal_hold = '' "
+             "AND purged IS NULL ORDER BY closed, id",
+             cutoff);
+}
+
+std::vector<PurgeDue> declined_referrals_before(Db& db, core::Date cutoff)
+{
+  return due(db, "referral",
+             "SELECT r.id, r.reference, max(d.decided_on) FROM referral r JOIN decision d ON d.referral_id = r.id "
+             "WHERE r.case_id IS NULL AND (r.status = 'declined' OR r.status = 'redirected') AND r.purged IS NULL "
+             "GROUP BY r.id HAVING max(d.decided_on) < ?1 ORDER BY max(d.decided_on), r.id",
+             cutoff);
+}
+
+std::vector<PurgeDue> case_reviews_before(Db& db, core::Date cutoff)
+{
+  return due(db, "case-review",
+             "SELECT id, reference, max(received, coalesce(acknowledged, ''), coalesce(decided, ''), coalesce(outcome, ''), "
+             "coalesce(appealed, '')) AS last FROM case_review WHERE purged IS NULL AND last < ?1 ORDER BY last, id",
+             cutoff);
+}
+
+void purge_case(Db& db, std::int64_t case_id, core::Date day)
+{
+  run(db,
+      {"UPDATE other_party SET under_18 = (dob IS NOT NULL AND date(dob, '+18 years') > "
+       "(SELECT r.received FROM referral r WHERE r.id = other_party.referral_id)), name = '[purged]', dob = NULL, "
+       "relationship = '' WHERE referral_id IN (SELECT id FROM referral WHERE case_id = ?1)",
+       "UPDATE decision SET reason = '' WHERE referral_id IN (SELECT id FROM referral WHERE case_id = ?1)",
+       "UPDATE referral SET name = '[purged]', dob = NULL, postcode = '', referrer_name = '', referrer_email = '', "
+       "summary = '', consent_rationale = '', purged = ?2 WHERE case_id = ?1",
+       "UPDATE discussion SET summary = '' WHERE case_id = ?1",
+       "UPDATE action_history SET note = '' WHERE action_id IN (SELECT id FROM action WHERE case_id = ?1)",
+       "UPDATE action SET description = '[purged]' WHERE case_id = ?1",
+       "UPDATE intervention SET note = '' WHERE case_id = ?1",
+       "UPDATE document SET path = '' WHERE case_id = ?1 OR referral_id IN (SELECT id FROM referral WHERE case_id = ?1)",
+       "UPDATE \"case\" SET purged = ?2 WHERE id = ?1"},
+      case_id, day);
+}
+
+void purge_referral(Db& db, std::int64_t referral_id, core::Date day)
+{
+  run(db,
+      {"UPDATE other_party SET under_18 = (dob IS NOT NULL AND date(dob, '+18 years') > "
+       "(SELECT r.received FROM referral r WHERE r.id = other_party.referral_id)), name = '[purged]', dob = NULL, "
+       "relationship = '' WHERE referral_id = ?1",
+       "UPDATE decision SET reason = '' WHERE referral_id = ?1",
+       "UPDATE referral SET name = '[purged]', dob = NULL, postcode = '', referrer_name = '', referrer_email = '', "
+       "summary = '', consent_rationale = '', purged = ?2 WHERE id = ?1",
+       "UPDATE document SET path = '' WHERE referral_id = ?1"},
+      referral_id, day);
+}
+
+void purge_case_review(Db& db, std::int64_t case_review_id, core::Date day)
+{
+  run(db,
+      {"UPDATE complaint SET complainant = '[purged]', description = '', reference = '' WHERE case_review_id = ?1",
+       "UPDATE case_review_step SET detail = '' WHERE case_review_id = ?1 AND step <> 'apply'",
+       "UPDATE action_history SET note = '' WHERE action_id IN (SELECT id FROM action WHERE case_review_id = ?1)",
+       "UPDATE action SET description = '[purged]' WHERE case_review_id = ?1",
+       "UPDATE document SET path = '' WHERE case_review_id = ?1",
+       "UPDATE case_review SET applicant = '[purged]', on_behalf_of = CASE on_behalf_of WHEN '' THEN '' ELSE '[purged]' END, "
+       "contact = '', address = '', check_json = '', override_reason = '', outcome_summary = '', appeal_reason = '', "
+       "purged = ?2 WHERE id = ?1"},
+      case_review_id, day);
+}
+
+std::int64_t purge_people(Db& db)
+{
+  SQLite::Statement s(db.impl().sql,
+                      "UPDATE person SET name = '[purged]', name_key = '', dob = NULL WHERE name <> '[purged]' AND NOT EXISTS "
+                      "(SELECT 1 FROM referral r WHERE r.person_id = person.id AND r.purged IS NULL)");
+  return s.exec();
+}
+
+void set_legal_hold(Db& db, std::int64_t case_id, const std::string& reason)
+{
+  SQLite::Statement s(db.impl().sql, "UPDATE \"case\" SET legal_hold = ? WHERE id = ?");
+  s.bind(1, reason);
+  s.bind(2, case_id);
+  s.exec();
+}
+
+} // namespace panel::store
