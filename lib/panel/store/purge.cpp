@@ -27,6 +27,21 @@ void run(Db& db, std::initializer_list<const char*> statements, std::int64_t id,
   }
 }
 
+// Other parties of the referrals `where` selects: whether they were under 18 when referred is
+// kept (the SafeLives return counts it) before their date of birth goes.
+std::string other_parties(const std::string& where)
+{
+  return "UPDATE other_party SET under_18 = (dob IS NOT NULL AND date(dob, '+18 years') > "
+         "(SELECT r.received FROM referral r WHERE r.id = other_party.referral_id)), name = '[purged]', dob = NULL, "
+         "relationship = '' WHERE " + where;
+}
+
+std::string referrals(const std::string& where)
+{
+  return "UPDATE referral SET name = '[purged]', dob = NULL, postcode = '', referrer_name = '', referrer_email = '', "
+         "summary = '', consent_rationale = '', purged = ?2 WHERE " + where;
+}
+
 } // namespace
 
 std::vector<PurgeDue> closed_cases_before(Db& db, core::Date cutoff)
@@ -57,12 +72,9 @@ std::vector<PurgeDue> case_reviews_before(Db& db, core::Date cutoff)
 void purge_case(Db& db, std::int64_t case_id, core::Date day)
 {
   run(db,
-      {"UPDATE other_party SET under_18 = (dob IS NOT NULL AND date(dob, '+18 years') > "
-       "(SELECT r.received FROM referral r WHERE r.id = other_party.referral_id)), name = '[purged]', dob = NULL, "
-       "relationship = '' WHERE referral_id IN (SELECT id FROM referral WHERE case_id = ?1)",
+      {other_parties("referral_id IN (SELECT id FROM referral WHERE case_id = ?1)").c_str(),
        "UPDATE decision SET reason = '' WHERE referral_id IN (SELECT id FROM referral WHERE case_id = ?1)",
-       "UPDATE referral SET name = '[purged]', dob = NULL, postcode = '', referrer_name = '', referrer_email = '', "
-       "summary = '', consent_rationale = '', purged = ?2 WHERE case_id = ?1",
+       referrals("case_id = ?1").c_str(),
        "UPDATE discussion SET summary = '' WHERE case_id = ?1",
        "UPDATE action_history SET note = '' WHERE action_id IN (SELECT id FROM action WHERE case_id = ?1)",
        "UPDATE action SET description = '[purged]' WHERE case_id = ?1",
@@ -75,12 +87,8 @@ void purge_case(Db& db, std::int64_t case_id, core::Date day)
 void purge_referral(Db& db, std::int64_t referral_id, core::Date day)
 {
   run(db,
-      {"UPDATE other_party SET under_18 = (dob IS NOT NULL AND date(dob, '+18 years') > "
-       "(SELECT r.received FROM referral r WHERE r.id = other_party.referral_id)), name = '[purged]', dob = NULL, "
-       "relationship = '' WHERE referral_id = ?1",
-       "UPDATE decision SET reason = '' WHERE referral_id = ?1",
-       "UPDATE referral SET name = '[purged]', dob = NULL, postcode = '', referrer_name = '', referrer_email = '', "
-       "summary = '', consent_rationale = '', purged = ?2 WHERE id = ?1",
+      {other_parties("referral_id = ?1").c_str(), "UPDATE decision SET reason = '' WHERE referral_id = ?1",
+       referrals("id = ?1").c_str(),
        "UPDATE document SET path = '' WHERE referral_id = ?1"},
       referral_id, day);
 }
