@@ -114,4 +114,9 @@ std::string trim(std::string_view text)
   return std::string(text.substr(first, last - first + 1));
 }
 
+bool plain_line(std::string_view text)
+{
+  return valid_utf8(text) && strip_controls(text) == text && text.find('\n') == std::string_view::npos;
+}
+
 } // namespace panel::core

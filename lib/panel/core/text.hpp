@@ -14,6 +14,8 @@ std::vector<std::string> close_matches(std::string_view word, const std::vector<
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 // Removes C0/C1 control characters except newline and tab (terminal and document safety).
 std::string strip_controls(std::string_view text);
+// True for valid UTF-8 on one line with no control characters (text meant for one line of a table).
+bool plain_line(std::string_view text);
 // True when the bytes are well-formed UTF-8.
 bool valid_utf8(std::string_view text);
 // Leading and trailing spaces, tabs, carriage returns and newlines removed.

@@ -24,7 +24,7 @@ store::ActionRow existing(store::Db& db, const std::string& id)
 
 void check_text(const std::string& text, const char* what)
 {
-  if (!core::valid_utf8(text) || core::strip_controls(text) != text || text.find('\n') != std::string::npos)
+  if (!core::plain_line(text))
     throw refused(fmt::format("{}: use plain text on one line", what));
 }
 

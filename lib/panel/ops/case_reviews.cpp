@@ -29,7 +29,7 @@ core::CaseReview existing(store::Db& db, const std::string& reference)
 // Refuses text that would not sit on one line of a letter or a table.
 void one_line(const std::string& text, const std::string& what, std::vector<std::string>& problems)
 {
-  if (!core::valid_utf8(text) || core::strip_controls(text) != text || text.find('\n') != std::string::npos)
+  if (!core::plain_line(text))
     problems.push_back(fmt::format("{}: use plain text on one line", what));
 }
 

@@ -55,7 +55,7 @@ PurgeResult purge(store::Db& db, bool dry_run, const core::Actor& actor)
 
 void set_legal_hold(store::Db& db, const std::string& reference, const std::string& reason, const core::Actor& actor)
 {
-  if (!core::valid_utf8(reason) || core::strip_controls(reason) != reason || reason.find('\n') != std::string::npos)
+  if (!core::plain_line(reason))
     throw refused("--reason: use plain text on one line");
   store::Transaction txn(db, store::Transaction::Kind::write);
   const auto kase = store::find_case(db, reference);
