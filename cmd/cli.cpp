@@ -157,6 +157,9 @@ int run(const std::vector<std::string>& args, Context& ctx)
   register_purge(app, ctx);
   register_check(app, ctx);
   register_backup(app, ctx);
+  register_completion(app, ctx);
+  if (!args.empty() && args.front() == "__complete")
+    return complete(app, ctx, std::vector<std::string>(args.begin() + 1, args.end()));
 
   try {
     try {

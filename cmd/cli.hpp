@@ -42,5 +42,8 @@ void register_purge(CLI::App& app, Context& ctx);
 void register_check(CLI::App& app, Context& ctx);
 // `backup` and `restore`, in one file.
 void register_backup(CLI::App& app, Context& ctx);
+// `completion bash`, and the hidden `__complete WORD...` that the script calls.
+void register_completion(CLI::App& app, Context& ctx);
+int complete(CLI::App& app, Context& ctx, const std::vector<std::string>& words);
 
 } // namespace panel::cmd
