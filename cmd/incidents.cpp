@@ -79,6 +79,11 @@ void register_incidents(CLI::App& app, Context& ctx)
 {
   auto* incidents = app.add_subcommand("incidents", "Police incident data: import data.police.uk street CSVs");
   incidents->require_subcommand(1);
+  incidents->footer(R"(Imported incidents feed 'panel report incidents' and 'panel report trends'. See
+docs/cli/incidents.md.
+
+Example:
+  panel incidents import 2018-10-city-of-london-street.csv)");
 
   auto o = std::make_shared<ImportOptions>();
   auto* import = incidents->add_subcommand("import", "Import data.police.uk street CSV files (one force's month each)");
