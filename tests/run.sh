@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need, builds panel and its tests in build/, and runs every test
-# (unit tests, end-to-end cases, the short stress tests) with ctest. Exits non-zero on any failure.
+# (unit tests, end-to-end cases, man pages, the short stress tests) with ctest, then builds the
+# Debian package and, as root, installs, uses and removes it. Exits non-zero on any failure.
 #
 # With PANEL_SANITIZE=ON (as CI sets it) the whole suite then runs a second time, built with
 # AddressSanitizer and UndefinedBehaviorSanitizer in build-sanitize/; with PANEL_FUZZ_SECONDS=N
@@ -13,6 +14,8 @@ bash tests/install-deps.sh --test
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPANEL_WERROR=ON >/dev/null
 cmake --build build -j2
 ctest --test-dir build --output-on-failure -j2
+echo "== the Debian package: built, installed, used from /usr/bin and removed" >&2
+bash tests/package/check_deb.sh build
 
 if [ "${PANEL_SANITIZE:-OFF}" = ON ]; then
   echo "== the whole suite again, with AddressSanitizer and UndefinedBehaviorSanitizer" >&2
