@@ -5,7 +5,9 @@
 #include "panel/store/db.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <fmt/format.h>
+#include <set>
 
 namespace panel::cmd {
 namespace {
@@ -114,6 +116,39 @@ std::string selected_command(CLI::App& app)
   return command;
 }
 
+// Every command, in the order --help lists them; a file registering two commands appears twice.
+struct Command {
+  const char* name;
+  void (*add)(CLI::App&, Context&);
+};
+constexpr Command commands[] = {
+    {"init", register_init},         {"config", register_config},     {"agency", register_agency},
+    {"refer", register_refer},       {"triage", register_triage},     {"case", register_case},
+    {"meeting", register_meeting},   {"agenda", register_agenda},     {"minute", register_minute},
+    {"action", register_action},     {"remind", register_remind},     {"letter", register_letter},
+    {"trigger", register_trigger},   {"report", register_report},     {"incidents", register_incidents},
+    {"template", register_template}, {"audit", register_audit},       {"person", register_person},
+    {"purge", register_purge},       {"check", register_check},       {"backup", register_backup},
+    {"restore", register_backup},    {"completion", register_completion},
+};
+
+// The first word that is not an option or an option's value: the command ("" when none).
+std::string command_word(const std::vector<std::string>& args)
+{
+  static const std::set<std::string> with_value = {"--db", "--today", "--as", "--format", "--templates"};
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--")
+      return i + 1 < args.size() ? args[i + 1] : "";
+    if (args[i].size() > 1 && args[i][0] == '-') {
+      if (with_value.count(args[i]))
+        ++i;
+      continue;
+    }
+    return args[i];
+  }
+  return "";
+}
+
 int report(Context& ctx, Exit code, const std::string& message)
 {
   ctx.err << "panel: error: " << message << '\n';
@@ -136,28 +171,21 @@ int run(const std::vector<std::string>& args, Context& ctx)
              "Run 'panel COMMAND --help' for a command's options and examples.");
   add_global_options(app, ctx.flags);
 
-  register_init(app, ctx);
-  register_config(app, ctx);
-  register_agency(app, ctx);
-  register_refer(app, ctx);
-  register_triage(app, ctx);
-  register_case(app, ctx);
-  register_meeting(app, ctx);
-  register_agenda(app, ctx);
-  register_minute(app, ctx);
-  register_action(app, ctx);
-  register_remind(app, ctx);
-  register_letter(app, ctx);
-  register_trigger(app, ctx);
-  register_report(app, ctx);
-  register_incidents(app, ctx);
-  register_template(app, ctx);
-  register_audit(app, ctx);
-  register_person(app, ctx);
-  register_purge(app, ctx);
-  register_check(app, ctx);
-  register_backup(app, ctx);
-  register_completion(app, ctx);
+  // Only the command being run is built: making all of them is most of panel's start-up time.
+  // Help, completion, a mistyped command (for "did you mean") and no command at all get them all.
+  const std::string word = command_word(args);
+  const bool version_only = word.empty() && std::find(args.begin(), args.end(), "--version") != args.end() &&
+                            std::find(args.begin(), args.end(), "--help") == args.end() &&
+                            std::find(args.begin(), args.end(), "-h") == args.end();
+  const auto one = std::find_if(std::begin(commands), std::end(commands),
+                                [&](const Command& c) { return word == c.name; });
+  if (one != std::end(commands)) {
+    one->add(app, ctx);
+  } else if (!version_only) {
+    for (auto c = std::begin(commands); c != std::end(commands); ++c)
+      if (c == std::begin(commands) || c->add != (c - 1)->add)
+        c->add(app, ctx);
+  }
   if (!args.empty() && args.front() == "__complete")
     return complete(app, ctx, std::vector<std::string>(args.begin() + 1, args.end()));
 
