@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <utility>
 
 namespace panel::ops {
 namespace {
@@ -106,29 +107,29 @@ Produced meeting_document(store::Db& db, const PackRequest& q, const core::Actor
   Value details = Value::object();
   details.set("date", meeting.date.british()).set("time", meeting.time).set("venue", meeting.venue)
       .set("chair", meeting.chair).set("status", meeting.status).set("cutoff", agenda.cutoff.british());
-  context.set("meeting", details);
+  context.set("meeting", std::move(details));
   Value quorum = Value::list({});
   for (const auto& code : agenda.quorum)
     quorum.items.push_back(agency_value(db, code));
-  context.set("quorum", quorum);
+  context.set("quorum", std::move(quorum));
   context.set("agency", agency_value(db, q.agency));
   Value items = Value::list({});
   for (const auto& item : agenda.items)
     items.items.push_back(item_value(db, profile, item, meeting.date));
-  context.set("items", items);
+  context.set("items", std::move(items));
   Value outstanding = Value::list({});
   for (const auto& x : agenda.outstanding) {
     Value v = Value::object();
     v.set("id", x.id).set("case", x.case_reference).set("owner", agency_value(db, x.owner)).set("description", x.description)
         .set("due", x.due.british()).set("days_overdue", std::to_string(x.days_overdue))
         .set("overdue", Value::yes_no(x.days_overdue > 0));
-    outstanding.items.push_back(v);
+    outstanding.items.push_back(std::move(v));
   }
-  context.set("actions", outstanding);
+  context.set("actions", std::move(outstanding));
   Value next = Value::list({});
   for (const auto& ref : agenda.next_meeting)
     next.items.push_back(Value::of(ref));
-  context.set("next_meeting", next);
+  context.set("next_meeting", std::move(next));
 
   core::DocumentRecord record;
   record.reference = meeting.date.iso();

@@ -28,16 +28,23 @@ mst::data to_data(const core::Value& v)
     return v.text.empty() ? mst::data(false) : mst::data(v.text);
   case core::Value::Kind::flag:
     return mst::data(v.flag);
+  // kainjow's push_back and set only copy, which would copy every subtree once for each level
+  // above it (half of a 200-case meeting pack's time). So each child goes in as a placeholder
+  // and the converted value is moved into it.
   case core::Value::Kind::list: {
     mst::data list(mst::data::type::list);
-    for (const auto& item : v.items)
-      list.push_back(to_data(item));
+    for (const auto& item : v.items) {
+      list.push_back(mst::data(false));
+      const_cast<mst::data&>(list.list_value().back()) = to_data(item);
+    }
     return list;
   }
   case core::Value::Kind::object: {
     mst::data object(mst::data::type::object);
-    for (const auto& [key, value] : v.fields)
-      object.set(key, to_data(value));
+    for (const auto& [key, value] : v.fields) {
+      object.set(key, mst::data(false));
+      *const_cast<mst::data*>(object.get(key)) = to_data(value);
+    }
     return object;
   }
   }

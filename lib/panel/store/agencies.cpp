@@ -27,11 +27,14 @@ std::vector<core::Agency> list_agencies(Db& db)
 
 std::optional<core::Agency> find_agency(Db& db, const std::string& code)
 {
-  SQLite::Statement s(db.impl().sql, "SELECT code, name, email, core FROM agency WHERE code = ?");
+  // Prepared once: a meeting pack looks up an agency for every case, action and intervention.
+  auto& s = db.impl().cached("SELECT code, name, email, core FROM agency WHERE code = ?");
   s.bind(1, code);
-  if (!s.executeStep())
-    return std::nullopt;
-  return read_row(s);
+  std::optional<core::Agency> agency;
+  if (s.executeStep())
+    agency = read_row(s);
+  s.reset();  // no read left open on the connection
+  return agency;
 }
 
 void insert_agency(Db& db, const core::Agency& a)

@@ -172,18 +172,22 @@ std::vector<core::OutstandingAction> outstanding_actions(Db& db, core::Date day)
 
 int open_actions(Db& db, const std::string& case_reference)
 {
-  SQLite::Statement s(db.impl().sql, "SELECT count(*) FROM action a JOIN \"case\" k ON k.id = a.case_id "
-                                     "WHERE k.reference = ? AND a.status = 'open'");
+  // Prepared once: the agenda asks for every item.
+  auto& s = db.impl().cached("SELECT count(*) FROM action a JOIN \"case\" k ON k.id = a.case_id "
+                             "WHERE k.reference = ? AND a.status = 'open'");
   s.bind(1, case_reference);
   s.executeStep();
-  return s.getColumn(0).getInt();
+  const int open = s.getColumn(0).getInt();
+  s.reset();
+  return open;
 }
 
 std::vector<core::DiscussionRecord> case_discussions(Db& db, std::int64_t case_id)
 {
-  SQLite::Statement s(db.impl().sql, "SELECT m.date, d.summary, d.risk_level, d.outcome, d.close_reason, d.next_review "
-                                     "FROM discussion d JOIN meeting m ON m.id = d.meeting_id WHERE d.case_id = ? "
-                                     "ORDER BY m.date");
+  // Prepared once, like case_actions: a meeting pack asks for every case.
+  auto& s = db.impl().cached("SELECT m.date, d.summary, d.risk_level, d.outcome, d.close_reason, d.next_review "
+                             "FROM discussion d JOIN meeting m ON m.id = d.meeting_id WHERE d.case_id = ? "
+                             "ORDER BY m.date");
   s.bind(1, case_id);
   std::vector<core::DiscussionRecord> rows;
   while (s.executeStep())
@@ -194,8 +198,8 @@ std::vector<core::DiscussionRecord> case_discussions(Db& db, std::int64_t case_i
 
 std::vector<core::ActionRecord> case_actions(Db& db, std::int64_t case_id)
 {
-  SQLite::Statement s(db.impl().sql, "SELECT a.id, k.reference, a.owner, a.description, a.status, a.due, a.status_date "
-                                     "FROM action a JOIN \"case\" k ON k.id = a.case_id WHERE a.case_id = ? ORDER BY a.id");
+  auto& s = db.impl().cached("SELECT a.id, k.reference, a.owner, a.description, a.status, a.due, a.status_date "
+                             "FROM action a JOIN \"case\" k ON k.id = a.case_id WHERE a.case_id = ? ORDER BY a.id");
   s.bind(1, case_id);
   std::vector<core::ActionRecord> rows;
   while (s.executeStep())
@@ -207,8 +211,8 @@ std::vector<core::ActionRecord> case_actions(Db& db, std::int64_t case_id)
 
 std::vector<core::InterventionRecord> case_interventions(Db& db, std::int64_t case_id)
 {
-  SQLite::Statement s(db.impl().sql, "SELECT type, agency, note, tier, date, review, expiry FROM intervention "
-                                     "WHERE case_id = ? ORDER BY date, id");
+  auto& s = db.impl().cached("SELECT type, agency, note, tier, date, review, expiry FROM intervention "
+                             "WHERE case_id = ? ORDER BY date, id");
   s.bind(1, case_id);
   std::vector<core::InterventionRecord> rows;
   while (s.executeStep())

@@ -33,11 +33,11 @@ std::vector<std::string> split_commas(const std::string& text)
 // Reads referral rows selected with referral_columns, adding categories, parties and matches.
 std::vector<core::RecordedReferral> read_referrals(Db& db, SQLite::Statement& s)
 {
-  auto& sql = db.impl().sql;
-  SQLite::Statement categories(sql, "SELECT category FROM referral_category WHERE referral_id = ? ORDER BY position");
-  SQLite::Statement matches(sql, "SELECT m.reference FROM possible_match p JOIN referral m ON m.id = p.match_id "
-                                 "WHERE p.referral_id = ? ORDER BY m.id");
-  SQLite::Statement parties(sql, "SELECT name, dob, role, relationship FROM other_party WHERE referral_id = ? ORDER BY id");
+  // Prepared once per connection: a meeting pack reads a referral for each of its cases.
+  auto& categories = db.impl().cached("SELECT category FROM referral_category WHERE referral_id = ? ORDER BY position");
+  auto& matches = db.impl().cached("SELECT m.reference FROM possible_match p JOIN referral m ON m.id = p.match_id "
+                                   "WHERE p.referral_id = ? ORDER BY m.id");
+  auto& parties = db.impl().cached("SELECT name, dob, role, relationship FROM other_party WHERE referral_id = ? ORDER BY id");
   std::vector<core::RecordedReferral> rows;
   while (s.executeStep()) {
     core::RecordedReferral rec;
@@ -129,7 +129,8 @@ std::vector<core::RecordedReferral> list_referrals(Db& db, const std::vector<std
 
 std::optional<core::RecordedReferral> find_referral(Db& db, const std::string& reference)
 {
-  SQLite::Statement s(db.impl().sql, fmt::format("SELECT {} FROM referral r WHERE r.reference = ?", referral_columns));
+  static const std::string text = fmt::format("SELECT {} FROM referral r WHERE r.reference = ?", referral_columns);
+  auto& s = db.impl().cached(text);
   s.bind(1, reference);
   auto rows = read_referrals(db, s);
   if (rows.empty())
@@ -147,7 +148,7 @@ std::vector<core::RecordedReferral> case_referrals(Db& db, std::int64_t case_id)
 
 std::vector<std::string> person_names(Db& db, std::int64_t person_id)
 {
-  SQLite::Statement s(db.impl().sql, "SELECT name FROM referral WHERE person_id = ? GROUP BY name ORDER BY min(id)");
+  auto& s = db.impl().cached("SELECT name FROM referral WHERE person_id = ? GROUP BY name ORDER BY min(id)");
   s.bind(1, person_id);
   std::vector<std::string> names;
   while (s.executeStep())
@@ -235,14 +236,17 @@ std::int64_t insert_case(Db& db, const core::Case& c)
 
 std::optional<core::Case> find_case(Db& db, const std::string& reference)
 {
-  SQLite::Statement s(db.impl().sql,
-                      fmt::format("SELECT {} FROM \"case\" k JOIN person p ON p.id = k.person_id "
-                                  "WHERE k.reference = ?1 OR k.id = (SELECT case_id FROM referral WHERE reference = ?1)",
-                                  case_columns));
+  static const std::string text =
+      fmt::format("SELECT {} FROM \"case\" k JOIN person p ON p.id = k.person_id "
+                  "WHERE k.reference = ?1 OR k.id = (SELECT case_id FROM referral WHERE reference = ?1)",
+                  case_columns);
+  auto& s = db.impl().cached(text);
   s.bind(1, reference);
-  if (!s.executeStep())
-    return std::nullopt;
-  return read_case(s);
+  std::optional<core::Case> found;
+  if (s.executeStep())
+    found = read_case(s);
+  s.reset();
+  return found;
 }
 
 std::vector<core::Case> list_cases(Db& db, const std::string& status)
