@@ -3,6 +3,9 @@
 #include <array>
 #include <cstdint>
 #include <fmt/format.h>
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 namespace panel::core {
 namespace {
@@ -48,16 +51,78 @@ void block(std::array<std::uint32_t, 8>& h, const unsigned char* p)
     h[i] += add[i];
 }
 
-} // namespace
+// Many whole 64-byte blocks, in portable C++.
+void blocks_portable(std::array<std::uint32_t, 8>& h, const unsigned char* p, size_t count)
+{
+  for (size_t i = 0; i < count; ++i)
+    block(h, p + 64 * i);
+}
 
-std::string sha256_hex(std::string_view data)
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+// The same with the x86 SHA extensions (Intel SHA-NI, AMD since Zen), about ten times faster:
+// a police month is hashed as it is imported. The round structure follows Intel's white paper
+// "Intel SHA Extensions" (2013): four rounds per step, the message schedule computed four words
+// at a time with sha256msg1/sha256msg2, the state kept as ABEF and CDGH.
+__attribute__((target("sha,sse4.1"))) void blocks_x86(std::array<std::uint32_t, 8>& h, const unsigned char* p,
+                                                       size_t count)
+{
+  const __m128i byte_swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+  __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[0])), 0xB1);  // CDAB
+  __m128i state1 = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[4])), 0x1B);  // EFGH
+  __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);  // ABEF
+  state1 = _mm_blend_epi16(state1, tmp, 0xF0);       // CDGH
+  for (size_t b = 0; b < count; ++b, p += 64) {
+    const __m128i abef = state0;
+    const __m128i cdgh = state1;
+    __m128i w[4];
+    for (int i = 0; i < 16; ++i) {
+      if (i < 4)
+        w[i] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i)), byte_swap);
+      __m128i msg = _mm_add_epi32(w[i % 4], _mm_loadu_si128(reinterpret_cast<const __m128i*>(&k[4 * i])));
+      state1 = _mm_sha256rnds2_epu32(state1, state0, msg);
+      if (i >= 3 && i <= 14) {  // the next four schedule words
+        const __m128i next = _mm_add_epi32(w[(i + 1) % 4], _mm_alignr_epi8(w[i % 4], w[(i + 3) % 4], 4));
+        w[(i + 1) % 4] = _mm_sha256msg2_epu32(next, w[i % 4]);
+      }
+      msg = _mm_shuffle_epi32(msg, 0x0E);
+      state0 = _mm_sha256rnds2_epu32(state0, state1, msg);
+      if (i >= 1 && i <= 12)
+        w[(i + 3) % 4] = _mm_sha256msg1_epu32(w[(i + 3) % 4], w[i % 4]);
+    }
+    state0 = _mm_add_epi32(state0, abef);
+    state1 = _mm_add_epi32(state1, cdgh);
+  }
+  tmp = _mm_shuffle_epi32(state0, 0x1B);        // FEBA
+  state1 = _mm_shuffle_epi32(state1, 0xB1);     // DCHG
+  state0 = _mm_blend_epi16(tmp, state1, 0xF0);  // DCBA
+  state1 = _mm_alignr_epi8(state1, tmp, 8);     // HGFE
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[0]), state0);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[4]), state1);
+}
+
+bool cpu_has_sha()
+{
+  static const bool has = __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1");
+  return has;
+}
+#else
+bool cpu_has_sha() { return false; }
+#endif
+
+std::string hash(std::string_view data, bool use_cpu)
 {
   std::array<std::uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                     0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+  auto blocks = blocks_portable;
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+  if (use_cpu && cpu_has_sha())
+    blocks = blocks_x86;
+#else
+  (void)use_cpu;
+#endif
   const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
-  size_t whole = data.size() / 64 * 64;
-  for (size_t i = 0; i < whole; i += 64)
-    block(h, bytes + i);
+  const size_t whole = data.size() / 64 * 64;
+  blocks(h, bytes, whole / 64);
   // The last block(s): the rest, a 1 bit, zeros, and the length in bits.
   std::array<unsigned char, 128> tail{};
   const size_t rest = data.size() - whole;
@@ -67,12 +132,28 @@ std::string sha256_hex(std::string_view data)
   const std::uint64_t bits = static_cast<std::uint64_t>(data.size()) * 8;
   for (int i = 0; i < 8; ++i)
     tail[length - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
-  for (size_t i = 0; i < length; i += 64)
-    block(h, tail.data() + i);
+  blocks(h, tail.data(), length / 64);
   std::string hex;
   for (const auto word : h)
     hex += fmt::format("{:08x}", word);
   return hex;
+}
+
+} // namespace
+
+std::string sha256_hex(std::string_view data)
+{
+  return hash(data, true);
+}
+
+std::string sha256_hex_portable(std::string_view data)
+{
+  return hash(data, false);
+}
+
+bool sha256_uses_cpu()
+{
+  return cpu_has_sha();
 }
 
 } // namespace panel::core
