@@ -10,7 +10,9 @@
 namespace panel::store {
 
 struct Db::Impl {
-  Impl(const std::string& p, int flags) : path(p), sql(p, flags) {}
+  // NOMUTEX: a connection is only ever used by the thread that opened it, so SQLite need not
+  // lock it on every call (about 4% of a bulk import's instructions).
+  Impl(const std::string& p, int flags) : path(p), sql(p, flags | SQLite::OPEN_NOMUTEX) {}
   std::string path;
   SQLite::Database sql;
   std::map<std::string_view, std::unique_ptr<SQLite::Statement>> statements;

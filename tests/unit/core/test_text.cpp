@@ -151,3 +151,18 @@ TEST_CASE("text: trim removes leading and trailing ASCII whitespace only")
   CHECK(trim(" \t\n ") == "");
   CHECK(trim("\tinside  spaces\t") == "inside  spaces");
 }
+
+TEST_CASE("text: valid_utf8 finds a bad byte at any offset after runs of ASCII")
+{
+  // ASCII is checked eight bytes at a time: a multi-byte sequence or a bad byte at every offset
+  // from 0 to 20, with ASCII before and after it, must be judged the same as on its own.
+  for (size_t before = 0; before <= 20; ++before)
+    for (size_t after : {0, 1, 7, 8, 9}) {
+      const std::string pad_before(before, 'a'), pad_after(after, 'z');
+      CHECK(valid_utf8(pad_before + "\xc3\xa9" + pad_after));          // é
+      CHECK(valid_utf8(pad_before + "\xf0\x9f\x98\x80" + pad_after));  // U+1F600
+      CHECK_FALSE(valid_utf8(pad_before + "\xff" + pad_after));
+      CHECK_FALSE(valid_utf8(pad_before + "\xc3" + pad_after));        // a lead byte without its tail
+      CHECK_FALSE(valid_utf8(pad_before + "\xed\xa0\x80" + pad_after));  // a UTF-16 surrogate
+    }
+}
