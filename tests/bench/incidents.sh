@@ -3,21 +3,19 @@
 # real data.police.uk files, one file per force's month (each a real file with its Month moved
 # and its Crime IDs changed), times `panel incidents import` of all of them against the sqlite3
 # shell's `.import` of the same files into a plain table in one transaction, and prints the
-# ratio. Then checks that peak memory stays flat as the number of rows grows.
+# ratio and the peak memory of each. Then (not under run.sh) times a re-import of every month and
+# checks that peak memory stays flat as the number of rows grows.
 #
-#   tests/bench/incidents.sh [N]   (build first: cmake --build build; PANEL_BIN overrides the binary)
+#   tests/bench/incidents.sh [N]   (build first: cmake --build build; PANEL_BIN overrides the binary;
+#                                   PANEL_POLICE_DATA the folder of real files, ../shared/data/police)
 set -euo pipefail
-root=$(cd "$(dirname "$0")/../.." && pwd)
-panel=${PANEL_BIN:-$root/build/panel}
-data=${PANEL_POLICE_DATA:-$root/../shared/data/police}
+. "$(dirname "$0")/lib.sh"
+data=${PANEL_POLICE_DATA:-$bench_root/../shared/data/police}
 n=${1:-1000000}
-work=$(mktemp -d "${TMPDIR:-/tmp}/panel-bench.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+bench_start
+need python3 python3
+[ -d "$data/mgsf08m002" ] || bench_error "no police data in '$data/mgsf08m002' (set PANEL_POLICE_DATA)"
 export PANEL_TODAY=2024-09-30 PANEL_USER=bench
-
-seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
-now() { date +%s.%N; }
-peak_kb() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1; }
 
 # Real files of the three forces, reused round after round with the month moved on by one
 # each time, so that every generated file is a distinct force's month.
@@ -50,7 +48,7 @@ while written < n:
     written += len(rows)
     k += 1
 PY
-mapfile -t files < <(ls "$work"/csv/*.csv | LC_ALL=C sort)
+mapfile -t files < <(printf '%s\n' "$work"/csv/*.csv | LC_ALL=C sort)
 bytes=$(cat "${files[@]}" | wc -c)
 
 # Baseline: the sqlite3 shell's CSV import of the same files into a plain table, one transaction.
@@ -61,34 +59,28 @@ bytes=$(cat "${files[@]}" | wc -c)
   for f in "${files[@]}"; do echo ".import --csv --skip 1 $f incident"; done
   echo "COMMIT;"
 } > "$work/baseline.sql"
-t0=$(now)
-sqlite3 "$work/plain.db" < "$work/baseline.sql"
-t1=$(now)
-baseline=$(seconds "$t0" "$t1")
+measure sqlite3 "$work/plain.db" < "$work/baseline.sql"
+baseline=$took baseline_kb=$peak_kb
 plain_rows=$(sqlite3 "$work/plain.db" "SELECT count(*) FROM incident")
+[ "$plain_rows" = "$n" ] || bench_error "sqlite3 imported $plain_rows of $n rows"
 
 "$panel" --db "$work/panel.db" -q init >/dev/null
-t0=$(now)
-"$panel" --db "$work/panel.db" -q incidents import "${files[@]}"
-t1=$(now)
-ours=$(seconds "$t0" "$t1")
+measure "$panel" --db "$work/panel.db" -q incidents import "${files[@]}"
+ours=$took ours_kb=$peak_kb
 imported=$(sqlite3 "$work/panel.db" "SELECT count(*) FROM incident")
-[ "$imported" = "$plain_rows" ] || { echo "panel imported $imported rows, sqlite3 $plain_rows" >&2; exit 1; }
+[ "$imported" = "$plain_rows" ] || bench_error "panel imported $imported rows, sqlite3 $plain_rows"
 
-printf '%-48s %10s %10s %8s\n' "import ($imported rows, ${#files[@]} files, $((bytes / 1048576)) MB)" "panel s" "sqlite3 s" "ratio"
-printf '%-48s %10s %10s %8s\n' "incidents import vs sqlite3 .import" "$ours" "$baseline" \
-  "$(awk -v a="$ours" -v b="$baseline" 'BEGIN { printf "%.2fx", a / b }')"
-printf 'throughput: %s rows/s (sqlite3: %s rows/s)\n' \
-  "$(awk -v n="$imported" -v s="$ours" 'BEGIN { printf "%d", n / s }')" \
-  "$(awk -v n="$imported" -v s="$baseline" 'BEGIN { printf "%d", n / s }')"
+printf 'import of %s rows (%s files, %s MB): panel %s s (%s rows/s), sqlite3 .import %s s (%s rows/s)\n' \
+  "$imported" "${#files[@]}" "$((bytes / 1048576))" "$ours" "$(awk -v n="$imported" -v s="$ours" 'BEGIN { printf "%d", n / s }')" \
+  "$baseline" "$(awk -v n="$imported" -v s="$baseline" 'BEGIN { printf "%d", n / s }')"
+bench_row "police import, $(thousands "$imported") rows" "$ours" "sqlite3 .import" "$baseline" "$ours_kb" "$baseline_kb" "ratio<=2"
 
+bench_collecting && exit 0
 # Re-importing everything replaces every month: the same rows, no more.
-t0=$(now)
-"$panel" --db "$work/panel.db" -q incidents import "${files[@]}"
-t1=$(now)
+measure "$panel" --db "$work/panel.db" -q incidents import "${files[@]}"
 again=$(sqlite3 "$work/panel.db" "SELECT count(*) FROM incident")
-[ "$again" = "$imported" ] || { echo "re-import left $again rows, not $imported" >&2; exit 1; }
-printf 're-import of every month (delete and insert): %s s\n' "$(seconds "$t0" "$t1")"
+[ "$again" = "$imported" ] || bench_error "re-import left $again rows, not $imported"
+printf 're-import of every month (delete and insert): %s s\n' "$took"
 
 # Memory: peak resident set size for a quarter, half and all of the files.
 printf '\n%-12s %14s %14s\n' "rows" "panel RSS (MB)" "sqlite3 RSS (MB)"
@@ -96,12 +88,11 @@ count=${#files[@]}
 for part in $((count / 4)) $((count / 2)) "$count"; do
   rm -f "$work/m.db" "$work/p.db"
   "$panel" --db "$work/m.db" -q init >/dev/null
-  kb=$(peak_kb "$panel" --db "$work/m.db" -q incidents import "${files[@]:0:$part}")
+  kb=$(peak_of "$panel" --db "$work/m.db" -q incidents import "${files[@]:0:$part}")
   rows=$(sqlite3 "$work/m.db" "SELECT count(*) FROM incident")
   head -n 3 "$work/baseline.sql" > "$work/part.sql"
   for f in "${files[@]:0:$part}"; do echo ".import --csv --skip 1 $f incident"; done >> "$work/part.sql"
   echo "COMMIT;" >> "$work/part.sql"
-  skb=$(/usr/bin/time -f '%M' sqlite3 "$work/p.db" < "$work/part.sql" 2>&1 >/dev/null | tail -1)
-  printf '%-12s %14s %14s\n' "$rows" "$(awk -v k="$kb" 'BEGIN { printf "%.1f", k / 1024 }')" \
-    "$(awk -v k="$skb" 'BEGIN { printf "%.1f", k / 1024 }')"
+  skb=$(peak_of sqlite3 "$work/p.db" < "$work/part.sql")
+  printf '%-12s %14s %14s\n' "$rows" "$(mb "$kb")" "$(mb "$skb")"
 done

@@ -4,27 +4,19 @@
 # quarter with its comparison, against the sqlite3 shell computing the same referral aggregates
 # (received, residents, vulnerable, repeats, threshold, by agency, by category, decisions,
 # undecided at the end, for both periods) in SQL on the same file. Prints the ratio and peak
-# memory.
+# memory; then (not under run.sh) the time for a whole financial year.
 #
-#   tests/bench/report.sh [N]      (build first: cmake --build build)
+#   tests/bench/report.sh [N]      (build first: cmake --build build; PANEL_BIN overrides the binary)
 set -euo pipefail
-root=$(cd "$(dirname "$0")/../.." && pwd)
-panel=${PANEL_BIN:-$root/build/panel}
+. "$(dirname "$0")/lib.sh"
 n=${1:-1000000}
-work=$(mktemp -d "${TMPDIR:-/tmp}/panel-bench.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+bench_start
 export PANEL_DB=$work/panel.db PANEL_TODAY=2024-12-31 PANEL_USER=bench
 
-now() { date +%s.%N; }
-seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
-peak_kb() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1; }
-
 "$panel" -q init
-bash "$root/tests/bench/generate_referrals.sh" "$n" 42 10 > "$work/referrals.csv"
-t0=$(now)
-"$panel" -q refer --file "$work/referrals.csv" >/dev/null
-t1=$(now)
-echo "recorded $n referrals in $(seconds "$t0" "$t1") s"
+bash "$bench_root/tests/bench/generate_referrals.sh" "$n" 42 10 > "$work/referrals.csv"
+measure "$panel" -q refer --file "$work/referrals.csv"
+echo "recorded $n referrals in $took s"
 
 # The same aggregates in SQL: 2019/20-Q2 (July to September 2019) and the quarter before.
 cat > "$work/aggregates.sql" <<'SQL'
@@ -48,26 +40,31 @@ SELECT count(*) FROM referral r WHERE r.received <= '2019-06-30'
   AND coalesce((SELECT d.decision FROM decision d WHERE d.referral_id = r.id AND d.decided_on <= '2019-06-30'
                 ORDER BY d.decided_on DESC, d.id DESC LIMIT 1), 'none') IN ('none', 'more-info', 'reopen');
 SQL
+sql() { sqlite3 "$PANEL_DB" < "$work/aggregates.sql"; }
+report() { "$panel" report --fy-quarter 2019/20-Q2 --format json; }
 
-# Warm the page cache once for both, then take the best of three runs of each.
-sqlite3 "$PANEL_DB" < "$work/aggregates.sql" >/dev/null
-"$panel" report --fy-quarter 2019/20-Q2 --format json >/dev/null
-best() {
-  local best=""
-  for _ in 1 2 3; do
-    local a b
-    a=$(now); "$@" >/dev/null; b=$(now)
-    local s; s=$(seconds "$a" "$b")
-    if [ -z "$best" ] || awk -v s="$s" -v b="$best" 'BEGIN { exit !(s < b) }'; then best=$s; fi
-  done
-  echo "$best"
-}
-sql_s=$(best sh -c "sqlite3 '$PANEL_DB' < '$work/aggregates.sql'")
-panel_s=$(best "$panel" report --fy-quarter 2019/20-Q2 --format json)
-"$panel" report --fy-quarter 2019/20-Q2 --format json | awk '/"received"/ { print "received in 2019/20-Q2 (and the quarter before):", $2; exit }'
-echo "panel report --fy-quarter 2019/20-Q2: $panel_s s"
-echo "sqlite3 shell, the same aggregates:   $sql_s s"
-awk -v p="$panel_s" -v s="$sql_s" 'BEGIN { printf "ratio: %.2fx (goal <= 1.5x)\n", p / s }'
-echo "peak memory: panel $(peak_kb "$panel" report --fy-quarter 2019/20-Q2 --format json) KB," \
-     "sqlite3 $(peak_kb sh -c "sqlite3 '$PANEL_DB' < '$work/aggregates.sql'") KB"
-echo "whole financial year 2019/20: $(best "$panel" report --fy 2019/20 --format json) s"
+# Both must count the same: the quarter's referrals and those undecided at its end.
+report > "$work/report.json"
+received=$(awk -F'[:,]' '/"received"/ { print $2 + 0; exit }' "$work/report.json")
+pending=$(awk -F'[:,]' '/"pending_at_end"/ { print $2 + 0; exit }' "$work/report.json")
+sql > "$work/sql.txt"
+sql_received=$(head -n 1 "$work/sql.txt" | cut -d'|' -f1)
+sql_pending=$(awk 'NR > 1 && !/\|/ { print; exit }' "$work/sql.txt")  # the first count without a label
+{ [ "$received" = "$sql_received" ] && [ "$received" -gt 0 ]; } ||
+  bench_error "received in 2019/20-Q2: panel says '$received', SQL $sql_received"
+[ "$pending" = "$sql_pending" ] || bench_error "undecided at the end of 2019/20-Q2: panel says '$pending', SQL $sql_pending"
+
+# Both ran once above, warming the page cache; the best of three runs of each.
+repeat_runs 3 sql
+sql_s=$best
+repeat_runs 3 report
+panel_s=$best
+echo "received in 2019/20-Q2: $received; undecided at its end: $pending"
+printf 'panel report --fy-quarter 2019/20-Q2: %.3f s; sqlite3 shell, the same aggregates: %.3f s\n' "$panel_s" "$sql_s"
+bench_row "quarterly report, $(thousands "$n") referrals" "$panel_s" "sqlite3, the same SQL" "$sql_s" \
+  "$(peak_of "$panel" report --fy-quarter 2019/20-Q2 --format json)" "$(peak_of sqlite3 "$PANEL_DB" < "$work/aggregates.sql")" \
+  "ratio<=2"
+
+bench_collecting && exit 0
+repeat_runs 3 "$panel" report --fy 2019/20 --format json
+printf 'whole financial year 2019/20: %.3f s\n' "$best"
