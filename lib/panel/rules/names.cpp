@@ -28,7 +28,7 @@ public:
       throw std::runtime_error(std::string("cannot load ICU to fold a name: ") + ::dlerror());
     load(m_open, PANEL_ICU_SYMBOL(utrans_openU));
     load(m_transliterate, PANEL_ICU_SYMBOL(utrans_transUChars));
-    load(m_from_utf8, PANEL_ICU_SYMBOL(u_strFromUTF8));
+    load(m_from_utf8, PANEL_ICU_SYMBOL(u_strFromUTF8WithSub));
     load(m_to_utf8, PANEL_ICU_SYMBOL(u_strToUTF8));
     load(m_error_name, PANEL_ICU_SYMBOL(u_errorName));
     // Building a transliterator costs milliseconds; bulk intake normalises thousands of names.
@@ -45,13 +45,15 @@ public:
   {
     UErrorCode status = U_ZERO_ERROR;
     int32_t length = 0;
-    m_from_utf8(nullptr, 0, &length, name.data(), static_cast<int32_t>(name.size()), &status);
+    // Bytes that are not UTF-8 become U+FFFD, as icu::UnicodeString::fromUTF8 made them: a name
+    // is checked for UTF-8 by the referral rules, which must get to say so.
+    m_from_utf8(nullptr, 0, &length, name.data(), static_cast<int32_t>(name.size()), 0xFFFD, nullptr, &status);
     if (status == U_BUFFER_OVERFLOW_ERROR)
       status = U_ZERO_ERROR;
     check(status, "cannot read a name as UTF-8");
     std::vector<UChar> source(static_cast<size_t>(length) + 1);
     m_from_utf8(source.data(), static_cast<int32_t>(source.size()), &length, name.data(),
-                static_cast<int32_t>(name.size()), &status);
+                static_cast<int32_t>(name.size()), 0xFFFD, nullptr, &status);
     check(status, "cannot read a name as UTF-8");
     // Any-Latin may lengthen a name (one Han character becomes a syllable): make room, and try
     // again with the length ICU asks for if that was not enough.
@@ -101,7 +103,7 @@ private:
   UTransliterator* m_folder = nullptr;
   decltype(&::utrans_openU) m_open = nullptr;
   decltype(&::utrans_transUChars) m_transliterate = nullptr;
-  decltype(&::u_strFromUTF8) m_from_utf8 = nullptr;
+  decltype(&::u_strFromUTF8WithSub) m_from_utf8 = nullptr;
   decltype(&::u_strToUTF8) m_to_utf8 = nullptr;
   decltype(&::u_errorName) m_error_name = nullptr;
 };
