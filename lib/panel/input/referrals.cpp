@@ -214,6 +214,7 @@ public:
       if (!seen.insert(field).second)
         field_error(m_source, header.line, field, "the column appears twice");
       m_columns.push_back(field);
+      m_fields.push_back(*field_named(field));
     }
     m_has_header = true;
   }
@@ -228,7 +229,7 @@ public:
       field_error(m_source, m_row.line, "row",
                   fmt::format("has {} fields but the header has {} columns", m_row.fields.size(), m_columns.size()));
     for (size_t i = 0; i < m_columns.size(); ++i)
-      set_field(record.referral, m_columns[i], m_row.fields[i], m_source, m_row.line);
+      set_field(record.referral, m_fields[i], m_columns[i], m_row.fields[i], m_source, m_row.line);
     return true;
   }
 
@@ -237,6 +238,7 @@ private:
   CsvReader m_csv;
   CsvRecord m_row;
   std::vector<std::string> m_columns;
+  std::vector<Field> m_fields;  // of each column, looked up once
   bool m_has_header = false;
 };
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <charconv>
 #include <fmt/format.h>
+#include <utility>
 
 namespace panel::input {
 namespace {
@@ -103,8 +104,55 @@ std::string canonical_field(const std::string& name)
   return std::find(fields.begin(), fields.end(), n) != fields.end() ? n : "";
 }
 
+std::optional<Field> field_named(const std::string& name)
+{
+  static const std::vector<std::pair<std::string, Field>> fields = {
+      {"received", Field::received},
+      {"agency", Field::agency},
+      {"referrer", Field::referrer},
+      {"referrer_email", Field::referrer_email},
+      {"source_ref", Field::source_ref},
+      {"person", Field::person},
+      {"name", Field::name},
+      {"dob", Field::dob},
+      {"gender", Field::gender},
+      {"postcode", Field::postcode},
+      {"resident", Field::resident},
+      {"bame", Field::bame},
+      {"lgbt", Field::lgbt},
+      {"disability", Field::disability},
+      {"role", Field::role},
+      {"category", Field::category},
+      {"vulnerable", Field::vulnerable},
+      {"risk_level", Field::risk_level},
+      {"risk_score", Field::risk_score},
+      {"risk_instrument", Field::risk_instrument},
+      {"incidents_12m", Field::incidents_12m},
+      {"agencies_involved", Field::agencies_involved},
+      {"children", Field::children},
+      {"professional_judgement", Field::professional_judgement},
+      {"consent", Field::consent},
+      {"consent_rationale", Field::consent_rationale},
+      {"summary", Field::summary},
+  };
+  for (const auto& [known, field] : fields)
+    if (known == name)
+      return field;
+  return std::nullopt;
+}
+
 bool set_field(core::Referral& r, const std::string& field, const std::string& text, const std::string& source,
                long line)
+{
+  const auto known = field_named(field);
+  if (!known)
+    return false;
+  set_field(r, *known, field, text, source, line);
+  return true;
+}
+
+void set_field(core::Referral& r, Field field, const std::string& name, const std::string& text,
+               const std::string& source, long line)
 {
   // Line ends inside a field are LF whatever the file used (CSV from Windows has CRLF).
   if (text.find('\r') != std::string::npos) {
@@ -114,74 +162,102 @@ bool set_field(core::Referral& r, const std::string& field, const std::string& t
         unified += text[i];
       else if (i + 1 >= text.size() || text[i + 1] != '\n')
         unified += '\n';
-    return set_field(r, field, unified, source, line);
+    set_field(r, field, name, unified, source, line);
+    return;
   }
-  auto number = [&] { return parse_int(text, source, line, field); };
-  auto flag = [&] { return parse_flag(text, source, line, field); };
+  auto number = [&] { return parse_int(text, source, line, name); };
+  auto flag = [&] { return parse_flag(text, source, line, name); };
   // Free text keeps its inner spacing; codes are trimmed.
-  const std::string code = core::trim(text);
-  if (field == "received")
-    r.received = parse_date(text, source, line, field).value_or(core::Date());
-  else if (field == "agency")
-    r.agency = code;
-  else if (field == "referrer")
-    r.referrer_name = code;
-  else if (field == "referrer_email")
-    r.referrer_email = code;
-  else if (field == "source_ref")
-    r.source_ref = code;
-  else if (field == "person") {
+  auto code = [&] { return core::trim(text); };
+  switch (field) {
+  case Field::received:
+    r.received = parse_date(text, source, line, name).value_or(core::Date());
+    break;
+  case Field::agency:
+    r.agency = code();
+    break;
+  case Field::referrer:
+    r.referrer_name = code();
+    break;
+  case Field::referrer_email:
+    r.referrer_email = code();
+    break;
+  case Field::source_ref:
+    r.source_ref = code();
+    break;
+  case Field::person: {
     const auto id = number();
     if (id && *id <= 0)
-      field_error(source, line, field, "a person id is a positive number");
+      field_error(source, line, name, "a person id is a positive number");
     r.person_id = id ? std::optional<std::int64_t>(*id) : std::nullopt;
-  } else if (field == "name")
-    r.name = code;
-  else if (field == "dob")
-    r.dob = parse_date(text, source, line, field);
-  else if (field == "gender")
-    r.gender = code;
-  else if (field == "postcode")
-    r.postcode = code;
-  else if (field == "resident")
+    break;
+  }
+  case Field::name:
+    r.name = code();
+    break;
+  case Field::dob:
+    r.dob = parse_date(text, source, line, name);
+    break;
+  case Field::gender:
+    r.gender = code();
+    break;
+  case Field::postcode:
+    r.postcode = code();
+    break;
+  case Field::resident:
     r.resident = flag();
-  else if (field == "bame")
+    break;
+  case Field::bame:
     r.bame = flag();
-  else if (field == "lgbt")
+    break;
+  case Field::lgbt:
     r.lgbt = flag();
-  else if (field == "disability")
+    break;
+  case Field::disability:
     r.disability = flag();
-  else if (field == "role")
-    r.role = lower(code);
-  else if (field == "category") {
+    break;
+  case Field::role:
+    r.role = lower(code());
+    break;
+  case Field::category:
     for (auto& c : parse_list(text))
       if (std::find(r.categories.begin(), r.categories.end(), c) == r.categories.end())
         r.categories.push_back(std::move(c));
-  } else if (field == "vulnerable")
+    break;
+  case Field::vulnerable:
     r.vulnerable = flag().value_or(false);
-  else if (field == "risk_level")
-    r.risk_level = lower(code);
-  else if (field == "risk_score")
+    break;
+  case Field::risk_level:
+    r.risk_level = lower(code());
+    break;
+  case Field::risk_score:
     r.risk_score = number();
-  else if (field == "risk_instrument")
-    r.risk_instrument = code;
-  else if (field == "incidents_12m")
+    break;
+  case Field::risk_instrument:
+    r.risk_instrument = code();
+    break;
+  case Field::incidents_12m:
     r.incidents_12m = number();
-  else if (field == "agencies_involved")
+    break;
+  case Field::agencies_involved:
     r.agencies_involved = number();
-  else if (field == "children")
+    break;
+  case Field::children:
     r.children = number();
-  else if (field == "professional_judgement")
+    break;
+  case Field::professional_judgement:
     r.professional_judgement = flag().value_or(false);
-  else if (field == "consent")
-    r.consent = lower(code);
-  else if (field == "consent_rationale")
-    r.consent_rationale = code;
-  else if (field == "summary")
-    r.summary = code;
-  else
-    return false;
-  return true;
+    break;
+  case Field::consent:
+    r.consent = lower(code());
+    break;
+  case Field::consent_rationale:
+    r.consent_rationale = code();
+    break;
+  case Field::summary:
+    r.summary = code();
+    break;
+  }
 }
 
 } // namespace panel::input

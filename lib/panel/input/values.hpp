@@ -28,6 +28,19 @@ public:
 bool set_field(core::Referral& referral, const std::string& field, const std::string& text,
                const std::string& source, long line);
 
+// The flat referral fields, for readers that look a field up once (a CSV column) rather than by
+// name for every value.
+enum class Field {
+  received, agency, referrer, referrer_email, source_ref, person, name, dob, gender, postcode, resident, bame,
+  lgbt, disability, role, category, vulnerable, risk_level, risk_score, risk_instrument, incidents_12m,
+  agencies_involved, children, professional_judgement, consent, consent_rationale, summary
+};
+// The field with this name of core::referral_fields(), or nothing.
+std::optional<Field> field_named(const std::string& name);
+// set_field for a field looked up already; `name` is its name, for messages.
+void set_field(core::Referral& referral, Field field, const std::string& name, const std::string& text,
+               const std::string& source, long line);
+
 // The names a field may also be written as ("referrer-email" for "referrer_email",
 // "categories" for "category"): returns the canonical name, or "" when unknown.
 std::string canonical_field(const std::string& name);

@@ -21,7 +21,7 @@ constexpr size_t max_problems = 20;
 class Intake {
 public:
   Intake(store::Db& db, const core::Profile& profile, const core::Actor& actor)
-      : m_db(db), m_profile(profile), m_actor(actor), m_writer(db)
+      : m_profile(profile), m_actor(actor), m_writer(db), m_audit(db)
   {
   }
 
@@ -30,9 +30,11 @@ public:
   {
     IntakeItem item{"", r.received, r.agency, 0, "", {}, {}, false};
     std::vector<std::int64_t> match_ids;
-    item.person_id = person_for(r, item.possible_matches, match_ids);
+    bool new_person = false;
+    item.person_id = person_for(r, item.possible_matches, match_ids, new_person);
 
-    const auto previous = m_writer.previous_referral(item.person_id, r.received);
+    // A person created just now has no referrals yet: nothing to be a repeat of, nothing to recheck.
+    const auto previous = new_person ? std::nullopt : m_writer.previous_referral(item.person_id, r.received);
     std::optional<std::int64_t> repeat_of;
     if (previous && rules::within_repeat_window(previous->received, r.received, m_profile.repeat_window_days)) {
       repeat_of = previous->id;
@@ -47,8 +49,9 @@ public:
     const std::int64_t id = m_writer.insert_referral({&r, item.reference, year, seq, item.person_id, repeat_of,
                                                       match_ids, core::join(item.criteria_met, ","),
                                                       item.meets_threshold, m_actor.at, m_actor.user});
-    store::append_audit(m_db, m_actor, "create", "referral", item.reference);
-    recheck_next(item.person_id, r.received, id);
+    m_audit.append(m_actor, "create", "referral", item.reference);
+    if (!new_person)
+      recheck_next(item.person_id, r.received, id);
     return item;
   }
 
@@ -56,25 +59,34 @@ public:
 
 private:
   // The person this referral is about: the explicit id, or the same normalised name and date of
-  // birth, or a new person. Same name without that date of birth is only a possible match.
+  // birth (the oldest such person), or a new person (`created`). Same name without that date of
+  // birth is only a possible match.
   std::int64_t person_for(const core::Referral& r, std::vector<std::string>& match_refs,
-                          std::vector<std::int64_t>& match_ids)
+                          std::vector<std::int64_t>& match_ids, bool& created)
   {
     if (r.person_id)
       return *r.person_id;
     const std::string key = rules::normalise_name(r.name);
+    const auto namesakes = m_writer.persons_named(key);
     std::optional<std::int64_t> person;
     if (r.dob)
-      person = m_writer.find_person(key, *r.dob);
-    for (const auto other : m_writer.persons_named(key)) {
-      if (person && other == *person)
+      for (const auto& other : namesakes)
+        if (other.dob == r.dob) {
+          person = other.id;
+          break;
+        }
+    for (const auto& other : namesakes) {
+      if (person && other.id == *person)
         continue;
-      if (const auto latest = m_writer.latest_referral(other)) {
+      if (const auto latest = m_writer.latest_referral(other.id)) {
         match_ids.push_back(latest->id);
         match_refs.push_back(latest->reference);
       }
     }
-    return person ? *person : m_writer.insert_person(r.name, key, r.dob, m_actor.at);
+    if (person)
+      return *person;
+    created = true;
+    return m_writer.insert_person(r.name, key, r.dob, m_actor.at);
   }
 
   // A referral recorded out of date order can make the person's next referral a repeat (or stop
@@ -88,15 +100,15 @@ private:
     const auto criteria = rules::criteria_met(m_profile.criteria, m_writer.load_referral(next->id), repeat);
     m_writer.update_repeat(next->id, repeat ? std::optional<std::int64_t>(id) : std::nullopt,
                            core::join(criteria, ","), !criteria.empty());
-    store::append_audit(m_db, m_actor, "update", "referral", next->reference,
+    m_audit.append(m_actor, "update", "referral", next->reference,
                         fmt::format("repeat and criteria worked out again after an earlier referral was recorded{}",
                                     criteria.empty() ? "" : ": " + core::join(criteria, ", ")));
   }
 
-  store::Db& m_db;
   const core::Profile& m_profile;
   const core::Actor& m_actor;
   store::IntakeWriter m_writer;
+  store::AuditTrail m_audit;  // every audit row of the intake's transaction goes through it
 };
 
 } // namespace

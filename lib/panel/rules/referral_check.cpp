@@ -33,13 +33,19 @@ void check_text(std::vector<FieldProblem>& out, const std::string& field, const 
     out.push_back({field, "is not valid UTF-8 text"});
     return;
   }
-  const size_t chars = static_cast<size_t>(
-      std::count_if(text.begin(), text.end(), [](unsigned char c) { return (c & 0xc0) != 0x80; }));
+  // One pass over every field of every referral. core::strip_controls removes only bytes below
+  // 0x20, 0x7f and C1 controls (which start with 0xc2): without those the text is clean, and
+  // the stripped copy need not be made.
+  size_t chars = 0;
+  bool breaks = false, suspect = false;
+  for (const unsigned char c : text) {
+    chars += (c & 0xc0) != 0x80;
+    breaks = breaks || c == '\n' || c == '\t';
+    suspect = suspect || c < 0x20 || c == 0x7f || c == 0xc2;
+  }
   if (chars > limit)
     out.push_back({field, fmt::format("is {} characters long; the limit is {}", chars, limit)});
-  const std::string clean = core::strip_controls(text);
-  const bool breaks = text.find_first_of("\n\t") != std::string::npos;
-  if (clean != text || (!multiline && breaks))
+  if ((suspect && core::strip_controls(text) != text) || (!multiline && breaks))
     out.push_back({field, multiline ? "contains control characters" : "contains control characters or line breaks"});
 }
 
@@ -63,6 +69,14 @@ void check_choice(std::vector<FieldProblem>& out, const std::string& field, cons
     out.push_back({field, fmt::format("unknown value '{}' (known: {})", value, core::join(choices, ", "))});
 }
 
+// The fixed vocabularies, built once rather than for every referral checked.
+const std::vector<std::string> roles = {"victim", "perpetrator", "both", "unclear"};
+const std::vector<std::string> consents = {"given", "refused", "not-sought"};
+
+const std::string& agency_code(const core::Agency& a) { return a.code; }
+const std::string& category_code(const core::Category& c) { return c.code; }
+const std::string& instrument_name(const core::RiskInstrument& i) { return i.name; }
+
 } // namespace
 
 int risk_score_max(const core::Profile& profile, const std::string& instrument)
@@ -82,12 +96,11 @@ std::vector<FieldProblem> check_referral(const core::Referral& r, const core::Pr
     check_date(out, "received", r.received, today);
   if (r.agency.empty())
     out.push_back({"agency", "is required"});
-  else if (!contains(profile.agencies, r.agency, [](const auto& a) { return a.code; }))
-    out.push_back({"agency", fmt::format("unknown agency '{}' (known: {})", r.agency,
-                                         known(profile.agencies, [](const auto& a) { return a.code; }))});
+  else if (!contains(profile.agencies, r.agency, agency_code))
+    out.push_back({"agency", fmt::format("unknown agency '{}' (known: {})", r.agency, known(profile.agencies, agency_code))});
   if (core::trim(r.name).empty())
     out.push_back({"name", "is required"});
-  else if (normalise_name(r.name).empty())
+  else if (core::valid_utf8(r.name) && normalise_name(r.name).empty())  // bad UTF-8 is reported below
     out.push_back({"name", "has no letters; people are matched by name"});
   check_text(out, "name", r.name, 200, false);
   check_date(out, "dob", r.dob, today);
@@ -96,9 +109,8 @@ std::vector<FieldProblem> check_referral(const core::Referral& r, const core::Pr
   if (r.categories.empty())
     out.push_back({"category", "at least one category is required"});
   for (const auto& c : r.categories)
-    if (!contains(profile.categories, c, [](const auto& k) { return k.code; }))
-      out.push_back({"category", fmt::format("unknown category '{}' (known: {})", c,
-                                             known(profile.categories, [](const auto& k) { return k.code; }))});
+    if (!contains(profile.categories, c, category_code))
+      out.push_back({"category", fmt::format("unknown category '{}' (known: {})", c, known(profile.categories, category_code))});
   if (core::trim(r.summary).empty())
     out.push_back({"summary", "is required"});
   check_text(out, "summary", r.summary, max_summary_chars, true);
@@ -110,12 +122,12 @@ std::vector<FieldProblem> check_referral(const core::Referral& r, const core::Pr
   if (!r.referrer_email.empty())
     if (const auto problem = core::email_problem(r.referrer_email); !problem.empty())
       out.push_back({"referrer_email", problem});
-  check_choice(out, "role", r.role, {"victim", "perpetrator", "both", "unclear"});
-  check_choice(out, "consent", r.consent, {"given", "refused", "not-sought"});
+  check_choice(out, "role", r.role, roles);
+  check_choice(out, "consent", r.consent, consents);
   check_choice(out, "risk_level", r.risk_level, profile.risk_levels);
-  if (!r.risk_instrument.empty() && !contains(profile.risk_instruments, r.risk_instrument, [](const auto& i) { return i.name; }))
+  if (!r.risk_instrument.empty() && !contains(profile.risk_instruments, r.risk_instrument, instrument_name))
     out.push_back({"risk_instrument", fmt::format("unknown instrument '{}' (known: {})", r.risk_instrument,
-                                                  known(profile.risk_instruments, [](const auto& i) { return i.name; }))});
+                                                  known(profile.risk_instruments, instrument_name))});
   check_count(out, "risk_score", r.risk_score, risk_score_max(profile, r.risk_instrument));
   check_count(out, "incidents_12m", r.incidents_12m, 10000);
   check_count(out, "agencies_involved", r.agencies_involved, 100);
@@ -130,7 +142,7 @@ std::vector<FieldProblem> check_referral(const core::Referral& r, const core::Pr
     check_text(out, field + ".name", party.name, 200, false);
     check_text(out, field + ".relationship", party.relationship, max_text_chars, false);
     check_date(out, field + ".dob", party.dob, today);
-    check_choice(out, field + ".role", party.role, {"victim", "perpetrator", "both", "unclear"});
+    check_choice(out, field + ".role", party.role, roles);
   }
   return out;
 }

@@ -7,23 +7,35 @@ namespace panel::store {
 void append_audit(Db& db, const core::Actor& actor, const std::string& action, const std::string& entity,
                   const std::string& record, const std::string& detail)
 {
+  AuditTrail(db).append(actor, action, entity, record, detail);
+}
+
+void AuditTrail::append(const core::Actor& actor, const std::string& action, const std::string& entity,
+                        const std::string& record, const std::string& detail)
+{
   // Callers hold a write transaction, so the last row cannot change between reading its hash and
-  // inserting the next.
-  auto& last = db.impl().cached("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1");
-  const std::string previous = last.executeStep() ? last.getColumn(0).getString() : "";
-  last.reset();
+  // inserting the next, nor between two rows written through this trail.
+  if (!m_head) {
+    auto& last = m_db.impl().cached("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1");
+    m_head = last.executeStep() ? last.getColumn(0).getString() : "";
+    last.reset();
+  }
   core::AuditEntry row{0, actor.at, actor.user, actor.command, action, entity, record, detail, ""};
-  auto& s = db.impl().cached("INSERT INTO audit_log (at, user, command, action, entity, record, detail, hash) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  s.bind(1, actor.at);
-  s.bind(2, actor.user);
-  s.bind(3, actor.command);
-  s.bind(4, action);
-  s.bind(5, entity);
-  s.bind(6, record);
-  s.bind(7, detail);
-  s.bind(8, core::audit_hash(previous, row));
+  std::string hash = core::audit_hash(*m_head, row);
+  auto& s = m_db.impl().cached("INSERT INTO audit_log (at, user, command, action, entity, record, detail, hash) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  // Every value outlives the statement's run, so SQLite need not copy it.
+  s.bindNoCopy(1, actor.at);
+  s.bindNoCopy(2, actor.user);
+  s.bindNoCopy(3, actor.command);
+  s.bindNoCopy(4, action);
+  s.bindNoCopy(5, entity);
+  s.bindNoCopy(6, record);
+  s.bindNoCopy(7, detail);
+  s.bindNoCopy(8, hash);
   s.exec();
+  s.clearBindings();  // the cached statement keeps no pointer to strings about to go away
+  m_head = std::move(hash);
 }
 
 std::vector<core::AuditEntry> list_audit(Db& db, const std::string& since)

@@ -13,6 +13,21 @@ namespace panel::store {
 // Appends one audit row for the actor; call inside the transaction that made the change.
 void append_audit(Db& db, const core::Actor& actor, const std::string& action, const std::string& entity,
                   const std::string& record, const std::string& detail = "");
+
+// Appends the audit rows of one write transaction, reading the chain's last hash once and then
+// keeping it, instead of reading it back before every row (bulk intake writes one per referral).
+// Create it inside the transaction, and write every audit row of that transaction through it.
+class AuditTrail {
+public:
+  explicit AuditTrail(Db& db) : m_db(db) {}
+  void append(const core::Actor& actor, const std::string& action, const std::string& entity,
+              const std::string& record, const std::string& detail = "");
+
+private:
+  Db& m_db;
+  std::optional<std::string> m_head;  // the last row's hash, once read or written
+};
+
 // Audit rows at or after `since` (a date or timestamp prefix; "" for all), oldest first.
 std::vector<core::AuditEntry> list_audit(Db& db, const std::string& since);
 

@@ -37,6 +37,14 @@ void audit_hash_function(sqlite3_context* context, int argc, sqlite3_value** arg
   sqlite3_result_text(context, hash.c_str(), static_cast<int>(hash.size()), SQLITE_TRANSIENT);
 }
 
+// Settings for the SQLite library as a whole, made before the first connection opens (SQLite
+// refuses them afterwards, harmlessly). Its memory statistics take a global lock around every
+// allocation, several per statement run, and panel never reads them.
+void configure_library()
+{
+  [[maybe_unused]] static const int done = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 void configure(SQLite::Database& sql, int busy_timeout_ms)
 {
   sqlite3_create_function_v2(sql.getHandle(), "panel_audit_hash", 8, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
@@ -106,6 +114,7 @@ Db Db::create(const std::string& path)
   }
   ::fchmod(fd, 0600);  // whatever the umask says
   ::close(fd);
+  configure_library();
   auto impl = std::make_unique<Impl>(path, SQLite::OPEN_READWRITE);
   auto& sql = impl->sql;
   sql.exec(fmt::format("PRAGMA application_id = {}", application_id));
@@ -125,6 +134,7 @@ std::unique_ptr<Db::Impl> open_existing(const std::string& path, int flags, int 
     throw database_error(fmt::format("no database at '{}'; run 'panel init'", path));
   if (!S_ISREG(st.st_mode))
     throw database_error(fmt::format("'{}' is not a file", path));
+  configure_library();
   auto impl = std::make_unique<Db::Impl>(path, flags);
   auto& sql = impl->sql;
   int app_id = 0;
@@ -162,6 +172,7 @@ Db Db::inspect(const std::string& path)
 
 Db Db::memory()
 {
+  configure_library();
   auto impl = std::make_unique<Impl>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   impl->sql.exec(fmt::format("PRAGMA application_id = {}", application_id));
   configure(impl->sql, 0);

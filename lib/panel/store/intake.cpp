@@ -2,14 +2,15 @@
 
 #include "panel/store/row.hpp"
 
+#include <algorithm>
+
 namespace panel::store {
 
 struct IntakeWriter::Statements {
   explicit Statements(SQLite::Database& db)
       : sql(db), source(sql, "SELECT reference FROM referral WHERE agency = ? AND source_ref = ?"),
         person_exists(sql, "SELECT 1 FROM person WHERE id = ?"),
-        find_person(sql, "SELECT id FROM person WHERE name_key = ? AND dob = ? ORDER BY id LIMIT 1"),
-        persons_named(sql, "SELECT id FROM person WHERE name_key = ? ORDER BY id"),
+        persons_named(sql, "SELECT id, dob FROM person WHERE name_key = ?"),
         insert_person(sql, "INSERT INTO person (name, name_key, dob, created_at) VALUES (?, ?, ?, ?)"),
         previous(sql, "SELECT id, reference, received, status FROM referral WHERE person_id = ? AND received <= ? "
                       "ORDER BY received DESC, id DESC LIMIT 1"),
@@ -37,7 +38,7 @@ struct IntakeWriter::Statements {
   {
   }
   SQLite::Database& sql;
-  SQLite::Statement source, person_exists, find_person, persons_named, insert_person, previous, next, latest,
+  SQLite::Statement source, person_exists, persons_named, insert_person, previous, next, latest,
       sequence, save_sequence, insert_referral, insert_category, insert_party, insert_match, load, update_repeat;
 };
 
@@ -49,6 +50,19 @@ SQLite::Statement& fresh(SQLite::Statement& s)
   s.reset();
   s.clearBindings();
   return s;
+}
+
+// Text bound without copying (SQLite would otherwise copy every value of every row): the
+// caller's string must outlive the statement's run, as each function here ensures.
+void bind_text(SQLite::Statement& s, int index, const std::string& value) { s.bindNoCopy(index, value); }
+
+// As bind_nullable, without copying.
+void bind_text_or_null(SQLite::Statement& s, int index, const std::string& value)
+{
+  if (value.empty())
+    s.bind(index);
+  else
+    s.bindNoCopy(index, value);
 }
 
 std::optional<ReferralLink> link_row(SQLite::Statement& s)
@@ -67,8 +81,8 @@ IntakeWriter::~IntakeWriter() = default;
 std::optional<std::string> IntakeWriter::reference_for_source(const std::string& agency, const std::string& source_ref)
 {
   auto& s = fresh(m->source);
-  s.bind(1, agency);
-  s.bind(2, source_ref);
+  bind_text(s, 1, agency);
+  bind_text(s, 2, source_ref);
   if (!s.executeStep())
     return std::nullopt;
   return s.getColumn(0).getString();
@@ -81,34 +95,28 @@ bool IntakeWriter::person_exists(std::int64_t id)
   return s.executeStep();
 }
 
-std::optional<std::int64_t> IntakeWriter::find_person(const std::string& name_key, const core::Date& dob)
-{
-  auto& s = fresh(m->find_person);
-  s.bind(1, name_key);
-  s.bind(2, dob.iso());
-  if (!s.executeStep())
-    return std::nullopt;
-  return s.getColumn(0).getInt64();
-}
-
-std::vector<std::int64_t> IntakeWriter::persons_named(const std::string& name_key)
+std::vector<Namesake> IntakeWriter::persons_named(const std::string& name_key)
 {
   auto& s = fresh(m->persons_named);
-  s.bind(1, name_key);
-  std::vector<std::int64_t> ids;
+  bind_text(s, 1, name_key);
+  std::vector<Namesake> people;
   while (s.executeStep())
-    ids.push_back(s.getColumn(0).getInt64());
-  return ids;
+    people.push_back({s.getColumn(0).getInt64(), optional_date(s.getColumn(1))});
+  // Ordered here rather than by SQL: the index gives them by date of birth, and for these few
+  // rows SQLite would set up a sorter for every referral.
+  std::sort(people.begin(), people.end(), [](const Namesake& a, const Namesake& b) { return a.id < b.id; });
+  return people;
 }
 
 std::int64_t IntakeWriter::insert_person(const std::string& name, const std::string& name_key,
                                          const std::optional<core::Date>& dob, const std::string& at)
 {
   auto& s = fresh(m->insert_person);
-  s.bind(1, name);
-  s.bind(2, name_key);
-  bind_optional(s, 3, dob);
-  s.bind(4, at);
+  const std::string dob_text = dob ? dob->iso() : "";
+  bind_text(s, 1, name);
+  bind_text(s, 2, name_key);
+  bind_text_or_null(s, 3, dob_text);
+  bind_text(s, 4, at);
   s.exec();
   return m->sql.getLastInsertRowid();
 }
@@ -116,16 +124,18 @@ std::int64_t IntakeWriter::insert_person(const std::string& name, const std::str
 std::optional<ReferralLink> IntakeWriter::previous_referral(std::int64_t person_id, core::Date day)
 {
   auto& s = fresh(m->previous);
+  const std::string day_text = day.iso();
   s.bind(1, person_id);
-  s.bind(2, day.iso());
+  bind_text(s, 2, day_text);
   return link_row(s);
 }
 
 std::optional<ReferralLink> IntakeWriter::next_referral(std::int64_t person_id, core::Date day)
 {
   auto& s = fresh(m->next);
+  const std::string day_text = day.iso();
   s.bind(1, person_id);
-  s.bind(2, day.iso());
+  bind_text(s, 2, day_text);
   return link_row(s);
 }
 
@@ -164,45 +174,47 @@ std::int64_t IntakeWriter::insert_referral(const NewReferral& n)
 {
   const core::Referral& r = *n.referral;
   auto& s = fresh(m->insert_referral);
+  const std::string received = r.received.iso();
+  const std::string dob = r.dob ? r.dob->iso() : "";
   int i = 0;
-  s.bind(++i, n.reference);
+  bind_text(s, ++i, n.reference);
   s.bind(++i, n.year);
   s.bind(++i, n.seq);
-  s.bind(++i, r.received.iso());
-  s.bind(++i, r.agency);
-  s.bind(++i, r.referrer_name);
-  s.bind(++i, r.referrer_email);
-  bind_nullable(s, ++i, r.source_ref);
+  bind_text(s, ++i, received);
+  bind_text(s, ++i, r.agency);
+  bind_text(s, ++i, r.referrer_name);
+  bind_text(s, ++i, r.referrer_email);
+  bind_text_or_null(s, ++i, r.source_ref);
   s.bind(++i, n.person_id);
-  s.bind(++i, r.name);
-  bind_optional(s, ++i, r.dob);
+  bind_text(s, ++i, r.name);
+  bind_text_or_null(s, ++i, dob);
   bind_optional(s, ++i, r.dob ? std::optional<int>(core::age_on(*r.dob, r.received)) : std::nullopt);
-  s.bind(++i, r.gender);
-  s.bind(++i, r.postcode);
+  bind_text(s, ++i, r.gender);
+  bind_text(s, ++i, r.postcode);
   bind_optional(s, ++i, r.resident);
   bind_optional(s, ++i, r.bame);
   bind_optional(s, ++i, r.lgbt);
   bind_optional(s, ++i, r.disability);
-  s.bind(++i, r.role);
+  bind_text(s, ++i, r.role);
   s.bind(++i, r.vulnerable ? 1 : 0);
-  s.bind(++i, r.risk_level);
+  bind_text(s, ++i, r.risk_level);
   bind_optional(s, ++i, r.risk_score);
-  s.bind(++i, r.risk_instrument);
+  bind_text(s, ++i, r.risk_instrument);
   bind_optional(s, ++i, r.incidents_12m);
   bind_optional(s, ++i, r.agencies_involved);
   bind_optional(s, ++i, r.children);
   s.bind(++i, r.professional_judgement ? 1 : 0);
-  s.bind(++i, r.consent);
-  s.bind(++i, r.consent_rationale);
-  s.bind(++i, r.summary);
+  bind_text(s, ++i, r.consent);
+  bind_text(s, ++i, r.consent_rationale);
+  bind_text(s, ++i, r.summary);
   if (n.repeat_of)
     s.bind(++i, *n.repeat_of);
   else
     s.bind(++i);
-  s.bind(++i, n.criteria_met);
+  bind_text(s, ++i, n.criteria_met);
   s.bind(++i, n.meets_threshold ? 1 : 0);
-  s.bind(++i, n.created_at);
-  s.bind(++i, n.created_by);
+  bind_text(s, ++i, n.created_at);
+  bind_text(s, ++i, n.created_by);
   s.exec();
   const std::int64_t id = m->sql.getLastInsertRowid();
 
@@ -210,16 +222,16 @@ std::int64_t IntakeWriter::insert_referral(const NewReferral& n)
     auto& c = fresh(m->insert_category);
     c.bind(1, id);
     c.bind(2, static_cast<int>(k + 1));
-    c.bind(3, r.categories[k]);
+    bind_text(c, 3, r.categories[k]);
     c.exec();
   }
   for (const auto& party : r.other_parties) {
     auto& p = fresh(m->insert_party);
     p.bind(1, id);
-    p.bind(2, party.name);
+    bind_text(p, 2, party.name);
     bind_optional(p, 3, party.dob);
-    p.bind(4, party.role);
-    p.bind(5, party.relationship);
+    bind_text(p, 4, party.role);
+    bind_text(p, 5, party.relationship);
     p.exec();
   }
   for (const auto match : n.possible_matches) {
@@ -261,7 +273,7 @@ void IntakeWriter::update_repeat(std::int64_t id, std::optional<std::int64_t> re
     s.bind(1, *repeat_of);
   else
     s.bind(1);
-  s.bind(2, criteria_met);
+  bind_text(s, 2, criteria_met);
   s.bind(3, meets_threshold ? 1 : 0);
   s.bind(4, id);
   s.exec();

@@ -19,6 +19,13 @@ struct ReferralLink {
   std::string status;
 };
 
+// A person found by name key: who, and their date of birth if known.
+struct Namesake {
+  std::int64_t id = 0;
+  std::optional<core::Date> dob;
+  bool operator==(const Namesake&) const = default;
+};
+
 // A referral ready to be written: the agency's fields plus panel's findings.
 struct NewReferral {
   const core::Referral* referral = nullptr;
@@ -42,10 +49,9 @@ public:
   // The reference already recorded for this agency's own reference, if any.
   std::optional<std::string> reference_for_source(const std::string& agency, const std::string& source_ref);
   bool person_exists(std::int64_t id);
-  // The person with exactly this name key and date of birth.
-  std::optional<std::int64_t> find_person(const std::string& name_key, const core::Date& dob);
-  // Every person with this name key (any date of birth, or none).
-  std::vector<std::int64_t> persons_named(const std::string& name_key);
+  // Every person with this name key (any date of birth, or none), oldest first: one read serves
+  // both finding the person with the same date of birth and listing the possible matches.
+  std::vector<Namesake> persons_named(const std::string& name_key);
   std::int64_t insert_person(const std::string& name, const std::string& name_key,
                              const std::optional<core::Date>& dob, const std::string& at);
   // The person's latest referral received on or before `day` (ties: the last recorded).

@@ -90,6 +90,54 @@ TEST_CASE("values: set_field returns false for a field it does not know")
   CHECK(r.name.empty());
 }
 
+TEST_CASE("values: every referral field can be looked up once and set by its lookup")
+{
+  for (const auto& name : core::referral_fields()) {
+    INFO(name);
+    const auto field = input::field_named(name);
+    REQUIRE(field);
+    // A value of the field's kind, set by lookup and by name, must land in the same place.
+    const bool date = name == "received" || name == "dob";
+    const bool number = name == "person" || name == "risk_score" || name == "incidents_12m" ||
+                        name == "agencies_involved" || name == "children";
+    const bool flag = name == "resident" || name == "bame" || name == "lgbt" || name == "disability" ||
+                      name == "vulnerable" || name == "professional_judgement";
+    const std::string text = date ? "2017-09-01" : number ? "3" : flag ? "yes" : " Some Text ";
+    core::Referral by_name, by_lookup;
+    REQUIRE(set_field(by_name, name, text, "r.csv", 7));
+    set_field(by_lookup, *field, name, text, "r.csv", 7);
+    CHECK(by_lookup.received == by_name.received);
+    CHECK(by_lookup.agency == by_name.agency);
+    CHECK(by_lookup.referrer_name == by_name.referrer_name);
+    CHECK(by_lookup.referrer_email == by_name.referrer_email);
+    CHECK(by_lookup.source_ref == by_name.source_ref);
+    CHECK(by_lookup.person_id == by_name.person_id);
+    CHECK(by_lookup.name == by_name.name);
+    CHECK(by_lookup.dob == by_name.dob);
+    CHECK(by_lookup.gender == by_name.gender);
+    CHECK(by_lookup.postcode == by_name.postcode);
+    CHECK(by_lookup.resident == by_name.resident);
+    CHECK(by_lookup.bame == by_name.bame);
+    CHECK(by_lookup.lgbt == by_name.lgbt);
+    CHECK(by_lookup.disability == by_name.disability);
+    CHECK(by_lookup.role == by_name.role);
+    CHECK(by_lookup.categories == by_name.categories);
+    CHECK(by_lookup.vulnerable == by_name.vulnerable);
+    CHECK(by_lookup.risk_level == by_name.risk_level);
+    CHECK(by_lookup.risk_score == by_name.risk_score);
+    CHECK(by_lookup.risk_instrument == by_name.risk_instrument);
+    CHECK(by_lookup.incidents_12m == by_name.incidents_12m);
+    CHECK(by_lookup.agencies_involved == by_name.agencies_involved);
+    CHECK(by_lookup.children == by_name.children);
+    CHECK(by_lookup.professional_judgement == by_name.professional_judgement);
+    CHECK(by_lookup.consent == by_name.consent);
+    CHECK(by_lookup.consent_rationale == by_name.consent_rationale);
+    CHECK(by_lookup.summary == by_name.summary);
+  }
+  CHECK_FALSE(input::field_named("nmae"));
+  CHECK_FALSE(input::field_named("categories"));  // a spelling canonical_field accepts, not a field name
+}
+
 TEST_CASE("values: dates are read as YYYY-MM-DD")
 {
   CHECK(with("received", "2017-09-01").received == day("2017-09-01"));

@@ -336,6 +336,14 @@ TEST_CASE("referral check: a summary may have line breaks and tabs but no other 
   CHECK(problem(check(r), "summary") == "contains control characters");
 }
 
+TEST_CASE("referral check: a no-break space or a pound sign is text, though it starts like a C1 control")
+{
+  auto r = valid();
+  r.name = "Pat\xc2\xa0Kay";
+  r.summary = "Owes \xc2\xa3" "200 in rent";
+  CHECK(check(r).empty());
+}
+
 TEST_CASE("referral check: control characters in referrer, source reference and other texts are refused")
 {
   for (auto field : {&core::Referral::referrer_name, &core::Referral::source_ref, &core::Referral::gender,

@@ -62,6 +62,32 @@ TEST_CASE("audit chain: rows written by panel chain, and the chain verifies")
   CHECK(chain.head == rows[2].hash);
 }
 
+TEST_CASE("audit chain: rows written through one trail chain like rows written one at a time")
+{
+  auto db = store::Db::memory();
+  store::append_audit(db, test::actor(), "create", "profile", "CCM");
+  {
+    store::Transaction txn(db, store::Transaction::Kind::write);
+    store::AuditTrail trail(db);
+    for (const char* record : {"CCM-2017-0001", "CCM-2017-0002", "CCM-2017-0003"})
+      trail.append(test::actor(), "create", "referral", record);
+    trail.append(test::actor(), "update", "referral", "CCM-2017-0002", "repeat worked out again");
+    txn.commit();
+  }
+  store::append_audit(db, test::actor(), "create", "agency", "A");
+  const auto rows = store::list_audit(db, "");
+  REQUIRE(rows.size() == 6);
+  std::string previous;
+  for (const auto& row : rows) {
+    CHECK(row.hash == core::audit_hash(previous, row));
+    previous = row.hash;
+  }
+  CHECK(rows[4].detail == "repeat worked out again");
+  const auto chain = store::verify_audit_chain(db);
+  CHECK(chain.rows == 6);
+  CHECK_FALSE(chain.first_broken);
+}
+
 TEST_CASE("audit chain: the upgrade to schema 9 chains the rows already there, in order")
 {
   TempDir dir;
