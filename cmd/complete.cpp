@@ -249,7 +249,8 @@ void register_completion(CLI::App& app, Context& ctx)
 Completion offers commands, options, agency codes, template names, and the references, action
 ids and meeting dates in the database named by --db or PANEL_DB (read-only; nothing is written,
 not even an audit row, and no names are ever offered).)");
-  sub->callback([&ctx] {
+  // The callback owns the option's string: CLI11 writes into it while parsing, after this returns.
+  sub->callback([&ctx, shell] {
     ctx.select("completion", [&ctx] {
       ctx.out << bash_script;
       return 0;
