@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <fmt/format.h>
 #if defined(__x86_64__)
+#include <cpuid.h>
 #include <immintrin.h>
 #endif
 
@@ -102,7 +103,14 @@ __attribute__((target("sha,sse4.1"))) void blocks_x86(std::array<std::uint32_t, 
 
 bool cpu_has_sha()
 {
-  static const bool has = __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1");
+  // CPUID, not __builtin_cpu_supports("sha"), which clang 14 does not know: leaf 7 EBX bit 29
+  // is SHA, leaf 1 ECX bit 19 SSE4.1.
+  static const bool has = [] {
+    unsigned a = 0, b = 0, c = 0, d = 0;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & (1u << 19)))
+      return false;
+    return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29)) != 0;
+  }();
   return has;
 }
 #else
