@@ -70,12 +70,8 @@ void check_command_words(CLI::App& app, const std::vector<std::string>& args)
       // Skip the value of an option that takes one ("--db FILE"), looking up through parents.
       if (word.find('=') != std::string::npos || (word[1] != '-' && word.size() > 2))
         continue;
-      for (CLI::App* level = current; level; level = level->get_parent())
-        if (const auto* option = level->get_option_no_throw(word)) {
-          if (option->get_type_size() != 0 && option->get_expected_min() > 0)
-            ++i;
-          break;
-        }
+      if (const auto* option = find_option(current, word); option && takes_value(*option))
+        ++i;
       continue;
     }
     const auto subs = subcommand_names(*current);
@@ -156,6 +152,19 @@ int report(Context& ctx, Exit code, const std::string& message)
 }
 
 } // namespace
+
+const CLI::Option* find_option(CLI::App* command, const std::string& word)
+{
+  for (CLI::App* level = command; level; level = level->get_parent())
+    if (const auto* option = level->get_option_no_throw(word))
+      return option;
+  return nullptr;
+}
+
+bool takes_value(const CLI::Option& option)
+{
+  return option.get_type_size() != 0 && option.get_expected_min() > 0;
+}
 
 int run(const std::vector<std::string>& args, Context& ctx)
 {

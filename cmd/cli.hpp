@@ -6,6 +6,7 @@
 
 namespace CLI {
 class App;
+class Option;
 }
 
 namespace panel::cmd {
@@ -42,6 +43,11 @@ void register_purge(CLI::App& app, Context& ctx);
 void register_check(CLI::App& app, Context& ctx);
 // `backup` and `restore`, in one file.
 void register_backup(CLI::App& app, Context& ctx);
+// The option `word` names on `command` or a level above it (global options live on the top),
+// or null; and whether it takes a value ("--db FILE"). Shared by parsing and completion.
+const CLI::Option* find_option(CLI::App* command, const std::string& word);
+bool takes_value(const CLI::Option& option);
+
 // `completion bash`, and the hidden `__complete WORD...` that the script calls.
 void register_completion(CLI::App& app, Context& ctx);
 int complete(CLI::App& app, Context& ctx, const std::vector<std::string>& words);

@@ -21,19 +21,6 @@ struct Line {
   std::string db, templates;
 };
 
-const CLI::Option* find_option(CLI::App* command, const std::string& word)
-{
-  for (CLI::App* level = command; level; level = level->get_parent())
-    if (const auto* option = level->get_option_no_throw(word))
-      return option;
-  return nullptr;
-}
-
-bool takes_value(const CLI::Option& option)
-{
-  return option.get_type_size() != 0 && option.get_expected_min() > 0;
-}
-
 void note_global(Line& line, const CLI::Option& option, const std::string& value)
 {
   if (option.check_lname("db"))
