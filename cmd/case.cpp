@@ -15,20 +15,45 @@ namespace {
 
 struct CaseOptions {
   std::string status, reference, reason;
+  bool attention = false;
 };
+
+render::Cell optional_text(const std::string& s) { return s.empty() ? render::Cell{} : render::Cell{s}; }
+render::Cell optional_date(const std::optional<core::Date>& d) { return d ? render::Cell{d->iso()} : render::Cell{}; }
+
+// Open cases with no next step or not discussed for too long, and why.
+int run_attention(const CaseOptions& o, Context& ctx, render::Format format)
+{
+  if (!o.status.empty() && o.status != "open")
+    throw usage_error("--attention lists open cases: it takes no --status " + o.status);
+  auto db = ctx.open_db();
+  render::Table table{{{"reference", "REFERENCE"}, {"name", "NAME"}, {"opened", "OPENED"}, {"lead_agency", "LEAD"},
+                       {"risk_level", "RISK"}, {"review_date", "REVIEW"}, {"listed_for", "LISTED FOR"},
+                       {"last_discussed", "LAST DISCUSSED"}, {"attention", "ATTENTION"}},
+                      {}};
+  for (const auto& c : ops::list_cases_needing_attention(db, ctx.actor()))
+    table.rows.push_back({c.info.reference, c.info.name, c.info.opened.iso(), optional_text(c.info.lead_agency),
+                          optional_text(c.info.risk_level), optional_date(c.info.review_date), optional_date(c.listed_for),
+                          optional_date(c.last_discussed), core::join(c.attention, "; ")});
+  render::write(ctx.out, table, format, ctx.style());
+  if (table.rows.empty())
+    ctx.note("every open case has a next step and was discussed within attention_after_days");
+  return 0;
+}
 
 int run_list(const CaseOptions& o, Context& ctx)
 {
   using render::Format;
   const auto format = ctx.format_or(Format::table, {Format::table, Format::csv, Format::json, Format::md});
+  if (o.attention)
+    return run_attention(o, ctx, format);
   auto db = ctx.open_db();
   render::Table table{{{"reference", "REFERENCE"}, {"name", "NAME"}, {"opened", "OPENED"}, {"lead_agency", "LEAD"},
                        {"risk_level", "RISK"}, {"review_date", "REVIEW"}, {"status", "STATUS"}},
                       {}};
-  auto optional_text = [](const std::string& s) { return s.empty() ? render::Cell{} : render::Cell{s}; };
   for (const auto& c : ops::list_cases(db, o.status, ctx.actor()))
     table.rows.push_back({c.reference, c.name, c.opened.iso(), optional_text(c.lead_agency), optional_text(c.risk_level),
-                          c.review_date ? render::Cell{c.review_date->iso()} : render::Cell{}, c.status});
+                          optional_date(c.review_date), c.status});
   render::write(ctx.out, table, format, ctx.style());
   return 0;
 }
@@ -67,8 +92,15 @@ void register_case(CLI::App& app, Context& ctx)
 
   auto* list = cases->add_subcommand("list", "List cases (formats: table, csv, json, md)");
   list->add_option("--status", o->status, "open or closed (default: all)")->type_name("STATUS");
-  list->footer("Reading names from the register is recorded in the audit log.\n\n"
-               "Example:\n  panel case list --status open --format csv > open-cases.csv");
+  list->add_flag("--attention", o->attention,
+                 "Only open cases with no next step, or not discussed for longer than attention_after_days");
+  list->footer("An open case always has a next step: a review date, or a place on a coming meeting's agenda.\n"
+               "--attention lists those that have slipped (no review date and no meeting; a review date passed\n"
+               "with no meeting after it; not discussed for more than the profile's attention_after_days), with\n"
+               "the reason. The coordinator's digest and 'panel check' list the same cases.\n\n"
+               "Reading names from the register is recorded in the audit log.\n\n"
+               "Examples:\n  panel case list --status open --format csv > open-cases.csv\n"
+               "  panel case list --attention");
   list->callback([o, &ctx] { ctx.select("case list", [o, &ctx] { return run_list(*o, ctx); }); });
 
   auto* show = cases->add_subcommand("show", "Show a case: referrals, decisions and what the panel did");

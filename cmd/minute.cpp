@@ -32,10 +32,21 @@ void report(const ops::MinutesResult& r, core::Date date, Context& ctx)
                        r.updates == 1 ? "" : "s"));
   if (!r.closed.empty())
     ctx.note("closed: " + core::join(r.closed, ", "));
-  if (!r.carried.empty())
-    ctx.note(fmt::format("not discussed, {}: {}", r.carried_to ? "moved to the meeting on " + r.carried_to->iso()
-                                                                 : "now awaiting a meeting",
-                         core::join(r.carried, ", ")));
+  if (!r.referred.empty())
+    ctx.note("closed, referred elsewhere: " + core::join(r.referred, ", "));
+  if (!r.reviews_defaulted.empty())
+    ctx.note(fmt::format("no next review given: {} to be reviewed at the next meeting, {}",
+                         core::join(r.reviews_defaulted, ", "), r.next_meeting->iso()));
+  if (!r.late.empty())
+    ctx.note("discussed with their case after the agenda cut-off: " + core::join(r.late, ", "));
+  if (!r.carried.empty()) {
+    if (r.next_meeting)
+      ctx.note(fmt::format("not discussed, moved to the meeting on {}: {}", r.next_meeting->iso(), core::join(r.carried, ", ")));
+    else
+      ctx.warn(fmt::format("not discussed, and no later meeting is scheduled: {} awaiting a meeting (see 'panel case "
+                           "list --attention')",
+                           core::join(r.carried, ", ")));
+  }
   if (!r.quorate)
     ctx.warn(fmt::format("the meeting was not quorate: {} not present; its decisions are recorded",
                          core::join(r.absent_quorum, ", ")));
@@ -95,9 +106,14 @@ void register_minute(CLI::App& app, Context& ctx)
   sub->add_flag("--render", o->render, "Print the recorded minutes (template minutes): md, txt, html, docx, pdf");
   sub->add_option("-o,--output", o->output, "With --render: write to this file")->type_name("FILE");
   sub->add_flag("--force", o->force, "With --render: overwrite the output file");
-  sub->footer(R"(Without --file, $VISUAL or $EDITOR opens minutes to fill in, built from the agenda. If what you
-save has a problem, nothing is recorded, the file is kept and its path printed: fix it and run
-'panel minute DATE --file PATH'. Saving the skeleton unchanged records nothing.
+  sub->footer(R"(Without --file, $VISUAL or $EDITOR opens minutes to fill in, built from the agenda: one block
+per case, however many of its referrals are listed. If what you save has a problem, nothing is
+recorded, the file is kept and its path printed: fix it and run 'panel minute DATE --file PATH'.
+Saving the skeleton unchanged records nothing.
+
+No open case leaves without a next step: keep-open with no next_review is reviewed at the next
+meeting (refused when none is scheduled); refer-elsewhere closes the case, naming the forum in
+referred_to, unless a next_review keeps it open.
 
 Everything is recorded in one transaction: attendance and quorum (an absent quorum agency marks
 the meeting inquorate, with a warning), discussions, new actions (A-<n>), action updates, case

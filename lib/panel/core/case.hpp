@@ -54,6 +54,16 @@ struct Case {
   std::optional<Date> purged;    // when its personal data was removed
 };
 
+// An open case and what brings it back before the panel, for the "no case without a next step"
+// invariant (DESIGN §2).
+struct CaseNextStep {
+  Case info;
+  std::optional<Date> listed_for;      // the earliest open meeting one of its referrals is listed for
+  bool awaiting_meeting = false;       // a referral accepted with no meeting to list it for
+  std::optional<Date> last_discussed;  // the last meeting that minuted it
+  std::vector<std::string> attention;  // why the coordinator must act; empty when it has a next step
+};
+
 } // namespace panel::core
 
 namespace panel::core {

@@ -34,6 +34,7 @@ struct NewIntervention {
 struct CaseMinute {
   std::string reference;  // the case, or any of its referrals
   std::string summary, risk, outcome, close_reason;
+  std::string referred_to;  // with refer-elsewhere: the forum
   std::optional<Date> next_review;
   std::vector<NewIntervention> interventions;
   std::vector<NewAction> actions;
@@ -70,6 +71,7 @@ struct DiscussionRecord {
   Date meeting;
   std::string summary, risk, outcome, close_reason;
   std::optional<Date> next_review;
+  std::string referred_to;
 };
 
 // An action as recorded.

@@ -93,6 +93,7 @@ struct Profile {
   int due_soon_days = 7;
   int remind_every_days = 7;
   int escalate_after_days = 14;
+  int attention_after_days = 90;  // an open case not discussed for longer is listed for attention; 0: never
   std::string templates;         // folder of templates overriding the built-ins, or ""
   MailSettings mail;
   SafeLivesSettings safelives;

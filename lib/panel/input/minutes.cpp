@@ -21,12 +21,14 @@ public:
     c.reference = ref;
     c.line = line_of(key);
     const std::string f = "cases." + ref;
-    if (n.IsNull() || !keys(n, f, {"summary", "risk", "outcome", "close_reason", "next_review", "interventions", "actions"}))
+    if (n.IsNull() || !keys(n, f, {"summary", "risk", "outcome", "close_reason", "referred_to", "next_review", "interventions",
+                                  "actions"}))
       return c;
     c.summary = text(n["summary"], f + ".summary");
     c.risk = text(n["risk"], f + ".risk");
     c.outcome = text(n["outcome"], f + ".outcome");
     c.close_reason = text(n["close_reason"], f + ".close_reason");
+    c.referred_to = text(n["referred_to"], f + ".referred_to");
     c.next_review = date(n["next_review"], f + ".next_review");
     if (const auto list = n["interventions"]; list && !list.IsNull()) {
       if (!list.IsSequence())

@@ -1,6 +1,8 @@
 #include "panel/ops/cases.hpp"
 
+#include "panel/ops/setup.hpp"
 #include "panel/ops/triage.hpp"
+#include "panel/rules/attention.hpp"
 #include "panel/store/audit.hpp"
 #include "panel/store/documents.hpp"
 #include "panel/store/minutes.hpp"
@@ -22,6 +24,30 @@ std::vector<core::Case> list_cases(store::Db& db, const std::string& status, con
   for (const auto& c : cases)
     refs.push_back(c.reference);
   store::append_audit(db, actor, "read", "case", core::join(refs, ","), "case list");
+  txn.commit();
+  return cases;
+}
+
+std::vector<core::CaseNextStep> cases_needing_attention(store::Db& db, const core::Profile& profile, core::Date today)
+{
+  const auto meetings = store::open_meeting_dates(db);
+  std::vector<core::CaseNextStep> out;
+  for (auto& c : store::open_case_next_steps(db)) {
+    c.attention = rules::attention_reasons(c, meetings, today, profile.attention_after_days);
+    if (!c.attention.empty())
+      out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::vector<core::CaseNextStep> list_cases_needing_attention(store::Db& db, const core::Actor& actor)
+{
+  store::Transaction txn(db, store::Transaction::Kind::write);
+  auto cases = cases_needing_attention(db, load_profile(db), actor.today);
+  std::vector<std::string> refs;
+  for (const auto& c : cases)
+    refs.push_back(c.info.reference);
+  store::append_audit(db, actor, "read", "case", core::join(refs, ","), "case list --attention");
   txn.commit();
   return cases;
 }

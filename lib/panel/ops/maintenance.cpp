@@ -2,6 +2,8 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/ops/cases.hpp"
+#include "panel/ops/setup.hpp"
 #include "panel/store/audit.hpp"
 #include "panel/store/maintenance.hpp"
 
@@ -14,6 +16,8 @@ namespace {
 
 // The schema version that started the audit hash chain.
 constexpr int chained_since = 9;
+// The schema version that brought minutes, and so cases' review dates and discussions.
+constexpr int minutes_since = 5;
 
 // Whether anyone but the owner can get at a file (or list a folder), as a finding.
 void permissions(const std::string& path, bool folder, std::vector<Finding>& out)
@@ -67,6 +71,20 @@ std::vector<Finding> check_database(const std::string& path)
     else
       out.push_back({"audit chain", true, fmt::format("{} row{}, unbroken; last hash {}", chain.rows, chain.rows == 1 ? "" : "s", chain.head)});
   }
+  return out;
+}
+
+std::vector<Finding> check_next_steps(const std::string& path, core::Date today)
+{
+  auto db = store::Db::inspect(path);
+  if (db.schema_version() < minutes_since)
+    return {};
+  const auto cases = cases_needing_attention(db, load_profile(db), today);
+  if (cases.empty())
+    return {{"next steps", true, "every open case has a review date or a place on a coming meeting's agenda"}};
+  std::vector<Finding> out;
+  for (const auto& c : cases)
+    out.push_back({"next steps", true, c.info.reference + ": " + core::join(c.attention, "; "), true});
   return out;
 }
 

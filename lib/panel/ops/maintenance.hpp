@@ -8,9 +8,10 @@ namespace panel::ops {
 
 // One finding of `panel check`.
 struct Finding {
-  std::string check;   // integrity | foreign keys | schema | permissions | audit chain
+  std::string check;   // integrity | foreign keys | schema | permissions | audit chain | next steps
   bool ok = true;
   std::string detail;  // one line
+  bool warning = false;  // ok for the file, but the coordinator must act (a case with no next step)
 };
 
 // Checks the database file at `path` without changing it (it is opened read-only and not
@@ -18,6 +19,11 @@ struct Finding {
 // the file, its WAL and shared-memory files and its folder, and the audit log's hash chain.
 // Error(database) when it is missing or not a panel database.
 std::vector<Finding> check_database(const std::string& path);
+
+// The register's own invariant, for `panel check`: every open case has a next step and was
+// discussed recently enough (ops::cases_needing_attention on `today`). One warning per case that
+// needs attention, or one ok finding. Read-only, like check_database.
+std::vector<Finding> check_next_steps(const std::string& path, core::Date today);
 
 // Copies the database at `db_path` to `backup` (see store::backup_to), checks the copy, and
 // records an export row in the audit log. Returns the copy's findings (every one ok).

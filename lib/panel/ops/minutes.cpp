@@ -15,7 +15,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <set>
+#include <map>
 
 namespace panel::ops {
 namespace {
@@ -55,6 +55,15 @@ std::string quoted_yaml(const std::string& text)
   for (char c : text)
     out += c == '"' ? std::string("\\\"") : std::string(1, c);
   return out + "\"";
+}
+
+// Text for a YAML comment: one line, so a newline typed into a name or action cannot end the
+// comment and become YAML.
+std::string comment_text(const std::string& text)
+{
+  std::string out = core::strip_controls(text);
+  std::replace_if(out.begin(), out.end(), [](char c) { return c == '\n' || c == '\t'; }, ' ');
+  return out;
 }
 
 } // namespace
@@ -101,8 +110,10 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
       problems.push_back(where(m.attendance_lines.at(agency), "attendance." + agency) +
                          fmt::format(": '{}' (use present, apologies or absent)", status));
   }
+  // Every open case leaves the meeting with a next step: a review date, by default the next meeting.
+  const auto next_meeting = store::next_open_meeting(db, date.plus_days(1));
   std::vector<std::int64_t> case_ids;
-  std::set<std::int64_t> seen;
+  std::map<std::int64_t, long> seen;  // case -> the line of its block
   for (const auto& c : m.cases) {
     const auto found = store::find_case(db, c.reference);
     const std::string f = "cases." + c.reference;
@@ -110,10 +121,22 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
       problems.push_back(where(c.line, f) + ": no case or referral '" + c.reference + "' (see 'panel case list')");
       case_ids.push_back(0);
     } else {
-      if (!seen.insert(found->id).second)
-        problems.push_back(where(c.line, f) + ": case " + found->reference + " is minuted twice");
+      if (const auto [first, added] = seen.emplace(found->id, c.line); !added)
+        problems.push_back(where(c.line, f) + fmt::format(": case {} is minuted twice (also at line {}): write one "
+                                                          "block for the case, whichever of its referrals brought it",
+                                                          found->reference, first->second));
       case_ids.push_back(found->id);
     }
+    if (c.outcome == "refer-elsewhere" && c.referred_to.empty())
+      problems.push_back(where(c.line, f + ".referred_to") +
+                         (profile.redirect_forums.empty()
+                              ? std::string(": say which forum the case is referred to")
+                              : ": say which forum the case is referred to (e.g. " +
+                                    core::join(profile.redirect_forums, ", ") + ")"));
+    if (found && c.outcome == "keep-open" && !c.next_review && !next_meeting)
+      problems.push_back(where(c.line, f + ".next_review") +
+                         ": no later meeting is scheduled, so the case would have no next step: give a review "
+                         "date, or add the next meeting first ('panel meeting add DATE')");
     if (c.summary.empty())
       problems.push_back(where(c.line, f + ".summary") + ": say what the panel discussed");
     if (c.outcome != "keep-open" && c.outcome != "close" && c.outcome != "refer-elsewhere")
@@ -180,11 +203,23 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
   for (const auto& o : m.observers)
     store::insert_observer(db, meeting->id, o);
   for (size_t k = 0; k < m.cases.size(); ++k) {
-    const auto& c = m.cases[k];
+    auto c = m.cases[k];
     const auto case_id = case_ids[k];
     const auto found = store::find_case(db, c.reference);
+    if (c.outcome == "keep-open" && !c.next_review) {
+      c.next_review = next_meeting->date;
+      result.reviews_defaulted.push_back(found->reference);
+    }
+    const bool referred_away = c.outcome == "refer-elsewhere" && !c.next_review;
+    if (referred_away)
+      c.close_reason = "referred elsewhere";
     store::insert_discussion(db, meeting->id, case_id, c);
     store::update_case_after_discussion(db, case_id, c.risk, c.next_review);
+    // A referral of this case accepted too late for the agenda was before the panel all the same.
+    for (const auto& reference : store::take_into_meeting(db, case_id, date)) {
+      result.late.push_back(reference);
+      store::append_audit(db, actor, "update", "referral", reference, "discussed at the meeting on " + date.iso());
+    }
     for (const auto& i : c.interventions) {
       const auto& type = *std::find_if(profile.interventions.begin(), profile.interventions.end(),
                                        [&](const auto& t) { return t.code == i.type; });
@@ -198,25 +233,25 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
     }
     for (const auto& a : c.actions)
       result.actions.push_back(store::insert_action(db, case_id, meeting->id, a, actor));
-    if (c.outcome == "close") {
+    if (c.outcome == "close" || referred_away) {
       store::close_case(db, case_id, date, c.close_reason);
-      result.closed.push_back(found->reference);
+      (referred_away ? result.referred : result.closed).push_back(found->reference);
     }
     store::append_audit(db, actor, "create", "discussion", found->reference, date.iso() + ": " + c.outcome);
   }
   for (const auto& u : m.action_updates)
     store::set_action_status(db, u.id, u.status, date, u.note, actor);
   // Cases listed but not reached go to the next meeting rather than dropping off the agenda.
-  if (const auto next = store::next_open_meeting(db, date.plus_days(1)))
-    result.carried_to = next->date;
+  if (next_meeting)
+    result.next_meeting = next_meeting->date;
   for (const auto& item : store::listed_items(db, date)) {
     const auto kase = store::find_case(db, item.reference);
     if (kase && seen.count(kase->id))
       continue;
-    store::relist_referral(db, item.reference, result.carried_to);
+    store::relist_referral(db, item.reference, result.next_meeting);
     result.carried.push_back(item.reference);
     store::append_audit(db, actor, "update", "referral", item.reference,
-                        result.carried_to ? "not discussed: moved to the meeting on " + result.carried_to->iso()
+                        result.next_meeting ? "not discussed: moved to the meeting on " + result.next_meeting->iso()
                                           : "not discussed: awaiting a meeting");
   }
   result.discussions = m.cases.size();
@@ -229,10 +264,31 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
   return result;
 }
 
+std::vector<SkeletonCase> skeleton_cases(const core::Agenda& agenda)
+{
+  std::vector<SkeletonCase> cases;
+  for (const auto& item : agenda.items) {
+    if (item.item == "case-review")
+      continue;
+    // A repeat that joined a case, and a case also due for review, are one discussion.
+    const auto key = item.case_reference.empty() ? item.reference : item.case_reference;
+    auto it = std::find_if(cases.begin(), cases.end(), [&](const auto& c) { return c.reference == key; });
+    if (it == cases.end()) {
+      cases.push_back({key, item.name, item.risk, {}});
+      it = std::prev(cases.end());
+    }
+    it->items.push_back(item.item == "review" ? "review" : item.item + " " + item.reference);
+  }
+  return cases;
+}
+
 std::string minutes_skeleton(store::Db& db, core::Date date, const core::Actor& actor)
 {
   const auto a = agenda(db, date, false, actor);
   const auto profile = load_profile(db);
+  const auto next = store::next_open_meeting(db, date.plus_days(1));
+  const auto review_hint = next ? fmt::format("empty: reviewed at the next meeting, {}", next->date.iso())
+                                : std::string("required to keep a case open: no later meeting is scheduled");
   std::string out = fmt::format("# Minutes of the {} meeting on {}. Fill in, save and close the editor.\n"
                                 "# Format: docs/formats/minutes.md. Leave the file unchanged to abandon.\n",
                                 profile.short_name, date.iso());
@@ -244,33 +300,44 @@ std::string minutes_skeleton(store::Db& db, core::Date date, const core::Actor& 
     out += fmt::format("  {}: {}\n", agency.code, "absent");
   out += "observers: []       # - {name: ..., organisation: ..., confidentiality_signed: true}\n";
   out += "cases:\n";
-  if (a.items.empty())
+  auto cases = skeleton_cases(a);
+  // Referrals accepted after the cut-off wait for the next meeting, unless the panel takes them now.
+  std::vector<std::string> late_alone;
+  for (const auto& reference : a.next_meeting) {
+    const auto kase = store::find_case(db, reference);
+    const auto it = std::find_if(cases.begin(), cases.end(), [&](const auto& c) { return kase && c.reference == kase->reference; });
+    if (it != cases.end())
+      it->items.push_back("late " + reference);
+    else if (kase)
+      late_alone.push_back(fmt::format("  # {}: {}: late {}, accepted after the agenda cut-off; to discuss it now, "
+                                       "add a block for it\n",
+                                       kase->reference, comment_text(kase->name), reference));
+  }
+  if (cases.empty())
     out += "  {}\n";
-  std::vector<std::string> case_reviews;
-  for (const auto& item : a.items) {
-    if (item.item == "case-review") {
-      case_reviews.push_back(item.reference);
-      continue;
-    }
-    out += fmt::format("  {}:            # {} ({})\n", item.case_reference.empty() ? item.reference : item.case_reference,
-                       item.item, item.reference);
+  for (const auto& c : cases) {
+    out += fmt::format("  {}:            # {}: {}\n", c.reference, comment_text(c.name), core::join(c.items, ", "));
     out += "    summary:\n";
-    out += fmt::format("    risk: {}\n", item.risk);
+    out += fmt::format("    risk: {}\n", c.risk);
     out += "    outcome: keep-open   # keep-open | close | refer-elsewhere\n";
-    out += "    close_reason:\n";
-    out += "    next_review:\n";
+    out += "    close_reason:        # with close: " + core::join(close_reasons, " | ") + "\n";
+    out += "    referred_to:         # with refer-elsewhere: the forum the case goes to\n";
+    out += "    next_review:         # " + review_hint + "\n";
     out += "    interventions: []   # - {type: abc, agency: HSG, date: YYYY-MM-DD}\n";
     out += "    actions: []         # - {owner: ASC, description: ..., due: YYYY-MM-DD}\n";
   }
-  for (const auto& reference : case_reviews)
-    out += fmt::format("  # {}: ASB case review; record its outcome with 'panel trigger outcome {} --file FILE'\n", reference,
-                       reference);
+  for (const auto& line : late_alone)
+    out += line;
+  for (const auto& item : a.items)
+    if (item.item == "case-review")
+      out += fmt::format("  # {}: ASB case review; record its outcome with 'panel trigger outcome {} --file FILE'\n",
+                         item.reference, item.reference);
   out += "action_updates:     # done | not-possible | not-done | open | cancelled\n";
   if (a.outstanding.empty())
     out += "  {}\n";
   for (const auto& x : a.outstanding)
     out += fmt::format("  {}: {{status: open, note: \"\"}}   # {} {}, due {}: {}\n", x.id, x.case_reference, x.owner,
-                       x.due.iso(), x.description);
+                       x.due.iso(), comment_text(x.description));
   return out;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 #include "panel/core/actor.hpp"
+#include "panel/core/agenda.hpp"
 #include "panel/store/db.hpp"
 
 #include <optional>
@@ -16,9 +17,12 @@ struct MinutesResult {
   size_t discussions = 0;
   std::vector<std::string> actions;        // ids of new actions
   std::vector<std::string> closed;         // cases closed
+  std::vector<std::string> referred;       // cases closed as referred elsewhere
+  std::vector<std::string> reviews_defaulted;  // kept open with no review date: reviewed at the next meeting
+  std::vector<std::string> late;           // referrals accepted after the cut-off, discussed with their case
   size_t updates = 0;
   std::vector<std::string> carried;        // listed but not discussed: moved to the next meeting
-  std::optional<core::Date> carried_to;
+  std::optional<core::Date> next_meeting;  // where carried cases and defaulted reviews go; none when unscheduled
 };
 
 // Records a meeting's minutes from YAML text (docs/formats/minutes.md) in one transaction:
@@ -28,6 +32,16 @@ struct MinutesResult {
 // the file and line, and then nothing is written.
 MinutesResult record_minutes(store::Db& db, core::Date meeting, const std::string& text, const std::string& file,
                              bool amend, const core::Actor& actor);
+
+// One block of the minutes skeleton: a case and everything that brings it to the meeting.
+struct SkeletonCase {
+  std::string reference;           // the case
+  std::string name, risk;
+  std::vector<std::string> items;  // "new CCM-2017-0001", "repeat CCM-2017-0009", "review"
+};
+// The agenda's items grouped by case, in agenda order: one discussion per case, however many of
+// its referrals are listed. ASB case reviews are left out (they are recorded with 'trigger').
+std::vector<SkeletonCase> skeleton_cases(const core::Agenda& agenda);
 
 // A minutes file to fill in, built from the agenda: attendance for every agency, each case with
 // empty fields, each outstanding action with its status.

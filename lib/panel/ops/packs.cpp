@@ -183,7 +183,7 @@ Produced minutes_document(store::Db& db, core::Date date, const Output& output, 
     Value v = Value::object();
     v.set("reference", reference).set("case", reference).set("item", "").set("name", kase ? kase->name : "")
         .set("summary", d.summary).set("risk", d.risk).set("outcome", d.outcome).set("close_reason", d.close_reason)
-        .set("next_review", d.next_review ? d.next_review->british() : "").set("closed", Value::yes_no(d.outcome == "close"))
+        .set("referred_to", d.referred_to).set("next_review", d.next_review ? d.next_review->british() : "").set("closed", Value::yes_no(d.outcome == "close"))
         .set("lead_agency", agency_value(db, kase ? kase->lead_agency : "")).set("discussions", Value::list({}))
         .set("actions", Value::list({})).set("categories", Value::list({})).set("criteria_met", Value::list({}))
         .set("aliases", Value::list({})).set("repeat", Value::yes_no(false)).set("review", Value::yes_no(false));

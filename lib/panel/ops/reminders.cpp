@@ -4,6 +4,7 @@
 #include "panel/core/text.hpp"
 #include "panel/mail/delivery.hpp"
 #include "panel/ops/case_reviews.hpp"
+#include "panel/ops/cases.hpp"
 #include "panel/ops/documents.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/render/document.hpp"
@@ -150,8 +151,13 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
   for (auto& t : trigger_steps_due(db, profile, today))
     if (fresh("trigger-step", t.reference + " " + t.step))
       trigger_steps.push_back(std::move(t));
+  std::vector<core::CaseNextStep> attention;
+  for (auto& c : cases_needing_attention(db, profile, today))
+    if (fresh("case-attention", c.info.reference))
+      attention.push_back(std::move(c));
 
-  if (by_owner.empty() && escalations.empty() && reviews.empty() && interventions.empty() && trigger_steps.empty())
+  if (by_owner.empty() && escalations.empty() && reviews.empty() && interventions.empty() && trigger_steps.empty() &&
+      attention.empty())
     return plan;
 
   std::vector<std::string> problems;
@@ -197,7 +203,8 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
   }
 
   // The coordinator's digest.
-  if (escalations.empty() && reviews.empty() && interventions.empty() && unsent.items.empty() && trigger_steps.empty()) {
+  if (escalations.empty() && reviews.empty() && interventions.empty() && unsent.items.empty() && trigger_steps.empty() &&
+      attention.empty()) {
     txn.commit();
     return plan;
   }
@@ -236,7 +243,18 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
     triggers.items.push_back(trigger_step_value(t, today));
     digest.items.push_back({"trigger-step", t.reference + " " + t.step, t.due, "", "", "", ""});
   }
+  Value attention_list = Value::list({});
+  for (const auto& c : attention) {
+    Value v = Value::object();
+    v.set("case", c.info.reference).set("reasons", core::join(c.attention, "; "))
+        .set("lead_agency", c.info.lead_agency.empty() ? Value::object() : agency_value(db, c.info.lead_agency))
+        .set("risk", c.info.risk_level);
+    attention_list.items.push_back(v);
+    digest.items.push_back({"case-attention", c.info.reference, today, "", "", "", ""});
+  }
   std::vector<std::string> parts;
+  if (!attention.empty())
+    parts.push_back(plural(attention.size(), "open case needing attention", "open cases needing attention"));
   if (!escalations.empty())
     parts.push_back(plural(escalations.size(), "escalation", "escalations"));
   if (!reviews.empty())
@@ -259,6 +277,7 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
       .set("has_escalations", Value::yes_no(!escalations.empty())).set("has_reviews", Value::yes_no(!reviews.empty()))
       .set("has_interventions", Value::yes_no(!interventions.empty())).set("has_unsent", Value::yes_no(!unsent.items.empty()))
       .set("case_reviews", triggers).set("has_case_reviews", Value::yes_no(!trigger_steps.empty()))
+      .set("attention", attention_list).set("has_attention", Value::yes_no(!attention.empty()))
       .set("summary", core::join(parts, ", ")).set("escalate_after_days", std::to_string(profile.escalate_after_days))
       .set("remind_every_days", std::to_string(profile.remind_every_days));
   const auto t = mail_template(templates, "reminder-digest", "reminder-digest", problems);

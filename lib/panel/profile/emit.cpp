@@ -160,6 +160,7 @@ std::string to_yaml(const core::Profile& p, bool with_agencies)
   out << YAML::Key << "due_soon_days" << YAML::Value << p.due_soon_days;
   out << YAML::Key << "remind_every_days" << YAML::Value << p.remind_every_days;
   out << YAML::Key << "escalate_after_days" << YAML::Value << p.escalate_after_days;
+  out << YAML::Key << "attention_after_days" << YAML::Value << p.attention_after_days;
   out << YAML::Key << "templates" << YAML::Value << p.templates;
   out << YAML::Key << "mail" << YAML::Value << YAML::BeginMap << YAML::Key << "from" << YAML::Value
       << p.mail.from;

@@ -20,7 +20,7 @@ const std::vector<std::string> top_keys = {
     "confidentiality", "agencies", "quorum", "categories", "risk_levels", "risk_instruments",
     "criteria", "interventions", "redirect_forums", "repeat_window_days", "agenda_lead_days",
     "minutes_due_working_days", "due_soon_days", "remind_every_days", "escalate_after_days",
-    "templates", "mail", "safelives", "population", "case_review", "retention"};
+    "attention_after_days", "templates", "mail", "safelives", "population", "case_review", "retention"};
 
 // A code used in references, categories and criteria: lower-case words joined by '-'.
 bool is_slug(const std::string& s)
@@ -281,6 +281,7 @@ core::Profile read_profile(const Reader& r, const YAML::Node& doc, const std::ve
   p.due_soon_days = days("due_soon_days", 7, 365);
   p.remind_every_days = days("remind_every_days", 7, 365);
   p.escalate_after_days = days("escalate_after_days", 14, 365);
+  p.attention_after_days = days("attention_after_days", 90, 3660);
   p.templates = r.text(doc["templates"], "templates");
 
   p.mail.sendmail = {"/usr/sbin/sendmail", "-t", "-i"};

@@ -77,7 +77,7 @@ Json discussions_json(const core::CaseDetail& detail)
   for (const auto& d : detail.discussions)
     list.push_back({{"meeting", d.meeting.iso()}, {"summary", d.summary}, {"risk_level", text_or_null(d.risk)},
                     {"outcome", d.outcome}, {"close_reason", text_or_null(d.close_reason)},
-                    {"next_review", optional_date(d.next_review)}});
+                    {"next_review", optional_date(d.next_review)}, {"referred_to", text_or_null(d.referred_to)}});
   return list;
 }
 
@@ -218,7 +218,8 @@ void write_text(std::ostream& out, const core::CaseDetail& detail, bool markdown
   if (!detail.discussions.empty()) {
     out << '\n' << h2 << "Discussions\n";
     for (const auto& d : detail.discussions)
-      line(out, d.meeting.iso(), fmt::format("{}{}{}: {}", d.outcome, d.close_reason.empty() ? "" : " (" + d.close_reason + ")",
+      line(out, d.meeting.iso(), fmt::format("{}{}{}{}: {}", d.outcome, d.close_reason.empty() ? "" : " (" + d.close_reason + ")",
+                                             d.referred_to.empty() ? "" : " to " + d.referred_to,
                                              d.risk.empty() ? "" : ", risk " + d.risk, d.summary));
   }
   if (!detail.actions.empty()) {

@@ -62,6 +62,7 @@ std::string profile_json(const core::Profile& p)
   j["due_soon_days"] = p.due_soon_days;
   j["remind_every_days"] = p.remind_every_days;
   j["escalate_after_days"] = p.escalate_after_days;
+  j["attention_after_days"] = p.attention_after_days;
   j["templates"] = p.templates;
   j["mail"] = {{"from", p.mail.from}, {"sendmail", p.mail.sendmail}};
   j["safelives"] = {{"police", p.safelives.police}, {"idva", p.safelives.idva}};

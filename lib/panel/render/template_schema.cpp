@@ -75,7 +75,7 @@ Value sample_items()
       .set("categories", Value::list({category})).set("criteria_met", Value::list({Value::of("")}))
       .set("summary", "").set("repeat", Value::yes_no(true)).set("review", Value::yes_no(true))
       .set("case_review", Value::yes_no(true))
-      .set("outcome", "").set("close_reason", "").set("next_review", "").set("closed", Value::yes_no(true))
+      .set("outcome", "").set("close_reason", "").set("referred_to", "").set("next_review", "").set("closed", Value::yes_no(true))
       .set("discussions", Value::list({discussion})).set("actions", Value::list({Value::object()}));
   item.fields["actions"].items.front() = sample_actions().items.front();
   return Value::list({item});
@@ -191,12 +191,15 @@ const core::Value& template_schema(const std::string& kind)
         .set("due_in", "");
     Value unsent = Value::object();
     unsent.set("agency", sample_agency()).set("actions", sample_reminded_actions());
+    Value attention = Value::object();
+    attention.set("case", "").set("reasons", "").set("lead_agency", sample_agency()).set("risk", "");
     Value digest = common();
     digest.set("escalations", sample_reminded_actions()).set("reviews", Value::list({review})).set("interventions", Value::list({step}))
         .set("unsent", Value::list({unsent})).set("has_escalations", Value::yes_no(true))
         .set("has_reviews", Value::yes_no(true)).set("has_interventions", Value::yes_no(true))
         .set("has_unsent", Value::yes_no(true)).set("case_reviews", Value::list({trigger_step}))
-        .set("has_case_reviews", Value::yes_no(true)).set("summary", "").set("escalate_after_days", "")
+        .set("has_case_reviews", Value::yes_no(true)).set("attention", Value::list({attention}))
+        .set("has_attention", Value::yes_no(true)).set("summary", "").set("escalate_after_days", "")
         .set("remind_every_days", "");
     s["reminder-digest"] = digest;
     return s;

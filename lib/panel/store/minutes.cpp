@@ -3,6 +3,7 @@
 #include "panel/store/actions.hpp"
 #include "panel/store/row.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace panel::store {
@@ -44,7 +45,7 @@ void insert_observer(Db& db, std::int64_t meeting_id, const core::Observer& o)
 void insert_discussion(Db& db, std::int64_t meeting_id, std::int64_t case_id, const core::CaseMinute& c)
 {
   SQLite::Statement s(db.impl().sql, "INSERT INTO discussion (meeting_id, case_id, summary, risk_level, outcome, "
-                                     "close_reason, next_review) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                                     "close_reason, next_review, referred_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   s.bind(1, meeting_id);
   s.bind(2, case_id);
   s.bind(3, c.summary);
@@ -52,6 +53,7 @@ void insert_discussion(Db& db, std::int64_t meeting_id, std::int64_t case_id, co
   s.bind(5, c.outcome);
   s.bind(6, c.close_reason);
   bind_optional(s, 7, c.next_review);
+  s.bind(8, c.referred_to);
   s.exec();
 }
 
@@ -85,6 +87,21 @@ void update_case_after_discussion(Db& db, std::int64_t case_id, const std::strin
   bind_optional(s, 2, review);
   s.bind(3, case_id);
   s.exec();
+}
+
+std::vector<std::string> take_into_meeting(Db& db, std::int64_t case_id, core::Date meeting)
+{
+  SQLite::Statement s(db.impl().sql,
+                      "UPDATE referral SET meeting_date = ?1 WHERE case_id = ?2 AND status = 'accepted' AND received <= ?1 "
+                      "AND (meeting_date IS NULL OR meeting_date IN (SELECT date FROM meeting WHERE date > ?1 AND "
+                      "(status = 'scheduled' OR status = 'agenda-issued'))) RETURNING reference");
+  s.bind(1, meeting.iso());
+  s.bind(2, case_id);
+  std::vector<std::string> refs;
+  while (s.executeStep())
+    refs.push_back(s.getColumn(0).getString());
+  std::sort(refs.begin(), refs.end());
+  return refs;
 }
 
 void close_case(Db& db, std::int64_t case_id, core::Date day, const std::string& reason)
@@ -185,14 +202,15 @@ int open_actions(Db& db, const std::string& case_reference)
 std::vector<core::DiscussionRecord> case_discussions(Db& db, std::int64_t case_id)
 {
   // Prepared once, like case_actions: a meeting pack asks for every case.
-  auto& s = db.impl().cached("SELECT m.date, d.summary, d.risk_level, d.outcome, d.close_reason, d.next_review "
+  auto& s = db.impl().cached("SELECT m.date, d.summary, d.risk_level, d.outcome, d.close_reason, d.next_review, d.referred_to "
                              "FROM discussion d JOIN meeting m ON m.id = d.meeting_id WHERE d.case_id = ? "
                              "ORDER BY m.date");
   s.bind(1, case_id);
   std::vector<core::DiscussionRecord> rows;
   while (s.executeStep())
     rows.push_back({date_of(s.getColumn(0)), s.getColumn(1).getString(), s.getColumn(2).getString(),
-                    s.getColumn(3).getString(), s.getColumn(4).getString(), optional_date(s.getColumn(5))});
+                    s.getColumn(3).getString(), s.getColumn(4).getString(), optional_date(s.getColumn(5)),
+                    s.getColumn(6).getString()});
   return rows;
 }
 
@@ -235,15 +253,16 @@ MeetingRecord meeting_record(Db& db, std::int64_t meeting_id)
   o.bind(1, meeting_id);
   while (o.executeStep())
     r.observers.push_back({o.getColumn(0).getString(), o.getColumn(1).getString(), o.getColumn(2).getInt() != 0});
-  SQLite::Statement d(sql, "SELECT k.reference, m.date, d.summary, d.risk_level, d.outcome, d.close_reason, d.next_review "
-                           "FROM discussion d JOIN \"case\" k ON k.id = d.case_id JOIN meeting m ON m.id = d.meeting_id "
+  SQLite::Statement d(sql, "SELECT k.reference, m.date, d.summary, d.risk_level, d.outcome, d.close_reason, d.next_review, "
+                           "d.referred_to FROM discussion d JOIN \"case\" k ON k.id = d.case_id JOIN meeting m ON m.id = d.meeting_id "
                            "WHERE d.meeting_id = ? ORDER BY d.id");
   d.bind(1, meeting_id);
   while (d.executeStep())
     r.discussions.emplace_back(d.getColumn(0).getString(),
                                core::DiscussionRecord{date_of(d.getColumn(1)), d.getColumn(2).getString(),
                                                       d.getColumn(3).getString(), d.getColumn(4).getString(),
-                                                      d.getColumn(5).getString(), optional_date(d.getColumn(6))});
+                                                      d.getColumn(5).getString(), optional_date(d.getColumn(6)),
+                                                      d.getColumn(7).getString()});
   SQLite::Statement x(sql, "SELECT a.id, k.reference, a.owner, a.description, a.status, a.due, a.status_date FROM action a "
                            "JOIN \"case\" k ON k.id = a.case_id WHERE a.meeting_id = ? ORDER BY a.id");
   x.bind(1, meeting_id);
@@ -268,7 +287,8 @@ std::vector<std::int64_t> delete_minutes(Db& db, std::int64_t meeting_id)
 {
   auto& sql = db.impl().sql;
   std::vector<std::int64_t> closed;
-  SQLite::Statement c(sql, "SELECT case_id FROM discussion WHERE meeting_id = ? AND outcome = 'close'");
+  SQLite::Statement c(sql, "SELECT case_id FROM discussion WHERE meeting_id = ? AND "
+                             "(outcome = 'close' OR (outcome = 'refer-elsewhere' AND next_review IS NULL))");
   c.bind(1, meeting_id);
   while (c.executeStep())
     closed.push_back(c.getColumn(0).getInt64());

@@ -20,6 +20,9 @@ std::string insert_action(Db& db, std::int64_t case_id, std::optional<std::int64
                           const core::Actor& actor);
 void insert_intervention(Db& db, std::int64_t case_id, std::int64_t meeting_id, const core::NewIntervention& i, int tier);
 void update_case_after_discussion(Db& db, std::int64_t case_id, const std::string& risk, std::optional<core::Date> review);
+// Accepted referrals of a case listed for a later meeting, or awaiting one, that were received by
+// `meeting`: they were before the panel with their case, so they are listed for it. Their references.
+std::vector<std::string> take_into_meeting(Db& db, std::int64_t case_id, core::Date meeting);
 void close_case(Db& db, std::int64_t case_id, core::Date day, const std::string& reason);
 void reopen_case(Db& db, std::int64_t case_id);
 void mark_held(Db& db, std::int64_t meeting_id, const std::string& chair, bool quorate, const std::string& at);

@@ -249,6 +249,34 @@ std::optional<core::Case> find_case(Db& db, const std::string& reference)
   return found;
 }
 
+std::vector<core::CaseNextStep> open_case_next_steps(Db& db)
+{
+  SQLite::Statement s(
+      db.impl().sql,
+      fmt::format("SELECT {}, (SELECT min(r.meeting_date) FROM referral r JOIN meeting m ON m.date = r.meeting_date "
+                  "WHERE r.case_id = k.id AND r.status = 'accepted' AND (m.status = 'scheduled' OR m.status = "
+                  "'agenda-issued')), EXISTS (SELECT 1 FROM referral r WHERE r.case_id = k.id AND r.status = 'accepted' "
+                  "AND r.meeting_date IS NULL), (SELECT max(m.date) FROM discussion d JOIN meeting m ON m.id = "
+                  "d.meeting_id WHERE d.case_id = k.id) "
+                  "FROM \"case\" k JOIN person p ON p.id = k.person_id WHERE k.status = 'open' ORDER BY k.id",
+                  case_columns));
+  std::vector<core::CaseNextStep> rows;
+  while (s.executeStep())
+    rows.push_back({read_case(s), optional_date(s.getColumn(13)), s.getColumn(14).getInt() != 0,
+                    optional_date(s.getColumn(15)), {}});
+  return rows;
+}
+
+std::vector<core::Date> open_meeting_dates(Db& db)
+{
+  SQLite::Statement s(db.impl().sql,
+                      "SELECT date FROM meeting WHERE status = 'scheduled' OR status = 'agenda-issued' ORDER BY date");
+  std::vector<core::Date> dates;
+  while (s.executeStep())
+    dates.push_back(date_of(s.getColumn(0)));
+  return dates;
+}
+
 std::vector<core::Case> list_cases(Db& db, const std::string& status)
 {
   SQLite::Statement s(db.impl().sql,

@@ -30,5 +30,9 @@ std::int64_t insert_case(Db& db, const core::Case& c);
 std::optional<core::Case> find_case(Db& db, const std::string& reference);
 // Cases with this status (all when empty), oldest first.
 std::vector<core::Case> list_cases(Db& db, const std::string& status);
+// Every open case with the meetings that will or did discuss it (attention left empty), oldest first.
+std::vector<core::CaseNextStep> open_case_next_steps(Db& db);
+// The dates of meetings not yet held or cancelled, in order.
+std::vector<core::Date> open_meeting_dates(Db& db);
 
 } // namespace panel::store

@@ -34,7 +34,8 @@ std::vector<InterventionDue> interventions_due(Db& db, core::Date today);
 
 // One item of one reminder message as recorded.
 struct ReminderRecord {
-  std::string item;     // action | escalation | case-review | intervention-review | intervention-expiry
+  std::string item;     // action | escalation | case-review | intervention-review | intervention-expiry |
+                        // trigger-step | case-attention | minutes-overdue
   std::string subject;  // "A-4", "CCM-2017-0001", "I-3"
   core::Date due;
   std::string recipient, address, message_id, delivery;  // agency code or "coordinator"; sendmail | outbox

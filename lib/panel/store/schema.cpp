@@ -543,6 +543,39 @@ ALTER TABLE case_review ADD COLUMN purged TEXT;
 -- was received is kept, because the SafeLives return counts young perpetrators.
 ALTER TABLE other_party ADD COLUMN under_18 INTEGER;
 )SQL",
+      // 9 -> 10: where a case was referred ('refer-elsewhere' now closes the case, naming the forum);
+      // the coordinator's digest lists open cases needing attention and minutes overdue.
+      R"SQL(
+ALTER TABLE discussion ADD COLUMN referred_to TEXT NOT NULL DEFAULT '';
+DROP VIEW discussions;
+CREATE VIEW discussions AS
+  SELECT m.date AS meeting, k.reference AS "case", d.risk_level, d.outcome, d.close_reason, d.next_review,
+         d.referred_to
+  FROM discussion d JOIN meeting m ON m.id = d.meeting_id JOIN "case" k ON k.id = d.case_id ORDER BY m.date, d.id;
+
+CREATE TABLE reminder_rebuilt (
+  id          INTEGER PRIMARY KEY,
+  item        TEXT NOT NULL CHECK (item = 'action' OR item = 'escalation' OR item = 'case-review'
+                                   OR item = 'intervention-review' OR item = 'intervention-expiry'
+                                   OR item = 'trigger-step' OR item = 'case-attention' OR item = 'minutes-overdue'),
+  subject     TEXT NOT NULL,
+  due         TEXT NOT NULL,
+  recipient   TEXT NOT NULL,
+  address     TEXT NOT NULL,
+  message_id  TEXT NOT NULL,
+  delivery    TEXT NOT NULL CHECK (delivery = 'sendmail' OR delivery = 'outbox'),
+  day         TEXT NOT NULL,
+  at          TEXT NOT NULL,
+  user        TEXT NOT NULL
+);
+INSERT INTO reminder_rebuilt SELECT id, item, subject, due, recipient, address, message_id, delivery, day, at, user FROM reminder;
+DROP VIEW reminders;
+DROP TABLE reminder;
+ALTER TABLE reminder_rebuilt RENAME TO reminder;
+CREATE INDEX reminder_subject ON reminder (item, subject, day);
+CREATE VIEW reminders AS
+  SELECT day, at, user, item, subject, due, recipient, address, message_id, delivery FROM reminder ORDER BY id;
+)SQL",
   };
   return steps;
 }

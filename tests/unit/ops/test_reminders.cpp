@@ -31,8 +31,17 @@ const char* const police = "ccm.police@example.org";
 const char* const social_care = "adultsocialcare@example.org";
 const char* const coordinator = "communitysafety@example.org";
 
-// A ccm panel (made on 1 September 2017) with helpers to open cases, add actions and plan.
+// A ccm panel (made on 1 September 2017) with helpers to open cases, add actions and plan. A
+// meeting far ahead gives every case a next step and attention_after_days is off, so that the
+// digest lists only what a test makes.
 struct Reminders : test::CcmPanel {
+  Reminders()
+  {
+    core::Meeting far_ahead;
+    far_ahead.date = day("2018-06-12");
+    ops::add_meeting(db, far_ahead, on("2017-09-01"));
+    set("attention_after_days", "0");
+  }
   core::Actor on(const std::string& today)
   {
     auto a = test::actor(today + "T09:00:00Z", "remind");
@@ -627,3 +636,27 @@ TEST_CASE("reminders: the mbox quotes a body line already quoted once more")
   CHECK(has(mbox, "\n>>From the coordinator\nCity of London Community MARAC\n"));
   CHECK(has(mbox, "\nFrom: >From the coordinator, City of London Community MARAC\n"));
 }
+
+TEST_CASE("reminders: open cases with no next step are in the digest, by reference, every remind_every_days")
+{
+  Reminders p;
+  const auto listed = p.open_case("Ann One");  // listed for the meeting far ahead
+  core::Meeting soon;
+  soon.date = day("2017-09-12");
+  ops::add_meeting(p.db, soon, p.on("2017-09-01"));
+  ops::cancel_meeting(p.db, day("2018-06-12"), "moved", p.on("2017-09-01"));
+  const auto plan = p.plan("2017-09-04");  // its meeting cancelled, with none after it
+  REQUIRE(recipients(plan) == Strings{"coordinator"});
+  CHECK(items_of(plan.messages[0]) == Items{{"case-attention", listed}});
+  CHECK(has(plan.messages[0].message.subject, "1 open case needing attention"));
+  CHECK(has(plan.messages[0].message.body, listed + "  accepted but listed for no meeting"));
+  CHECK_FALSE(has(plan.messages[0].message.body, "Ann One"));
+  REQUIRE(ops::deliver_reminders(p.db, plan, outbox_in(p.dir.file("out")), p.on("2017-09-04")).size() == 1);
+  CHECK(p.plan("2017-09-10").messages.empty());                // reminded within remind_every_days
+  CHECK(recipients(p.plan("2017-09-11")) == Strings{"coordinator"});
+  core::Meeting later;
+  later.date = day("2017-10-10");
+  ops::add_meeting(p.db, later, p.on("2017-09-11"));  // the case is listed for it
+  CHECK(p.plan("2017-09-11").messages.empty());
+}
+

@@ -33,7 +33,7 @@ TEST_CASE("profile_json: top-level keys come in the order the profile YAML is wr
                     "name", "short", "kind", "reference_prefix", "address", "coordinator", "marking",
                     "confidentiality", "agencies", "quorum", "categories", "risk_levels", "risk_instruments",
                     "criteria", "interventions", "redirect_forums", "repeat_window_days", "agenda_lead_days",
-                    "minutes_due_working_days", "due_soon_days", "remind_every_days", "escalate_after_days",
+                    "minutes_due_working_days", "due_soon_days", "remind_every_days", "escalate_after_days", "attention_after_days",
                     "templates", "mail", "safelives", "population", "case_review", "retention"});
 }
 

@@ -219,7 +219,7 @@ struct Board : test::CcmPanel {
     status(a3, "done", "2017-10-05");
     minutes("2017-10-10", quorate + "cases:\n"
                                     "  " + r10 + ":\n    summary: s\n    outcome: close\n    close_reason: moved away\n"
-                                    "  " + r6 + ":\n    summary: s\n    outcome: keep-open\n");
+                                    "  " + r6 + ":\n    summary: s\n    outcome: keep-open\n    next_review: 2017-11-14\n");
   }
 
   Json json(report::PeriodRequest request, const std::string& compare = "none", int suppress = 0)

@@ -59,7 +59,7 @@ struct Marac {
   {
     std::string yaml = "attendance:\n  POL: present\n  IDVA: present\n  CSC: present\ncases:\n";
     for (const auto& c : cases)
-      yaml += "  " + c + ": {summary: s, outcome: keep-open}\n";
+      yaml += "  " + c + ": {summary: s, outcome: keep-open, next_review: 2018-01-31}\n";
     ops::record_minutes(db, day(date), yaml, "minutes.yaml", false, on(date));
   }
 
