@@ -86,10 +86,35 @@ TEST_CASE("incidents import: a later file of the same import replaces an earlier
   Incidents p;
   const auto r = row("2018-10");
   const auto months = p.import({p.file("a.csv", header + r + r + r), p.file("b.csv", header + r)});
-  REQUIRE(months.size() == 2);
-  CHECK(months[1].earlier_file == p.dir.file("a.csv"));
-  CHECK(months[1].replaced == 3);
+  // One entry for the month, as stored: from b.csv, replacing nothing that was there before.
+  REQUIRE(months.size() == 1);
+  CHECK(months[0].file == p.dir.file("b.csv"));
+  CHECK(months[0].earlier_file == p.dir.file("a.csv"));
+  CHECK(months[0].imported == 1);
+  CHECK(months[0].replaced == 0);
+  CHECK_FALSE(months[0].existed);
   CHECK(p.count() == "1");
+  const auto audit = store::list_audit(p.db, "");
+  CHECK(audit.back().action == "create");
+  CHECK(audit[audit.size() - 2].entity != "incident_month");
+}
+
+TEST_CASE("incidents import: a month already stored, then in two files, replaces what was stored once")
+{
+  Incidents p;
+  const auto r = row("2018-10");
+  p.import({p.file("first.csv", header + r + r)});
+  const auto months = p.import({p.file("a.csv", header + r + r + r + row("2018-11")), p.file("b.csv", header + r)});
+  REQUIRE(months.size() == 2);
+  CHECK(months[0].month == "2018-10");
+  CHECK(months[0].file == p.dir.file("b.csv"));
+  CHECK(months[0].imported == 1);
+  CHECK(months[0].replaced == 2);  // what first.csv had stored, not what a.csv brought in
+  CHECK(months[0].existed);
+  CHECK(months[1].month == "2018-11");
+  CHECK(months[1].imported == 1);
+  CHECK(p.count() == "2");
+  CHECK(test::raw_sql(p.path, "SELECT rows FROM incident_month WHERE month = '2018-10'").first_value == "1");
 }
 
 TEST_CASE("incidents import: a bad row anywhere imports nothing and names file, line and column")
@@ -200,3 +225,4 @@ TEST_CASE("incidents report: financial quarters start in April")
   CHECK(report::shift_month("2018-01", -12) == "2017-01");
   CHECK(report::shift_month("2018-01", -1) == "2017-12");
 }
+
