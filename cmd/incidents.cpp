@@ -59,9 +59,11 @@ int run_import(const ImportOptions& o, Context& ctx)
     ctx.note(fmt::format("imported {} incident{} for {} {}{}", grouped(m.imported), m.imported == 1 ? "" : "s",
                          m.reported_by, m.month, m.existed ? fmt::format(" (replaced {})", grouped(m.replaced)) : ""));
   }
-  if (months.size() > 1)
-    ctx.note(fmt::format("imported {} incidents for {} force-months from {} file{}", grouped(total), months.size(),
-                         o.files.size(), o.files.size() == 1 ? "" : "s"));
+  // What is stored: a force's month that is in several files counts once, from the last of them.
+  if (months.size() > 1 || o.files.size() > 1)
+    ctx.note(fmt::format("imported {} incident{} for {} force-month{} from {} file{}", grouped(total),
+                         total == 1 ? "" : "s", months.size(), months.size() == 1 ? "" : "s", o.files.size(),
+                         o.files.size() == 1 ? "" : "s"));
   if (!ctx.format.empty()) {
     render::Table table{{{"reported_by", "FORCE"}, {"month", "MONTH"}, {"file", "FILE"}, {"sha256", "SHA-256"},
                          {"imported", "IMPORTED"}, {"replaced", "REPLACED"}},
@@ -93,8 +95,9 @@ Example:
   import->footer(R"(Each force's month in the files replaces what was imported for it before (a newer download
 revises outcomes); identical rows are separate incidents and are all kept. All files are one
 transaction: a problem in any file imports nothing and names the file, line and column.
-A summary per force and month goes to stderr (silenced by -q); --format table|csv|json|md
-also lists the months on stdout. See docs/cli/incidents.md.
+A month in several files is stored, listed and counted once, from the last of them. A summary
+per force and month goes to stderr (silenced by -q); --format table|csv|json|md also lists the
+months on stdout. See docs/cli/incidents.md.
 
 Examples:
   panel incidents import 2018-10-city-of-london-street.csv

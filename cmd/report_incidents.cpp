@@ -37,6 +37,16 @@ render::Cell change_cell(const std::optional<double>& change, bool people)
   return *change;
 }
 
+// The year before with no data (months never imported) is no count at all, never 0.
+render::Cell previous_cell(const std::optional<std::int64_t>& previous, bool people)
+{
+  if (previous)
+    return *previous;
+  if (people)
+    return std::string("no data");
+  return {};
+}
+
 int run_incidents(const IncidentsOptions& o, Context& ctx)
 {
   using render::Format;
@@ -69,7 +79,7 @@ int run_incidents(const IncidentsOptions& o, Context& ctx)
       row.push_back(r.name);
     row.push_back(r.count);
     if (result.compare_year) {
-      row.push_back(r.previous.value_or(0));
+      row.push_back(previous_cell(r.previous, people));
       row.push_back(change_cell(r.change, people));
     }
   }
@@ -94,7 +104,9 @@ void register_report_incidents(CLI::App& report, Context& ctx)
   sub->add_option("--compare", o->compare, "year: add the count of the same months a year before, and the change")
       ->type_name("PERIOD");
   sub->footer(R"(With --compare year, each row also has the count of the same months one year earlier under
-the same key ("previous") and the change as a fraction (null when previous is 0). For --by
+the same key ("previous") and the change as a fraction (null when previous is 0). Months never
+imported have no data, never 0: "previous" is "no data" (null in JSON, empty in CSV) unless
+every month compared has its year-before month imported. For --by
 lsoa or type the months default to the twelve ending at --to (or at the last month with data).
 Formats: table (default), csv, json, md. See docs/reports.md.
 

@@ -6,8 +6,7 @@
 #
 # --long (200 kills) is the figure in docs/reliability.md; --short (the default, 10 kills, under
 # 60 s) is the ctest "stress: kill -9 during bulk writes". The police files are read from
-# $PANEL_POLICE_DATA (default: ../shared/data/police beside the repository, as the police
-# test); STRESS_SEED=N repeats a run's choices (not its timing).
+# $PANEL_POLICE_DATA (default: tests/data/police, the files kept in the repository); STRESS_SEED=N repeats a run's choices (not its timing).
 #
 # Each iteration alternates the command, `panel refer --file` of a few thousand referrals
 # (made once by tests/bench/generate_referrals.sh, with source_refs made unique per
@@ -39,7 +38,7 @@ esac
 panel=$(readlink -f "$1")
 [ -x "$panel" ] || { echo "crash.sh: no panel binary at '$1'" >&2; exit 2; }
 root=$(cd "$(dirname "$0")/../.." && pwd)
-police=${PANEL_POLICE_DATA:-$root/../shared/data/police}
+police=${PANEL_POLICE_DATA:-$root/tests/data/police}
 if [ "$mode" = long ]; then iterations=200; else iterations=10; fi
 bulk_rows=4000
 seed=${STRESS_SEED:-$(( $$ ^ ${EPOCHSECONDS:-0} ))}

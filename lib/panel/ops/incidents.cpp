@@ -109,20 +109,25 @@ private:
     m_writer.insert(m_month_ids[m_current], m_row.fields, m_row.longitude, m_row.latitude);
   }
 
-  // The index in m_months of this file's claim on a force's month, made on its first row.
+  // The index in m_months of a force's month, claimed for this file on its first row. A month
+  // that an earlier file of this import brought in keeps its entry: the file replaces that
+  // file's rows, so the entry counts what is stored, and its `replaced` and `existed` still
+  // describe the database before the import.
   std::size_t claim(const std::string& force, const std::string& month, const std::string& source)
   {
     auto [it, fresh] = m_claimed.try_emplace(MonthKey{force, month}, m_months.size());
     if (!fresh && m_file_months.count(it->second))
       return it->second;
-    std::string earlier;
-    if (!fresh)
-      earlier = m_months[it->second].file;  // an earlier file of this import: this one replaces it
     const auto claimed = m_writer.claim_month(force, month, source, m_actor.at, m_actor.user);
-    it->second = m_months.size();
     m_file_months.insert(it->second);
+    if (!fresh) {
+      auto& earlier = m_months[it->second];
+      earlier.earlier_file = std::exchange(earlier.file, source);
+      earlier.imported = 0;
+      return it->second;
+    }
     m_month_ids.push_back(claimed.id);
-    m_months.push_back({force, month, source, "", 0, claimed.replaced, claimed.existed, std::move(earlier)});
+    m_months.push_back({force, month, source, "", 0, claimed.replaced, claimed.existed, ""});
     return it->second;
   }
 
@@ -132,9 +137,9 @@ private:
   const ImportProgressSink& m_progress;
   input::PoliceRow m_row;
   std::vector<std::string> m_problems;
-  std::vector<ImportedMonth> m_months;     // in the order they were claimed
+  std::vector<ImportedMonth> m_months;     // one per force's month, in the order first claimed
   std::vector<std::int64_t> m_month_ids;   // incident_month.id of each of m_months
-  std::map<MonthKey, std::size_t> m_claimed;  // the latest claim of each force's month
+  std::map<MonthKey, std::size_t> m_claimed;  // the entry in m_months of each force's month
   std::set<std::size_t> m_file_months;        // claims made by the file being read
   static constexpr std::size_t none = static_cast<std::size_t>(-1);
   std::size_t m_current = none;  // the claim of the row before

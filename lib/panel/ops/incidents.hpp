@@ -9,13 +9,13 @@
 
 namespace panel::ops {
 
-// One force's month as one file of an import brought it in.
+// One force's month as an import stored it: from the last file that has it.
 struct ImportedMonth {
   std::string reported_by, month, file, sha256;
-  std::int64_t imported = 0;  // incidents read from the file
+  std::int64_t imported = 0;  // incidents read from `file`: those stored
   std::int64_t replaced = 0;  // incidents of an earlier import that these replaced
   bool existed = false;       // the month had been imported before (audited as "update")
-  std::string earlier_file;   // an earlier file of the same import with this month, which it replaces
+  std::string earlier_file;   // an earlier file of the same import with this month, which `file` replaces
 };
 
 // How far an import has got, reported every `progress_every` rows.
@@ -30,7 +30,8 @@ using ImportProgressSink = std::function<void(const ImportProgress&)>;
 // Imports data.police.uk street CSV files in one transaction, in the order given. Rows are
 // grouped by force ("Reported by") and month; each force's month replaces what an earlier
 // import (or an earlier file of this one) recorded for it, and is recorded with the file name,
-// the file's SHA-256 and one audit row ("create", or "update" when it replaced one). If any file
+// the file's SHA-256 and one audit row ("create", or "update" when it replaced one). Returns
+// one entry per force's month, however many files had it. If any file
 // has a problem, nothing is written and Error(refused) lists the problems as
 // "file:line: column: problem" (up to 20 of them).
 std::vector<ImportedMonth> import_incidents(store::Db& db, const std::vector<std::string>& files,

@@ -22,9 +22,11 @@ struct Headline {
 };
 const std::vector<Headline>& board_headlines();
 
-// Monthly series for the HTML charts ("YYYY-MM" -> count); an empty series has no chart.
+// Monthly series for the HTML charts ("YYYY-MM" -> count); an empty series has no chart. Police
+// months never imported have no count: a gap marked "no data", not a bar of 0.
 struct BoardCharts {
-  store::Counts referrals_per_month, cases_open, incidents_per_month;
+  store::Counts referrals_per_month, cases_open;
+  store::MonthlyCounts incidents_per_month;
 };
 
 std::string board_text(const nlohmann::ordered_json& report, const BoardHeading& heading);

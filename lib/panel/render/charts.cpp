@@ -3,6 +3,7 @@
 #include "panel/render/markdown.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <fmt/format.h>
 
 namespace panel::render {
@@ -17,12 +18,13 @@ std::pair<std::int64_t, bool> shown(std::int64_t n, int suppress_below)
   return {n, false};
 }
 
-// The top of a chart's scale: the largest count as drawn (at least 1).
-std::int64_t peak_of(const store::Counts& series, int suppress_below)
+// The top of a chart's scale: the largest count as drawn (at least 1; no data counts for none).
+template <class Series>
+std::int64_t peak_of(const Series& series, int suppress_below)
 {
   std::int64_t peak = 1;
   for (const auto& [key, n] : series)
-    peak = std::max(peak, shown(n, suppress_below).first);
+    peak = std::max(peak, shown(std::optional<std::int64_t>(n).value_or(0), suppress_below).first);
   return peak;
 }
 
@@ -47,6 +49,11 @@ std::string axes(double width, double height, double left, double bottom, double
 // Bar chart of a monthly series, as inline SVG.
 std::string bar_chart(const std::string& caption, const store::Counts& series, int suppress_below)
 {
+  return bar_chart(caption, store::MonthlyCounts(series.begin(), series.end()), suppress_below);
+}
+
+std::string bar_chart(const std::string& caption, const store::MonthlyCounts& series, int suppress_below)
+{
   if (series.empty())
     return "";
   const double width = 640, height = 220, left = 40, bottom = 30, top = 10;
@@ -55,14 +62,21 @@ std::string bar_chart(const std::string& caption, const store::Counts& series, i
   std::string svg = svg_open(caption, width, height) + axes(width, height, left, bottom, top, peak);
   for (size_t i = 0; i < series.size(); ++i) {
     const auto& key = series[i].first;
-    const auto n = shown(series[i].second, suppress_below);
-    const auto label = n.second ? fmt::format("<{}", suppress_below) : std::to_string(n.first);
-    const double h = (height - bottom - top) * static_cast<double>(n.first) / static_cast<double>(peak);
     const double x = left + slot * static_cast<double>(i) + slot * 0.15;
-    svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"><title>{}: {}</title></rect>\n",
-                       x, height - bottom - h, slot * 0.7, h, n.second ? "#b1b4b6" : "#1d70b8", key, html_escape(label));
-    svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"9\" text-anchor=\"middle\">{}</text>\n", x + slot * 0.35,
-                       height - bottom - h - 2, html_escape(label));
+    if (series[i].second) {
+      const auto n = shown(*series[i].second, suppress_below);
+      const auto label = n.second ? fmt::format("<{}", suppress_below) : std::to_string(n.first);
+      const double h = (height - bottom - top) * static_cast<double>(n.first) / static_cast<double>(peak);
+      svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"><title>{}: {}</title></rect>\n",
+                         x, height - bottom - h, slot * 0.7, h, n.second ? "#b1b4b6" : "#1d70b8", key, html_escape(label));
+      svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"9\" text-anchor=\"middle\">{}</text>\n", x + slot * 0.35,
+                         height - bottom - h - 2, html_escape(label));
+    } else {
+      // No data (police months never imported) is a gap, never a bar of 0.
+      svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"8\" fill=\"#505a5f\" text-anchor=\"middle\">"
+                         "<title>{}: no data</title>no data</text>\n",
+                         x + slot * 0.35, height - bottom - 2, key);
+    }
     svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"9\" text-anchor=\"middle\">{}</text>\n", x + slot * 0.35,
                        height - bottom + 12, key.substr(2));
   }

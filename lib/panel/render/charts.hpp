@@ -9,7 +9,9 @@ namespace panel::render {
 // Counts from 1 to suppress_below-1 are drawn at suppress_below-1, in grey, labelled "<N"
 // (0 or 1: nothing suppressed). An empty series draws nothing.
 
-// Vertical bars, one per month of a series keyed "YYYY-MM".
+// Vertical bars, one per month of a series keyed "YYYY-MM"; a month with no value (no data) is
+// a gap labelled "no data".
+std::string bar_chart(const std::string& caption, const store::MonthlyCounts& series, int suppress_below);
 std::string bar_chart(const std::string& caption, const store::Counts& series, int suppress_below);
 // Horizontal bars for a breakdown (referrals by category), in the order given.
 std::string hbar_chart(const std::string& caption, const store::Counts& rows);

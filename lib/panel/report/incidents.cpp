@@ -8,6 +8,7 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 
 namespace panel::report {
@@ -65,6 +66,36 @@ std::string key_of(IncidentKey by, const std::string& month, const store::Incide
 }
 
 bool is_time(IncidentKey by) { return by != IncidentKey::lsoa && by != IncidentKey::type; }
+
+// The period a month's count is compared in: its time key, or "" when every row spans the window.
+std::string period_of(IncidentKey by, const std::string& month)
+{
+  return is_time(by) ? key_of(by, month, {}) : "";
+}
+
+// What a comparison with the year before may use. Months not imported have no data: a period is
+// compared over the months of the window it has data for, and only when the year before has
+// every one of them too; otherwise its `previous` is no data, never 0.
+struct Coverage {
+  std::set<std::string> months;          // imported (for the force), from a year before the window
+  std::map<std::string, bool> periods;   // each period with data in the window: comparable or not
+};
+
+Coverage coverage_of(store::Db& db, const IncidentOptions& options, const std::string& from, const std::string& to)
+{
+  Coverage c;
+  if (from.empty())
+    return c;
+  const auto imported = store::months_imported(db, options.force, shift_month(from, -12), to);
+  c.months.insert(imported.begin(), imported.end());
+  for (const auto& month : imported) {
+    if (month < from)
+      continue;
+    auto& complete = c.periods.try_emplace(period_of(options.by, month), true).first->second;
+    complete = complete && c.months.count(shift_month(month, -12)) > 0;
+  }
+  return c;
+}
 
 } // namespace
 
@@ -142,6 +173,7 @@ IncidentReport incident_report(store::Db& db, const IncidentOptions& options)
   };
   std::map<std::string, Totals> totals;
   const auto in_window = [&](const std::string& month) { return month >= report.from && month <= report.to; };
+  const auto coverage = shift != 0 ? coverage_of(db, options, report.from, report.to) : Coverage{};
   for (const auto& c : counts) {
     if (in_window(c.month)) {
       auto& t = totals[key_of(options.by, c.month, c)];
@@ -151,7 +183,7 @@ IncidentReport incident_report(store::Db& db, const IncidentOptions& options)
     // The same months a year on are in the window: these count as that key's `previous`.
     if (shift != 0) {
       const auto later = shift_month(c.month, shift);
-      if (in_window(later)) {
+      if (in_window(later) && coverage.months.count(later)) {
         auto& t = totals[key_of(options.by, later, c)];
         t.previous += c.count;
         if (t.name.empty())
@@ -163,7 +195,8 @@ IncidentReport incident_report(store::Db& db, const IncidentOptions& options)
     IncidentRow row{key, "", t.count, std::nullopt, std::nullopt};
     if (options.by == IncidentKey::lsoa)
       row.name = key.empty() ? "No Location" : t.name;
-    if (options.compare_year) {
+    const auto period = coverage.periods.find(is_time(options.by) ? key : "");
+    if (period != coverage.periods.end() && period->second) {
       row.previous = t.previous;
       if (t.previous > 0)
         row.change = std::round(static_cast<double>(t.count - t.previous) / static_cast<double>(t.previous) * 1e4) / 1e4;
@@ -188,7 +221,7 @@ std::string to_json(const IncidentReport& report)
       row["name"] = r.name;
     row["count"] = r.count;
     if (report.compare_year) {
-      row["previous"] = r.previous.value_or(0);
+      row["previous"] = r.previous ? ordered_json(*r.previous) : ordered_json();
       row["change"] = r.change ? ordered_json(*r.change) : ordered_json();
     }
     rows.push_back(std::move(row));

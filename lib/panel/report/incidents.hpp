@@ -33,8 +33,8 @@ struct IncidentRow {
   std::string key;   // "2018-10", "2018-Q4", "2018/19-Q3", an LSOA code ("" for no location), a type
   std::string name;  // the LSOA name ("No Location" for key ""); empty for other keys
   std::int64_t count = 0;
-  std::optional<std::int64_t> previous;  // with compare_year
-  std::optional<double> change;          // with compare_year when previous > 0: (count - previous) / previous, 4 decimals
+  std::optional<std::int64_t> previous;  // with compare_year, when the year before has data (see incident_report)
+  std::optional<double> change;          // when previous > 0: (count - previous) / previous, 4 decimals
 };
 
 struct IncidentReport {
@@ -46,13 +46,15 @@ struct IncidentReport {
 
 // Counts incidents. The months counted are --from to --to, defaulting to the first and last
 // month with incidents; for --by lsoa|type with compare_year, --from defaults to the twelve
-// months ending at --to. `previous` counts the same months one year earlier, under the same key.
+// months ending at --to. `previous` counts the same months one year earlier, under the same key:
+// the months of the key that were imported (for --force, or by any force), each a year earlier;
+// it is empty (no data, never 0) unless every one of those year-earlier months was imported.
 // Error(usage) for a month that is not YYYY-MM or from after to; Error(refused) for a force or
 // type with no incidents.
 IncidentReport incident_report(store::Db& db, const IncidentOptions& options);
 
 // The report as the JSON contract: {"by", "from", "to", "rows": [{"key", ["name"], "count",
-// ["previous", "change"]}]}.
+// ["previous", "change"]}]}; a previous with no data is null.
 std::string to_json(const IncidentReport& report);
 
 } // namespace panel::report

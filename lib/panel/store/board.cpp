@@ -1,7 +1,9 @@
 #include "panel/store/board.hpp"
 
+#include "panel/store/incidents.hpp"
 #include "panel/store/row.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace panel::store {
@@ -205,22 +207,24 @@ Counts cases_open_at_month_ends(Db& db, core::Date from, core::Date to)
   return series;
 }
 
-Counts incidents_per_month(Db& db, const std::string& crime_type, core::Date from, core::Date to)
+MonthlyCounts incidents_per_month(Db& db, const std::string& crime_type, core::Date from, core::Date to)
 {
   const auto first = month_of(from), last = month_of(to);
-  SQLite::Statement covered(db.impl().sql, "SELECT count(DISTINCT month) FROM incident_month WHERE month BETWEEN ? AND ?");
-  covered.bind(1, first);
-  covered.bind(2, last);
-  covered.executeStep();
-  if (covered.getColumn(0).getInt64() == 0)
+  const auto imported = months_imported(db, "", first, last);
+  if (imported.empty())
     return {};
   SQLite::Statement s(db.impl().sql, "SELECT month, count(*) FROM incident WHERE crime_type = ? AND month BETWEEN ? AND ? "
                                      "GROUP BY month ORDER BY month");
   s.bind(1, crime_type);
   s.bind(2, first);
   s.bind(3, last);
-  const auto found = counts(s);
-  return every_month(found, from, to);
+  const auto found = every_month(counts(s), from, to);
+  MonthlyCounts series;
+  for (const auto& [month, n] : found) {
+    const bool has_data = std::binary_search(imported.begin(), imported.end(), month);
+    series.emplace_back(month, has_data ? std::optional<std::int64_t>(n) : std::nullopt);
+  }
+  return series;
 }
 
 } // namespace panel::store

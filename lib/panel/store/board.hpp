@@ -66,7 +66,10 @@ InterventionCounts intervention_counts(Db& db, core::Date from, core::Date to);
 // Monthly series for charts, keyed "YYYY-MM" from the month of `from` to that of `to`.
 Counts referrals_per_month(Db& db, core::Date from, core::Date to);
 Counts cases_open_at_month_ends(Db& db, core::Date from, core::Date to);
-// Police incidents of one type per month; empty when no incident data covers the span.
-Counts incidents_per_month(Db& db, const std::string& crime_type, core::Date from, core::Date to);
+// A monthly series in which a month may have no data: no value, which is never drawn as 0.
+using MonthlyCounts = std::vector<std::pair<std::string, std::optional<std::int64_t>>>;
+// Police incidents of one type per month, no value for a month no force's data was imported for;
+// empty when no incident data covers the span.
+MonthlyCounts incidents_per_month(Db& db, const std::string& crime_type, core::Date from, core::Date to);
 
 } // namespace panel::store

@@ -148,6 +148,20 @@ std::vector<std::string> incident_forces(Db& db)
   return forces;
 }
 
+std::vector<std::string> months_imported(Db& db, const std::string& force, const std::string& from,
+                                         const std::string& to)
+{
+  SQLite::Statement s(db.impl().sql, "SELECT DISTINCT month FROM incident_month WHERE (?1 = '' OR reported_by = ?1) "
+                                     "AND month BETWEEN ?2 AND ?3 ORDER BY month");
+  s.bind(1, force);
+  s.bind(2, from);
+  s.bind(3, to);
+  std::vector<std::string> months;
+  while (s.executeStep())
+    months.push_back(s.getColumn(0).getString());
+  return months;
+}
+
 std::vector<std::string> incident_types(Db& db)
 {
   // DISTINCT over the leading column of the (crime_type, month) index: a walk of the index.

@@ -66,6 +66,10 @@ struct IncidentCount {
 std::vector<IncidentCount> count_incidents(Db& db, const IncidentQuery& query);
 // The forces ("Reported by") with imported months, sorted.
 std::vector<std::string> incident_forces(Db& db);
+// The months ("YYYY-MM") imported for a force, or for any force when `force` is "", from `from`
+// to `to` inclusive, sorted. A month not among them has no data: never count it as 0.
+std::vector<std::string> months_imported(Db& db, const std::string& force, const std::string& from,
+                                         const std::string& to);
 // The crime types recorded, sorted.
 std::vector<std::string> incident_types(Db& db);
 

@@ -15,8 +15,9 @@ using Fields = std::vector<std::string>;
 
 namespace {
 
-const std::filesystem::path spectrum = PANEL_SOURCE_DIR "/../shared/data/csv-spectrum";
-const std::filesystem::path police = PANEL_SOURCE_DIR "/../shared/data/police";
+// Real data kept in the repository (tests/data/README.md).
+const std::filesystem::path spectrum = PANEL_SOURCE_DIR "/tests/data/csv-spectrum";
+const std::filesystem::path police = PANEL_SOURCE_DIR "/tests/data/police";
 
 std::vector<CsvRecord> read_all(std::istream& in, const std::string& source = "test.csv")
 {

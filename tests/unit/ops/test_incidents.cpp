@@ -2,6 +2,7 @@
 
 #include "panel/report/incidents.hpp"
 #include "panel/store/audit.hpp"
+#include "panel/store/board.hpp"
 #include "tests/unit/ops/panel_fixture.hpp"
 
 #include <doctest/doctest.h>
@@ -86,10 +87,35 @@ TEST_CASE("incidents import: a later file of the same import replaces an earlier
   Incidents p;
   const auto r = row("2018-10");
   const auto months = p.import({p.file("a.csv", header + r + r + r), p.file("b.csv", header + r)});
-  REQUIRE(months.size() == 2);
-  CHECK(months[1].earlier_file == p.dir.file("a.csv"));
-  CHECK(months[1].replaced == 3);
+  // One entry for the month, as stored: from b.csv, replacing nothing that was there before.
+  REQUIRE(months.size() == 1);
+  CHECK(months[0].file == p.dir.file("b.csv"));
+  CHECK(months[0].earlier_file == p.dir.file("a.csv"));
+  CHECK(months[0].imported == 1);
+  CHECK(months[0].replaced == 0);
+  CHECK_FALSE(months[0].existed);
   CHECK(p.count() == "1");
+  const auto audit = store::list_audit(p.db, "");
+  CHECK(audit.back().action == "create");
+  CHECK(audit[audit.size() - 2].entity != "incident_month");
+}
+
+TEST_CASE("incidents import: a month already stored, then in two files, replaces what was stored once")
+{
+  Incidents p;
+  const auto r = row("2018-10");
+  p.import({p.file("first.csv", header + r + r)});
+  const auto months = p.import({p.file("a.csv", header + r + r + r + row("2018-11")), p.file("b.csv", header + r)});
+  REQUIRE(months.size() == 2);
+  CHECK(months[0].month == "2018-10");
+  CHECK(months[0].file == p.dir.file("b.csv"));
+  CHECK(months[0].imported == 1);
+  CHECK(months[0].replaced == 2);  // what first.csv had stored, not what a.csv brought in
+  CHECK(months[0].existed);
+  CHECK(months[1].month == "2018-11");
+  CHECK(months[1].imported == 1);
+  CHECK(p.count() == "2");
+  CHECK(test::raw_sql(p.path, "SELECT rows FROM incident_month WHERE month = '2018-10'").first_value == "1");
 }
 
 TEST_CASE("incidents import: a bad row anywhere imports nothing and names file, line and column")
@@ -141,6 +167,8 @@ TEST_CASE("incidents report: months, quarters and financial quarters")
   CHECK(result.rows[3].previous == 2);
   CHECK(result.rows[3].change == doctest::Approx(0.5));
   CHECK_FALSE(result.rows[0].change);
+  CHECK_FALSE(result.rows[0].previous);  // 2017-03 was never imported: no data, not 0
+  CHECK_FALSE(result.rows[1].previous);
 
   result = report::incident_report(p.db, {report::IncidentKey::quarter, "", "", "2019-01", "2019-12", false});
   REQUIRE(result.rows.size() == 2);
@@ -199,4 +227,70 @@ TEST_CASE("incidents report: financial quarters start in April")
   CHECK(report::quarter_of("2018-01") == "2018-Q1");
   CHECK(report::shift_month("2018-01", -12) == "2017-01");
   CHECK(report::shift_month("2018-01", -1) == "2017-12");
+}
+
+TEST_CASE("incidents report: a year before that was not imported has no data, never 0")
+{
+  Incidents p;
+  std::string rows;
+  for (const auto* month : {"2018-01", "2019-01", "2019-02", "2019-02"})
+    rows += row(month);
+  rows += row("2019-03", "Robbery");
+  p.import({p.file("a.csv", header + rows)});
+  // 2019-Q1: 2019-01 has its year before, 2019-02 and 2019-03 do not: no partial count.
+  auto result = report::incident_report(p.db, {report::IncidentKey::quarter, "", "", "", "", true});
+  REQUIRE(result.rows.size() == 2);
+  CHECK(result.rows[0].key == "2018-Q1");
+  CHECK_FALSE(result.rows[0].previous);
+  CHECK(result.rows[1].key == "2019-Q1");
+  CHECK(result.rows[1].count == 4);
+  CHECK_FALSE(result.rows[1].previous);
+  CHECK_FALSE(result.rows[1].change);
+  CHECK(report::to_json(result).find("\"previous\": null") != std::string::npos);
+  CHECK(report::to_json(result).find("\"previous\": 0") == std::string::npos);
+
+  // Months compared one by one: 2019-01 against 2018-01 (imported), the others no data.
+  result = report::incident_report(p.db, {report::IncidentKey::month, "", "", "2019-01", "2019-03", true});
+  REQUIRE(result.rows.size() == 3);
+  CHECK(result.rows[0].previous == 1);
+  CHECK_FALSE(result.rows[1].previous);
+  CHECK_FALSE(result.rows[2].previous);
+
+  // A type over a window: every month of the window with data needs its year before.
+  result = report::incident_report(p.db, {report::IncidentKey::type, "", "", "2019-01", "2019-01", true});
+  REQUIRE(result.rows.size() == 1);
+  CHECK(result.rows[0].previous == 1);
+  CHECK(result.rows[0].change == doctest::Approx(0.0));
+  result = report::incident_report(p.db, {report::IncidentKey::type, "", "", "2019-01", "2019-03", true});
+  REQUIRE(result.rows.size() == 2);
+  CHECK_FALSE(result.rows[0].previous);
+  CHECK_FALSE(result.rows[1].previous);
+}
+
+TEST_CASE("incidents report: a month imported with none of the type is 0, with data")
+{
+  Incidents p;
+  p.import({p.file("a.csv", header + row("2018-01", "Robbery") + row("2019-01") + row("2019-01"))});
+  const auto result = report::incident_report(p.db, {report::IncidentKey::month, "Drugs", "", "", "", true});
+  REQUIRE(result.rows.size() == 1);
+  CHECK(result.rows[0].key == "2019-01");
+  CHECK(result.rows[0].previous == 0);  // 2018-01 was imported: it had no drugs
+  CHECK_FALSE(result.rows[0].change);
+}
+
+TEST_CASE("board chart series: a police month not imported has no value, an imported one its count")
+{
+  Incidents p;
+  p.import({p.file("a.csv", header + row("2018-01", "Anti-social behaviour") + row("2018-03", "Drugs"))});
+  const auto series = store::incidents_per_month(p.db, "Anti-social behaviour", *core::Date::parse("2017-12-01"),
+                                                 *core::Date::parse("2018-04-30"));
+  REQUIRE(series.size() == 5);
+  CHECK(series[0] == std::pair<std::string, std::optional<std::int64_t>>{"2017-12", std::nullopt});
+  CHECK(series[1].second == 1);
+  CHECK_FALSE(series[2].second);  // 2018-02: no file
+  CHECK(series[3].second == 0);   // 2018-03: imported, no ASB
+  CHECK_FALSE(series[4].second);
+  CHECK(store::incidents_per_month(p.db, "Anti-social behaviour", *core::Date::parse("2016-01-01"),
+                                   *core::Date::parse("2016-12-31"))
+            .empty());
 }
