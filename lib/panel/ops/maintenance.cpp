@@ -2,6 +2,7 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/ops/minutes_due.hpp"
 #include "panel/store/audit.hpp"
 #include "panel/store/maintenance.hpp"
 
@@ -14,6 +15,8 @@ namespace {
 
 // The schema version that started the audit hash chain.
 constexpr int chained_since = 9;
+// The schema version that added meetings.
+constexpr int meetings_since = 4;
 
 // Whether anyone but the owner can get at a file (or list a folder), as a finding.
 void permissions(const std::string& path, bool folder, std::vector<Finding>& out)
@@ -29,9 +32,25 @@ void permissions(const std::string& path, bool folder, std::vector<Finding>& out
                                path, folder ? "listable" : "readable or writable", mode, folder ? "700" : "600", path)});
 }
 
+// Meetings past their minutes limit with no minutes: a warning each, not a problem. The register
+// is sound; the coordinator has minutes to record (or a meeting to record as not held).
+void minutes_findings(store::Db& db, core::Date today, std::vector<Finding>& out)
+{
+  const auto overdue = minutes_overdue(db, today);
+  if (overdue.empty())
+    out.push_back({"minutes", true, "no meeting's minutes are overdue", false});
+  for (const auto& m : overdue)
+    out.push_back({"minutes", true,
+                   fmt::format("the meeting of {} has no minutes: they were due {} ({} working day{} ago); "
+                               "panel minute {}",
+                               m.meeting.date.iso(), m.minutes.due->iso(), m.minutes.working_days_late,
+                               m.minutes.working_days_late == 1 ? "" : "s", m.meeting.date.iso()),
+                   true});
+}
+
 } // namespace
 
-std::vector<Finding> check_database(const std::string& path)
+std::vector<Finding> check_database(const std::string& path, std::optional<core::Date> today)
 {
   std::vector<Finding> out;
   auto db = store::Db::inspect(path);
@@ -67,6 +86,8 @@ std::vector<Finding> check_database(const std::string& path)
     else
       out.push_back({"audit chain", true, fmt::format("{} row{}, unbroken; last hash {}", chain.rows, chain.rows == 1 ? "" : "s", chain.head)});
   }
+  if (today && version >= meetings_since)
+    minutes_findings(db, *today, out);
   return out;
 }
 

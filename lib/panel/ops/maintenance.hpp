@@ -1,6 +1,7 @@
 #pragma once
 #include "panel/core/actor.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -8,16 +9,18 @@ namespace panel::ops {
 
 // One finding of `panel check`.
 struct Finding {
-  std::string check;   // integrity | foreign keys | schema | permissions | audit chain
+  std::string check;   // integrity | foreign keys | schema | permissions | audit chain | minutes
   bool ok = true;
   std::string detail;  // one line
+  bool warning = false;  // ok, but something for the coordinator to do (not corruption)
 };
 
 // Checks the database file at `path` without changing it (it is opened read-only and not
 // migrated): SQLite's integrity check, broken references, the schema version, the permissions of
-// the file, its WAL and shared-memory files and its folder, and the audit log's hash chain.
+// the file, its WAL and shared-memory files and its folder, and the audit log's hash chain. Given
+// `today`, also the meetings whose minutes are overdue (warnings, see minutes_findings).
 // Error(database) when it is missing or not a panel database.
-std::vector<Finding> check_database(const std::string& path);
+std::vector<Finding> check_database(const std::string& path, std::optional<core::Date> today = std::nullopt);
 
 // Copies the database at `db_path` to `backup` (see store::backup_to), checks the copy, and
 // records an export row in the audit log. Returns the copy's findings (every one ok).

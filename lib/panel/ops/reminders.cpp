@@ -5,6 +5,7 @@
 #include "panel/mail/delivery.hpp"
 #include "panel/ops/case_reviews.hpp"
 #include "panel/ops/documents.hpp"
+#include "panel/ops/minutes_due.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/render/document.hpp"
 #include "panel/store/actions.hpp"
@@ -151,7 +152,12 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
     if (fresh("trigger-step", t.reference + " " + t.step))
       trigger_steps.push_back(std::move(t));
 
-  if (by_owner.empty() && escalations.empty() && reviews.empty() && interventions.empty() && trigger_steps.empty())
+  // Overdue minutes are not recorded as reminder items (the reminder table has no such kind, and
+  // adding one is a schema change), so they stand in every digest until the minutes are recorded.
+  const auto minutes = minutes_overdue(db, today);
+
+  if (by_owner.empty() && escalations.empty() && reviews.empty() && interventions.empty() && trigger_steps.empty() &&
+      minutes.empty())
     return plan;
 
   std::vector<std::string> problems;
@@ -197,7 +203,8 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
   }
 
   // The coordinator's digest.
-  if (escalations.empty() && reviews.empty() && interventions.empty() && unsent.items.empty() && trigger_steps.empty()) {
+  if (escalations.empty() && reviews.empty() && interventions.empty() && unsent.items.empty() && trigger_steps.empty() &&
+      minutes.empty()) {
     txn.commit();
     return plan;
   }
@@ -245,6 +252,8 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
     parts.push_back(plural(interventions.size(), "intervention step overdue", "intervention steps overdue"));
   if (!trigger_steps.empty())
     parts.push_back(plural(trigger_steps.size(), "ASB case review step due", "ASB case review steps due"));
+  if (!minutes.empty())
+    parts.push_back(plural(minutes.size(), "meeting's minutes overdue", "meetings' minutes overdue"));
   if (!unsent.items.empty())
     parts.push_back(plural(unsent_items.size(), "action to send by hand", "actions to send by hand"));
   if (profile.coordinator.email.empty()) {
@@ -259,10 +268,12 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
       .set("has_escalations", Value::yes_no(!escalations.empty())).set("has_reviews", Value::yes_no(!reviews.empty()))
       .set("has_interventions", Value::yes_no(!interventions.empty())).set("has_unsent", Value::yes_no(!unsent.items.empty()))
       .set("case_reviews", triggers).set("has_case_reviews", Value::yes_no(!trigger_steps.empty()))
+      .set("minutes", overdue_minutes_list(minutes)).set("has_minutes", Value::yes_no(!minutes.empty()))
       .set("summary", core::join(parts, ", ")).set("escalate_after_days", std::to_string(profile.escalate_after_days))
       .set("remind_every_days", std::to_string(profile.remind_every_days));
   const auto t = mail_template(templates, "reminder-digest", "reminder-digest", problems);
   digest.message = compose(t, context, from, profile.coordinator.email, actor.at);
+  digest.standing = minutes.size();
   stamp(digest);
   plan.messages.push_back(std::move(digest));
   txn.commit();
@@ -275,7 +286,7 @@ std::vector<Delivered> deliver_reminders(store::Db& db, const ReminderPlan& plan
   std::vector<Delivered> results;
   const bool outbox = how.kind == Delivery::Kind::outbox;
   for (const auto& r : plan.messages) {
-    Delivered d{r.recipient, r.message.to.front(), r.items.size(), "", ""};
+    Delivered d{r.recipient, r.message.to.front(), r.items.size() + r.standing, "", ""};
     const auto text = mail::format_message(r.message, outbox ? "\r\n" : "\n");
     try {
       if (outbox) {
