@@ -152,9 +152,10 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
     if (fresh("trigger-step", t.reference + " " + t.step))
       trigger_steps.push_back(std::move(t));
 
-  // Overdue minutes are not recorded as reminder items (the reminder table has no such kind, and
-  // adding one is a schema change), so they stand in every digest until the minutes are recorded.
-  const auto minutes = minutes_overdue(db, today);
+  std::vector<MeetingMinutes> minutes;
+  for (auto& m : minutes_overdue(db, today))
+    if (fresh("minutes", m.meeting.date.iso()))
+      minutes.push_back(std::move(m));
 
   if (by_owner.empty() && escalations.empty() && reviews.empty() && interventions.empty() && trigger_steps.empty() &&
       minutes.empty())
@@ -238,6 +239,8 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
     steps.items.push_back(v);
     digest.items.push_back({"intervention-" + i.step, id, i.due, "", "", "", ""});
   }
+  for (const auto& m : minutes)
+    digest.items.push_back({"minutes", m.meeting.date.iso(), *m.minutes.due, "", "", "", ""});
   Value triggers = Value::list({});
   for (const auto& t : trigger_steps) {
     triggers.items.push_back(trigger_step_value(t, today));
@@ -273,7 +276,6 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
       .set("remind_every_days", std::to_string(profile.remind_every_days));
   const auto t = mail_template(templates, "reminder-digest", "reminder-digest", problems);
   digest.message = compose(t, context, from, profile.coordinator.email, actor.at);
-  digest.standing = minutes.size();
   stamp(digest);
   plan.messages.push_back(std::move(digest));
   txn.commit();
@@ -286,7 +288,7 @@ std::vector<Delivered> deliver_reminders(store::Db& db, const ReminderPlan& plan
   std::vector<Delivered> results;
   const bool outbox = how.kind == Delivery::Kind::outbox;
   for (const auto& r : plan.messages) {
-    Delivered d{r.recipient, r.message.to.front(), r.items.size() + r.standing, "", ""};
+    Delivered d{r.recipient, r.message.to.front(), r.items.size(), "", ""};
     const auto text = mail::format_message(r.message, outbox ? "\r\n" : "\n");
     try {
       if (outbox) {
@@ -306,7 +308,10 @@ std::vector<Delivered> deliver_reminders(store::Db& db, const ReminderPlan& plan
         store::Transaction txn(db, store::Transaction::Kind::write);
         for (auto item : r.items) {
           item.delivery = outbox ? "outbox" : "sendmail";
-          store::record_reminder(db, item, actor);
+          if (item.item == "minutes")
+            store::record_minutes_reminder(db, item.subject, actor);
+          else
+            store::record_reminder(db, item, actor);
         }
         store::append_audit(db, actor, "export", "reminder", r.recipient,
                             fmt::format("{} to {} {}{}", plural(r.items.size(), "item", "items"), d.address,

@@ -14,7 +14,6 @@ struct Reminder {
   std::string recipient;  // agency code, or "coordinator" for the digest
   mail::Message message;
   std::vector<store::ReminderRecord> items;  // recipient, address and message id filled in
-  size_t standing = 0;  // items listed but never recorded: meetings whose minutes are overdue
 };
 
 // What is due today (docs/cli/remind.md): one message per owner agency with open actions overdue

@@ -1,5 +1,6 @@
 #include "panel/store/reminders.hpp"
 
+#include "panel/store/audit.hpp"
 #include "panel/store/row.hpp"
 
 namespace panel::store {
@@ -56,9 +57,15 @@ void record_reminder(Db& db, const ReminderRecord& r, const core::Actor& actor)
   s.tryReset();
 }
 
+void record_minutes_reminder(Db& db, const std::string& meeting, const core::Actor& actor)
+{
+  append_audit(db, actor, "export", "minutes-reminder", meeting, actor.today.iso());
+}
+
 std::set<std::pair<std::string, std::string>> reminded_since(Db& db, core::Date since)
 {
-  SQLite::Statement s(db.impl().sql, "SELECT DISTINCT item, subject FROM reminder WHERE day >= ?");
+  SQLite::Statement s(db.impl().sql, "SELECT DISTINCT item, subject FROM reminder WHERE day >= ?1 UNION "
+                                     "SELECT 'minutes', record FROM audit_log WHERE entity = 'minutes-reminder' AND detail >= ?1");
   s.bind(1, since.iso());
   std::set<std::pair<std::string, std::string>> seen;
   while (s.executeStep())

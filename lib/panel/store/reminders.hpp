@@ -41,7 +41,12 @@ struct ReminderRecord {
 };
 void record_reminder(Db& db, const ReminderRecord& r, const core::Actor& actor);
 
-// The (item, subject) pairs reminded on or after `since`.
+// Overdue minutes in a digest: recorded as an audit row (export, entity 'minutes-reminder', the
+// meeting date as record, the day as detail), since the reminder table's item kinds are fixed by
+// a CHECK and adding one is a schema change.
+void record_minutes_reminder(Db& db, const std::string& meeting, const core::Actor& actor);
+
+// The (item, subject) pairs reminded on or after `since`, overdue minutes as ("minutes", date).
 std::set<std::pair<std::string, std::string>> reminded_since(Db& db, core::Date since);
 
 // The reminders sent about one action (its own and its escalations), oldest first.
