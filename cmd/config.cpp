@@ -1,7 +1,7 @@
 #include "cmd/cli.hpp"
+#include "cmd/editing.hpp"
 
 #include "panel/core/error.hpp"
-#include "panel/input/editor.hpp"
 #include "panel/input/file.hpp"
 #include "panel/ops/config.hpp"
 #include "panel/ops/setup.hpp"
@@ -69,20 +69,11 @@ int run_import(const ConfigOptions& o, Context& ctx)
 int run_edit(Context& ctx)
 {
   auto db = ctx.open_db();
-  const auto session = input::edit_text(profile::to_yaml(ops::load_profile(db)), "config", ".yaml", ctx.env);
-  if (!session.changed) {
-    input::discard_edit(session);
+  const EditFlow flow{"config", profile::to_yaml(ops::load_profile(db)), "your edit is", "it", {"config", "import", "{file}"}};
+  if (!edit_and_apply(ctx, db, flow, [&](const std::string& text, const std::string& file) {
+        describe(ops::config_import(db, text, file, ctx.actor()), ctx);
+      }))
     ctx.note("no changes");
-    return 0;
-  }
-  try {
-    describe(ops::config_import(db, session.text, session.path, ctx.actor()), ctx);
-  } catch (const Error& e) {
-    // Nothing the user typed is lost: the file stays and the message says how to resume.
-    throw Error(e.code(), fmt::format("{}\nyour edit is kept in '{}'; fix it and run 'panel config import {}'",
-                                      e.what(), session.path, session.path));
-  }
-  input::discard_edit(session);
   return 0;
 }
 
@@ -121,13 +112,18 @@ Examples:
 
   auto* import = config->add_subcommand("import", "Replace the profile with a YAML file");
   import->add_option("FILE", o->file, "Profile YAML file, or - for standard input")->required();
-  import->footer("If the file lists agencies, the panel's agencies are made to match it.\n\n"
+  import->footer("If the file lists agencies, the panel's agencies are made to match it. A file kept by\n"
+                 "'config edit' (first line '# panel: database PATH ID') is refused by another panel's database.\n\n"
                  "Example:\n  panel config show > profile.yaml && nano profile.yaml && panel config import profile.yaml");
   import->callback([o, &ctx] { ctx.select("config import", [o, &ctx] { return run_import(*o, ctx); }); });
 
   auto* edit = config->add_subcommand("edit", "Edit the profile in $VISUAL or $EDITOR");
-  edit->footer("If the edited text is not a valid profile nothing changes, and the file with your\n"
-               "text is kept; its path is printed.\n\nExample:\n  EDITOR=nano panel config edit");
+  edit->footer("If the edited text is not a valid profile, or the editor is stopped by a signal,\n"
+               "nothing changes and the file with your text is kept: the command that imports it\n"
+               "('panel --db /abs/panel.db config import PATH') is printed; delete the file when\n"
+               "done, it holds personal data. Its first line names the database, and importing it\n"
+               "into another panel's database is refused. Ctrl-C in the editor goes to the editor.\n\n"
+               "Example:\n  EDITOR=nano panel config edit");
   edit->callback([&ctx] { ctx.select("config edit", [&ctx] { return run_edit(ctx); }); });
 }
 

@@ -3,7 +3,7 @@
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
 #include "panel/ops/meetings.hpp"
-#include "panel/store/meetings.hpp"
+#include "panel/ops/minutes_due.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -66,12 +66,14 @@ int run_list(Context& ctx)
   const auto format = ctx.format_or(Format::table, {Format::table, Format::csv, Format::json, Format::md});
   auto db = ctx.open_db();
   render::Table table{{{"date", "DATE"}, {"time", "TIME"}, {"venue", "VENUE"}, {"chair", "CHAIR"}, {"status", "STATUS"},
-                       {"listed", "LISTED"}, {"cancel_reason", "CANCELLED BECAUSE"}},
+                       {"listed", "LISTED"}, {"cancel_reason", "CANCELLED BECAUSE"}, {"minutes", "MINUTES"},
+                       {"minutes_due", "MINUTES DUE"}},
                       {}};
   auto text = [](const std::string& s) { return s.empty() ? render::Cell{} : render::Cell{s}; };
-  for (const auto& m : store::list_meetings(db))
+  for (const auto& [m, minutes] : ops::meetings_with_minutes(db, ctx.today))
     table.rows.push_back({m.date.iso(), text(m.time), text(m.venue), text(m.chair), m.status,
-                          static_cast<std::int64_t>(m.listed), text(m.cancel_reason)});
+                          static_cast<std::int64_t>(m.listed), text(m.cancel_reason),
+                          text(rules::minutes_state_name(minutes.state)), text(minutes.due ? minutes.due->iso() : "")});
   render::write(ctx.out, table, format, ctx.style());
   return 0;
 }
@@ -137,7 +139,11 @@ Examples:
   schedule->callback([o, &ctx] { ctx.select("meeting schedule", [o, &ctx] { return run_schedule(*o, ctx); }); });
 
   auto* list = meeting->add_subcommand("list", "List meetings (formats: table, csv, json, md)");
-  list->footer("Example:\n  panel meeting list --format json | jq '.[] | select(.status == \"cancelled\")'");
+  list->footer("MINUTES says where a meeting's minutes stand: \"due\" (from the meeting day until MINUTES DUE,\n"
+               "minutes_due_working_days working days later), \"overdue\" (a working day after that), or\n"
+               "\"recorded\" ('panel minute' marks the meeting held); empty for meetings to come and cancelled ones.\n\n"
+               "Examples:\n  panel meeting list --format json | jq '.[] | select(.status == \"cancelled\")'\n"
+               "  panel meeting list --format csv | grep ',overdue,'");
   list->callback([&ctx] { ctx.select("meeting list", [&ctx] { return run_list(ctx); }); });
 
   auto* cancel = meeting->add_subcommand("cancel", "Cancel a meeting; its cases move to the next one");

@@ -1,8 +1,8 @@
 #include "cmd/cli.hpp"
+#include "cmd/editing.hpp"
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
-#include "panel/input/editor.hpp"
 #include "panel/input/file.hpp"
 #include "panel/ops/documents.hpp"
 #include "panel/ops/minutes.hpp"
@@ -75,21 +75,15 @@ int run_minute(const MinuteOptions& o, Context& ctx)
     report(ops::record_minutes(db, date, text, o.file == "-" ? "<stdin>" : o.file, o.amend, ctx.actor()), date, ctx);
     return 0;
   }
-  const auto skeleton = ops::minutes_skeleton(db, date, ctx.actor());
-  const auto session = input::edit_text(skeleton, "minutes", ".yaml", ctx.env);
-  if (!session.changed) {
-    input::discard_edit(session);
+  EditFlow flow{"minutes", ops::minutes_skeleton(db, date, ctx.actor()), "your minutes are", "them",
+                {"minute", date.iso(), "--file", "{file}"}};
+  if (o.amend)
+    flow.resume.push_back("--amend");
+  const bool recorded = edit_and_apply(ctx, db, flow, [&](const std::string& text, const std::string& file) {
+    report(ops::record_minutes(db, date, text, file, o.amend, ctx.actor()), date, ctx);
+  });
+  if (!recorded)
     ctx.note("the minutes were not changed: nothing recorded");
-    return 0;
-  }
-  try {
-    report(ops::record_minutes(db, date, session.text, session.path, o.amend, ctx.actor()), date, ctx);
-  } catch (const Error& e) {
-    // Nothing typed is lost: the file stays and the message says how to go on.
-    throw Error(e.code(), fmt::format("{}\nyour minutes are kept in '{}'; fix them and run 'panel minute {} --file {}{}'",
-                                      e.what(), session.path, o.date, session.path, o.amend ? " --amend" : ""));
-  }
-  input::discard_edit(session);
   return 0;
 }
 
@@ -107,9 +101,12 @@ void register_minute(CLI::App& app, Context& ctx)
   sub->add_option("-o,--output", o->output, "With --render: write to this file")->type_name("FILE");
   sub->add_flag("--force", o->force, "With --render: overwrite the output file");
   sub->footer(R"(Without --file, $VISUAL or $EDITOR opens minutes to fill in, built from the agenda: one block
-per case, however many of its referrals are listed. If what you save has a problem, nothing is
-recorded, the file is kept and its path printed: fix it and run 'panel minute DATE --file PATH'.
-Saving the skeleton unchanged records nothing.
+per case, however many of its referrals are listed. If what you save has a problem, or the editor
+is stopped by a signal, nothing is recorded, the file is kept and the command that resumes from it
+printed ('panel --db /abs/panel.db minute DATE --file PATH'); delete the file when done: it holds
+personal data. Ctrl-C in the editor goes to the editor only. Saving the skeleton unchanged records
+nothing. A kept file names its database on its first line; --file refuses it on another panel's
+database.
 
 No open case leaves without a next step: keep-open with no next_review is reviewed at the next
 meeting (refused when none is scheduled); refer-elsewhere closes the case, naming the forum in

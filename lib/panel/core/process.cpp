@@ -34,18 +34,35 @@ int wait_for(pid_t pid)
 
 } // namespace
 
-int run_attached(const std::vector<std::string>& argv)
+Ended run_attached(const std::vector<std::string>& argv)
 {
   auto args = c_args(argv);
+  struct sigaction ignore {}, old_int {}, old_quit {};
+  ignore.sa_handler = SIG_IGN;
+  ::sigemptyset(&ignore.sa_mask);
+  ::sigaction(SIGINT, &ignore, &old_int);
+  ::sigaction(SIGQUIT, &ignore, &old_quit);
+  const auto restore = [&] {
+    ::sigaction(SIGINT, &old_int, nullptr);
+    ::sigaction(SIGQUIT, &old_quit, nullptr);
+  };
   const pid_t pid = ::fork();
-  if (pid < 0)
-    throw std::runtime_error(std::string("cannot start a process: ") + std::strerror(errno));
+  if (pid < 0) {
+    const int error = errno;
+    restore();
+    throw std::runtime_error(std::string("cannot start a process: ") + std::strerror(error));
+  }
   if (pid == 0) {
+    restore();  // the editor handles Ctrl-C its own way
     ::execvp(args[0], args.data());
     std::fprintf(stderr, "panel: error: cannot run '%s': %s\n", args[0], std::strerror(errno));
     ::_exit(127);
   }
-  return wait_for(pid);
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  restore();
+  return WIFSIGNALED(status) ? Ended{0, WTERMSIG(status)} : Ended{WEXITSTATUS(status), 0};
 }
 
 ProcessResult run_process(const std::vector<std::string>& argv, const std::string& input)

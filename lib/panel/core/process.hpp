@@ -14,8 +14,18 @@ struct ProcessResult {
 // to its standard input, and what it prints is collected.
 ProcessResult run_process(const std::vector<std::string>& argv, const std::string& input);
 
-// Runs a program on the user's terminal (an editor) with fork/execvp and waits for it; returns
-// its exit code, 127 when it could not be started (after saying why on stderr).
-int run_attached(const std::vector<std::string>& argv);
+// How a program run on the terminal ended: its exit code, or the signal that killed it.
+struct Ended {
+  int code = 0;    // 127 when it could not be started
+  int signal = 0;  // 0 when it exited
+  bool ok() const { return code == 0 && signal == 0; }
+};
+
+// Runs a program on the user's terminal (an editor) with fork/execvp and waits for it (after
+// saying why on stderr when it cannot be started). While it runs, this process ignores SIGINT
+// and SIGQUIT, as git does, so that Ctrl-C in the editor (sent to the whole process group)
+// reaches the editor only; the program itself starts with the dispositions this process had,
+// and they are restored when it ends.
+Ended run_attached(const std::vector<std::string>& argv);
 
 } // namespace panel::core

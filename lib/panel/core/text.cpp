@@ -125,6 +125,20 @@ std::string trim(std::string_view text)
   return std::string(text.substr(first, last - first + 1));
 }
 
+std::string shell_quote(std::string_view word)
+{
+  const auto safe = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           std::string_view("_@%+=:,./-").find(c) != std::string_view::npos;
+  };
+  if (!word.empty() && std::all_of(word.begin(), word.end(), safe))
+    return std::string(word);
+  std::string quoted = "'";
+  for (const char c : word)
+    quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
 bool plain_line(std::string_view text)
 {
   return valid_utf8(text) && strip_controls(text) == text && text.find('\n') == std::string_view::npos;

@@ -20,5 +20,8 @@ bool plain_line(std::string_view text);
 bool valid_utf8(std::string_view text);
 // Leading and trailing spaces, tabs, carriage returns and newlines removed.
 std::string trim(std::string_view text);
+// A word as a POSIX shell reads it back: unchanged when it holds only safe characters
+// (letters, digits, and _ @ % + = : , . / -), otherwise in single quotes ('it'\''s').
+std::string shell_quote(std::string_view word);
 
 } // namespace panel::core

@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <csignal>
 #include <cstring>
 #include <fmt/format.h>
 #include <sstream>
@@ -55,14 +56,22 @@ EditResult edit_text(const std::string& text, const std::string& label, const st
     throw refused(fmt::format("cannot create a file in '{}' to edit: {}", folder, std::strerror(errno)));
   const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
   ::close(fd);
-  if (!written)
+  if (!written) {
+    ::unlink(path.c_str());
     throw refused(fmt::format("cannot write '{}'", path));
+  }
 
   argv.push_back(path);
-  if (const int status = core::run_attached(argv); status != 0)
-    throw refused(fmt::format("the editor '{}' failed (exit {}); your text is kept in '{}'", editor, status, path));
-  EditResult result{path, read_file(path), false};
+  const auto ended = core::run_attached(argv);
+  EditResult result{path, read_file(path), false, "", ended.signal != 0};
   result.changed = result.text != text;
+  if (ended.signal) {
+    const char* name = ::sigabbrev_np(ended.signal);  // "INT": not translated, unlike strsignal
+    result.failure = name ? fmt::format("the editor '{}' was stopped by SIG{}", editor, name)
+                          : fmt::format("the editor '{}' was stopped by signal {}", editor, ended.signal);
+  } else if (ended.code) {
+    result.failure = fmt::format("the editor '{}' failed (exit {})", editor, ended.code);
+  }
   return result;
 }
 

@@ -1,6 +1,7 @@
 #include "panel/ops/config.hpp"
 
 #include "panel/core/text.hpp"
+#include "panel/ops/kept_file.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/profile/profile.hpp"
 #include "panel/store/agencies.hpp"
@@ -44,6 +45,7 @@ ImportResult config_import(store::Db& db, const std::string& text, const std::st
                            const core::Actor& actor)
 {
   store::Transaction txn(db, store::Transaction::Kind::write);
+  check_kept_file(db, text, source);
   const core::Profile before = load_profile(db);
   const core::Profile after = profile::load(text, source, before.agencies);
   ImportResult result;

@@ -3,6 +3,7 @@
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
 #include "panel/ops/cases.hpp"
+#include "panel/ops/minutes_due.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/store/audit.hpp"
 #include "panel/store/maintenance.hpp"
@@ -16,7 +17,8 @@ namespace {
 
 // The schema version that started the audit hash chain.
 constexpr int chained_since = 9;
-// The schema version that brought minutes, and so cases' review dates and discussions.
+// The schema versions that added meetings, then minutes (and so cases' review dates and discussions).
+constexpr int meetings_since = 4;
 constexpr int minutes_since = 5;
 
 // Whether anyone but the owner can get at a file (or list a folder), as a finding.
@@ -33,9 +35,36 @@ void permissions(const std::string& path, bool folder, std::vector<Finding>& out
                                path, folder ? "listable" : "readable or writable", mode, folder ? "700" : "600", path)});
 }
 
+// Meetings past their minutes limit with no minutes: a warning each, not a problem. The register
+// is sound; the coordinator has minutes to record (or a meeting to record as not held).
+void minutes_findings(store::Db& db, core::Date today, std::vector<Finding>& out)
+{
+  const auto overdue = minutes_overdue(db, today);
+  if (overdue.empty())
+    out.push_back({"minutes", true, "no meeting's minutes are overdue", false});
+  for (const auto& m : overdue)
+    out.push_back({"minutes", true,
+                   fmt::format("the meeting of {} has no minutes: they were due {} ({} working day{} ago); "
+                               "panel minute {}",
+                               m.meeting.date.iso(), m.minutes.due->iso(), m.minutes.working_days_late,
+                               m.minutes.working_days_late == 1 ? "" : "s", m.meeting.date.iso()),
+                   true});
+}
+
+// The register's own rule (DESIGN §2): every open case has a next step and was discussed recently
+// enough (ops::cases_needing_attention). A warning for each case that has slipped.
+void next_step_findings(store::Db& db, core::Date today, std::vector<Finding>& out)
+{
+  const auto cases = cases_needing_attention(db, load_profile(db), today);
+  if (cases.empty())
+    out.push_back({"next steps", true, "every open case has a review date or a place on a coming meeting's agenda", false});
+  for (const auto& c : cases)
+    out.push_back({"next steps", true, c.info.reference + ": " + core::join(c.attention, "; "), true});
+}
+
 } // namespace
 
-std::vector<Finding> check_database(const std::string& path)
+std::vector<Finding> check_database(const std::string& path, std::optional<core::Date> today)
 {
   std::vector<Finding> out;
   auto db = store::Db::inspect(path);
@@ -71,20 +100,10 @@ std::vector<Finding> check_database(const std::string& path)
     else
       out.push_back({"audit chain", true, fmt::format("{} row{}, unbroken; last hash {}", chain.rows, chain.rows == 1 ? "" : "s", chain.head)});
   }
-  return out;
-}
-
-std::vector<Finding> check_next_steps(const std::string& path, core::Date today)
-{
-  auto db = store::Db::inspect(path);
-  if (db.schema_version() < minutes_since)
-    return {};
-  const auto cases = cases_needing_attention(db, load_profile(db), today);
-  if (cases.empty())
-    return {{"next steps", true, "every open case has a review date or a place on a coming meeting's agenda"}};
-  std::vector<Finding> out;
-  for (const auto& c : cases)
-    out.push_back({"next steps", true, c.info.reference + ": " + core::join(c.attention, "; "), true});
+  if (today && version >= meetings_since)
+    minutes_findings(db, *today, out);
+  if (today && version >= minutes_since)
+    next_step_findings(db, *today, out);
   return out;
 }
 

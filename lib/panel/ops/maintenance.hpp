@@ -1,6 +1,7 @@
 #pragma once
 #include "panel/core/actor.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -8,22 +9,19 @@ namespace panel::ops {
 
 // One finding of `panel check`.
 struct Finding {
-  std::string check;   // integrity | foreign keys | schema | permissions | audit chain | next steps
+  std::string check;   // integrity | foreign keys | schema | permissions | audit chain | minutes | next steps
   bool ok = true;
   std::string detail;  // one line
-  bool warning = false;  // ok for the file, but the coordinator must act (a case with no next step)
+  bool warning = false;  // ok, but something for the coordinator to do (not corruption)
 };
 
 // Checks the database file at `path` without changing it (it is opened read-only and not
 // migrated): SQLite's integrity check, broken references, the schema version, the permissions of
-// the file, its WAL and shared-memory files and its folder, and the audit log's hash chain.
+// the file, its WAL and shared-memory files and its folder, and the audit log's hash chain. Given
+// `today`, also the meetings whose minutes are overdue and the open cases with no next step or
+// not discussed within attention_after_days (warnings: work for the coordinator, not damage).
 // Error(database) when it is missing or not a panel database.
-std::vector<Finding> check_database(const std::string& path);
-
-// The register's own invariant, for `panel check`: every open case has a next step and was
-// discussed recently enough (ops::cases_needing_attention on `today`). One warning per case that
-// needs attention, or one ok finding. Read-only, like check_database.
-std::vector<Finding> check_next_steps(const std::string& path, core::Date today);
+std::vector<Finding> check_database(const std::string& path, std::optional<core::Date> today = std::nullopt);
 
 // Copies the database at `db_path` to `backup` (see store::backup_to), checks the copy, and
 // records an export row in the audit log. Returns the copy's findings (every one ok).

@@ -4,6 +4,7 @@
 #include "panel/core/text.hpp"
 #include "panel/input/minutes.hpp"
 #include "panel/ops/agenda.hpp"
+#include "panel/ops/kept_file.hpp"
 #include "panel/ops/meetings.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/store/agencies.hpp"
@@ -74,6 +75,7 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
   std::vector<std::string> problems;
   const auto m = input::read_minutes(text, file, problems);
   store::Transaction txn(db, store::Transaction::Kind::write);
+  check_kept_file(db, text, file);
   const auto profile = load_profile(db);
   const auto meeting = store::find_meeting(db, date);
   if (!meeting)

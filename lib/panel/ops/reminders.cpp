@@ -6,6 +6,7 @@
 #include "panel/ops/case_reviews.hpp"
 #include "panel/ops/cases.hpp"
 #include "panel/ops/documents.hpp"
+#include "panel/ops/minutes_due.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/render/document.hpp"
 #include "panel/store/actions.hpp"
@@ -156,8 +157,13 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
     if (fresh("case-attention", c.info.reference))
       attention.push_back(std::move(c));
 
+  std::vector<MeetingMinutes> minutes;
+  for (auto& m : minutes_overdue(db, today))
+    if (fresh("minutes-overdue", m.meeting.date.iso()))
+      minutes.push_back(std::move(m));
+
   if (by_owner.empty() && escalations.empty() && reviews.empty() && interventions.empty() && trigger_steps.empty() &&
-      attention.empty())
+      attention.empty() && minutes.empty())
     return plan;
 
   std::vector<std::string> problems;
@@ -204,7 +210,7 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
 
   // The coordinator's digest.
   if (escalations.empty() && reviews.empty() && interventions.empty() && unsent.items.empty() && trigger_steps.empty() &&
-      attention.empty()) {
+      attention.empty() && minutes.empty()) {
     txn.commit();
     return plan;
   }
@@ -238,6 +244,8 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
     steps.items.push_back(v);
     digest.items.push_back({"intervention-" + i.step, id, i.due, "", "", "", ""});
   }
+  for (const auto& m : minutes)
+    digest.items.push_back({"minutes-overdue", m.meeting.date.iso(), *m.minutes.due, "", "", "", ""});
   Value triggers = Value::list({});
   for (const auto& t : trigger_steps) {
     triggers.items.push_back(trigger_step_value(t, today));
@@ -263,6 +271,8 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
     parts.push_back(plural(interventions.size(), "intervention step overdue", "intervention steps overdue"));
   if (!trigger_steps.empty())
     parts.push_back(plural(trigger_steps.size(), "ASB case review step due", "ASB case review steps due"));
+  if (!minutes.empty())
+    parts.push_back(plural(minutes.size(), "meeting's minutes overdue", "meetings' minutes overdue"));
   if (!unsent.items.empty())
     parts.push_back(plural(unsent_items.size(), "action to send by hand", "actions to send by hand"));
   if (profile.coordinator.email.empty()) {
@@ -278,6 +288,7 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
       .set("has_interventions", Value::yes_no(!interventions.empty())).set("has_unsent", Value::yes_no(!unsent.items.empty()))
       .set("case_reviews", triggers).set("has_case_reviews", Value::yes_no(!trigger_steps.empty()))
       .set("attention", attention_list).set("has_attention", Value::yes_no(!attention.empty()))
+      .set("minutes", overdue_minutes_list(minutes)).set("has_minutes", Value::yes_no(!minutes.empty()))
       .set("summary", core::join(parts, ", ")).set("escalate_after_days", std::to_string(profile.escalate_after_days))
       .set("remind_every_days", std::to_string(profile.remind_every_days));
   const auto t = mail_template(templates, "reminder-digest", "reminder-digest", problems);

@@ -18,8 +18,8 @@ struct Reminder {
 
 // What is due today (docs/cli/remind.md): one message per owner agency with open actions overdue
 // or due within due_soon_days that were not reminded within remind_every_days, then the
-// coordinator's digest of escalations, overdue case reviews, interventions past review or expiry
-// and the actions of agencies with no email address. `problems` says what cannot be sent (no
+// coordinator's digest of escalations, overdue case reviews, interventions past review or expiry,
+// meetings whose minutes are overdue and the actions of agencies with no email address. `problems` says what cannot be sent (no
 // coordinator address for the digest). Templates come from `templates_flag` or the profile.
 struct ReminderPlan {
   std::vector<Reminder> messages;

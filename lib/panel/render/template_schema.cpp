@@ -193,6 +193,8 @@ const core::Value& template_schema(const std::string& kind)
     unsent.set("agency", sample_agency()).set("actions", sample_reminded_actions());
     Value attention = Value::object();
     attention.set("case", "").set("reasons", "").set("lead_agency", sample_agency()).set("risk", "");
+    Value minutes = Value::object();
+    minutes.set("date", "").set("status", "").set("due", "").set("overdue_by", "");
     Value digest = common();
     digest.set("escalations", sample_reminded_actions()).set("reviews", Value::list({review})).set("interventions", Value::list({step}))
         .set("unsent", Value::list({unsent})).set("has_escalations", Value::yes_no(true))
@@ -200,7 +202,7 @@ const core::Value& template_schema(const std::string& kind)
         .set("has_unsent", Value::yes_no(true)).set("case_reviews", Value::list({trigger_step}))
         .set("has_case_reviews", Value::yes_no(true)).set("attention", Value::list({attention}))
         .set("has_attention", Value::yes_no(true)).set("summary", "").set("escalate_after_days", "")
-        .set("remind_every_days", "");
+        .set("remind_every_days", "").set("minutes", Value::list({minutes})).set("has_minutes", Value::yes_no(true));
     s["reminder-digest"] = digest;
     return s;
   }();

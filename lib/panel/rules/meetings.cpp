@@ -60,4 +60,31 @@ bool valid_time(const std::string& t)
          (t[3] - '0') * 10 + (t[4] - '0') < 60;
 }
 
+MinutesDue minutes_due(core::Date meeting, const std::string& status, int working_days, const Holidays& holidays,
+                       core::Date today)
+{
+  if (status == "held")
+    return {MinutesDue::State::recorded, std::nullopt, 0};
+  if (status == "cancelled" || today < meeting)
+    return {};
+  const auto due = add_working_days(meeting, working_days, holidays);
+  const int late = working_days_between(due, today, holidays);
+  return {late > 0 ? MinutesDue::State::overdue : MinutesDue::State::due, due, late};
+}
+
+std::string minutes_state_name(MinutesDue::State state)
+{
+  switch (state) {
+  case MinutesDue::State::recorded:
+    return "recorded";
+  case MinutesDue::State::due:
+    return "due";
+  case MinutesDue::State::overdue:
+    return "overdue";
+  case MinutesDue::State::none:
+    break;
+  }
+  return "";
+}
+
 } // namespace panel::rules

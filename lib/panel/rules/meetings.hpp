@@ -1,5 +1,6 @@
 #pragma once
 #include "panel/core/date.hpp"
+#include "panel/rules/working_days.hpp"
 
 #include <optional>
 #include <string>
@@ -17,6 +18,20 @@ bool before_cutoff(core::Date today, core::Date meeting, int agenda_lead_days);
 // The dates of a monthly rule such as "second tuesday" or "last friday" from `from` to `to`
 // (inclusive). Nothing when the rule cannot be read; `problem` then says why.
 std::vector<core::Date> monthly_dates(const std::string& rule, core::Date from, core::Date to, std::string& problem);
+
+// A meeting's minutes against the time limit: due `working_days` working days after the meeting
+// (profile minutes_due_working_days), overdue once a working day has passed since that day, so
+// minutes due on a Friday are not overdue at the weekend. A meeting to come, or cancelled, has
+// none due; a held one has them recorded.
+struct MinutesDue {
+  enum class State { none, recorded, due, overdue } state = State::none;
+  std::optional<core::Date> due;  // when state is due or overdue
+  int working_days_late = 0;      // working days after `due` up to today, when overdue
+};
+MinutesDue minutes_due(core::Date meeting, const std::string& status, int working_days, const Holidays& holidays,
+                       core::Date today);
+// "recorded", "due", "overdue"; "" for none.
+std::string minutes_state_name(MinutesDue::State state);
 
 // True for "HH:MM" on a 24-hour clock.
 bool valid_time(const std::string& text);

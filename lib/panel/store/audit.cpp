@@ -52,6 +52,12 @@ std::vector<core::AuditEntry> list_audit(Db& db, const std::string& since)
   return rows;
 }
 
+std::string register_id(Db& db)
+{
+  SQLite::Statement s(db.impl().sql, "SELECT hash FROM audit_log ORDER BY id LIMIT 1");
+  return s.executeStep() ? s.getColumn(0).getString().substr(0, 16) : "";
+}
+
 AuditChain verify_audit_chain(Db& db)
 {
   SQLite::Statement s(db.impl().sql,

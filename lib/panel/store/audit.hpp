@@ -41,4 +41,10 @@ struct AuditChain {
 };
 AuditChain verify_audit_chain(Db& db);
 
+// What tells this register from any other: the first 16 hex digits of the first audit row's hash
+// (written by 'panel init'), which survives renaming or copying the file. "" for a database
+// without audit rows. Two registers made by the same user in the same second with the same
+// profile would share it; a random id stored at init would not (a schema change).
+std::string register_id(Db& db);
+
 } // namespace panel::store

@@ -105,3 +105,32 @@ TEST_CASE("process: the caller's SIGPIPE handling is restored afterwards")
   const bool restored = after == SIG_DFL;
   CHECK(restored);
 }
+
+TEST_CASE("process: run_attached tells an exit code from a signal")
+{
+  using panel::core::run_attached;
+  CHECK(run_attached({"true"}).ok());
+  CHECK(run_attached({"sh", "-c", "exit 3"}).code == 3);
+  const auto killed = run_attached({"sh", "-c", "kill -TERM $$"});
+  CHECK(killed.signal == SIGTERM);
+  CHECK_FALSE(killed.ok());
+  CHECK(run_attached({"no-such-editor-anywhere"}).code == 127);
+}
+
+TEST_CASE("process: run_attached ignores SIGINT and SIGQUIT while the program runs, then restores them")
+{
+  using panel::core::run_attached;
+  struct sigaction before_int {}, before_quit {}, after_int {}, after_quit {};
+  ::sigaction(SIGINT, nullptr, &before_int);
+  ::sigaction(SIGQUIT, nullptr, &before_quit);
+  // The program signals this process (as Ctrl-C signals the whole process group): we live on.
+  CHECK(run_attached({"sh", "-c", "kill -INT $PPID; kill -QUIT $PPID; exit 0"}).ok());
+  // The program itself starts with the dispositions we had, so Ctrl-C still stops it (unless
+  // these tests were started with SIGINT ignored, as a shell does for a background job).
+  if (before_int.sa_handler != SIG_IGN)
+    CHECK(run_attached({"sh", "-c", "kill -INT $$; sleep 5"}).signal == SIGINT);
+  ::sigaction(SIGINT, nullptr, &after_int);
+  ::sigaction(SIGQUIT, nullptr, &after_quit);
+  CHECK((after_int.sa_handler == before_int.sa_handler));
+  CHECK((after_quit.sa_handler == before_quit.sa_handler));
+}

@@ -166,3 +166,14 @@ TEST_CASE("text: valid_utf8 finds a bad byte at any offset after runs of ASCII")
       CHECK_FALSE(valid_utf8(pad_before + "\xed\xa0\x80" + pad_after));  // a UTF-16 surrogate
     }
 }
+
+TEST_CASE("text: shell_quote leaves plain words alone and single-quotes the rest")
+{
+  CHECK(shell_quote("/srv/panel/marac.db") == "/srv/panel/marac.db");
+  CHECK(shell_quote("2017-09-12") == "2017-09-12");
+  CHECK(shell_quote("our panel.db") == "'our panel.db'");
+  CHECK(shell_quote("o'brien.db") == "'o'\\''brien.db'");
+  CHECK(shell_quote("") == "''");
+  CHECK(shell_quote("$HOME`x`;rm") == "'$HOME`x`;rm'");
+  CHECK(shell_quote("~/x") == "'~/x'");
+}

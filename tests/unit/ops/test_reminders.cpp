@@ -497,11 +497,13 @@ TEST_CASE("reminders: case reviews and intervention steps past their date are in
   CHECK(plan.messages[0].message.subject ==
         "[OFFICIAL-SENSITIVE] CCM reminders digest 27 September 2017: 2 intervention steps overdue");
 
-  // The case review, the day after it.
-  CHECK(all_items(p.plan("2017-10-10")) == Items{{"intervention-expiry", home_visit}, {"intervention-review", warning}});
+  // The case review, the day after it. By then the minutes of 26 September are overdue too (due
+  // 29 September).
+  CHECK(all_items(p.plan("2017-10-10")) ==
+        Items{{"intervention-expiry", home_visit}, {"intervention-review", warning}, {"minutes-overdue", "2017-09-26"}});
   plan = p.plan("2017-10-11");
-  CHECK(all_items(plan) ==
-        Items{{"case-review", kase}, {"intervention-expiry", home_visit}, {"intervention-review", warning}});
+  CHECK(all_items(plan) == Items{{"case-review", kase}, {"intervention-expiry", home_visit}, {"intervention-review", warning},
+                                 {"minutes-overdue", "2017-09-26"}});
   CHECK(has(plan.messages[0].message.body, "CASES PAST THEIR REVIEW DATE\n\n" + kase +
                                                "  review due 10 October 2017 (1 day ago), lead agency POL, risk high"));
 
