@@ -1,13 +1,12 @@
 #include "cmd/cli.hpp"
 
 #include "panel/core/error.hpp"
+#include "panel/core/text.hpp"
 #include "panel/ops/agenda.hpp"
 #include "panel/ops/documents.hpp"
 #include "panel/ops/packs.hpp"
 #include "panel/ops/research.hpp"
 #include "panel/render/agenda.hpp"
-
-#include "panel/core/text.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -115,6 +114,11 @@ Packs show each case's role, risk (level, score and instrument), children and ot
 Packs and research lists carry personal data: they are recorded as documents and audited.)");
   sub->callback([o, research, &ctx] {
     o->researching = research->count() > 0;
+    // "--research 2017-09-12": an agency code starts with a letter, so that is the meeting.
+    if (o->date.empty() && core::Date::parse(o->research)) {
+      o->date = o->research;
+      o->research.clear();
+    }
     ctx.select("agenda", [o, &ctx] { return run_agenda(*o, ctx); });
   });
 }
