@@ -63,6 +63,7 @@ struct ReferOptions {
   std::map<std::string, std::string> values;
   std::map<std::string, bool> flags;
   std::vector<std::string> categories;
+  std::vector<std::string> parties;
 };
 
 // Rows go to an unlinked temporary file while the transaction runs, and reach stdout only once
@@ -124,6 +125,8 @@ int run_refer(const ReferOptions& o, Context& ctx)
       fields.emplace_back(field, "true");
   for (const auto& c : o.categories)
     fields.emplace_back("category", c);
+  for (const auto& p : o.parties)
+    fields.emplace_back("other_parties", p);
   if (!o.file.empty() && !fields.empty())
     throw usage_error("give the referral either with --file or with flags, not both");
   if (o.file.empty() && fields.empty())
@@ -179,16 +182,24 @@ void register_refer(CLI::App& app, Context& ctx)
   sub->add_option("--category", o->categories, "Category code (repeat, or a comma list)")
       ->delimiter(',')
       ->group("Referral fields");
+  sub->add_option("--party", o->parties, "Another person named: NAME|DOB|ROLE|RELATIONSHIP (repeat for each)")
+      ->type_name("TEXT")
+      ->group("Referral fields");
   sub->footer(R"(Each referral gets a reference PREFIX-YEAR-NNNN, is matched to a person (same name and date
 of birth), marked as a repeat when that person's previous referral was received within the
 profile's repeat window (365 days), and tested against the profile's criteria. A file with any
-bad referral is refused whole, naming file, line and field; nothing is written.
+bad referral is refused whole, naming file, line and field; nothing is written. Other parties
+(--party, the CSV column other_parties, YAML other_parties:) have the role victim, perpetrator,
+both, unclear or child.
 Formats: table (default), csv, json, md. File formats: docs/formats/referral.md.
 
 Examples:
   panel refer --received 2017-09-01 --agency POL --referrer "PC Jones" --name "Sam Smith" \
       --dob 1980-02-03 --category suicide,mental-health --vulnerable --incidents-12m 3 \
       --summary "Two attempts on the bridge in August" --source-ref CAD-4411
+  panel refer --received 2017-09-01 --agency POL --name "Ann Lee" --category physical-abuse \
+      --risk-score 16 --children 1 --summary "Assaulted at home" \
+      --party "Tom Lee|1984-05-05|perpetrator|husband" --party "Amy Lee|2012-01-02|child|daughter"
   panel refer --file referrals.yaml
   panel refer --file september.csv --skip-existing --format json | jq '.[] | select(.meets_threshold)')");
   sub->callback([o, sub, &ctx] {

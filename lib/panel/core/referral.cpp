@@ -9,7 +9,7 @@ const std::vector<std::string>& referral_fields()
       "gender", "postcode", "resident", "bame", "lgbt", "disability", "role", "category",
       "vulnerable", "risk_level", "risk_score", "risk_instrument", "incidents_12m",
       "agencies_involved", "children", "professional_judgement", "consent", "consent_rationale",
-      "summary"};
+      "summary", "other_parties"};
   return fields;
 }
 

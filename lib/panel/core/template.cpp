@@ -15,7 +15,9 @@ const std::vector<std::string>& personal_fields()
   // panel's work (references, dates, agencies) or is text the referrer wrote for the panel.
   static const std::vector<std::string> fields = {"person.name", "person.initials", "person.dob", "person.age",
                                                   "person.postcode", "person.gender", "items.name", "items.aliases",
-                                                  "items.dob", "items.postcode", "application.applicant",
+                                                  "items.dob", "items.postcode", "items.other_parties.name",
+                                                  "items.other_parties.dob", "people.name", "people.aliases",
+                                                  "people.dob", "people.postcode", "application.applicant",
                                                   "application.on_behalf_of", "application.contact",
                                                   "application.address", "complaints.complainant"};
   return fields;

@@ -15,14 +15,15 @@ namespace panel::input {
 
 long ReferralRecord::line_of(const std::string& field) const
 {
-  const auto dot = field.find_first_of(".[");
-  const auto it = lines.find(field);
-  if (it != lines.end())
-    return it->second;
-  if (dot != std::string::npos)
-    if (const auto parent = lines.find(field.substr(0, dot)); parent != lines.end())
-      return parent->second;
-  return line;
+  // "other_parties[2].name", else the party "other_parties[2]", else the list "other_parties".
+  for (std::string f = field;;) {
+    if (const auto it = lines.find(f); it != lines.end())
+      return it->second;
+    const auto cut = f.find_last_of(".[");
+    if (cut == std::string::npos || cut == 0)
+      return line;
+    f.resize(cut);
+  }
 }
 
 namespace {
@@ -138,6 +139,7 @@ private:
       const YAML::Node p = list[i];
       if (!p.IsMap())
         field_error(m_source, line_of(p), field, "expected a mapping (name, dob, role, relationship)");
+      record.lines[field] = line_of(p);
       core::OtherParty party;
       for (const auto& item : p) {
         const auto key = item.first.Scalar();

@@ -66,7 +66,9 @@ std::string where(const std::string& source, long line, const std::string& field
 {
   if (!source.empty())
     return fmt::format("{}:{}: {}", source, line, field);
-  std::string flag = field == "category" ? "category" : field == "referrer" ? "referrer" : field;
+  std::string flag = field;
+  if (flag.starts_with("other_parties"))
+    flag = "party" + flag.substr(13);  // "--party[1].dob": the second --party flag's date of birth
   std::replace(flag.begin(), flag.end(), '_', '-');
   return "--" + flag;
 }
@@ -100,6 +102,8 @@ std::string canonical_field(const std::string& name)
     return "referrer";
   if (n == "person_id")
     return "person";
+  if (n == "other_party" || n == "party" || n == "parties")
+    return "other_parties";
   const auto& fields = core::referral_fields();
   return std::find(fields.begin(), fields.end(), n) != fields.end() ? n : "";
 }
@@ -134,6 +138,7 @@ std::optional<Field> field_named(const std::string& name)
       {"consent", Field::consent},
       {"consent_rationale", Field::consent_rationale},
       {"summary", Field::summary},
+      {"other_parties", Field::other_parties},
   };
   for (const auto& [known, field] : fields)
     if (known == name)
@@ -256,6 +261,9 @@ void set_field(core::Referral& r, Field field, const std::string& name, const st
     break;
   case Field::summary:
     r.summary = code();
+    break;
+  case Field::other_parties:
+    parse_parties(r.other_parties, text, source, line);
     break;
   }
 }

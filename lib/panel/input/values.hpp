@@ -33,7 +33,7 @@ bool set_field(core::Referral& referral, const std::string& field, const std::st
 enum class Field {
   received, agency, referrer, referrer_email, source_ref, person, name, dob, gender, postcode, resident, bame,
   lgbt, disability, role, category, vulnerable, risk_level, risk_score, risk_instrument, incidents_12m,
-  agencies_involved, children, professional_judgement, consent, consent_rationale, summary
+  agencies_involved, children, professional_judgement, consent, consent_rationale, summary, other_parties
 };
 // The field with this name of core::referral_fields(), or nothing.
 std::optional<Field> field_named(const std::string& name);
@@ -44,6 +44,11 @@ void set_field(core::Referral& referral, Field field, const std::string& name, c
 // The names a field may also be written as ("referrer-email" for "referrer_email",
 // "categories" for "category"): returns the canonical name, or "" when unknown.
 std::string canonical_field(const std::string& name);
+
+// Other parties written as text (a CSV cell, a --party flag): people separated by ';', each
+// NAME|DOB|ROLE|RELATIONSHIP with the later parts optional ("Mia Brown|2012-05-03|child|daughter;
+// Lee Brown||perpetrator"). They are appended to `into`, numbered on from the ones there already.
+void parse_parties(std::vector<core::OtherParty>& into, const std::string& text, const std::string& source, long line);
 
 std::optional<core::Date> parse_date(const std::string& text, const std::string& source, long line,
                                      const std::string& field);

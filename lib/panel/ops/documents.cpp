@@ -93,21 +93,27 @@ Produced produce_document(store::Db& db, const core::Template& t, const core::Va
   // DOCX and PDF are made from panel's own HTML, so they keep its line breaks and escaping.
   const auto doc = render::render_document(t, context, binary ? render::DocFormat::html : render::parse_doc_format(output.format));
   const std::string bytes = binary ? render::pandoc_convert(doc.body, "html", output.format, output.tmpdir) : doc.body;
-  Produced produced{output.path.empty() ? bytes : "", doc.subject, core::sha256_hex(bytes)};
+  Produced produced{output.path.empty() || output.deferred ? bytes : "", doc.subject, core::sha256_hex(bytes)};
   record.template_name = t.name;
   record.template_source = t.source == "built-in" ? "built-in" : t.file;
   record.template_sha256 = core::sha256_hex(t.text);
   record.format = output.format;
   record.path = output.path;
-  record.output_sha256 = produced.sha256;
+  record_document(db, record, bytes, actor);
+  if (!output.path.empty() && !output.deferred)
+    write_file(output.path, bytes, output.force);
+  return produced;
+}
+
+void record_document(store::Db& db, core::DocumentRecord record, const std::string& bytes, const core::Actor& actor)
+{
+  record.output_sha256 = core::sha256_hex(bytes);
   record.created_at = actor.at;
   record.created_by = actor.user;
   store::insert_document(db, record);
   store::append_audit(db, actor, "export", "document", record.reference,
-                      fmt::format("{} ({}){}", t.name, output.format, output.path.empty() ? "" : " to " + output.path));
-  if (!output.path.empty())
-    write_file(output.path, bytes, output.force);
-  return produced;
+                      fmt::format("{} ({}){}", record.template_name, record.format,
+                                  record.path.empty() ? "" : " to " + record.path));
 }
 
 void write_file(const std::string& path, const std::string& bytes, bool force)

@@ -34,11 +34,12 @@ struct Output {
   std::string path;    // "" for the text itself (md, txt, html only)
   bool force = false;  // overwrite an existing file
   std::string tmpdir;
+  bool deferred = false;  // the caller writes the file at `path` (Produced::text holds it)
 };
 
 // What was produced.
 struct Produced {
-  std::string text;  // the document, when there is no output file
+  std::string text;  // the document, when there is no output file (or its writing is deferred)
   std::string subject;
   std::string sha256;
 };
@@ -49,6 +50,10 @@ struct Produced {
 // is written last, so a file that cannot be written leaves nothing recorded.
 Produced produce_document(store::Db& db, const core::Template& t, const core::Value& context, const Output& output,
                           core::DocumentRecord record, const core::Actor& actor);
+
+// Records a document made already (`record` has its reference, template, format and path) with
+// the hash of its bytes, and its "export" audit row; inside the caller's write transaction.
+void record_document(store::Db& db, core::DocumentRecord record, const std::string& bytes, const core::Actor& actor);
 
 // Writes a file the user asked for (-o): mode 0600, never over an existing file unless `force`;
 // Error(refused) naming the file when it cannot be written.

@@ -4,8 +4,10 @@
 #include "panel/core/text.hpp"
 #include "panel/ops/agencies.hpp"
 #include "panel/ops/agenda.hpp"
+#include "panel/ops/research.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/rules/case_review.hpp"
+#include "panel/rules/risk.hpp"
 #include "panel/store/agencies.hpp"
 #include "panel/store/case_reviews.hpp"
 #include "panel/store/meetings.hpp"
@@ -52,11 +54,23 @@ std::string case_review_summary(const core::CaseReview& r, const core::Profile& 
                      r.override_reason.empty() ? check.verdict : "threshold met by discretion: " + r.override_reason);
 }
 
+// "2"; "not recorded (2 named as other parties)"; "not recorded".
+std::string children_text(std::optional<int> children, size_t named)
+{
+  if (children)
+    return std::to_string(*children);
+  if (named > 0)
+    return fmt::format("not recorded ({} named as other part{})", named, named == 1 ? "y" : "ies");
+  return "not recorded";
+}
+
 Value item_value(store::Db& db, const core::Profile& profile, const core::AgendaItem& item, core::Date today)
 {
   Value v = Value::object();
   v.set("reference", item.reference).set("case", item.case_reference).set("item", item.item).set("name", item.name)
-      .set("risk", item.risk).set("lead_agency", agency_value(db, item.lead_agency))
+      .set("risk", item.risk).set("risk_level", item.risk).set("risk_score", "").set("risk_instrument", "")
+      .set("role", "").set("children", "").set("other_parties", Value::list({}))
+      .set("lead_agency", agency_value(db, item.lead_agency))
       .set("repeat", Value::yes_no(item.item == "repeat")).set("review", Value::yes_no(item.item == "review"))
       .set("case_review", Value::yes_no(item.item == "case-review")).set("discussions", Value::list({}))
       .set("actions", Value::list({}));
@@ -74,36 +88,42 @@ Value item_value(store::Db& db, const core::Profile& profile, const core::Agenda
   v.set("categories", category_values(profile, item.categories));
   Value criteria = Value::list({});
   Value aliases = Value::list({});
-  if (const auto r = store::find_referral(db, item.reference)) {
-    v.set("dob", r->referral.dob ? r->referral.dob->british() : "").set("postcode", r->referral.postcode)
-        .set("summary", minimised_summary(r->referral.summary));
-    criteria = criteria_labels(profile, r->criteria_met);
-    for (const auto& name : store::person_names(db, r->person_id))
-      if (name != item.name)
+  Value parties = Value::list({});
+  std::string risk = item.risk;
+  size_t children_named = 0;
+  for (const auto& p : item_people(db, item)) {
+    if (p.person == "subject") {
+      for (const auto& name : p.aliases)
         aliases.items.push_back(Value::of(name));
+      continue;
+    }
+    Value party = Value::object();
+    party.set("name", p.name).set("dob", p.dob ? p.dob->british() : "").set("role", p.role)
+        .set("relationship", p.relationship).set("child", Value::yes_no(p.role == "child"));
+    parties.items.push_back(std::move(party));
+    children_named += p.role == "child";
   }
-  v.set("criteria_met", criteria).set("aliases", aliases);
+  if (const auto r = store::find_referral(db, item.reference)) {
+    const auto& referral = r->referral;
+    v.set("dob", referral.dob ? referral.dob->british() : "").set("postcode", referral.postcode)
+        .set("summary", minimised_summary(referral.summary)).set("role", referral.role)
+        .set("risk_score", referral.risk_score ? std::to_string(*referral.risk_score) : "")
+        .set("risk_instrument", referral.risk_instrument)
+        .set("children", children_text(referral.children, children_named));
+    criteria = criteria_labels(profile, r->criteria_met);
+    risk = rules::risk_summary(profile, item.risk.empty() ? referral.risk_level : item.risk, referral.risk_score,
+                               referral.risk_instrument, r->criteria_met);
+  }
+  v.set("risk", risk).set("criteria_met", criteria).set("aliases", aliases).set("other_parties", parties);
   return v;
 }
 
 } // namespace
 
-Produced meeting_document(store::Db& db, const PackRequest& q, const core::Actor& actor)
+Value meeting_context(store::Db& db, const core::Profile& profile, const core::Agenda& agenda, core::Date today)
 {
-  store::Transaction txn(db, store::Transaction::Kind::write);
-  const auto profile = load_profile(db);
-  std::vector<std::string> problems;
-  const std::string name = q.agency.empty() ? "meeting-pack" : "research-list";
-  const auto t = find_template(templates_in_use(templates_folder(q.templates, &db), problems), name, problems);
-  require_valid(t);
-  if (t.kind != "meeting")
-    throw refused(fmt::format("template '{}' must be for meetings (for: meeting)", name));
-  if (!q.agency.empty() && !store::find_agency(db, q.agency))
-    unknown_agency(db, q.agency);
-  const auto meeting = agenda_meeting(db, q.date, actor.today);
-  const auto agenda = compute_agenda(db, meeting, profile);
-
-  Value context = base_context(profile, actor.today, q.agency.empty() ? "" : agency_value(db, q.agency).fields["name"].text);
+  const auto& meeting = agenda.meeting;
+  Value context = base_context(profile, today, "");
   Value details = Value::object();
   details.set("date", meeting.date.british()).set("time", meeting.time).set("venue", meeting.venue)
       .set("chair", meeting.chair).set("status", meeting.status).set("cutoff", agenda.cutoff.british());
@@ -112,7 +132,7 @@ Produced meeting_document(store::Db& db, const PackRequest& q, const core::Actor
   for (const auto& code : agenda.quorum)
     quorum.items.push_back(agency_value(db, code));
   context.set("quorum", std::move(quorum));
-  context.set("agency", agency_value(db, q.agency));
+  context.set("agency", agency_value(db, ""));
   Value items = Value::list({});
   for (const auto& item : agenda.items)
     items.items.push_back(item_value(db, profile, item, meeting.date));
@@ -130,12 +150,32 @@ Produced meeting_document(store::Db& db, const PackRequest& q, const core::Actor
   for (const auto& ref : agenda.next_meeting)
     next.items.push_back(Value::of(ref));
   context.set("next_meeting", std::move(next));
+  return context;
+}
 
+Produced meeting_document(store::Db& db, const PackRequest& q, const core::Actor& actor)
+{
+  store::Transaction txn(db, store::Transaction::Kind::write);
+  const auto profile = load_profile(db);
+  const auto t = meeting_template(db, q.templates, "meeting-pack");
+  const auto meeting = agenda_meeting(db, q.date, actor.today);
+  const auto agenda = compute_agenda(db, meeting, profile);
   core::DocumentRecord record;
   record.reference = meeting.date.iso();
-  auto produced = produce_document(db, t, context, q.output, record, actor);
+  auto produced = produce_document(db, t, meeting_context(db, profile, agenda, actor.today), q.output, record, actor);
+  audit_people_read(db, research_people(db, agenda), "meeting pack", actor);
   txn.commit();
   return produced;
+}
+
+core::Template meeting_template(store::Db& db, const std::string& templates, const std::string& name)
+{
+  std::vector<std::string> problems;
+  const auto t = find_template(templates_in_use(templates_folder(templates, &db), problems), name, problems);
+  require_valid(t);
+  if (t.kind != "meeting")
+    throw refused(fmt::format("template '{}' must be for meetings (for: meeting)", name));
+  return t;
 }
 
 Produced minutes_document(store::Db& db, core::Date date, const Output& output, const std::string& templates,

@@ -63,6 +63,22 @@ Value sample_meeting()
 
 Value sample_actions();
 
+Value sample_party()
+{
+  Value p = Value::object();
+  p.set("name", "").set("dob", "").set("role", "").set("relationship", "").set("child", Value::yes_no(true));
+  return p;
+}
+
+// Everyone on a research list (ops::research_people).
+Value sample_people()
+{
+  Value p = sample_party();
+  p.set("reference", "").set("case", "").set("item", "").set("person", "").set("subject", Value::yes_no(true))
+      .set("aliases", Value::list({Value::of("")})).set("postcode", "");
+  return Value::list({p});
+}
+
 Value sample_items()
 {
   Value category = Value::object();
@@ -76,7 +92,9 @@ Value sample_items()
       .set("summary", "").set("repeat", Value::yes_no(true)).set("review", Value::yes_no(true))
       .set("case_review", Value::yes_no(true))
       .set("outcome", "").set("close_reason", "").set("referred_to", "").set("next_review", "").set("closed", Value::yes_no(true))
-      .set("discussions", Value::list({discussion})).set("actions", Value::list({Value::object()}));
+      .set("discussions", Value::list({discussion})).set("actions", Value::list({Value::object()}))
+      .set("role", "").set("risk_level", "").set("risk_score", "").set("risk_instrument", "").set("children", "")
+      .set("other_parties", Value::list({sample_party()}));
   item.fields["actions"].items.front() = sample_actions().items.front();
   return Value::list({item});
 }
@@ -167,7 +185,7 @@ const core::Value& template_schema(const std::string& kind)
     details.set("status", "").set("cutoff", "");
     meeting.set("meeting", details).set("actions", sample_actions()).set("items", sample_items())
         .set("quorum", Value::list({sample_agency()})).set("agency", sample_agency())
-        .set("next_meeting", Value::list({Value::of("")}));
+        .set("next_meeting", Value::list({Value::of("")})).set("people", sample_people());
     Value present = Value::object();
     present.set("code", "").set("name", "").set("status", "");
     Value observer = Value::object();

@@ -71,6 +71,8 @@ void check_choice(std::vector<FieldProblem>& out, const std::string& field, cons
 
 // The fixed vocabularies, built once rather than for every referral checked.
 const std::vector<std::string> roles = {"victim", "perpetrator", "both", "unclear"};
+// Other parties may also be children of the household, whom every agency researches too.
+const std::vector<std::string> party_roles = {"victim", "perpetrator", "both", "unclear", "child"};
 const std::vector<std::string> consents = {"given", "refused", "not-sought"};
 
 const std::string& agency_code(const core::Agency& a) { return a.code; }
@@ -142,7 +144,7 @@ std::vector<FieldProblem> check_referral(const core::Referral& r, const core::Pr
     check_text(out, field + ".name", party.name, 200, false);
     check_text(out, field + ".relationship", party.relationship, max_text_chars, false);
     check_date(out, field + ".dob", party.dob, today);
-    check_choice(out, field + ".role", party.role, roles);
+    check_choice(out, field + ".role", party.role, party_roles);
   }
   return out;
 }

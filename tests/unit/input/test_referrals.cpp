@@ -214,6 +214,26 @@ TEST_CASE("referral files: YAML other parties are read with their fields")
   CHECK(records[0].line_of("other_parties[1].name") == 4);
 }
 
+TEST_CASE("referral files: a party's missing field is reported on the party's line, children included")
+{
+  // Lines 3 and 4 are the two parties; the second has no name.
+  const std::string text = "name: Pat Kay\nother_parties:\n  - {name: Mia Kay, dob: 2012-05-03, role: CHILD}\n  - {role: perpetrator}\n";
+  const auto record = yaml(text).at(0);
+  CHECK(record.referral.other_parties.at(0).role == "child");
+  CHECK(record.line_of("other_parties[1].name") == 4);
+  CHECK(record.line_of("other_parties[0].name") == 3);
+}
+
+TEST_CASE("referral files: CSV other parties come from the other_parties column")
+{
+  const auto parties = csv("name,other_parties\nPat Kay,\"Sam Kay|1972-02-02|perpetrator|ex-partner;Mia Kay||child\"\n")
+                           .at(0)
+                           .referral.other_parties;
+  REQUIRE(parties.size() == 2);
+  CHECK(parties[1].name == "Mia Kay");
+  CHECK(parties[1].role == "child");
+}
+
 TEST_CASE("referral files: a YAML line_of for a field not written falls back to the referral's line")
 {
   const auto records = yaml("referrals:\n  - name: A\n  - name: B\n    agency: POL\n");

@@ -309,3 +309,34 @@ TEST_CASE("values: errors from the command line name the flag")
   CHECK(error_setting("professional_judgement", "perhaps", "") ==
         "--professional-judgement: expected true or false, got 'perhaps'");
 }
+
+TEST_CASE("values: other parties as text are NAME|DOB|ROLE|RELATIONSHIP separated by ';'")
+{
+  core::Referral r;
+  REQUIRE(set_field(r, "other_parties", "Lee Brown|1985-02-01|Perpetrator|ex-partner; Mia Brown|2012-05-03|CHILD|daughter;Ann",
+                    "r.csv", 2));
+  REQUIRE(r.other_parties.size() == 3);
+  CHECK(r.other_parties[0].name == "Lee Brown");
+  CHECK(r.other_parties[0].dob == core::Date::parse("1985-02-01"));
+  CHECK(r.other_parties[0].role == "perpetrator");
+  CHECK(r.other_parties[0].relationship == "ex-partner");
+  CHECK(r.other_parties[1].role == "child");
+  CHECK(r.other_parties[2].name == "Ann");
+  CHECK_FALSE(r.other_parties[2].dob);
+  // A second value (another --party flag) adds to the list.
+  REQUIRE(set_field(r, "other_parties", "Kim||unclear", "", 0));
+  CHECK(r.other_parties.size() == 4);
+  CHECK(r.other_parties[3].role == "unclear");
+}
+
+TEST_CASE("values: a bad other party names its number and part")
+{
+  core::Referral r;
+  r.other_parties.push_back({"First", std::nullopt, "", ""});
+  auto caught = catch_error([&] { set_field(r, "other_parties", "Ann|1st May", "r.csv", 4); });
+  CHECK(caught.message == "r.csv:4: other_parties[1].dob: '1st May' is not a date (use YYYY-MM-DD, e.g. 2017-09-04)");
+  caught = catch_error([&] { set_field(r, "other_parties", "A|||b|c", "r.csv", 5); });
+  CHECK(caught.message == "r.csv:5: other_parties[1]: has 5 parts separated by '|'; write NAME|DOB|ROLE|RELATIONSHIP");
+  caught = catch_error([&] { set_field(r, "other_parties", "Ann|x", "", 0); });
+  CHECK(caught.message == "--party[1].dob: 'x' is not a date (use YYYY-MM-DD, e.g. 2017-09-04)");
+}

@@ -426,6 +426,18 @@ TEST_CASE("referral check: other parties need a name and valid values")
   CHECK(problem(problems, "other_parties[1].relationship") == "contains control characters or line breaks");
 }
 
+TEST_CASE("referral check: an other party may be a child of the household; the subject may not")
+{
+  auto r = valid();
+  r.other_parties = {{"Mia Kay", day("2012-05-03"), "child", "daughter"}, {"Sam Kay", std::nullopt, "perpetrator", ""}};
+  CHECK(check(r).empty());
+  r.other_parties[1].role = "kid";
+  CHECK(problem(check(r), "other_parties[1].role") == "unknown value 'kid' (known: victim, perpetrator, both, unclear, child)");
+  r.other_parties.clear();
+  r.role = "child";
+  CHECK(problem(check(r), "role") == "unknown value 'child' (known: victim, perpetrator, both, unclear)");
+}
+
 TEST_CASE("referral check: several problems are all reported")
 {
   auto r = valid();

@@ -1,0 +1,117 @@
+#include "panel/ops/research.hpp"
+
+#include "panel/core/text.hpp"
+#include "panel/rules/research.hpp"
+#include "panel/store/audit.hpp"
+#include "panel/store/referrals.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace panel::ops {
+namespace {
+
+core::ResearchPerson subject_of(store::Db& db, const core::AgendaItem& item, const core::RecordedReferral& r)
+{
+  core::ResearchPerson p;
+  p.reference = item.reference;
+  p.case_reference = item.case_reference;
+  p.item = item.item;
+  p.person = "subject";
+  p.role = r.referral.role;
+  p.name = item.name.empty() ? r.referral.name : item.name;
+  p.dob = r.referral.dob;
+  p.postcode = r.referral.postcode;
+  p.person_id = r.person_id;
+  for (const auto& name : store::person_names(db, r.person_id))
+    if (name != p.name)
+      p.aliases.push_back(name);
+  return p;
+}
+
+void add_parties(std::vector<core::ResearchPerson>& people, const core::AgendaItem& item, const core::RecordedReferral& r)
+{
+  for (const auto& party : r.referral.other_parties) {
+    core::ResearchPerson p;
+    p.reference = item.reference;
+    p.case_reference = item.case_reference;
+    p.item = item.item;
+    p.person = "other-party";
+    p.role = party.role;
+    p.relationship = party.relationship;
+    p.name = party.name;
+    p.dob = party.dob;
+    people.push_back(std::move(p));
+  }
+}
+
+} // namespace
+
+std::vector<core::ResearchPerson> item_people(store::Db& db, const core::AgendaItem& item)
+{
+  std::vector<core::ResearchPerson> people;
+  if (item.item == "case-review") {
+    // An ASB case review is about how agencies responded to the applicant's complaints.
+    core::ResearchPerson p;
+    p.reference = item.reference;
+    p.item = item.item;
+    p.person = "subject";
+    p.name = item.name;
+    people.push_back(std::move(p));
+    return people;
+  }
+  std::vector<core::RecordedReferral> referrals;
+  if (item.item == "review") {
+    if (const auto kase = store::find_case(db, item.case_reference))
+      referrals = store::case_referrals(db, kase->id);
+  } else if (auto r = store::find_referral(db, item.reference)) {
+    referrals.push_back(std::move(*r));
+  }
+  if (referrals.empty())
+    return people;
+  // The subject as the latest referral describes them; the parties of every referral.
+  people.push_back(subject_of(db, item, referrals.back()));
+  for (const auto& r : referrals)
+    add_parties(people, item, r);
+  return rules::one_row_per_person(people);
+}
+
+core::ResearchList research_people(store::Db& db, const core::Agenda& agenda)
+{
+  core::ResearchList list;
+  list.meeting = agenda.meeting.date;
+  for (const auto& item : agenda.items)
+    for (auto& p : item_people(db, item))
+      list.people.push_back(std::move(p));
+  list.people = rules::one_row_per_person(list.people);
+  return list;
+}
+
+void audit_people_read(store::Db& db, const core::ResearchList& list, const std::string& what, const core::Actor& actor)
+{
+  std::vector<std::string> refs;
+  size_t subjects = 0;
+  for (const auto& p : list.people) {
+    if (std::find(refs.begin(), refs.end(), p.reference) == refs.end())
+      refs.push_back(p.reference);
+    subjects += p.person == "subject";
+  }
+  const auto n = list.people.size();
+  store::append_audit(db, actor, "read", "referral", core::join(refs, ","),
+                      fmt::format("{}: {} {} ({} subject{}, {} other part{})", what, n, n == 1 ? "person" : "people",
+                                  subjects, subjects == 1 ? "" : "s", n - subjects, n - subjects == 1 ? "y" : "ies"));
+}
+
+std::string research_file_name(const std::string& panel_short, core::Date meeting, const std::string& agency,
+                               const std::string& extension)
+{
+  // Only letters, digits, '-' and '_' from the profile's words, so the name is safe to mail.
+  auto safe = [](std::string s) {
+    std::replace_if(s.begin(), s.end(), [](unsigned char c) { return !std::isalnum(c) && c != '-' && c != '_'; }, '-');
+    return s;
+  };
+  const std::string prefix = panel_short.empty() ? "" : safe(panel_short) + "-";
+  return fmt::format("{}{}-research-{}.{}", prefix, meeting.iso(), safe(agency), extension);
+}
+
+} // namespace panel::ops
