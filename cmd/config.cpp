@@ -40,7 +40,7 @@ int run_set(const ConfigOptions& o, Context& ctx)
 {
   auto db = ctx.open_db();
   const auto value = ops::config_set(db, o.key, o.value, ctx.actor());
-  ctx.note(fmt::format("{} = {}", o.key, value));
+  ctx.note(value.empty() ? fmt::format("{} cleared", o.key) : fmt::format("{} = {}", o.key, value));
   return 0;
 }
 
@@ -100,14 +100,17 @@ Examples:
   show->callback([&ctx] { ctx.select("config show", [&ctx] { return run_show(ctx); }); });
 
   auto* get = config->add_subcommand("get", "Print one setting");
-  get->add_option("KEY", o->key, "Dotted key, e.g. repeat_window_days or coordinator.email")->required();
+  get->add_option("KEY", o->key, "Dotted key, e.g. repeat_window or coordinator.email")->required();
   get->footer("Example:\n  panel config get marking");
   get->callback([o, &ctx] { ctx.select("config get", [o, &ctx] { return run_get(*o, ctx); }); });
 
   auto* set = config->add_subcommand("set", "Change one setting");
   set->add_option("KEY", o->key, "Dotted key")->required();
   set->add_option("VALUE", o->value, "New value; lists as A,B,C or [A, B, C]")->required();
-  set->footer("Example:\n  panel config set marking \"OFFICIAL-SENSITIVE [PERSONAL]\"");
+  set->footer("An empty VALUE, ~ or null clears an optional setting (a required one is refused).\n\n"
+              "Examples:\n  panel config set marking \"OFFICIAL-SENSITIVE [PERSONAL]\"\n"
+              "  panel config set repeat_window \"12 months\"\n"
+              "  panel config set population.adult_female ''");
   set->callback([o, &ctx] { ctx.select("config set", [o, &ctx] { return run_set(*o, ctx); }); });
 
   auto* import = config->add_subcommand("import", "Replace the profile with a YAML file");

@@ -1,6 +1,7 @@
 #include "cmd/cli.hpp"
 
 #include "panel/core/error.hpp"
+#include "panel/core/rounding.hpp"
 #include "panel/report/incidents.hpp"
 
 #include <CLI/CLI.hpp>
@@ -27,14 +28,15 @@ std::string key_title(report::IncidentKey by)
   return "KEY";
 }
 
-// For people a change reads as a percentage; CSV keeps the fraction JSON has.
-render::Cell change_cell(const std::optional<double>& change, bool people)
+// For people a change reads as a percentage, rounded from the two counts (docs/reports.md); CSV
+// keeps the fraction JSON has.
+render::Cell change_cell(const report::IncidentRow& row, bool people)
 {
-  if (!change)
+  if (!row.change)
     return {};
   if (people)
-    return fmt::format("{:+.1f}%", *change * 100);
-  return *change;
+    return core::percent(row.count - *row.previous, *row.previous, 1, true);
+  return *row.change;
 }
 
 // The year before with no data (months never imported) is no count at all, never 0.
@@ -80,7 +82,7 @@ int run_incidents(const IncidentsOptions& o, Context& ctx)
     row.push_back(r.count);
     if (result.compare_year) {
       row.push_back(previous_cell(r.previous, people));
-      row.push_back(change_cell(r.change, people));
+      row.push_back(change_cell(r, people));
     }
   }
   render::write(ctx.out, table, format, ctx.style());

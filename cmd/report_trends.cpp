@@ -1,6 +1,7 @@
 #include "cmd/cli.hpp"
 
 #include "panel/core/error.hpp"
+#include "panel/core/rounding.hpp"
 #include "panel/report/trends.hpp"
 
 #include <CLI/CLI.hpp>
@@ -46,8 +47,8 @@ render::Table trend_table(const report::TrendReport& r, bool all, render::Format
                       {}};
   for (const auto& row : r.rows)
     if (all || row.flagged)
-      table.rows.push_back({row.area, row.name, fmt::format("{:.2f}", row.test.baseline_mean), row.test.window_count,
-                            fmt::format("{:.2f}", row.test.expected), fmt::format("{:.2f}", row.test.ratio),
+      table.rows.push_back({row.area, row.name, core::round_value(row.test.baseline_mean, 2).text(), row.test.window_count,
+                            core::round_value(row.test.expected, 2).text(), core::round_value(row.test.ratio, 2).text(),
                             report::format_probability(row.test.p), report::format_probability(row.q), row.flagged});
   if (format != render::Format::table)
     return table;

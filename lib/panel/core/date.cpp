@@ -45,6 +45,41 @@ Date Date::plus_months(int months) const
   return *from_ymd(y, m, d);
 }
 
+Date Date::last_day_of_months_beginning(int months) const
+{
+  const Date same_day = plus_months(months);
+  return same_day.day() == day() ? same_day.plus_days(-1) : same_day;
+}
+
+std::optional<DateSpan> DateSpan::parse(std::string_view text)
+{
+  const auto space = text.find(' ');
+  if (space == std::string_view::npos || space == 0 || space > 4)
+    return std::nullopt;
+  int count = 0;
+  for (const char c : text.substr(0, space)) {
+    if (c < '0' || c > '9')
+      return std::nullopt;
+    count = count * 10 + (c - '0');
+  }
+  const auto unit = text.substr(space + 1);
+  if (unit == "days" || unit == "day")
+    return DateSpan{count, Unit::days};
+  if (unit == "months" || unit == "month")
+    return DateSpan{count, Unit::months};
+  return std::nullopt;
+}
+
+std::string DateSpan::text() const
+{
+  return fmt::format("{} {}{}", count, unit == Unit::days ? "day" : "month", count == 1 ? "" : "s");
+}
+
+Date DateSpan::last_day_from(Date start) const
+{
+  return unit == Unit::days ? start.plus_days(count) : start.plus_months(count);
+}
+
 int Date::year() const { return int(std::chrono::year_month_day(m_days).year()); }
 unsigned Date::month() const { return unsigned(std::chrono::year_month_day(m_days).month()); }
 unsigned Date::day() const { return unsigned(std::chrono::year_month_day(m_days).day()); }

@@ -29,6 +29,11 @@ public:
   // The same day `months` months later, or the month's last day when it has no such day
   // (31 August + 6 months = 28 February).
   Date plus_months(int months) const;
+  // The last day of "the period of `months` months beginning with" this day, as statutes count
+  // (s.104 of the Anti-social Behaviour, Crime and Policing Act 2014): the day before the same
+  // day `months` months later, or that month's last day when it has no such day. One month
+  // beginning with 1 January ends on 31 January; beginning with 31 January, on 28 February.
+  Date last_day_of_months_beginning(int months) const;
   // Whole days from this date to `later` (negative when `later` is earlier).
   int days_until(Date later) const { return static_cast<int>((later.m_days - m_days).count()); }
   std::chrono::sys_days sys_days() const { return m_days; }
@@ -37,6 +42,24 @@ public:
 
 private:
   std::chrono::sys_days m_days{};
+};
+
+// A length of calendar time as a profile writes it: "12 months", "90 days".
+struct DateSpan {
+  enum class Unit { days, months };
+  int count = 12;
+  Unit unit = Unit::months;
+
+  // Reads "<whole number> day(s)|month(s)"; nothing for anything else.
+  static std::optional<DateSpan> parse(std::string_view text);
+  // "12 months", "1 month", "90 days".
+  std::string text() const;
+  // The last day "within" the span from `start`: `count` days later, or the same day `count`
+  // months later (that month's last day when it has no such day: 29 February 2020 + 12 months
+  // is 28 February 2021).
+  Date last_day_from(Date start) const;
+
+  bool operator==(const DateSpan&) const = default;
 };
 
 // Today's local date from the system clock (commands take `today` from Context instead).

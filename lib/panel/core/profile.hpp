@@ -87,7 +87,7 @@ struct Profile {
   std::vector<Criterion> criteria;
   std::vector<InterventionType> interventions;
   std::vector<std::string> redirect_forums;
-  int repeat_window_days = 365;
+  DateSpan repeat_window{12, DateSpan::Unit::months};  // a repeat: within this of the last referral
   int agenda_lead_days = 5;
   int minutes_due_working_days = 3;
   int due_soon_days = 7;

@@ -36,7 +36,7 @@ public:
     // A person created just now has no referrals yet: nothing to be a repeat of, nothing to recheck.
     const auto previous = new_person ? std::nullopt : m_writer.previous_referral(item.person_id, r.received);
     std::optional<std::int64_t> repeat_of;
-    if (previous && rules::within_repeat_window(previous->received, r.received, m_profile.repeat_window_days)) {
+    if (previous && rules::within_repeat_window(previous->received, r.received, m_profile.repeat_window)) {
       repeat_of = previous->id;
       item.repeat_of = previous->reference;
     }
@@ -96,7 +96,7 @@ private:
     const auto next = m_writer.next_referral(person_id, received);
     if (!next || (next->status != "pending" && next->status != "awaiting-information"))
       return;
-    const bool repeat = rules::within_repeat_window(received, next->received, m_profile.repeat_window_days);
+    const bool repeat = rules::within_repeat_window(received, next->received, m_profile.repeat_window);
     const auto criteria = rules::criteria_met(m_profile.criteria, m_writer.load_referral(next->id), repeat);
     m_writer.update_repeat(next->id, repeat ? std::optional<std::int64_t>(id) : std::nullopt,
                            core::join(criteria, ","), !criteria.empty());

@@ -154,7 +154,7 @@ std::string to_yaml(const core::Profile& p, bool with_agencies)
   }
   out << YAML::EndSeq;
   emit_list(out, "redirect_forums", p.redirect_forums);
-  out << YAML::Key << "repeat_window_days" << YAML::Value << p.repeat_window_days;
+  out << YAML::Key << "repeat_window" << YAML::Value << p.repeat_window.text();
   out << YAML::Key << "agenda_lead_days" << YAML::Value << p.agenda_lead_days;
   out << YAML::Key << "minutes_due_working_days" << YAML::Value << p.minutes_due_working_days;
   out << YAML::Key << "due_soon_days" << YAML::Value << p.due_soon_days;
@@ -216,8 +216,13 @@ core::Profile set_value(const core::Profile& profile, const std::string& key, co
   std::string reached;
   YAML::Node target = find(doc, parts, reached);
   if (target.IsScalar() || target.IsNull()) {
-    // Kept as text: the profile loader turns it into a number or a flag, or says why not.
-    target = value;
+    // Kept as text: the profile loader turns it into a number or a flag, or says why not. An
+    // empty value or YAML's null clears the key: the loader reads null as "not set", which an
+    // optional value accepts and a required one refuses.
+    if (value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL")
+      target = YAML::Null;
+    else
+      target = value;
   } else {
     YAML::Node parsed;
     try {

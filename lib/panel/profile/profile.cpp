@@ -18,7 +18,7 @@ namespace {
 const std::vector<std::string> top_keys = {
     "name", "short", "kind", "reference_prefix", "address", "coordinator", "marking",
     "confidentiality", "agencies", "quorum", "categories", "risk_levels", "risk_instruments",
-    "criteria", "interventions", "redirect_forums", "repeat_window_days", "agenda_lead_days",
+    "criteria", "interventions", "redirect_forums", "repeat_window", "repeat_window_days", "agenda_lead_days",
     "minutes_due_working_days", "due_soon_days", "remind_every_days", "escalate_after_days",
     "attention_after_days", "templates", "mail", "safelives", "population", "case_review", "retention"};
 
@@ -195,13 +195,37 @@ std::vector<core::InterventionType> read_interventions(const Reader& r, const YA
       r.fail(node["code"], path + ".code", fmt::format("intervention '{}' is listed twice", t.code));
     t.name = r.text(r.child(node, path, "name", true), path + ".name");
     t.tier = static_cast<int>(r.integer(r.child(node, path, "tier", true), path + ".tier", 1, 4));
-    if (node["review_months"])
+    if (!absent(node["review_months"]))
       t.review_months = static_cast<int>(r.integer(node["review_months"], path + ".review_months", 1, 120));
-    if (node["duration_months"])
+    if (!absent(node["duration_months"]))
       t.duration_months = static_cast<int>(r.integer(node["duration_months"], path + ".duration_months", 1, 120));
     types.push_back(std::move(t));
   }
   return types;
+}
+
+// `repeat_window: 12 months` (or `90 days`). Profiles written before it had `repeat_window_days: N`,
+// which still reads as N days, so that a database keeps the window it was set up with.
+core::DateSpan read_repeat_window(const Reader& r, const YAML::Node& doc)
+{
+  const YAML::Node window = doc["repeat_window"], old = doc["repeat_window_days"];
+  if (window && old)
+    r.fail(old, "repeat_window_days", "give either 'repeat_window' or the older 'repeat_window_days', not both");
+  if (old)
+    return {static_cast<int>(r.integer(old, "repeat_window_days", 0, 3660)), core::DateSpan::Unit::days};
+  if (!window)
+    return {};
+  const auto text = window.IsScalar() ? window.Scalar() : std::string();
+  const auto span = core::DateSpan::parse(text);
+  if (!span)
+    r.fail(window, "repeat_window",
+           window.IsScalar() ? fmt::format("expected a number of months or days such as '12 months' or '90 days', got '{}'", text)
+                             : std::string("expected a number of months or days such as '12 months' or '90 days'"));
+  const long max = span->unit == core::DateSpan::Unit::days ? 3660 : 120;
+  if (span->count > max)
+    r.fail(window, "repeat_window", fmt::format("'{}' is out of range (0 to {} {})", text, max,
+                                                span->unit == core::DateSpan::Unit::days ? "days" : "months"));
+  return *span;
 }
 
 core::Profile read_profile(const Reader& r, const YAML::Node& doc, const std::vector<core::Agency>& live)
@@ -275,7 +299,7 @@ core::Profile read_profile(const Reader& r, const YAML::Node& doc, const std::ve
   auto days = [&](const char* key, int fallback, long max) {
     return doc[key] ? static_cast<int>(r.integer(doc[key], key, 0, max)) : fallback;
   };
-  p.repeat_window_days = days("repeat_window_days", 365, 3660);
+  p.repeat_window = read_repeat_window(r, doc);
   p.agenda_lead_days = days("agenda_lead_days", 5, 90);
   p.minutes_due_working_days = days("minutes_due_working_days", 3, 60);
   p.due_soon_days = days("due_soon_days", 7, 365);

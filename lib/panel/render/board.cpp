@@ -1,5 +1,6 @@
 #include "panel/render/board.hpp"
 
+#include "panel/core/rounding.hpp"
 #include "panel/render/charts.hpp"
 #include "panel/render/markdown.hpp"
 #include "panel/render/table.hpp"
@@ -23,7 +24,7 @@ struct Section {
   std::vector<Row> rows;
 };
 
-std::string text_of(const Json& v, bool percent = false)
+std::string text_of(const Json& v)
 {
   if (v.is_null())
     return "-";
@@ -31,34 +32,42 @@ std::string text_of(const Json& v, bool percent = false)
     return v.get<std::string>();
   if (v.is_number_integer())
     return std::to_string(v.get<std::int64_t>());
+  // Medians: a whole number or a half, which one decimal shows exactly.
   const double d = v.get<double>();
-  if (percent)
-    return fmt::format("{:.1f}%", d * 100.0);
   return d == std::floor(d) ? fmt::format("{:.0f}", d) : fmt::format("{:.1f}", d);
 }
 
-std::string change_of(const Json& v)
+// A rate as a percentage, rounded once from the counts it was made of (docs/reports.md), never
+// from the 4-decimal fraction in the JSON; "-" when the report has no rate (nothing to divide
+// by, or a suppressed count).
+std::string percent_of(const Json& section, const char* part, const char* whole, const char* rate)
 {
-  if (v.is_null())
+  if (section[rate].is_null())
     return "-";
-  return fmt::format("{:+.1f}%", v.get<double>() * 100.0);
+  return core::percent(section[part].get<std::int64_t>(), section[whole].get<std::int64_t>());
 }
 
-// The comparison for a headline figure, when the report has one.
-void compare(Row& row, const Json& report, const char* headline)
+// The comparison for a headline figure, when the report has one: the change as a percentage,
+// rounded from the two counts.
+void compare(Row& row, const Json& report, const char* section, const char* key, const char* headline)
 {
   if (!report.contains("compare"))
     return;
   const auto& c = report["compare"];
   row.previous = text_of(c[headline]);
-  row.change = change_of(c["change"][headline]);
+  if (c["change"][headline].is_null()) {
+    row.change = "-";
+    return;
+  }
+  const auto now = report[section][key].get<std::int64_t>(), then = c[headline].get<std::int64_t>();
+  row.change = core::percent(now - then, then, 1, true);
 }
 
 Row figure(const Json& report, const char* section, const char* key, std::string label, const char* headline = nullptr)
 {
   Row row{std::move(label), text_of(report[section][key]), "", "", false};
   if (headline)
-    compare(row, report, headline);
+    compare(row, report, section, key, headline);
   return row;
 }
 
@@ -80,7 +89,7 @@ std::vector<Section> sections(const Json& r)
   referrals.rows.push_back(figure(r, "referrals", "residents", "Residents", "residents"));
   referrals.rows.push_back(figure(r, "referrals", "vulnerable", "Vulnerable", "vulnerable"));
   referrals.rows.push_back(figure(r, "referrals", "repeats", "Repeats", "repeats"));
-  referrals.rows.push_back({"Repeat rate", text_of(r["referrals"]["repeat_rate"], true), "", "", false});
+  referrals.rows.push_back({"Repeat rate", percent_of(r["referrals"], "repeats", "received", "repeat_rate"), "", "", false});
   referrals.rows.push_back(figure(r, "referrals", "meeting_threshold", "Met the threshold at intake", "meeting_threshold"));
   const auto& d = r["referrals"]["decisions"];
   referrals.rows.push_back({"Decisions in the period", "", "", "", false});
@@ -112,7 +121,7 @@ std::vector<Section> sections(const Json& r)
   actions.rows.push_back(figure(r, "actions", "agreed", "Agreed", "actions_agreed"));
   actions.rows.push_back(figure(r, "actions", "completed", "Completed", "actions_completed"));
   actions.rows.push_back(figure(r, "actions", "completed_on_time", "Completed by the due date"));
-  actions.rows.push_back({"On-time rate", text_of(r["actions"]["on_time_rate"], true), "", "", false});
+  actions.rows.push_back({"On-time rate", percent_of(r["actions"], "completed_on_time", "completed", "on_time_rate"), "", "", false});
   actions.rows.push_back(figure(r, "actions", "overdue_at_end", "Overdue at the end", "actions_overdue_at_end"));
   out.push_back(actions);
 

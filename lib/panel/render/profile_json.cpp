@@ -56,7 +56,7 @@ std::string profile_json(const core::Profile& p)
     j["interventions"].push_back(item);
   }
   j["redirect_forums"] = p.redirect_forums;
-  j["repeat_window_days"] = p.repeat_window_days;
+  j["repeat_window"] = p.repeat_window.text();
   j["agenda_lead_days"] = p.agenda_lead_days;
   j["minutes_due_working_days"] = p.minutes_due_working_days;
   j["due_soon_days"] = p.due_soon_days;

@@ -1,6 +1,7 @@
 #include "panel/report/board.hpp"
 
 #include "panel/core/error.hpp"
+#include "panel/core/rounding.hpp"
 #include "panel/render/board.hpp"
 #include "panel/report/case_reviews.hpp"
 #include "panel/store/case_reviews.hpp"
@@ -35,7 +36,7 @@ Json rate(std::int64_t part, std::int64_t whole)
 {
   if (whole == 0)
     return nullptr;
-  return std::round(static_cast<double>(part) / static_cast<double>(whole) * 10000.0) / 10000.0;
+  return core::round_ratio(part, whole, 4).value();
 }
 
 Json period_json(const Period& p) { return {{"from", p.from.iso()}, {"to", p.to.iso()}, {"label", p.label}}; }
@@ -230,7 +231,7 @@ std::string board_report(store::Db& db, const BoardOptions& o)
       const auto now = report[section][key].get<std::int64_t>();
       const auto then = before[section][key].get<std::int64_t>();
       c[name] = then;
-      change[name] = then == 0 ? Json(nullptr) : Json(std::round(static_cast<double>(now - then) / static_cast<double>(then) * 10000.0) / 10000.0);
+      change[name] = then == 0 ? Json(nullptr) : Json(core::round_ratio(now - then, then, 4).value());
     }
     c["change"] = change;
     report["compare"] = c;

@@ -1,11 +1,11 @@
 #include "panel/report/incidents.hpp"
 
 #include "panel/core/error.hpp"
+#include "panel/core/rounding.hpp"
 #include "panel/core/text.hpp"
 #include "panel/store/incidents.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <fmt/format.h>
 #include <map>
 #include <set>
@@ -199,7 +199,7 @@ IncidentReport incident_report(store::Db& db, const IncidentOptions& options)
     if (period != coverage.periods.end() && period->second) {
       row.previous = t.previous;
       if (t.previous > 0)
-        row.change = std::round(static_cast<double>(t.count - t.previous) / static_cast<double>(t.previous) * 1e4) / 1e4;
+        row.change = core::round_ratio(t.count - t.previous, t.previous, 4).value();
     }
     report.rows.push_back(std::move(row));
   }

@@ -1,13 +1,14 @@
 #include "panel/report/safelives.hpp"
 
 #include "panel/core/error.hpp"
+#include "panel/core/rounding.hpp"
 #include "panel/render/table.hpp"
 #include "panel/store/board.hpp"
 #include "panel/store/safelives.hpp"
 
 #include <algorithm>
 #include <array>
-#include <cmath>
+#include <optional>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -76,15 +77,14 @@ std::string safelives_return(store::Db& db, const core::Profile& profile, const 
   // Percentages of cases discussed; children are a count of people, not of cases, so none.
   Json pct;
   for (size_t i = 1; i < columns.size() - 1; ++i)
-    pct[columns[i]] = totals[0] ? Json(std::round(static_cast<double>(totals[i]) / static_cast<double>(totals[0]) * 10000.0) / 10000.0)
-                                : Json(nullptr);
+    pct[columns[i]] = totals[0] ? Json(core::round_ratio(totals[i], totals[0], 4).value()) : Json(nullptr);
   j["percentages"] = pct;
   j["twelve_months"] = {{"from", year_from.iso()}, {"to", period.to.iso()}, {"cases_discussed", year_cases}};
   j["adult_female_population"] = profile.adult_female_population ? Json(*profile.adult_female_population) : Json(nullptr);
-  j["cases_per_10k_adult_females"] =
-      profile.adult_female_population
-          ? Json(std::round(static_cast<double>(year_cases) * 10000.0 / static_cast<double>(*profile.adult_female_population) * 10.0) / 10.0)
-          : Json(nullptr);
+  const auto per_10k = profile.adult_female_population
+                           ? std::optional(core::round_ratio(year_cases * 10000, *profile.adult_female_population, 1))
+                           : std::nullopt;
+  j["cases_per_10k_adult_females"] = per_10k ? Json(per_10k->value()) : Json(nullptr);
 
   if (format == "json")
     return j.dump(2) + "\n";
@@ -108,8 +108,7 @@ std::string safelives_return(store::Db& db, const core::Profile& profile, const 
   std::vector<render::Cell> percent{std::string("percent")};
   percent.emplace_back(std::string());
   for (size_t i = 1; i < columns.size() - 1; ++i)
-    percent.push_back(totals[0] ? fmt::format("{:.1f}%", 100.0 * static_cast<double>(totals[i]) / static_cast<double>(totals[0]))
-                                : std::string("-"));
+    percent.push_back(totals[0] ? core::percent(totals[i], totals[0]) : std::string("-"));
   percent.emplace_back(std::string());
   table.rows.push_back(percent);
   std::ostringstream out;
@@ -117,8 +116,7 @@ std::string safelives_return(store::Db& db, const core::Profile& profile, const 
   if (f == render::Format::table) {
     out << fmt::format("\nCases discussed in the twelve months {} to {}: {}\n", year_from.iso(), period.to.iso(), year_cases);
     if (profile.adult_female_population)
-      out << fmt::format("Per 10,000 adult females (population {}): {:.1f}\n", *profile.adult_female_population,
-                         j["cases_per_10k_adult_females"].get<double>());
+      out << fmt::format("Per 10,000 adult females (population {}): {}\n", *profile.adult_female_population, per_10k->text());
     else
       out << "Per 10,000 adult females: set population.adult_female in the profile to see this\n";
   }

@@ -2,6 +2,7 @@
 
 #include "panel/core/date.hpp"
 #include "panel/core/error.hpp"
+#include "panel/core/rounding.hpp"
 #include "panel/core/text.hpp"
 
 #include <algorithm>
@@ -168,7 +169,7 @@ std::string format_probability(double p)
 {
   if (p == 0)
     return "0";
-  return p >= 0.001 ? fmt::format("{:.3f}", p) : fmt::format("{:.2e}", p);
+  return p >= 0.001 ? core::round_value(p, 3).text() : fmt::format("{:.2e}", p);
 }
 
 } // namespace panel::report

@@ -21,15 +21,20 @@ std::string delay(const core::Complaint& c)
   return days == 0 ? "the same day" : plural(days, "day", "days") + " after the incident";
 }
 
-// Why a complaint on its own does not count, or "" when it does.
+// Why a complaint on its own does not count, or "" when it does. s.104 of the 2014 Act counts a
+// complaint made "within the period of one month beginning with" the day of the behaviour, and an
+// application made within six months beginning with the day of the complaint: periods that
+// include their first day, so a month beginning with 1 January ends on 31 January.
 std::string problem_of(const core::Complaint& c, core::Date received, const core::CaseReviewSettings& s)
 {
-  if (c.reported > c.incident.plus_months(s.reported_within_months))
-    return fmt::format("reported {}, more than {} later", delay(c), months(s.reported_within_months));
+  if (const auto last = c.incident.last_day_of_months_beginning(s.reported_within_months); c.reported > last)
+    return fmt::format("reported {}, after the {} beginning with the incident (which ended on {})", delay(c),
+                       months(s.reported_within_months), last.iso());
   if (c.reported > received)
     return "reported after the application was received";
-  if (received > c.reported.plus_months(s.applied_within_months))
-    return fmt::format("the application came more than {} after it was reported", months(s.applied_within_months));
+  if (const auto last = c.reported.last_day_of_months_beginning(s.applied_within_months); received > last)
+    return fmt::format("the application came after the {} beginning with the report (which ended on {})",
+                       months(s.applied_within_months), last.iso());
   return "";
 }
 

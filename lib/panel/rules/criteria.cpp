@@ -63,10 +63,9 @@ std::vector<std::string> criteria_met(const std::vector<core::Criterion>& criter
   return met;
 }
 
-bool within_repeat_window(core::Date previous, core::Date current, int window_days)
+bool within_repeat_window(core::Date previous, core::Date current, const core::DateSpan& window)
 {
-  const int days = previous.days_until(current);
-  return days >= 0 && days <= window_days;
+  return previous <= current && current <= window.last_day_from(previous);
 }
 
 } // namespace panel::rules

@@ -13,8 +13,9 @@ namespace panel::rules {
 std::vector<std::string> criteria_met(const std::vector<core::Criterion>& criteria, const core::Referral& referral,
                                       bool repeat);
 
-// True when the previous referral about the same person was received at most `window_days`
-// days before this one (SafeLives: "within twelve months from the date of the last referral").
-bool within_repeat_window(core::Date previous, core::Date current, int window_days);
+// True when this referral was received on or after the previous one about the same person and
+// no later than the window's last day from it (SafeLives: "within twelve months from the date of
+// the last referral"; with 12 months, 2019-06-15 -> 2020-06-15 is a repeat, 2020-06-16 is not).
+bool within_repeat_window(core::Date previous, core::Date current, const core::DateSpan& window);
 
 } // namespace panel::rules

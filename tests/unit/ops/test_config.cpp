@@ -38,14 +38,14 @@ void check_unchanged(test::CcmPanel& panel, const std::function<void()>& action,
 TEST_CASE("config: set stores the new value and records old and new in the audit log")
 {
   test::CcmPanel panel;
-  CHECK(ops::config_set(panel.db, "repeat_window_days", "30", test::actor()) == "30");
-  CHECK(ops::load_profile(panel.db).repeat_window_days == 30);
+  CHECK(ops::config_set(panel.db, "repeat_window", "30 days", test::actor()) == "30 days");
+  CHECK(ops::load_profile(panel.db).repeat_window.text() == "30 days");
   const auto audit = store::list_audit(panel.db, "");
   REQUIRE(audit.size() == 2);
   CHECK(audit.back().action == "update");
   CHECK(audit.back().entity == "profile");
-  CHECK(audit.back().record == "repeat_window_days");
-  CHECK(audit.back().detail == "365 -> 30");
+  CHECK(audit.back().record == "repeat_window");
+  CHECK(audit.back().detail == "12 months -> 30 days");
   CHECK(audit.back().at == "2017-09-04T10:15:00Z");
 }
 
@@ -61,7 +61,7 @@ TEST_CASE("config: set to the same value records nothing")
 {
   test::CcmPanel panel;
   const auto rows = panel.audit_rows();
-  CHECK(ops::config_set(panel.db, "repeat_window_days", "365", test::actor()) == "365");
+  CHECK(ops::config_set(panel.db, "repeat_window", "12 months", test::actor()) == "12 months");
   CHECK(panel.audit_rows() == rows);
 }
 
@@ -76,8 +76,8 @@ TEST_CASE("config: set keeps the agencies out of the stored profile")
 TEST_CASE("config: set refuses a bad value and changes nothing")
 {
   test::CcmPanel panel;
-  check_unchanged(panel, [&] { ops::config_set(panel.db, "repeat_window_days", "soon", test::actor()); },
-                  "repeat_window_days: expected a whole number");
+  check_unchanged(panel, [&] { ops::config_set(panel.db, "repeat_window", "soon", test::actor()); },
+                  "repeat_window: expected a number of months or days");
   check_unchanged(panel, [&] { ops::config_set(panel.db, "quorum", "POL,XYZ", test::actor()); },
                   "unknown agency 'XYZ'");
   check_unchanged(panel, [&] { ops::config_set(panel.db, "agencies", "POL", test::actor()); },
@@ -149,9 +149,9 @@ TEST_CASE("config: a bad import file changes nothing")
   check_unchanged(panel, [&] { ops::config_import(panel.db, bad_quorum, "bad.yaml", test::actor()); },
                   "bad.yaml:");
   std::string bad_number = ccm_text([](core::Profile& p) { p.agencies.pop_back(); });
-  bad_number.replace(bad_number.find("repeat_window_days: 365"), 23, "repeat_window_days: soon");
+  bad_number.replace(bad_number.find("agenda_lead_days: 5"), 19, "agenda_lead_days: soon");
   check_unchanged(panel, [&] { ops::config_import(panel.db, bad_number, "bad.yaml", test::actor()); },
-                  "repeat_window_days: expected a whole number");
+                  "agenda_lead_days: expected a whole number");
   check_unchanged(panel, [&] { ops::config_import(panel.db, "name: [unclosed\n", "bad.yaml", test::actor()); },
                   "YAML syntax error");
   check_unchanged(panel, [&] { ops::config_import(panel.db, "", "empty.yaml", test::actor()); },

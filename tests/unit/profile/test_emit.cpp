@@ -2,7 +2,9 @@
 
 #include "tests/unit/support.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 using namespace panel;
 using panel::test::catch_error;
@@ -31,7 +33,7 @@ TEST_CASE("emit: to_yaml writes the top-level keys in the documented order")
   for (const char* key : {"name:", "short:", "kind:", "reference_prefix:", "address:", "coordinator:", "marking:",
                           "confidentiality:", "agencies:", "quorum:", "categories:", "risk_levels:",
                           "risk_instruments:", "criteria:", "interventions:", "redirect_forums:",
-                          "repeat_window_days:", "agenda_lead_days:", "minutes_due_working_days:",
+                          "repeat_window:", "agenda_lead_days:", "minutes_due_working_days:",
                           "due_soon_days:", "remind_every_days:", "escalate_after_days:", "templates:", "mail:"}) {
     CAPTURE(key);
     const auto at = yaml.find(std::string("\n") + key);
@@ -88,7 +90,7 @@ TEST_CASE("emit: get_value gives a scalar as it is")
 {
   const auto p = ccm();
   CHECK(profile::get_value(p, "short") == "CCM\n");
-  CHECK(profile::get_value(p, "repeat_window_days") == "365\n");
+  CHECK(profile::get_value(p, "repeat_window") == "12 months\n");
   CHECK(profile::get_value(p, "marking") == "OFFICIAL-SENSITIVE\n");
 }
 
@@ -154,10 +156,51 @@ TEST_CASE("emit: a key with an empty part is a usage error")
 TEST_CASE("emit: set_value sets a whole number")
 {
   const auto p = ccm();
-  const auto changed = profile::set_value(p, "repeat_window_days", "30");
-  CHECK(changed.repeat_window_days == 30);
-  CHECK(p.repeat_window_days == 365);
-  CHECK(profile::to_yaml(profile::set_value(changed, "repeat_window_days", "365")) == profile::to_yaml(p));
+  const auto changed = profile::set_value(p, "agenda_lead_days", "9");
+  CHECK(changed.agenda_lead_days == 9);
+  CHECK(p.agenda_lead_days == 5);
+  CHECK(profile::to_yaml(profile::set_value(changed, "agenda_lead_days", "5")) == profile::to_yaml(p));
+}
+
+TEST_CASE("emit: set_value sets the repeat window in months or days")
+{
+  const auto p = ccm();
+  const auto changed = profile::set_value(p, "repeat_window", "90 days");
+  CHECK(changed.repeat_window.text() == "90 days");
+  CHECK(p.repeat_window.text() == "12 months");
+  CHECK(profile::to_yaml(profile::set_value(changed, "repeat_window", "12 months")) == profile::to_yaml(p));
+}
+
+TEST_CASE("emit: set_value clears an optional value with '', '~' or null, and a required one refuses")
+{
+  const auto p = profile::set_value(ccm(), "population.adult_female", "52000");
+  REQUIRE(p.adult_female_population == 52000L);
+  for (const char* empty : {"", "~", "null", "Null", "NULL"}) {
+    CAPTURE(empty);
+    const auto cleared = profile::set_value(p, "population.adult_female", empty);
+    CHECK_FALSE(cleared.adult_female_population.has_value());
+    CHECK(profile::get_value(cleared, "population.adult_female") == "\n");
+    // ... and set again afterwards.
+    CHECK(profile::set_value(cleared, "population.adult_female", "60000").adult_female_population == 60000L);
+    CHECK(profile::set_value(p, "coordinator.phone", empty).coordinator.phone.empty());
+    CHECK(profile::set_value(p, "mail.from", empty).mail.from.empty());
+    CHECK(profile::set_value(p, "templates", empty).templates.empty());
+    CHECK(profile::set_value(p, "address", empty).address.empty());
+    CHECK(profile::set_value(p, "case_review.appeal_to", empty).case_review.appeal_to.empty());
+    CHECK(profile::set_value(p, "redirect_forums", empty).redirect_forums.empty());
+    CHECK(profile::set_value(p, "case_review.bank_holidays", empty).case_review.bank_holidays.empty());
+    // An optional number with a default goes back to it.
+    CHECK(profile::set_value(profile::set_value(p, "case_review.complaints", "4"), "case_review.complaints", empty)
+              .case_review.complaints == 3);
+    // An intervention's review period is optional too.
+    const auto abc = std::find_if(p.interventions.begin(), p.interventions.end(), [](const auto& t) { return t.review_months; });
+    REQUIRE(abc != p.interventions.end());
+    const auto key = fmt::format("interventions.{}.review_months", abc - p.interventions.begin());
+    CHECK_FALSE(profile::set_value(p, key, empty).interventions[static_cast<size_t>(abc - p.interventions.begin())].review_months);
+  }
+  CHECK(set_error("agenda_lead_days", "~").message == "agenda_lead_days: expected a whole number");
+  CHECK(set_error("repeat_window", "").message == "repeat_window: expected a number of months or days such as '12 months' or '90 days'");
+  CHECK(set_error("name", "~").message == "name: needs a value");
 }
 
 TEST_CASE("emit: set_value sets text, keeping characters YAML would read otherwise")
@@ -202,9 +245,9 @@ TEST_CASE("emit: set_value refuses to change agencies")
 
 TEST_CASE("emit: set_value refuses a bad value naming the key and leaves the profile unchanged")
 {
-  auto caught = set_error("repeat_window_days", "soon");
+  auto caught = set_error("repeat_window", "soon");
   CHECK(caught.code == Exit::refused);
-  CHECK(caught.message == "repeat_window_days: expected a whole number, got 'soon'");
+  CHECK(caught.message == "repeat_window: expected a number of months or days such as '12 months' or '90 days', got 'soon'");
 
   caught = set_error("quorum", "POL,XYZ");
   CHECK(caught.code == Exit::refused);
@@ -224,7 +267,7 @@ TEST_CASE("emit: set_value refuses a bad value naming the key and leaves the pro
 
 TEST_CASE("emit: set_value refuses an unknown key with a hint")
 {
-  const auto caught = set_error("repeat_window", "30");
+  const auto caught = set_error("repeat_windows", "30");
   CHECK(caught.code == Exit::refused);
-  CHECK(caught.message == "unknown key 'repeat_window' in the profile (did you mean 'repeat_window_days'?)");
+  CHECK(caught.message == "unknown key 'repeat_windows' in the profile (did you mean 'repeat_window'?)");
 }

@@ -106,7 +106,7 @@ TEST_CASE("profile: the ccm profile reads as written")
   CHECK(p.criteria.size() == 4);
   CHECK(p.criteria[2].all.size() == 2);
   CHECK(p.criteria[1].all[0].at_least == 3L);
-  CHECK(p.repeat_window_days == 365);
+  CHECK(p.repeat_window.text() == "12 months");
   CHECK(p.mail.sendmail == std::vector<std::string>{"/usr/sbin/sendmail", "-t", "-i"});
 }
 
@@ -115,7 +115,7 @@ TEST_CASE("profile: missing optional keys take the documented defaults")
   const auto p = profile::load(minimal, "test.yaml");
   CHECK(p.marking == "OFFICIAL-SENSITIVE");
   CHECK(p.risk_levels == std::vector<std::string>{"standard", "medium", "high"});
-  CHECK(p.repeat_window_days == 365);
+  CHECK(p.repeat_window.text() == "12 months");
   CHECK(p.agenda_lead_days == 5);
   CHECK(p.minutes_due_working_days == 3);
   CHECK(p.mail.sendmail == std::vector<std::string>{"/usr/sbin/sendmail", "-t", "-i"});
@@ -144,8 +144,8 @@ TEST_CASE("profile: without an agency list the quorum is checked against the liv
 
 TEST_CASE("profile: an unknown top-level key is refused with its line and a hint")
 {
-  CHECK(load_error(with_line(5, "confidentiality: x\nrepeat_windw_days: 30")) ==
-        "test.yaml:6: unknown key 'repeat_windw_days' (did you mean 'repeat_window_days'?)");
+  CHECK(load_error(with_line(5, "confidentiality: x\nrepeat_windw: 30")) ==
+        "test.yaml:6: unknown key 'repeat_windw' (did you mean 'repeat_window'?)");
 }
 
 TEST_CASE("profile: an unknown key with no close match lists the known keys")
@@ -160,6 +160,37 @@ TEST_CASE("profile: a word where a number belongs is refused naming the key")
         "test.yaml:6: repeat_window_days: expected a whole number, got 'soon'");
   CHECK(load_error(with_line(5, "confidentiality: x\nrepeat_window_days: [1, 2]")) ==
         "test.yaml:6: repeat_window_days: expected a whole number");
+}
+
+TEST_CASE("profile: the repeat window is a number of months or days")
+{
+  const auto load = [](const std::string& line) { return profile::load(minimal + line + "\n", "test.yaml").repeat_window; };
+  CHECK(load("repeat_window: 12 months").text() == "12 months");
+  CHECK(load("repeat_window: 1 month").text() == "1 month");
+  CHECK(load("repeat_window: 90 days").text() == "90 days");
+  CHECK(load("repeat_window: 0 days").text() == "0 days");
+  CHECK(load("repeat_window: 90 days").unit == core::DateSpan::Unit::days);
+  CHECK(load_error(with_line(5, "confidentiality: x\nrepeat_window: a year")) ==
+        "test.yaml:6: repeat_window: expected a number of months or days such as '12 months' or '90 days', got 'a year'");
+  CHECK(load_error(with_line(5, "confidentiality: x\nrepeat_window: 12")) ==
+        "test.yaml:6: repeat_window: expected a number of months or days such as '12 months' or '90 days', got '12'");
+  CHECK(load_error(with_line(5, "confidentiality: x\nrepeat_window: 12 weeks")) ==
+        "test.yaml:6: repeat_window: expected a number of months or days such as '12 months' or '90 days', got '12 weeks'");
+  CHECK(load_error(with_line(5, "confidentiality: x\nrepeat_window: 121 months")) ==
+        "test.yaml:6: repeat_window: '121 months' is out of range (0 to 120 months)");
+  CHECK(load_error(with_line(5, "confidentiality: x\nrepeat_window: [12, months]")) ==
+        "test.yaml:6: repeat_window: expected a number of months or days such as '12 months' or '90 days'");
+}
+
+TEST_CASE("profile: an older profile's repeat_window_days still reads, as that many days")
+{
+  const auto p = profile::load(minimal + "repeat_window_days: 365\n", "test.yaml");
+  CHECK(p.repeat_window.text() == "365 days");
+  // Written back in the new form, so that the database keeps the window it had.
+  CHECK(profile::to_yaml(p).find("repeat_window: 365 days\n") != std::string::npos);
+  CHECK(profile::load(profile::to_yaml(p), "").repeat_window.text() == "365 days");
+  CHECK(load_error(with_line(5, "confidentiality: x\nrepeat_window: 12 months\nrepeat_window_days: 365")) ==
+        "test.yaml:7: repeat_window_days: give either 'repeat_window' or the older 'repeat_window_days', not both");
 }
 
 TEST_CASE("profile: a number out of range is refused")

@@ -32,8 +32,9 @@ TEST_CASE("profile_json: top-level keys come in the order the profile YAML is wr
   CHECK(keys == std::vector<std::string>{
                     "name", "short", "kind", "reference_prefix", "address", "coordinator", "marking",
                     "confidentiality", "agencies", "quorum", "categories", "risk_levels", "risk_instruments",
-                    "criteria", "interventions", "redirect_forums", "repeat_window_days", "agenda_lead_days",
-                    "minutes_due_working_days", "due_soon_days", "remind_every_days", "escalate_after_days", "attention_after_days",
+                    "criteria", "interventions", "redirect_forums", "repeat_window", "agenda_lead_days",
+                    "minutes_due_working_days", "due_soon_days", "remind_every_days", "escalate_after_days",
+                    "attention_after_days",
                     "templates", "mail", "safelives", "population", "case_review", "retention"});
 }
 
@@ -59,7 +60,7 @@ TEST_CASE("profile_json: values keep their JSON types")
   const auto p = ccm();
   const auto json = nlohmann::json::parse(profile_json(p));
   CHECK(json["short"] == "CCM");
-  CHECK(json["repeat_window_days"] == 365);
+  CHECK(json["repeat_window"] == "12 months");
   CHECK(json["agencies"][0]["code"] == "POL");
   CHECK(json["agencies"][0]["core"] == true);
   CHECK(json["quorum"] == nlohmann::json::array({"POL", "CST", "ASC"}));

@@ -67,22 +67,23 @@ core::CaseReview review(const char* received)
 
 // ---- which complaints qualify ------------------------------------------------------------
 
-TEST_CASE("case review: a complaint reported 31 days after a 1 January incident qualifies, 32 days does not")
+TEST_CASE("case review: the month beginning with a 1 January incident ends on 31 January (s.104): 1 February is late")
 {
-  const auto in_time = check(application("2017-03-01", {complaint("2017-01-01", "2017-02-01")}));
-  REQUIRE(in_time.complaints.size() == 1);
-  CHECK(in_time.complaints[0].qualifies);
-  CHECK(in_time.complaints[0].reason == "counts: reported 31 days after the incident");
-  CHECK(in_time.incidents == 1);
+  const auto last_day = check(application("2017-03-01", {complaint("2017-01-01", "2017-01-31")}));
+  REQUIRE(last_day.complaints.size() == 1);
+  CHECK(last_day.complaints[0].qualifies);
+  CHECK(last_day.complaints[0].reason == "counts: reported 30 days after the incident");
+  CHECK(last_day.incidents == 1);
 
-  const auto late = check(application("2017-03-01", {complaint("2017-01-01", "2017-02-02")}));
-  REQUIRE(late.complaints.size() == 1);
-  CHECK_FALSE(late.complaints[0].qualifies);
-  CHECK(late.complaints[0].reason == "reported 32 days after the incident, more than 1 month later");
-  CHECK(late.incidents == 0);
+  const auto first_day_out = check(application("2017-03-01", {complaint("2017-01-01", "2017-02-01")}));
+  REQUIRE(first_day_out.complaints.size() == 1);
+  CHECK_FALSE(first_day_out.complaints[0].qualifies);
+  CHECK(first_day_out.complaints[0].reason ==
+        "reported 31 days after the incident, after the 1 month beginning with the incident (which ended on 2017-01-31)");
+  CHECK(first_day_out.incidents == 0);
 }
 
-TEST_CASE("case review: a month after 31 January 2017 ends on 28 February, so a report on 1 March is late")
+TEST_CASE("case review: the month beginning with 31 January 2017 ends on 28 February, so a report on 1 March is late")
 {
   const auto last_day = check(application("2017-03-15", {complaint("2017-01-31", "2017-02-28")}));
   CHECK(last_day.complaints[0].qualifies);
@@ -90,8 +91,16 @@ TEST_CASE("case review: a month after 31 January 2017 ends on 28 February, so a 
 
   const auto day_after = check(application("2017-03-15", {complaint("2017-01-31", "2017-03-01")}));
   CHECK_FALSE(day_after.complaints[0].qualifies);
-  CHECK(day_after.complaints[0].reason == "reported 29 days after the incident, more than 1 month later");
+  CHECK(day_after.complaints[0].reason ==
+        "reported 29 days after the incident, after the 1 month beginning with the incident (which ended on 2017-02-28)");
   CHECK(day_after.incidents == 0);
+
+  // In a leap year the month beginning with 30 or 31 January takes in 29 February.
+  CHECK(check(application("2016-03-15", {complaint("2016-01-31", "2016-02-29")})).complaints[0].qualifies);
+  CHECK_FALSE(check(application("2016-03-15", {complaint("2016-01-31", "2016-03-01")})).complaints[0].qualifies);
+  // 28 January: 28 February is the same day a month later, the first day outside.
+  CHECK(check(application("2017-03-15", {complaint("2017-01-28", "2017-02-27")})).complaints[0].qualifies);
+  CHECK_FALSE(check(application("2017-03-15", {complaint("2017-01-28", "2017-02-28")})).complaints[0].qualifies);
 }
 
 TEST_CASE("case review: a complaint reported the same day as the incident says so")
@@ -101,18 +110,21 @@ TEST_CASE("case review: a complaint reported the same day as the incident says s
   CHECK(result.complaints[0].reason == "counts: reported the same day");
 }
 
-TEST_CASE("case review: an application received six months after the report, to the day, counts it; one day later does not")
+TEST_CASE("case review: the six months beginning with a report on 15 January end on 14 July; 15 July is late")
 {
-  const auto to_the_day = check(application("2017-07-15", {complaint("2017-01-10", "2017-01-15")}));
-  CHECK(to_the_day.complaints[0].qualifies);
+  const auto last_day = check(application("2017-07-14", {complaint("2017-01-10", "2017-01-15")}));
+  CHECK(last_day.complaints[0].qualifies);
 
-  const auto day_later = check(application("2017-07-16", {complaint("2017-01-10", "2017-01-15")}));
-  CHECK_FALSE(day_later.complaints[0].qualifies);
-  CHECK(day_later.complaints[0].reason == "the application came more than 6 months after it was reported");
+  const auto first_day_out = check(application("2017-07-15", {complaint("2017-01-10", "2017-01-15")}));
+  CHECK_FALSE(first_day_out.complaints[0].qualifies);
+  CHECK(first_day_out.complaints[0].reason ==
+        "the application came after the 6 months beginning with the report (which ended on 2017-07-14)");
 
-  // Six months after 31 August is the last day of February.
+  // Six months beginning with 31 August end on the last day of February (there is no 31st).
   CHECK(check(application("2018-02-28", {complaint("2017-08-30", "2017-08-31")})).complaints[0].qualifies);
   CHECK_FALSE(check(application("2018-03-01", {complaint("2017-08-30", "2017-08-31")})).complaints[0].qualifies);
+  CHECK(check(application("2020-02-29", {complaint("2019-08-30", "2019-08-31")})).complaints[0].qualifies);
+  CHECK_FALSE(check(application("2020-03-01", {complaint("2019-08-30", "2019-08-31")})).complaints[0].qualifies);
 }
 
 TEST_CASE("case review: a complaint reported after the application was received does not count, one reported that day does")
@@ -138,7 +150,7 @@ TEST_CASE("case review: the windows follow the settings, not fixed numbers")
   CHECK(check(application("2017-06-15", {complaint("2017-02-10", "2017-02-15")})).complaints[0].qualifies);
   const auto late = check(application("2017-06-15", {complaint("2017-02-10", "2017-02-15")}), s);
   CHECK_FALSE(late.complaints[0].qualifies);
-  CHECK(late.complaints[0].reason == "the application came more than 3 months after it was reported");
+  CHECK(late.complaints[0].reason == "the application came after the 3 months beginning with the report (which ended on 2017-05-14)");
 }
 
 // ---- the same incident counted once ------------------------------------------------------
@@ -208,7 +220,8 @@ TEST_CASE("case review: when the first report of an incident is late but a secon
                                                        complaint("2017-01-01", "2017-01-06", "jane smith", false, "CST")}));
   REQUIRE(result.complaints.size() == 3);
   CHECK_FALSE(result.complaints[0].qualifies);
-  CHECK(result.complaints[0].reason == "reported 40 days after the incident, more than 1 month later");
+  CHECK(result.complaints[0].reason ==
+        "reported 40 days after the incident, after the 1 month beginning with the incident (which ended on 2017-01-31)");
   CHECK(result.complaints[1].qualifies);
   CHECK_FALSE(result.complaints[2].qualifies);
   CHECK(result.complaints[2].reason == "the same incident as complaint 2, counted once");
@@ -308,7 +321,7 @@ TEST_CASE("case review: five complainants whose incidents span more than six mon
   s.complaints = 0;
   // All five qualify (received 31 July: six months after the 31 January report), but 1 January
   // + 6 months is 1 July, so no six-month window holds more than four of them.
-  const auto spread = check(application("2017-07-31", {complaint("2017-01-01", "2017-01-31", "Pat One"),
+  const auto spread = check(application("2017-07-30", {complaint("2017-01-01", "2017-01-31", "Pat One"),
                                                        complaint("2017-03-01", "2017-03-01", "Pat Two"),
                                                        complaint("2017-05-01", "2017-05-01", "Pat Three"),
                                                        complaint("2017-07-01", "2017-07-01", "Pat Four"),
@@ -319,7 +332,7 @@ TEST_CASE("case review: five complainants whose incidents span more than six mon
   CHECK_FALSE(spread.met);
 
   // The fifth on 1 July instead, the last day of the window from 1 January: all five are within it.
-  const auto within = check(application("2017-07-31", {complaint("2017-01-01", "2017-01-31", "Pat One"),
+  const auto within = check(application("2017-07-30", {complaint("2017-01-01", "2017-01-31", "Pat One"),
                                                        complaint("2017-03-01", "2017-03-01", "Pat Two"),
                                                        complaint("2017-05-01", "2017-05-01", "Pat Three"),
                                                        complaint("2017-07-01", "2017-07-01", "Pat Four"),

@@ -40,8 +40,8 @@ TEST_CASE("criteria: the shipped profiles have the criteria the tests rely on")
     ccm_ids.push_back(c.id);
   CHECK(marac_ids == Ids{"visible-high-risk", "potential-escalation", "repeat", "professional-judgement"});
   CHECK(ccm_ids == Ids{"high-risk", "persistent", "vulnerable-complex", "professional-judgement"});
-  CHECK(marac().repeat_window_days == 365);
-  CHECK(ccm().repeat_window_days == 365);
+  CHECK(marac().repeat_window.text() == "12 months");
+  CHECK(ccm().repeat_window.text() == "12 months");
 }
 
 TEST_CASE("criteria: a referral with nothing known meets no criterion")
@@ -237,54 +237,76 @@ TEST_CASE("criteria: a flag condition on an unknown resident flag does not hold"
   CHECK(criteria_met(not_resident, r, false) == Ids{"non-resident"});
 }
 
-TEST_CASE("repeat: 364 days after the last referral is a repeat")
+namespace {
+const core::DateSpan twelve_months{12, core::DateSpan::Unit::months};
+core::DateSpan days(int n) { return {n, core::DateSpan::Unit::days}; }
+} // namespace
+
+TEST_CASE("repeat: twelve months after the last referral, to the day, is a repeat (SafeLives)")
 {
-  CHECK(within_repeat_window(day("2017-01-01"), day("2017-01-01").plus_days(364), 365));
+  // 2019-06-15 -> 2020-06-15 is 366 days (29 February 2020 lies between): still a repeat.
+  CHECK(day("2019-06-15").days_until(day("2020-06-15")) == 366);
+  CHECK(within_repeat_window(day("2019-06-15"), day("2020-06-15"), twelve_months));
+  CHECK_FALSE(within_repeat_window(day("2019-06-15"), day("2020-06-16"), twelve_months));
+  // The 365-day count it replaces would have said no.
+  CHECK_FALSE(within_repeat_window(day("2019-06-15"), day("2020-06-15"), days(365)));
 }
 
-TEST_CASE("repeat: 365 days after the last referral is still a repeat")
+TEST_CASE("repeat: the last day inside twelve months and the first day outside")
 {
-  CHECK(within_repeat_window(day("2017-01-01"), day("2018-01-01"), 365));
-  CHECK(day("2017-01-01").days_until(day("2018-01-01")) == 365);
+  CHECK(within_repeat_window(day("2017-01-01"), day("2018-01-01"), twelve_months));
+  CHECK_FALSE(within_repeat_window(day("2017-01-01"), day("2018-01-02"), twelve_months));
+  CHECK(within_repeat_window(day("2019-08-31"), day("2020-08-31"), twelve_months));
+  CHECK_FALSE(within_repeat_window(day("2019-08-31"), day("2020-09-01"), twelve_months));
 }
 
-TEST_CASE("repeat: 366 days after the last referral is not a repeat")
+TEST_CASE("repeat: from 29 February the window ends on 28 February, the month having no 29th")
 {
-  CHECK_FALSE(within_repeat_window(day("2017-01-01"), day("2018-01-02"), 365));
+  CHECK(within_repeat_window(day("2020-02-29"), day("2021-02-28"), twelve_months));
+  CHECK_FALSE(within_repeat_window(day("2020-02-29"), day("2021-03-01"), twelve_months));
+  CHECK(within_repeat_window(day("2019-03-01"), day("2020-02-29"), twelve_months));
+  CHECK(within_repeat_window(day("2019-03-01"), day("2020-03-01"), twelve_months));
+  CHECK_FALSE(within_repeat_window(day("2019-03-01"), day("2020-03-02"), twelve_months));
+}
+
+TEST_CASE("repeat: from a month's end the window ends on the shorter month's last day")
+{
+  const core::DateSpan six_months{6, core::DateSpan::Unit::months};
+  CHECK(within_repeat_window(day("2019-08-31"), day("2020-02-29"), six_months));
+  CHECK_FALSE(within_repeat_window(day("2019-08-31"), day("2020-03-01"), six_months));
+  CHECK(within_repeat_window(day("2018-08-31"), day("2019-02-28"), six_months));
+  CHECK_FALSE(within_repeat_window(day("2018-08-31"), day("2019-03-01"), six_months));
 }
 
 TEST_CASE("repeat: a referral on the same day as the last one is a repeat")
 {
-  CHECK(within_repeat_window(day("2017-06-05"), day("2017-06-05"), 365));
+  CHECK(within_repeat_window(day("2017-06-05"), day("2017-06-05"), twelve_months));
 }
 
 TEST_CASE("repeat: a previous referral dated after this one does not make it a repeat")
 {
-  CHECK_FALSE(within_repeat_window(day("2017-06-06"), day("2017-06-05"), 365));
-  CHECK_FALSE(within_repeat_window(day("2018-01-01"), day("2017-01-01"), 365));
+  CHECK_FALSE(within_repeat_window(day("2017-06-06"), day("2017-06-05"), twelve_months));
+  CHECK_FALSE(within_repeat_window(day("2018-01-01"), day("2017-01-01"), days(365)));
 }
 
-TEST_CASE("repeat: the window counts the real days across 29 February")
+TEST_CASE("repeat: a window in days counts the real days across 29 February")
 {
-  // 2015-03-01 -> 2016-02-29 is 365 days: a repeat.
-  CHECK(day("2015-03-01").days_until(day("2016-02-29")) == 365);
-  CHECK(within_repeat_window(day("2015-03-01"), day("2016-02-29"), 365));
-  // 2015-03-01 -> 2016-03-01 is 366 days: not a repeat, although it is "one year" later.
-  CHECK_FALSE(within_repeat_window(day("2015-03-01"), day("2016-03-01"), 365));
-  // 2016-02-29 -> 2017-02-28 is 365 days: a repeat.
-  CHECK(within_repeat_window(day("2016-02-29"), day("2017-02-28"), 365));
-  // 2016-02-28 -> 2017-02-28 is 366 days: not a repeat.
-  CHECK_FALSE(within_repeat_window(day("2016-02-28"), day("2017-02-28"), 365));
+  // 2015-03-01 -> 2016-02-29 is 365 days: a repeat with 365 days.
+  CHECK(within_repeat_window(day("2015-03-01"), day("2016-02-29"), days(365)));
+  // 2015-03-01 -> 2016-03-01 is 366 days: not a repeat with 365 days, but with 12 months.
+  CHECK_FALSE(within_repeat_window(day("2015-03-01"), day("2016-03-01"), days(365)));
+  CHECK(within_repeat_window(day("2015-03-01"), day("2016-03-01"), twelve_months));
 }
 
 TEST_CASE("repeat: a window of 0 days makes only same-day referrals repeats")
 {
-  CHECK(within_repeat_window(day("2017-06-05"), day("2017-06-05"), 0));
-  CHECK_FALSE(within_repeat_window(day("2017-06-05"), day("2017-06-06"), 0));
+  CHECK(within_repeat_window(day("2017-06-05"), day("2017-06-05"), days(0)));
+  CHECK_FALSE(within_repeat_window(day("2017-06-05"), day("2017-06-06"), days(0)));
 }
 
 TEST_CASE("repeat: the window follows the profile's number of days")
 {
-  CHECK(within_repeat_window(day("2017-01-01"), day("2017-01-31"), 30));
-  CHECK_FALSE(within_repeat_window(day("2017-01-01"), day("2017-02-01"), 30));
+  CHECK(within_repeat_window(day("2017-01-01"), day("2017-03-31"), days(89)));
+  CHECK_FALSE(within_repeat_window(day("2017-01-01"), day("2017-04-01"), days(89)));
+  CHECK(within_repeat_window(day("2017-01-01"), day("2017-04-01"), days(90)));
 }
