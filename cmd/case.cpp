@@ -94,10 +94,11 @@ void register_case(CLI::App& app, Context& ctx)
   list->add_option("--status", o->status, "open or closed (default: all)")->type_name("STATUS");
   list->add_flag("--attention", o->attention,
                  "Only open cases with no next step, or not discussed for longer than attention_after_days");
-  list->footer("An open case always has a next step: a review date, or a place on a coming meeting's agenda.\n"
-               "--attention lists those that have slipped (no review date and no meeting; a review date passed\n"
-               "with no meeting after it; not discussed for more than the profile's attention_after_days), with\n"
-               "the reason. The coordinator's digest and 'panel check' list the same cases.\n\n"
+  list->footer("An open case always has a next step: a review date that a scheduled meeting will take it to,\n"
+               "or a place on a coming meeting's agenda. --attention lists those that have slipped (no review\n"
+               "date and no meeting; no meeting scheduled on or after its review date; not discussed for more\n"
+               "than the profile's attention_after_days), with the reason. The coordinator's digest and 'panel\n"
+               "check' list the same cases.\n\n"
                "Reading names from the register is recorded in the audit log.\n\n"
                "Examples:\n  panel case list --status open --format csv > open-cases.csv\n"
                "  panel case list --attention");

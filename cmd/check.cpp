@@ -36,7 +36,7 @@ int run_check(Context& ctx)
   if (warnings)
     ctx.warn(fmt::format("check: {} warning{} in '{}' (not problems: the exit code stays 0)", warnings,
                          warnings == 1 ? "" : "s", ctx.db_path));
-  ctx.note(fmt::format("'{}' passed every check", ctx.db_path));
+  ctx.note(fmt::format("'{}' passed every check{}", ctx.db_path, warnings ? " of the file" : ""));
   return 0;
 }
 

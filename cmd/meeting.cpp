@@ -89,6 +89,13 @@ int run_cancel(const MeetingOptions& o, Context& ctx)
     ctx.out << fmt::format("{} moved to the meeting on {}: {}\n", cases, result.to->iso(), core::join(result.moved, ", "));
   else if (!result.moved.empty())
     ctx.out << fmt::format("{} now awaiting a meeting (none is scheduled): {}\n", cases, core::join(result.moved, ", "));
+  const std::string due = result.reviews.size() == 1 ? "1 case" : std::to_string(result.reviews.size()) + " cases";
+  if (!result.reviews.empty() && result.to)
+    ctx.out << fmt::format("{} due for review {} to the meeting on {}: {}\n", due,
+                           result.reviews.size() == 1 ? "goes" : "go", result.to->iso(), core::join(result.reviews, ", "));
+  else if (!result.reviews.empty())
+    ctx.out << fmt::format("{} due for review now {} no meeting (see 'panel case list --attention'): {}\n", due,
+                           result.reviews.size() == 1 ? "has" : "have", core::join(result.reviews, ", "));
   const auto& reviews = result.case_reviews;
   const std::string listed = reviews.size() == 1 ? "1 ASB case review" : std::to_string(reviews.size()) + " ASB case reviews";
   if (!reviews.empty() && result.to)

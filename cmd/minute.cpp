@@ -37,6 +37,10 @@ void report(const ops::MinutesResult& r, core::Date date, Context& ctx)
   if (!r.reviews_defaulted.empty())
     ctx.note(fmt::format("no next review given: {} to be reviewed at the next meeting, {}",
                          core::join(r.reviews_defaulted, ", "), r.next_meeting->iso()));
+  for (const auto& [reference, review] : r.reviews_unscheduled)
+    ctx.warn(fmt::format("no meeting is scheduled on or after {}, the review date of {}: add one ('panel meeting add "
+                         "DATE'), or the case waits unseen (it is listed by 'panel case list --attention')",
+                         review.iso(), reference));
   if (!r.late.empty())
     ctx.note("discussed with their case after the agenda cut-off: " + core::join(r.late, ", "));
   if (!r.carried.empty()) {

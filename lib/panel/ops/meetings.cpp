@@ -4,11 +4,14 @@
 #include "panel/core/text.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/rules/meetings.hpp"
+#include "panel/store/agenda.hpp"
 #include "panel/store/audit.hpp"
 #include "panel/store/case_reviews.hpp"
 #include "panel/store/meetings.hpp"
+#include "panel/store/referrals.hpp"
 
 #include <fmt/format.h>
+#include <set>
 
 namespace panel::ops {
 namespace {
@@ -91,10 +94,18 @@ Cancelled cancel_meeting(store::Db& db, core::Date date, const std::string& reas
     throw refused(fmt::format("no meeting on {} (see 'panel meeting list')", date.iso()));
   if (meeting->status == "held" || meeting->status == "cancelled")
     throw refused(fmt::format("the meeting on {} is already {}", date.iso(), meeting->status));
-  store::cancel_meeting(db, meeting->id, reason);
-  store::append_audit(db, actor, "update", "meeting", date.iso(), "cancelled: " + reason);
   Cancelled result;
   result.moved = store::listed_referrals(db, date);
+  // Cases due for review come up at the first meeting on or after their date: now the next one.
+  std::set<std::string> listed_cases;
+  for (const auto& ref : result.moved)
+    if (const auto kase = store::find_case(db, ref))
+      listed_cases.insert(kase->reference);
+  for (const auto& item : store::review_items(db, date))
+    if (!listed_cases.count(item.case_reference))
+      result.reviews.push_back(item.reference);
+  store::cancel_meeting(db, meeting->id, reason);
+  store::append_audit(db, actor, "update", "meeting", date.iso(), "cancelled: " + reason);
   if (const auto next = store::next_open_meeting(db, date.plus_days(1)))
     result.to = next->date;
   store::relist(db, date, result.to);

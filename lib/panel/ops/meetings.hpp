@@ -30,6 +30,7 @@ std::vector<AddedMeeting> schedule_meetings(store::Db& db, const std::string& ru
 struct Cancelled {
   std::vector<std::string> moved;
   std::vector<std::string> case_reviews;  // ASB case reviews listed for it, moved with the cases
+  std::vector<std::string> reviews;       // cases due for review at it: reviewed at the next meeting
   std::optional<core::Date> to;  // the next open meeting, or none: the cases await a meeting
 };
 

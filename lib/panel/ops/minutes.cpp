@@ -114,6 +114,7 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
   }
   // Every open case leaves the meeting with a next step: a review date, by default the next meeting.
   const auto next_meeting = store::next_open_meeting(db, date.plus_days(1));
+  auto meeting_on_or_after = [&](core::Date review) { return store::next_open_meeting(db, review).has_value(); };
   std::vector<std::int64_t> case_ids;
   std::map<std::int64_t, long> seen;  // case -> the line of its block
   for (const auto& c : m.cases) {
@@ -212,6 +213,8 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
       c.next_review = next_meeting->date;
       result.reviews_defaulted.push_back(found->reference);
     }
+    if (c.outcome != "close" && c.next_review && !meeting_on_or_after(*c.next_review))
+      result.reviews_unscheduled.emplace_back(found->reference, *c.next_review);
     const bool referred_away = c.outcome == "refer-elsewhere" && !c.next_review;
     if (referred_away)
       c.close_reason = "referred elsewhere";

@@ -19,6 +19,7 @@ struct MinutesResult {
   std::vector<std::string> closed;         // cases closed
   std::vector<std::string> referred;       // cases closed as referred elsewhere
   std::vector<std::string> reviews_defaulted;  // kept open with no review date: reviewed at the next meeting
+  std::vector<std::pair<std::string, core::Date>> reviews_unscheduled;  // no meeting on or after the review date
   std::vector<std::string> late;           // referrals accepted after the cut-off, discussed with their case
   size_t updates = 0;
   std::vector<std::string> carried;        // listed but not discussed: moved to the next meeting

@@ -13,8 +13,9 @@ std::vector<std::string> attention_reasons(const core::CaseNextStep& c, const st
   if (!c.listed_for && !review) {
     reasons.push_back(c.awaiting_meeting ? "accepted but listed for no meeting"
                                          : "no review date and no meeting: the case has no next step");
-  } else if (!c.listed_for && *review < today) {
-    // A review date brings the case to the first meeting on or after it; without one it waits unseen.
+  } else if (!c.listed_for) {
+    // A review date brings the case to the first meeting on or after it; with none scheduled the
+    // case would wait unseen, before its date as much as after it.
     const bool meeting_after = std::any_of(open_meetings.begin(), open_meetings.end(),
                                            [&](core::Date m) { return m >= *review; });
     if (!meeting_after)

@@ -36,12 +36,14 @@ TEST_CASE("attention: no review date and no meeting is no next step")
   CHECK(rules::attention_reasons(c, {}, day("2017-09-04"), 90)[0] == "accepted but listed for no meeting");
 }
 
-TEST_CASE("attention: a review date in the future is a next step even with no meeting scheduled")
+TEST_CASE("attention: a review date in the future needs a meeting on or after it, before the date comes")
 {
   auto c = open_case("2017-09-01");
   c.info.review_date = day("2017-10-01");
-  CHECK(rules::attention_reasons(c, {}, day("2017-09-04"), 90).empty());
-  CHECK(rules::attention_reasons(c, {}, day("2017-10-01"), 90).empty());  // due today: not yet slipped
+  CHECK(rules::attention_reasons(c, {day("2017-10-10")}, day("2017-09-04"), 90).empty());
+  CHECK(rules::attention_reasons(c, {day("2017-09-12")}, day("2017-09-04"), 90) ==
+        std::vector<std::string>{"review due 2017-10-01 and no meeting on or after it is scheduled"});
+  CHECK(rules::attention_reasons(c, {}, day("2017-09-04"), 90).size() == 1);
 }
 
 TEST_CASE("attention: a review date passed needs a meeting on or after it")
@@ -60,14 +62,15 @@ TEST_CASE("attention: more than attention_after_days since the last discussion, 
 {
   auto c = open_case("2017-01-10");
   c.info.review_date = day("2018-01-01");
-  CHECK(rules::attention_reasons(c, {}, day("2017-04-10"), 90).empty());  // 90 days: not more than
-  CHECK(rules::attention_reasons(c, {}, day("2017-04-11"), 90) ==
+  const std::vector<core::Date> january = {day("2018-01-09")};
+  CHECK(rules::attention_reasons(c, january, day("2017-04-10"), 90).empty());  // 90 days: not more than
+  CHECK(rules::attention_reasons(c, january, day("2017-04-11"), 90) ==
         std::vector<std::string>{"opened 2017-01-10 and never discussed (over 90 days)"});
   c.last_discussed = day("2017-03-01");
-  CHECK(rules::attention_reasons(c, {}, day("2017-05-30"), 90).empty());
-  CHECK(rules::attention_reasons(c, {}, day("2017-05-31"), 90) ==
+  CHECK(rules::attention_reasons(c, january, day("2017-05-30"), 90).empty());
+  CHECK(rules::attention_reasons(c, january, day("2017-05-31"), 90) ==
         std::vector<std::string>{"not discussed since 2017-03-01 (over 90 days)"});
-  CHECK(rules::attention_reasons(c, {}, day("2017-12-31"), 0).empty());  // 0: no limit
+  CHECK(rules::attention_reasons(c, january, day("2017-12-31"), 0).empty());  // 0: no limit
   c.listed_for = day("2017-06-13");  // about to be discussed
   CHECK(rules::attention_reasons(c, {day("2017-06-13")}, day("2017-06-01"), 90).empty());
   CHECK(rules::attention_reasons(c, {day("2017-06-13")}, day("2017-06-14"), 90).size() == 1);  // its minutes are late
