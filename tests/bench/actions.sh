@@ -60,7 +60,8 @@ with open(work + '/minutes.yaml', 'w') as m:
     m.writelines('  %s: present\n' % a for a in agencies)
     m.write('cases:\n')
     for case in cases:
-        m.write('  %s:\n    summary: Discussed; actions agreed\n    outcome: keep-open\n    actions:\n' % case)
+        m.write('  %s:\n    summary: Discussed; actions agreed\n    outcome: keep-open\n    next_review: 2015-02-10\n'
+                '    actions:\n' % case)
         m.writelines('      - {owner: %s, description: "%s", due: %s}\n' % a for a in actions[case])
 PY
 PANEL_TODAY=$meeting measure "$panel" -q minute "$meeting" --file "$work/minutes.yaml"
