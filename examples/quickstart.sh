@@ -47,6 +47,7 @@ run agenda 2017-09-12 --research HSG
 PANEL_TODAY=2017-09-12 run minute 2017-09-12 --file "$root/examples/minutes.yaml"
 PANEL_TODAY=2017-10-02 run agenda
 PANEL_TODAY=2017-10-02 run action list --overdue
+PANEL_TODAY=2017-10-02 run case list --attention
 run minute 2017-09-12 --render --format html -o "$work/minutes-2017-09-12.html"
 run case show CCM-2017-0001
 run letter referral-acknowledgement CCM-2017-0005
