@@ -89,7 +89,9 @@ def edit_minutes(path):
 
 
 if sys.argv[1] == "--as-editor":
-    rng.seed(os.environ["PANEL_MONTHS_SEED"] + open(sys.argv[2], encoding="utf-8").readline())
+    # Seeded by the meeting, not the file's first line (which names a temporary folder).
+    meeting_line = re.search(r"meeting on \d{4}-\d{2}-\d{2}", open(sys.argv[2], encoding="utf-8").read()).group(0)
+    rng.seed(os.environ["PANEL_MONTHS_SEED"] + meeting_line)
     edit_minutes(sys.argv[2])
     sys.exit(0)
 
