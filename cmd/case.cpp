@@ -34,7 +34,7 @@ int run_attention(const CaseOptions& o, Context& ctx, render::Format format)
   for (const auto& c : ops::list_cases_needing_attention(db, ctx.actor()))
     table.rows.push_back({c.info.reference, c.info.name, c.info.opened.iso(), optional_text(c.info.lead_agency),
                           optional_text(c.info.risk_level), optional_date(c.info.review_date), optional_date(c.listed_for),
-                          optional_date(c.last_discussed), core::join(c.attention, "; ")});
+                          optional_date(c.last_discussed), c.attention});
   // An empty table for people is a sentence; csv and json keep their header and [].
   if (!table.rows.empty() || format != render::Format::table)
     render::write(ctx.out, table, format, ctx.style());
