@@ -33,16 +33,30 @@ std::string version_text()
 
 void add_global_options(CLI::App& app, GlobalFlags& flags)
 {
-  app.add_option("--db", flags.db, "Database file (env PANEL_DB; default ./panel.db)")->type_name("FILE")->group("Global options");
-  app.add_option("--today", flags.today, "Pin today's date, YYYY-MM-DD (env PANEL_TODAY)")->type_name("DATE")->group("Global options");
+  // "--db ''" (an unset variable in a script) must not quietly fall back to PANEL_DB or ./panel.db.
+  const CLI::Validator given(
+      [](std::string& value) {
+        return value.empty() ? std::string("is empty (leave the option out to use the default)") : std::string();
+      },
+      "", "given");
+  app.add_option("--db", flags.db, "Database file (env PANEL_DB; default ./panel.db)")
+      ->type_name("FILE")
+      ->check(given)
+      ->group("Global options");
+  app.add_option("--today", flags.today, "Pin today's date, YYYY-MM-DD (env PANEL_TODAY)")
+      ->type_name("DATE")
+      ->check(given)
+      ->group("Global options");
   app.add_option("--as", flags.as, "Who is acting, for the audit log (env PANEL_USER; default your login)")
       ->type_name("NAME")
+      ->check(given)
       ->group("Global options");
   app.add_option("--format", flags.format, "Output format: table, csv, json or md (where offered)")
       ->type_name("FORMAT")
       ->group("Global options");
   app.add_option("--templates", flags.templates, "Folder of templates overriding the built-ins (env PANEL_TEMPLATES)")
       ->type_name("DIR")
+      ->check(given)
       ->group("Global options");
   app.add_flag("-q,--quiet", flags.quiet, "Print no messages, only data and errors")->group("Global options");
   app.add_flag("--no-color", flags.no_color, "No colour, even on a terminal (or set NO_COLOR)")->group("Global options");

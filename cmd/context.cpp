@@ -1,6 +1,7 @@
 #include "cmd/context.hpp"
 
 #include "panel/core/error.hpp"
+#include "panel/core/text.hpp"
 #include "panel/ops/setup.hpp"
 
 #include <fmt/format.h>
@@ -32,6 +33,10 @@ void Context::resolve()
     if (!date)
       throw usage_error(fmt::format("{}: '{}' is not a date (use YYYY-MM-DD)",
                                     flags.today.empty() ? "PANEL_TODAY" : "--today", pinned));
+    // A pinned day drives every time limit and goes into the audit log: year 1 or 9999 is a typo.
+    if (date->year() < 1970 || date->year() > 2199)
+      throw usage_error(fmt::format("{}: '{}' is not a plausible date for today (years 1970 to 2199)",
+                                    flags.today.empty() ? "PANEL_TODAY" : "--today", pinned));
     today = *date;
   }
   std::string login = getenv("USER");
@@ -39,6 +44,10 @@ void Context::resolve()
     if (const passwd* pw = ::getpwuid(::getuid()))
       login = pw->pw_name;
   user = pick(flags.as, "PANEL_USER", login.empty() ? "unknown" : login);
+  // The name goes into the append-only audit log and onto minutes: one plain line, or nothing.
+  if (!core::plain_line(user) || user.size() > 200)
+    throw usage_error(fmt::format("{}: the name must be one line of at most 200 characters, with no control characters",
+                                  flags.as.empty() ? "PANEL_USER" : "--as"));
   format = flags.format;
   templates = pick(flags.templates, "PANEL_TEMPLATES", "");
   quiet = flags.quiet;
