@@ -1,4 +1,5 @@
 #include "panel/core/date.hpp"
+#include "panel/core/error.hpp"
 
 #include <array>
 #include <ctime>
@@ -39,9 +40,11 @@ Date Date::plus_months(int months) const
   const int total = year() * 12 + static_cast<int>(month()) - 1 + months;
   const int y = total / 12;
   const auto m = static_cast<unsigned>(total % 12 + 1);
+  if (total < 12 || y > 9999)
+    throw refused(fmt::format("{} {} month(s) is outside the years 0001 to 9999", iso(), months < 0 ? "less" : "plus"));
   unsigned d = day();
   while (!from_ymd(y, m, d))
-    --d;
+    --d;  // ends at the month's last day: every month has a 28th
   return *from_ymd(y, m, d);
 }
 

@@ -1,4 +1,5 @@
 #include "panel/core/date.hpp"
+#include "panel/core/error.hpp"
 
 #include <doctest/doctest.h>
 
@@ -145,4 +146,14 @@ TEST_CASE("date: system_timestamp is a UTC timestamp YYYY-MM-DDTHH:MM:SSZ")
   CHECK(stamp[16] == ':');
   CHECK(stamp.back() == 'Z');
   CHECK(Date::parse(stamp.substr(0, 10)));
+}
+
+TEST_CASE("date: plus_months past the year 9999 or before the year 1 is refused, not an endless loop")
+{
+  // A review three months after 9999-12-31 once looped over every unsigned day number (the
+  // hostile corpus's minutes with an intervention dated 9999-12-31 never finished).
+  CHECK_THROWS_AS(date("9999-12-31").plus_months(3), panel::Error);
+  CHECK_THROWS_AS(date("0001-01-31").plus_months(-1), panel::Error);
+  CHECK(date("9999-10-31").plus_months(2).iso() == "9999-12-31");
+  CHECK(date("0001-03-31").plus_months(-2).iso() == "0001-01-31");
 }
