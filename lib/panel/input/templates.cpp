@@ -4,6 +4,7 @@
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
 #include "panel/input/file.hpp"
+#include "panel/input/yaml_document.hpp"
 #include "panel/rules/case_review.hpp"
 
 #include <algorithm>
@@ -43,14 +44,7 @@ long body_start(const YAML::Node& body, std::string_view text)
 
 core::Template parse_template(std::string_view text, const std::string& file, const std::string& source)
 {
-  if (!core::valid_utf8(text))
-    fail(file, 1, "", "not valid UTF-8 text");
-  YAML::Node doc;
-  try {
-    doc = YAML::Load(std::string(text));
-  } catch (const YAML::ParserException& e) {
-    fail(file, e.mark.line + 1, "", "YAML syntax error: " + e.msg);
-  }
+  const YAML::Node doc = load_document(text, file);
   if (!doc.IsMap())
     fail(file, 1, "", "a template is a mapping with name, for, format and body");
   static const std::vector<std::string> known = {"name", "description", "for", "format", "subject", "body", "fields", "when"};

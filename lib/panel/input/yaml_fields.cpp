@@ -1,6 +1,8 @@
 #include "panel/input/yaml_fields.hpp"
 
+#include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/input/yaml_document.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -16,14 +18,10 @@ bool blank(const YAML::Node& n)
 
 std::optional<YAML::Node> load_yaml(std::string_view text, const std::string& file, std::vector<std::string>& problems)
 {
-  if (!core::valid_utf8(text)) {
-    problems.push_back(fmt::format("{}: not valid UTF-8 text", file));
-    return std::nullopt;
-  }
   try {
-    return YAML::Load(std::string(text));
-  } catch (const YAML::ParserException& e) {
-    problems.push_back(fmt::format("{}:{}: YAML syntax error: {}", file, e.mark.line + 1, e.msg));
+    return load_document(text, file);
+  } catch (const Error& e) {
+    problems.push_back(e.what());
     return std::nullopt;
   }
 }

@@ -3,6 +3,7 @@
 #include "panel/core/embedded.hpp"
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/input/yaml_document.hpp"
 #include "panel/profile/case_review.hpp"
 #include "panel/profile/reader.hpp"
 #include "panel/profile/retention.hpp"
@@ -346,14 +347,7 @@ core::Profile read_profile(const Reader& r, const YAML::Node& doc, const std::ve
 
 YAML::Node parse(std::string_view text, const std::string& source)
 {
-  if (!core::valid_utf8(text))
-    throw refused(fmt::format("{}: not valid UTF-8 text", source.empty() ? "profile" : source));
-  try {
-    return YAML::Load(std::string(text));
-  } catch (const YAML::ParserException& e) {
-    throw refused(fmt::format("{}:{}: YAML syntax error: {}", source.empty() ? "profile" : source,
-                              e.mark.line + 1, e.msg));
-  }
+  return input::load_document(text, source.empty() ? "profile" : source);
 }
 
 } // namespace

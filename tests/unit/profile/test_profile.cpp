@@ -270,7 +270,7 @@ TEST_CASE("profile: a YAML syntax error is refused with its line")
 
 TEST_CASE("profile: text that is not UTF-8 is refused")
 {
-  CHECK(load_error(with_line(1, "name: Caf\xe9 panel")) == "test.yaml: not valid UTF-8 text");
+  CHECK(load_error(with_line(1, "name: Caf\xe9 panel")) == "test.yaml:1: not valid UTF-8 text (save the file as UTF-8)");
 }
 
 TEST_CASE("profile: an empty document is refused")
