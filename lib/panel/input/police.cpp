@@ -61,33 +61,7 @@ const std::array<std::string, police_columns>& police_header()
 
 std::string read_street_file(const std::string& path)
 {
-  // Read straight into a string of the file's size: a stream buffer would copy it twice more.
-  const int fd = path == "-" ? -1 : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  struct stat st {};
-  if (fd < 0 || ::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    if (fd >= 0)
-      ::close(fd);
-    return read_file(path);  // standard input, folders and errors, with its messages
-  }
-  std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const auto got = ::read(fd, bytes.data() + done, bytes.size() - done);
-    if (got < 0 && errno == EINTR)
-      continue;
-    if (got <= 0) {
-      const int error = got < 0 ? errno : 0;
-      ::close(fd);
-      if (got == 0) {  // the file shrank while being read
-        bytes.resize(done);
-        return bytes;
-      }
-      throw refused(fmt::format("cannot read '{}': {}", path, std::strerror(error)));
-    }
-    done += static_cast<std::size_t>(got);
-  }
-  ::close(fd);
-  return bytes;
+  return read_file(path, police_file_mb);
 }
 
 bool is_month(const std::string& text)
