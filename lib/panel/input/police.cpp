@@ -64,6 +64,21 @@ std::string read_street_file(const std::string& path)
   return read_file(path, police_file_mb);
 }
 
+// A police.uk field is one line of printable text: a NUL, ESC or other control character (or a
+// line break inside quotes) is damage or mischief, and would reach tables, terminals and reports.
+bool has_control(std::string_view text)
+{
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7f)
+      return true;
+    if (c == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+        static_cast<unsigned char>(text[i + 1]) <= 0x9f)
+      return true;  // a C1 control, U+0080..U+009F
+  }
+  return false;
+}
+
 bool is_month(const std::string& text)
 {
   if (text.size() != 7 || text[4] != '-')
@@ -117,6 +132,14 @@ bool PoliceReader::next(PoliceRow& row)
     std::swap(row.fields[column], fields[m_position[column]]);
 
   const auto& names = police_header();
+  for (std::size_t column = 0; column < police_columns; ++column) {
+    if (has_control(row.fields[column]))
+      field_error(m_source, row.line, names[column], "holds a control character (such as NUL or ESC)");
+    if (row.fields[column].size() > max_police_field)
+      field_error(m_source, row.line, names[column],
+                  fmt::format("is {} characters long; a police.uk field has at most {}", row.fields[column].size(),
+                              max_police_field));
+  }
   const auto& month = row[PoliceColumn::month];
   if (!is_month(month))
     field_error(m_source, row.line, names[index_of(PoliceColumn::month)],
