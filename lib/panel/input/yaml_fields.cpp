@@ -44,6 +44,10 @@ std::string FieldReader::text(const YAML::Node& n, const std::string& field)
     problem(n, field, "has control characters or is not UTF-8");
     return "";
   }
+  // As long as a referral's summary may be: minutes record a discussion, not a case file.
+  const auto chars = static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xc0) != 0x80; }));
+  if (chars > max_field_chars)  // the text is kept, so that "is required" does not follow
+    problem(n, field, fmt::format("is {} characters long; the limit is {}", chars, max_field_chars));
   return core::trim(s);
 }
 
