@@ -263,18 +263,20 @@ core::Profile read_profile(const Reader& r, const YAML::Node& doc, const std::ve
   if (p.agencies.empty())
     r.fail(doc, "agencies", "a new panel needs an 'agencies:' list");
   p.quorum = r.text_list(doc["quorum"], "quorum");
+  std::set<std::string> codes;  // sets, not scans: a quorum as long as the agency list stays linear
+  for (const auto& a : p.agencies)
+    codes.insert(a.code);
+  std::set<std::string> listed;
   for (size_t i = 0; i < p.quorum.size(); ++i) {
     const auto& code = p.quorum[i];
-    if (std::find(p.quorum.begin(), p.quorum.begin() + static_cast<long>(i), code) != p.quorum.begin() + static_cast<long>(i))
+    if (!listed.insert(code).second)
       r.fail(doc["quorum"][i], "quorum", fmt::format("agency '{}' is listed twice", code));
-    const bool known = std::any_of(p.agencies.begin(), p.agencies.end(),
-                                   [&](const auto& a) { return a.code == code; });
-    if (!known) {
-      std::vector<std::string> codes;
+    if (!codes.contains(code)) {
+      std::vector<std::string> known;
       for (const auto& a : p.agencies)
-        codes.push_back(a.code);
+        known.push_back(a.code);
       r.fail(doc["quorum"][i], "quorum",
-             fmt::format("unknown agency '{}' (known: {})", code, core::join(codes, ", ")));
+             fmt::format("unknown agency '{}' (known: {})", code, core::join(known, ", ")));
     }
   }
   p.categories = read_categories(r, r.child(doc, "", "categories", true));
@@ -282,9 +284,9 @@ core::Profile read_profile(const Reader& r, const YAML::Node& doc, const std::ve
                                      : std::vector<std::string>{"standard", "medium", "high"};
   if (p.risk_levels.empty())
     r.fail(doc["risk_levels"], "risk_levels", "at least one risk level is needed");
+  std::set<std::string> levels;
   for (size_t i = 0; i < p.risk_levels.size(); ++i)
-    if (!is_slug(p.risk_levels[i]) ||
-        std::count(p.risk_levels.begin(), p.risk_levels.end(), p.risk_levels[i]) > 1)
+    if (!is_slug(p.risk_levels[i]) || !levels.insert(p.risk_levels[i]).second)
       r.fail(doc["risk_levels"][i], "risk_levels",
              fmt::format("'{}': risk levels are distinct lower-case words", p.risk_levels[i]));
   p.risk_instruments = read_instruments(r, doc["risk_instruments"]);
