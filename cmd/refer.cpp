@@ -141,23 +141,14 @@ int run_refer(const ReferOptions& o, Context& ctx)
     result = ops::record_referrals(db, *reader, "", {o.skip_existing}, ctx.actor(), sink);
   } else {
     const std::string source = o.file == "-" ? "<stdin>" : o.file;
-    std::ifstream file;
-    std::stringstream piped;
-    std::istream* in = &file;
-    if (o.file == "-") {
-      piped << std::cin.rdbuf();  // standard input cannot be rewound after the first line
-      in = &piped;
-    } else {
-      file.open(o.file, std::ios::binary);
-      if (!file)
-        input::read_file(o.file);  // throws, naming the file and the reason
-    }
+    // Read whole (bounded) so that a pipe or a FIFO can be looked at twice: the first line, then all.
+    std::istringstream in(input::read_file(o.file, input::referral_file_mb));
     // The first line tells CSV from YAML when the file name does not.
     std::string first;
-    std::getline(*in, first);
-    in->clear();
-    in->seekg(0);
-    auto reader = input::referral_reader(*in, source, input::guess_kind(o.file, first));
+    std::getline(in, first);
+    in.clear();
+    in.seekg(0);
+    auto reader = input::referral_reader(in, source, input::guess_kind(o.file, first));
     result = ops::record_referrals(db, *reader, source, {o.skip_existing}, ctx.actor(), sink);
   }
   for (const auto& message : result.skipped)

@@ -34,6 +34,7 @@ if $quick; then
     "incidents.sh 100000"
     "actions.sh 10000"
     "agenda.sh 200 2000"
+    "validation.sh 10000"
   )
 else
   runs=(
@@ -43,6 +44,7 @@ else
     "incidents.sh 1000000"
     "actions.sh 100000"
     "agenda.sh 200 2000"
+    "validation.sh 100000"
   )
 fi
 

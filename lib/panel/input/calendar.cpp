@@ -3,6 +3,7 @@
 #include "panel/core/embedded.hpp"
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/input/yaml_document.hpp"
 
 #include <fmt/format.h>
 #include <optional>
@@ -12,12 +13,7 @@ namespace panel::input {
 
 rules::Holidays parse_holidays(std::string_view yaml, const std::string& file)
 {
-  YAML::Node doc;
-  try {
-    doc = YAML::Load(std::string(yaml));
-  } catch (const YAML::Exception& e) {
-    throw refused(fmt::format("{}:{}: {}", file, e.mark.line + 1, e.msg));
-  }
+  const YAML::Node doc = load_document(yaml, file);
   const YAML::Node list = doc["bank_holidays"];
   if (!list || !list.IsSequence())
     throw refused(fmt::format("{}: bank_holidays: expected a list of dates", file));

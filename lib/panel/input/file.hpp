@@ -1,9 +1,18 @@
 #pragma once
+#include <cstddef>
 #include <string>
 
 namespace panel::input {
 
-// The whole content of a file, or of standard input for "-"; Error(refused) names the file.
-std::string read_file(const std::string& path);
+// How much of one file each reader takes in, in MB (docs/formats/referral.md lists them): far above
+// any real file, low enough that a wrong file (/dev/zero, a disk image) is refused, not loaded.
+inline constexpr std::size_t typed_file_mb = 16;      // profiles, templates, minutes, complaints, edits
+inline constexpr std::size_t referral_file_mb = 64;   // a bulk referral import
+inline constexpr std::size_t police_file_mb = 512;    // police.uk street-level CSV
+
+// The whole content of a file, or of standard input for "-"; works for pipes and FIFOs as well as
+// regular files. Error(refused) names the file when it cannot be read, is a folder, or holds more
+// than max_mb MB ("FILE: larger than N MB; panel reads at most N MB").
+std::string read_file(const std::string& path, std::size_t max_mb = typed_file_mb);
 
 } // namespace panel::input

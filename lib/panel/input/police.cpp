@@ -61,33 +61,22 @@ const std::array<std::string, police_columns>& police_header()
 
 std::string read_street_file(const std::string& path)
 {
-  // Read straight into a string of the file's size: a stream buffer would copy it twice more.
-  const int fd = path == "-" ? -1 : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  struct stat st {};
-  if (fd < 0 || ::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    if (fd >= 0)
-      ::close(fd);
-    return read_file(path);  // standard input, folders and errors, with its messages
+  return read_file(path, police_file_mb);
+}
+
+// A police.uk field is one line of printable text: a NUL, ESC or other control character (or a
+// line break inside quotes) is damage or mischief, and would reach tables, terminals and reports.
+bool has_control(std::string_view text)
+{
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7f)
+      return true;
+    if (c == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+        static_cast<unsigned char>(text[i + 1]) <= 0x9f)
+      return true;  // a C1 control, U+0080..U+009F
   }
-  std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const auto got = ::read(fd, bytes.data() + done, bytes.size() - done);
-    if (got < 0 && errno == EINTR)
-      continue;
-    if (got <= 0) {
-      const int error = got < 0 ? errno : 0;
-      ::close(fd);
-      if (got == 0) {  // the file shrank while being read
-        bytes.resize(done);
-        return bytes;
-      }
-      throw refused(fmt::format("cannot read '{}': {}", path, std::strerror(error)));
-    }
-    done += static_cast<std::size_t>(got);
-  }
-  ::close(fd);
-  return bytes;
+  return false;
 }
 
 bool is_month(const std::string& text)
@@ -143,6 +132,14 @@ bool PoliceReader::next(PoliceRow& row)
     std::swap(row.fields[column], fields[m_position[column]]);
 
   const auto& names = police_header();
+  for (std::size_t column = 0; column < police_columns; ++column) {
+    if (has_control(row.fields[column]))
+      field_error(m_source, row.line, names[column], "holds a control character (such as NUL or ESC)");
+    if (row.fields[column].size() > max_police_field)
+      field_error(m_source, row.line, names[column],
+                  fmt::format("is {} characters long; a police.uk field has at most {}", row.fields[column].size(),
+                              max_police_field));
+  }
   const auto& month = row[PoliceColumn::month];
   if (!is_month(month))
     field_error(m_source, row.line, names[index_of(PoliceColumn::month)],

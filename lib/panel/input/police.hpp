@@ -17,6 +17,8 @@ enum class PoliceColumn : std::size_t {
   last_outcome, context
 };
 constexpr std::size_t police_columns = 12;
+// The longest field accepted (real ones are under 100 characters: a place, an LSOA name).
+constexpr std::size_t max_police_field = 1000;
 
 // The published header names, in column order: "Crime ID", "Month", ... "Context".
 const std::array<std::string, police_columns>& police_header();

@@ -4,6 +4,7 @@
 #include "panel/core/text.hpp"
 #include "panel/input/csv.hpp"
 #include "panel/input/values.hpp"
+#include "panel/input/yaml_document.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -43,13 +44,7 @@ public:
   {
     std::ostringstream text;
     text << in.rdbuf();
-    if (!core::valid_utf8(text.str()))
-      throw refused(fmt::format("{}: not valid UTF-8 text", m_source));
-    try {
-      m_doc = YAML::Load(text.str());
-    } catch (const YAML::ParserException& e) {
-      throw refused(fmt::format("{}:{}: YAML syntax error: {}", m_source, e.mark.line + 1, e.msg));
-    }
+    m_doc = load_document(text.str(), m_source);
     if (m_doc.IsMap() && m_doc["referrals"]) {
       for (const auto& item : m_doc)
         if (item.first.Scalar() != "referrals")

@@ -4,10 +4,12 @@
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
 #include "panel/input/file.hpp"
+#include "panel/input/yaml_document.hpp"
 #include "panel/rules/case_review.hpp"
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
@@ -25,6 +27,9 @@ std::string text_of(const YAML::Node& node, const std::string& file, const std::
 {
   if (!node.IsScalar())
     fail(file, line_of(node), key, "expected text");
+  // A NUL cuts a document short in most programs that read it; ESC and the like drive terminals.
+  if (core::strip_controls(node.Scalar()) != node.Scalar())
+    fail(file, line_of(node), key, "holds a control character (such as NUL or ESC); remove it");
   return node.Scalar();
 }
 
@@ -43,14 +48,7 @@ long body_start(const YAML::Node& body, std::string_view text)
 
 core::Template parse_template(std::string_view text, const std::string& file, const std::string& source)
 {
-  if (!core::valid_utf8(text))
-    fail(file, 1, "", "not valid UTF-8 text");
-  YAML::Node doc;
-  try {
-    doc = YAML::Load(std::string(text));
-  } catch (const YAML::ParserException& e) {
-    fail(file, e.mark.line + 1, "", "YAML syntax error: " + e.msg);
-  }
+  const YAML::Node doc = load_document(text, file);
   if (!doc.IsMap())
     fail(file, 1, "", "a template is a mapping with name, for, format and body");
   static const std::vector<std::string> known = {"name", "description", "for", "format", "subject", "body", "fields", "when"};
@@ -134,9 +132,14 @@ std::vector<core::Template> load_templates(const std::string& folder, std::vecto
     if (entry.path().extension() == ".yaml" || entry.path().extension() == ".yml")
       files.push_back(entry.path());
   std::sort(files.begin(), files.end());
+  std::map<std::string, std::string> from_folder;  // name -> the file in `folder` that defines it
   for (const auto& path : files) {
     try {
       auto t = parse_template(read_file(path.string()), path.string(), folder);
+      // Two files naming the same template: which one wins would depend on file names.
+      if (const auto [first, added] = from_folder.emplace(t.name, path.string()); !added)
+        throw refused(fmt::format("{}:{}: name: template '{}' is also defined in {}; rename or remove one", path.string(),
+                                  line_of(YAML::Load(t.text)["name"]), t.name, first->second));
       const auto same = std::find_if(templates.begin(), templates.end(), [&](const auto& x) { return x.name == t.name; });
       if (same != templates.end())
         *same = std::move(t);

@@ -1,6 +1,8 @@
 #include "panel/input/yaml_fields.hpp"
 
+#include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/input/yaml_document.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -16,14 +18,10 @@ bool blank(const YAML::Node& n)
 
 std::optional<YAML::Node> load_yaml(std::string_view text, const std::string& file, std::vector<std::string>& problems)
 {
-  if (!core::valid_utf8(text)) {
-    problems.push_back(fmt::format("{}: not valid UTF-8 text", file));
-    return std::nullopt;
-  }
   try {
-    return YAML::Load(std::string(text));
-  } catch (const YAML::ParserException& e) {
-    problems.push_back(fmt::format("{}:{}: YAML syntax error: {}", file, e.mark.line + 1, e.msg));
+    return load_document(text, file);
+  } catch (const Error& e) {
+    problems.push_back(e.what());
     return std::nullopt;
   }
 }
@@ -46,6 +44,10 @@ std::string FieldReader::text(const YAML::Node& n, const std::string& field)
     problem(n, field, "has control characters or is not UTF-8");
     return "";
   }
+  // As long as a referral's summary may be: minutes record a discussion, not a case file.
+  const auto chars = static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xc0) != 0x80; }));
+  if (chars > max_field_chars)  // the text is kept, so that "is required" does not follow
+    problem(n, field, fmt::format("is {} characters long; the limit is {}", chars, max_field_chars));
   return core::trim(s);
 }
 

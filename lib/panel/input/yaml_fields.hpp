@@ -16,9 +16,13 @@ long line_of(const YAML::Node& n);
 // True when a key is missing, empty or only spaces (a value the user did not give).
 bool blank(const YAML::Node& n);
 
-// Parses a YAML file the user wrote; nothing (and a problem "<file>:<line>: ...") when it is not
-// UTF-8 or not YAML.
+// Parses a YAML file the user wrote (load_document); nothing, and its problem "<file>:<line>: ...",
+// when it is not UTF-8, not YAML, more than one document or tagged.
 std::optional<YAML::Node> load_yaml(std::string_view text, const std::string& file, std::vector<std::string>& problems);
+
+// The longest text one field of a minutes, complaints or outcome file may hold, in characters (the
+// same as a referral's summary).
+inline constexpr std::size_t max_field_chars = 20000;
 
 // Reads typed fields from a YAML file the user wrote, collecting every problem as
 // "<file>:<line>: <field>: <problem>" and going on, so all of them are reported at once.

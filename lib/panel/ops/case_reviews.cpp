@@ -7,6 +7,7 @@
 #include "panel/input/file.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/render/case_review.hpp"
+#include "panel/rules/dates.hpp"
 #include "panel/store/agencies.hpp"
 #include "panel/store/audit.hpp"
 #include "panel/store/documents.hpp"
@@ -47,6 +48,8 @@ void check_complaint(store::Db& db, const core::Complaint& c, core::Date receive
     problems.push_back(fmt::format("{}: unknown agency '{}' (see 'panel agency list')", field("agency"), c.agency));
   if (c.reported > today)
     problems.push_back(fmt::format("{}: {} is in the future (today is {})", field("reported_date"), c.reported.iso(), today.iso()));
+  if (const auto problem = rules::event_date_problem(c.incident); !problem.empty() && c.incident != core::Date())
+    problems.push_back(fmt::format("{}: {}", field("incident_date"), problem));
   if (c.incident > received)
     problems.push_back(fmt::format("{}: {} is after the application was received ({})", field("incident_date"),
                                    c.incident.iso(), received.iso()));
@@ -115,6 +118,8 @@ core::CaseReview apply_for_case_review(store::Db& db, const core::CaseReviewAppl
   if (!a.contact.empty())
     if (const auto problem = core::email_problem(a.contact); !problem.empty())
       problems.push_back("--contact: " + problem);
+  if (const auto problem = rules::event_date_problem(a.received); !problem.empty())
+    problems.push_back("--received: " + problem);
   if (a.received > actor.today)
     problems.push_back(fmt::format("--received: {} is in the future (today is {})", a.received.iso(), actor.today.iso()));
   std::vector<input::ComplaintLine> lines;

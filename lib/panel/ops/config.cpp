@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <optional>
+#include <set>
 
 namespace panel::ops {
 
@@ -51,10 +53,13 @@ ImportResult config_import(store::Db& db, const std::string& text, const std::st
   ImportResult result;
 
   if (profile::has_agencies(text)) {
+    std::optional<long> position;  // read once: finding it is a scan of the agencies
     for (const auto& agency : after.agencies) {
       const auto current = store::find_agency(db, agency.code);
       if (!current) {
-        store::insert_agency(db, agency);
+        if (!position)
+          position = store::next_agency_position(db);
+        store::insert_agency(db, agency, (*position)++);
         store::append_audit(db, actor, "create", "agency", agency.code, agency.name);
         result.added.push_back(agency.code);
       } else if (!(*current == agency)) {
@@ -63,10 +68,11 @@ ImportResult config_import(store::Db& db, const std::string& text, const std::st
         result.updated.push_back(agency.code);
       }
     }
+    std::set<std::string> kept;
+    for (const auto& a : after.agencies)
+      kept.insert(a.code);
     for (const auto& agency : before.agencies) {
-      const bool kept = std::any_of(after.agencies.begin(), after.agencies.end(),
-                                    [&](const auto& a) { return a.code == agency.code; });
-      if (!kept) {
+      if (!kept.contains(agency.code)) {
         store::delete_agency(db, agency.code);
         store::append_audit(db, actor, "delete", "agency", agency.code, agency.name);
         result.removed.push_back(agency.code);

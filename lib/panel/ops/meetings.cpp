@@ -3,6 +3,7 @@
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
 #include "panel/ops/setup.hpp"
+#include "panel/rules/dates.hpp"
 #include "panel/rules/meetings.hpp"
 #include "panel/store/agenda.hpp"
 #include "panel/store/audit.hpp"
@@ -46,6 +47,8 @@ AddedMeeting add_one(store::Db& db, const core::Meeting& m, int lead_days, const
 AddedMeeting add_meeting(store::Db& db, const core::Meeting& meeting, const core::Actor& actor)
 {
   check_details(meeting);
+  if (const auto problem = rules::event_date_problem(meeting.date); !problem.empty())
+    throw refused("meeting date: " + problem);
   store::Transaction txn(db, store::Transaction::Kind::write);
   const auto profile = load_profile(db);
   if (store::find_meeting(db, meeting.date))

@@ -1,5 +1,6 @@
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/input/yaml_document.hpp"
 #include "panel/profile/case_review.hpp"
 #include "panel/profile/profile.hpp"
 #include "panel/profile/retention.hpp"
@@ -226,9 +227,10 @@ core::Profile set_value(const core::Profile& profile, const std::string& key, co
   } else {
     YAML::Node parsed;
     try {
-      parsed = YAML::Load(value);
-    } catch (const YAML::ParserException& e) {
-      throw refused(fmt::format("{}: cannot read '{}' as YAML: {}", key, value, e.msg));
+      parsed = input::load_document(value, key);  // one document, no tags: the profile is read back later
+    } catch (const Error& e) {
+      const std::string why = e.what();
+      throw refused(fmt::format("{}: cannot read '{}' as YAML: {}", key, value, why.substr(why.find(": ", key.size()) + 2)));
     }
     if (target.IsSequence() && parsed.IsScalar()) {
       // "POL,CST,ASC" is the natural way to type a list of codes.

@@ -3,6 +3,7 @@
 #include "panel/core/embedded.hpp"
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/input/yaml_document.hpp"
 #include "panel/profile/case_review.hpp"
 #include "panel/profile/reader.hpp"
 #include "panel/profile/retention.hpp"
@@ -47,13 +48,13 @@ std::vector<core::Agency> read_agencies(const Reader& r, const YAML::Node& list)
     const YAML::Node node = list[i];
     r.expect_map(node, path, {"code", "name", "email", "core"});
     core::Agency a;
-    a.code = r.text(r.child(node, path, "code", true), path + ".code");
+    a.code = r.line(r.child(node, path, "code", true), path + ".code");
     if (const auto problem = core::agency_code_problem(a.code); !problem.empty())
       r.fail(node["code"], path + ".code", problem);
     if (!seen.insert(a.code).second)
       r.fail(node["code"], path + ".code", fmt::format("agency '{}' is listed twice", a.code));
-    a.name = r.text(r.child(node, path, "name", true), path + ".name");
-    a.email = r.text(node["email"], path + ".email");
+    a.name = r.line(r.child(node, path, "name", true), path + ".name");
+    a.email = r.line(node["email"], path + ".email");
     if (!a.email.empty())
       if (const auto problem = core::email_problem(a.email); !problem.empty())
         r.fail(node["email"], path + ".email", problem);
@@ -72,8 +73,8 @@ std::vector<core::Category> read_categories(const Reader& r, const YAML::Node& l
   for (size_t i = 0; i < list.size(); ++i) {
     const auto path = index_path("categories", i);
     r.expect_map(list[i], path, {"code", "name"});
-    core::Category c{r.text(r.child(list[i], path, "code", true), path + ".code"),
-                     r.text(r.child(list[i], path, "name", true), path + ".name")};
+    core::Category c{r.line(r.child(list[i], path, "code", true), path + ".code"),
+                     r.line(r.child(list[i], path, "name", true), path + ".name")};
     if (!is_slug(c.code))
       r.fail(list[i]["code"], path + ".code", "a category code has only a-z, 0-9 and '-'");
     if (!seen.insert(c.code).second)
@@ -137,7 +138,7 @@ std::vector<core::Criterion> read_criteria(const Reader& r, const YAML::Node& li
       r.fail(node["id"], path + ".id", "a criterion id has only a-z, 0-9 and '-'");
     if (!seen.insert(c.id).second)
       r.fail(node["id"], path + ".id", fmt::format("criterion '{}' is listed twice", c.id));
-    c.label = r.text(r.child(node, path, "label", true), path + ".label");
+    c.label = r.line(r.child(node, path, "label", true), path + ".label");
     // Either one condition inline, or several under `all:` that must all hold.
     if (node["all"]) {
       r.expect_list(node["all"], path + ".all");
@@ -169,7 +170,7 @@ std::vector<core::RiskInstrument> read_instruments(const Reader& r, const YAML::
     const auto path = index_path("risk_instruments", i);
     r.expect_map(list[i], path, {"name", "max"});
     core::RiskInstrument ri;
-    ri.name = r.text(r.child(list[i], path, "name", true), path + ".name");
+    ri.name = r.line(r.child(list[i], path, "name", true), path + ".name");
     ri.max = static_cast<int>(r.integer(r.child(list[i], path, "max", true), path + ".max", 1, 1000));
     instruments.push_back(std::move(ri));
   }
@@ -193,7 +194,7 @@ std::vector<core::InterventionType> read_interventions(const Reader& r, const YA
       r.fail(node["code"], path + ".code", "an intervention code has only a-z, 0-9 and '-'");
     if (!seen.insert(t.code).second)
       r.fail(node["code"], path + ".code", fmt::format("intervention '{}' is listed twice", t.code));
-    t.name = r.text(r.child(node, path, "name", true), path + ".name");
+    t.name = r.line(r.child(node, path, "name", true), path + ".name");
     t.tier = static_cast<int>(r.integer(r.child(node, path, "tier", true), path + ".tier", 1, 4));
     if (!absent(node["review_months"]))
       t.review_months = static_cast<int>(r.integer(node["review_months"], path + ".review_months", 1, 120));
@@ -232,28 +233,28 @@ core::Profile read_profile(const Reader& r, const YAML::Node& doc, const std::ve
 {
   r.expect_map(doc, "", top_keys);
   core::Profile p;
-  p.name = r.text(r.child(doc, "", "name", true), "name");
-  p.short_name = r.text(r.child(doc, "", "short", true), "short");
+  p.name = r.line(r.child(doc, "", "name", true), "name");
+  p.short_name = r.line(r.child(doc, "", "short", true), "short");
   for (const auto* key : {"name", "short"})
     if (core::trim(r.text(doc[key], key)).empty())
       r.fail(doc[key], key, "must not be empty");
-  p.kind = r.text(r.child(doc, "", "kind", true), "kind");
+  p.kind = r.line(r.child(doc, "", "kind", true), "kind");
   if (p.kind != "community" && p.kind != "domestic-abuse")
     r.fail(doc["kind"], "kind", fmt::format("unknown kind '{}' (known: community, domestic-abuse)", p.kind));
-  p.reference_prefix = r.text(r.child(doc, "", "reference_prefix", true), "reference_prefix");
+  p.reference_prefix = r.line(r.child(doc, "", "reference_prefix", true), "reference_prefix");
   if (core::agency_code_problem(p.reference_prefix) != "")
     r.fail(doc["reference_prefix"], "reference_prefix",
            "a reference prefix has 2 to 10 capital letters, digits or '-', starting with a letter");
   p.address = r.text(doc["address"], "address");
   if (const YAML::Node c = doc["coordinator"]; c) {
     r.expect_map(c, "coordinator", {"name", "email", "phone"});
-    p.coordinator = {r.text(c["name"], "coordinator.name"), r.text(c["email"], "coordinator.email"),
-                     r.text(c["phone"], "coordinator.phone")};
+    p.coordinator = {r.line(c["name"], "coordinator.name"), r.line(c["email"], "coordinator.email"),
+                     r.line(c["phone"], "coordinator.phone")};
     if (!p.coordinator.email.empty())
       if (const auto problem = core::email_problem(p.coordinator.email); !problem.empty())
         r.fail(c["email"], "coordinator.email", problem);
   }
-  p.marking = doc["marking"] ? r.text(doc["marking"], "marking") : "OFFICIAL-SENSITIVE";
+  p.marking = doc["marking"] ? r.line(doc["marking"], "marking") : "OFFICIAL-SENSITIVE";
   p.confidentiality = r.text(r.child(doc, "", "confidentiality", true), "confidentiality");
 
   p.agencies = doc["agencies"] ? read_agencies(r, doc["agencies"]) : live;
@@ -262,18 +263,20 @@ core::Profile read_profile(const Reader& r, const YAML::Node& doc, const std::ve
   if (p.agencies.empty())
     r.fail(doc, "agencies", "a new panel needs an 'agencies:' list");
   p.quorum = r.text_list(doc["quorum"], "quorum");
+  std::set<std::string> codes;  // sets, not scans: a quorum as long as the agency list stays linear
+  for (const auto& a : p.agencies)
+    codes.insert(a.code);
+  std::set<std::string> listed;
   for (size_t i = 0; i < p.quorum.size(); ++i) {
     const auto& code = p.quorum[i];
-    if (std::find(p.quorum.begin(), p.quorum.begin() + static_cast<long>(i), code) != p.quorum.begin() + static_cast<long>(i))
+    if (!listed.insert(code).second)
       r.fail(doc["quorum"][i], "quorum", fmt::format("agency '{}' is listed twice", code));
-    const bool known = std::any_of(p.agencies.begin(), p.agencies.end(),
-                                   [&](const auto& a) { return a.code == code; });
-    if (!known) {
-      std::vector<std::string> codes;
+    if (!codes.contains(code)) {
+      std::vector<std::string> known;
       for (const auto& a : p.agencies)
-        codes.push_back(a.code);
+        known.push_back(a.code);
       r.fail(doc["quorum"][i], "quorum",
-             fmt::format("unknown agency '{}' (known: {})", code, core::join(codes, ", ")));
+             fmt::format("unknown agency '{}' (known: {})", code, core::join(known, ", ")));
     }
   }
   p.categories = read_categories(r, r.child(doc, "", "categories", true));
@@ -281,9 +284,9 @@ core::Profile read_profile(const Reader& r, const YAML::Node& doc, const std::ve
                                      : std::vector<std::string>{"standard", "medium", "high"};
   if (p.risk_levels.empty())
     r.fail(doc["risk_levels"], "risk_levels", "at least one risk level is needed");
+  std::set<std::string> levels;
   for (size_t i = 0; i < p.risk_levels.size(); ++i)
-    if (!is_slug(p.risk_levels[i]) ||
-        std::count(p.risk_levels.begin(), p.risk_levels.end(), p.risk_levels[i]) > 1)
+    if (!is_slug(p.risk_levels[i]) || !levels.insert(p.risk_levels[i]).second)
       r.fail(doc["risk_levels"][i], "risk_levels",
              fmt::format("'{}': risk levels are distinct lower-case words", p.risk_levels[i]));
   p.risk_instruments = read_instruments(r, doc["risk_instruments"]);
@@ -311,7 +314,7 @@ core::Profile read_profile(const Reader& r, const YAML::Node& doc, const std::ve
   p.mail.sendmail = {"/usr/sbin/sendmail", "-t", "-i"};
   if (const YAML::Node m = doc["mail"]; m) {
     r.expect_map(m, "mail", {"from", "sendmail"});
-    p.mail.from = r.text(m["from"], "mail.from");
+    p.mail.from = r.line(m["from"], "mail.from");
     if (!p.mail.from.empty()) {
       if (const auto problem = core::email_problem(core::mailbox_address(p.mail.from)); !problem.empty())
         r.fail(m["from"], "mail.from", problem + " (write \"Name <address>\" or just the address)");
@@ -346,14 +349,7 @@ core::Profile read_profile(const Reader& r, const YAML::Node& doc, const std::ve
 
 YAML::Node parse(std::string_view text, const std::string& source)
 {
-  if (!core::valid_utf8(text))
-    throw refused(fmt::format("{}: not valid UTF-8 text", source.empty() ? "profile" : source));
-  try {
-    return YAML::Load(std::string(text));
-  } catch (const YAML::ParserException& e) {
-    throw refused(fmt::format("{}:{}: YAML syntax error: {}", source.empty() ? "profile" : source,
-                              e.mark.line + 1, e.msg));
-  }
+  return input::load_document(text, source.empty() ? "profile" : source);
 }
 
 } // namespace

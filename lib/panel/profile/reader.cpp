@@ -70,9 +70,26 @@ std::string Reader::text(const YAML::Node& node, const std::string& path) const
     return "";
   if (!node.IsScalar())
     fail(node, path, "expected text");
-  if (!core::valid_utf8(node.Scalar()))
+  const auto& s = node.Scalar();
+  if (!core::valid_utf8(s))
     fail(node, path, "text is not valid UTF-8");
-  return node.Scalar();
+  // A NUL, ESC or CR would cut the value short in the register, drive a terminal, or break the
+  // marking line of a CSV file: only line breaks and tabs are text.
+  if (core::strip_controls(s) != s)
+    fail(node, path, "holds a control character (such as NUL, ESC or a carriage return); remove it");
+  if (s.size() > max_text)
+    fail(node, path, fmt::format("is {} characters long; at most {} are kept", s.size(), max_text));
+  return s;
+}
+
+std::string Reader::line(const YAML::Node& node, const std::string& path) const
+{
+  std::string s = text(node, path);
+  if (s.find_first_of("\n\t") != std::string::npos)
+    fail(node, path, "is one line of text: remove the line break or tab");
+  if (s.size() > max_line)
+    fail(node, path, fmt::format("is {} characters long; at most {} fit on one line", s.size(), max_line));
+  return s;
 }
 
 long Reader::integer(const YAML::Node& node, const std::string& path, long min, long max) const

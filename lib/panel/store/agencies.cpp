@@ -37,15 +37,23 @@ std::optional<core::Agency> find_agency(Db& db, const std::string& code)
   return agency;
 }
 
-void insert_agency(Db& db, const core::Agency& a)
+long next_agency_position(Db& db)
 {
-  SQLite::Statement s(db.impl().sql,
-                      "INSERT INTO agency (code, name, email, core, position) "
-                      "VALUES (?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM agency))");
+  SQLite::Statement s(db.impl().sql, "SELECT coalesce(max(position), 0) + 1 FROM agency");
+  s.executeStep();
+  return s.getColumn(0).getInt64();
+}
+
+void insert_agency(Db& db, const core::Agency& a) { insert_agency(db, a, next_agency_position(db)); }
+
+void insert_agency(Db& db, const core::Agency& a, long position)
+{
+  auto& s = db.impl().cached("INSERT INTO agency (code, name, email, core, position) VALUES (?, ?, ?, ?, ?)");
   s.bind(1, a.code);
   s.bind(2, a.name);
   s.bind(3, a.email);
   s.bind(4, a.core ? 1 : 0);
+  s.bind(5, static_cast<int64_t>(position));
   s.exec();
 }
 

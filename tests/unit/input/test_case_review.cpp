@@ -354,6 +354,13 @@ TEST_CASE("case review files: an outcome with an unknown key, a bad date or not 
 
 TEST_CASE("case review files: text that is not UTF-8 is refused")
 {
-  CHECK(complaint_problems("- description: Caf\xe9\n") == Strings{"c.yaml: not valid UTF-8 text"});
-  CHECK(outcome_problems("summary: Caf\xe9\n") == Strings{"o.yaml: not valid UTF-8 text"});
+  CHECK(complaint_problems("- description: Caf\xe9\n") == Strings{"c.yaml:1: not valid UTF-8 text (save the file as UTF-8)"});
+  CHECK(outcome_problems("summary: Caf\xe9\n") == Strings{"o.yaml:1: not valid UTF-8 text (save the file as UTF-8)"});
+}
+
+TEST_CASE("case review files: a description over 20,000 characters is refused at its line")
+{
+  const auto problems = complaint_problems("- incident_date: 2017-03-05\n  reported_date: 2017-03-05\n  agency: POL\n  description: " +
+                                           std::string(20001, 'x') + "\n");
+  CHECK(problems == Strings{"c.yaml:4: complaints[0].description: is 20001 characters long; the limit is 20000"});
 }

@@ -134,10 +134,22 @@ TEST_CASE("police: bad values name the line and the column")
   CHECK(row_problem(",2018-10,F,F,,,x,,,Drugs,\n") == "street.csv:2: row: has 11 fields but the header has 12 columns");
 }
 
-TEST_CASE("police: a hostile value is shown short and without control characters")
+TEST_CASE("police: a hostile value is shown short")
 {
-  const auto message = row_problem("," + std::string(500, 'x') + "\x1b[31m,F,F,,,x,,,Drugs,,\n");
+  const auto message = row_problem("," + std::string(500, 'x') + ",F,F,,,x,,,Drugs,,\n");
   CHECK(message == "street.csv:2: Month: '" + std::string(40, 'x') + "...' is not a month (use YYYY-MM)");
+}
+
+TEST_CASE("police: a field holding NUL, ESC or another control character, or over 1,000 characters, is refused")
+{
+  CHECK(row_problem(std::string(",2018-10,F,F,,,On or near \0 Street,,,Drugs,,\n", 45)) ==
+        "street.csv:2: Location: holds a control character (such as NUL or ESC)");
+  CHECK(row_problem(",2018-10,F,F,,,x,,,Drugs,\x1b[2J,\n") ==
+        "street.csv:2: Last outcome category: holds a control character (such as NUL or ESC)");
+  CHECK(row_problem(",2018-10,F,F,,,\"two\nlines\",,,Drugs,,\n") ==
+        "street.csv:2: Location: holds a control character (such as NUL or ESC)");
+  CHECK(row_problem(",2018-10,F,F,,," + std::string(1001, 'x') + ",,,Drugs,,\n") ==
+        "street.csv:2: Location: is 1001 characters long; a police.uk field has at most 1000");
 }
 
 TEST_CASE("police: after a bad row the reader goes on with the next")

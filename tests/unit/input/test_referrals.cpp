@@ -299,7 +299,7 @@ TEST_CASE("referral files: a YAML syntax error names the file and line")
 
 TEST_CASE("referral files: YAML that is not UTF-8 is refused")
 {
-  CHECK(yaml_error("name: Pat \xff Kay\n") == "r.yaml: not valid UTF-8 text");
+  CHECK(yaml_error("name: Pat \xff Kay\n") == "r.yaml:1: not valid UTF-8 text (save the file as UTF-8)");
 }
 
 TEST_CASE("referral files: every value error in a file starts with file:line: field:")

@@ -182,7 +182,7 @@ TEST_CASE("templates: fields must be a list")
 TEST_CASE("templates: a file that is not UTF-8 is refused")
 {
   CHECK(parse_error("name: n\nfor: referral\nformat: markdown\nbody: caf\xe9\n") ==
-        "letters/t.yaml:1: not valid UTF-8 text");
+        "letters/t.yaml:4: not valid UTF-8 text (save the file as UTF-8)");
 }
 
 TEST_CASE("templates: without a folder the built-in templates are loaded")

@@ -271,3 +271,13 @@ TEST_CASE("emit: set_value refuses an unknown key with a hint")
   CHECK(caught.code == Exit::refused);
   CHECK(caught.message == "unknown key 'repeat_windows' in the profile (did you mean 'repeat_window'?)");
 }
+
+TEST_CASE("emit: set_value refuses a YAML tag or a second document in a structured value")
+{
+  CHECK(set_error("redirect_forums", "!!python/object:os.system [a]").message ==
+        "redirect_forums: cannot read '!!python/object:os.system [a]' as YAML: YAML tag '!!python/object:os.system' is "
+        "not accepted: panel reads plain text, numbers, lists and mappings");
+  CHECK(set_error("redirect_forums", "[a]\n--- [b]").message ==
+        "redirect_forums: cannot read '[a]\n--- [b]' as YAML: a second YAML document starts here; panel reads one "
+        "document per file");
+}

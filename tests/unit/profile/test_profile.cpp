@@ -270,7 +270,7 @@ TEST_CASE("profile: a YAML syntax error is refused with its line")
 
 TEST_CASE("profile: text that is not UTF-8 is refused")
 {
-  CHECK(load_error(with_line(1, "name: Caf\xe9 panel")) == "test.yaml: not valid UTF-8 text");
+  CHECK(load_error(with_line(1, "name: Caf\xe9 panel")) == "test.yaml:1: not valid UTF-8 text (save the file as UTF-8)");
 }
 
 TEST_CASE("profile: an empty document is refused")
@@ -299,4 +299,28 @@ TEST_CASE("profile: builtin_text of an unknown profile is refused naming the bui
   CHECK(caught.code == Exit::refused);
   CHECK(caught.message.rfind("unknown profile 'nope' (built-in: ", 0) == 0);
   CHECK(caught.message.find("ccm") != std::string::npos);
+}
+
+TEST_CASE("profile: a control character in a value is refused, since it would break documents and CSV files")
+{
+  // The marking heads every CSV export: a CR LF inside it would start a new CSV record.
+  CHECK(load_error(with_line(5, "confidentiality: x\nmarking: \"OFFICIAL\\r\\nSENSITIVE\"")) ==
+        "test.yaml:6: marking: holds a control character (such as NUL, ESC or a carriage return); remove it");
+  CHECK(load_error(with_line(7, "  - {code: POL, name: \"Pol\\0ice\"}")) ==
+        "test.yaml:7: agencies[0].name: holds a control character (such as NUL, ESC or a carriage return); remove it");
+  CHECK(load_error(with_line(1, "name: \"\\e[31mRed\"")) ==
+        "test.yaml:1: name: holds a control character (such as NUL, ESC or a carriage return); remove it");
+}
+
+TEST_CASE("profile: one-line values hold no line break and at most 200 characters; others at most 10,000")
+{
+  CHECK(load_error(with_line(5, "confidentiality: x\nmarking: \"OFFICIAL\\nSENSITIVE\"")) ==
+        "test.yaml:6: marking: is one line of text: remove the line break or tab");
+  CHECK(load_error(with_line(1, "name: " + std::string(201, 'n'))) ==
+        "test.yaml:1: name: is 201 characters long; at most 200 fit on one line");
+  CHECK(load_error(with_line(5, "confidentiality: " + std::string(10001, 'c'))) ==
+        "test.yaml:5: confidentiality: is 10001 characters long; at most 10000 are kept");
+  // A multi-line statement and address are still text.
+  CHECK(profile::load(with_line(5, "confidentiality: \"Line one.\\nLine two.\""), "test.yaml").confidentiality ==
+        "Line one.\nLine two.");
 }

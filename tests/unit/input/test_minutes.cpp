@@ -1,0 +1,29 @@
+#include "panel/input/minutes.hpp"
+
+#include <doctest/doctest.h>
+#include <string>
+#include <vector>
+
+using namespace panel;
+
+TEST_CASE("minutes files: a 10 MB summary is refused at its line, not stored")
+{
+  std::vector<std::string> problems;
+  const std::string text = "held: true\ncases:\n  CCM-2017-0001:\n    summary: " + std::string(10 * 1024 * 1024, 's') + "\n";
+  input::read_minutes(text, "m.yaml", problems);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems.front() == "m.yaml:4: cases.CCM-2017-0001.summary: is 10485760 characters long; the limit is 20000");
+}
+
+TEST_CASE("minutes files: a summary of 20,000 characters, accented letters counted once, is accepted")
+{
+  std::vector<std::string> problems;
+  std::string summary;
+  for (int i = 0; i < 10000; ++i)
+    summary += "\xc3\xa9";  // é: two bytes, one character
+  summary += std::string(10000, 's');
+  const auto m = input::read_minutes("held: true\ncases:\n  CCM-2017-0001:\n    summary: " + summary + "\n", "m.yaml", problems);
+  CHECK(problems.empty());
+  REQUIRE(m.cases.size() == 1);
+  CHECK(m.cases.front().summary == summary);
+}
