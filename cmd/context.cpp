@@ -97,6 +97,8 @@ core::Date date_argument(const std::string& text, const std::string& what)
   const auto date = core::Date::parse(text);
   if (!date)
     throw usage_error(fmt::format("{}: '{}' is not a date (use YYYY-MM-DD)", what, text));
+  if (const auto problem = core::year_range_problem(*date); !problem.empty())
+    throw usage_error(fmt::format("{}: {}", what, problem));
   return *date;
 }
 

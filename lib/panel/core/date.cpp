@@ -35,6 +35,15 @@ std::optional<Date> Date::parse(std::string_view text)
   return from_ymd(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
 }
 
+std::string year_range_problem(Date day)
+{
+  if (day.year() < first_year)
+    return fmt::format("{} is before {}: a typing mistake?", day.iso(), first_year);
+  if (day.year() > last_year)
+    return fmt::format("{} is after {}: a typing mistake?", day.iso(), last_year);
+  return "";
+}
+
 Date Date::plus_months(int months) const
 {
   const int total = year() * 12 + static_cast<int>(month()) - 1 + months;

@@ -44,6 +44,14 @@ private:
   std::chrono::sys_days m_days{};
 };
 
+// The years a date typed into panel may fall in: anything else is a typing mistake (0217 for 2017,
+// 9999 for "never", 1066), refused where it is read so that the message names its file and line.
+// rules/dates.hpp narrows this for events (not before 2000) and dates of birth (120 years).
+constexpr int first_year = 1900;
+constexpr int last_year = 2199;
+// "" when `day` falls in first_year..last_year, else why not ("9999-12-31 is after 2199 ...").
+std::string year_range_problem(Date day);
+
 // A length of calendar time as a profile writes it: "12 months", "90 days".
 struct DateSpan {
   enum class Unit { days, months };

@@ -88,6 +88,8 @@ std::optional<core::Date> parse_date(const std::string& text, const std::string&
   if (!date)
     field_error(source, line, field,
                 fmt::format("'{}' is not a date (use YYYY-MM-DD, e.g. 2017-09-04)", core::strip_controls(t)));
+  if (const auto problem = core::year_range_problem(*date); !problem.empty())
+    field_error(source, line, field, problem);
   return date;
 }
 

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <optional>
+#include <set>
+#include <vector>
 #include <sstream>
 #include <yaml-cpp/eventhandler.h>
 
@@ -20,32 +22,63 @@ public:
   long start_line = 0;              // its line, 1-based
   bool content = false;             // the current document holds something other than null
   std::optional<std::pair<long, std::string>> tag;  // the first explicit tag and its line
+  // The first key written twice in one mapping ("summary:" typed again further down, which
+  // YAML::Load would settle silently by keeping one of the two values): its line and text.
+  std::optional<std::pair<long, std::string>> duplicate;
 
   void OnDocumentStart(const YAML::Mark& mark) override
   {
     start_pos = static_cast<std::size_t>(mark.pos);
     start_line = mark.line + 1;
     content = false;
+    open.clear();
   }
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark&, YAML::anchor_t) override { content = true; }
-  void OnScalar(const YAML::Mark& mark, const std::string& t, YAML::anchor_t, const std::string&) override
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override { node(); }
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override
+  {
+    content = true;
+    node();
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string& t, YAML::anchor_t, const std::string& value) override
   {
     seen(mark, t);
+    if (!open.empty() && open.back().mapping && open.back().at_key && !duplicate &&
+        !open.back().keys.insert(value).second)
+      duplicate = std::pair{static_cast<long>(mark.line + 1), value};
+    node();
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string& t, YAML::anchor_t, YAML::EmitterStyle::value) override
   {
     seen(mark, t);
+    node();
+    open.push_back({false, false, {}});
   }
-  void OnSequenceEnd() override {}
+  void OnSequenceEnd() override { open.pop_back(); }
   void OnMapStart(const YAML::Mark& mark, const std::string& t, YAML::anchor_t, YAML::EmitterStyle::value) override
   {
     seen(mark, t);
+    node();
+    open.push_back({true, true, {}});
   }
-  void OnMapEnd() override {}
+  void OnMapEnd() override { open.pop_back(); }
 
 private:
+  struct Collection {
+    bool mapping = false;
+    bool at_key = false;  // in a mapping: the next node is a key (else its value)
+    std::set<std::string> keys;
+  };
+  std::vector<Collection> open;  // the collections being read, innermost last
+
+  // A node was read in the innermost collection: in a mapping, keys and values alternate.
+  // Called before a collection's own entry is pushed, so a mapping or list used as a value
+  // counts as that value.
+  void node()
+  {
+    if (!open.empty() && open.back().mapping)
+      open.back().at_key = !open.back().at_key;
+  }
   void seen(const YAML::Mark& mark, const std::string& t)
   {
     content = true;
@@ -89,6 +122,10 @@ void survey(const std::string& text, const std::string& file)
       throw refused(fmt::format("{}:{}: YAML tag '{}' is not accepted: panel reads plain text, numbers, lists and "
                                 "mappings",
                                 file, s.tag->first, s.tag->second));
+    if (s.duplicate)
+      throw refused(fmt::format("{}:{}: '{}' is written twice in the same place; keep one (panel would otherwise "
+                                "have to guess which you meant)",
+                                file, s.duplicate->first, s.duplicate->second));
     // An empty document that did not move the parser on means it is stuck: nothing more to read.
     if (document > 0 && s.start_pos <= before)
       return;

@@ -59,6 +59,8 @@ std::optional<core::Date> FieldReader::date(const YAML::Node& n, const std::stri
   const auto d = core::Date::parse(t);
   if (!d)
     problem(n, field, fmt::format("'{}' is not a date (use YYYY-MM-DD)", t));
+  else if (const auto out_of_range = core::year_range_problem(*d); !out_of_range.empty())
+    problem(n, field, out_of_range);
   return d;
 }
 
