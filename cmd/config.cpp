@@ -81,9 +81,11 @@ int run_edit(const ConfigOptions& o, Context& ctx)
   std::vector<std::string> resume = {"config", "import", "{file}"};
   if (o.allow_mail_program)
     resume.push_back("--allow-mail-program");
-  const EditFlow flow{"config", profile::to_yaml(ops::load_profile(db)), "your edit is", "it", resume};
+  // Taken before the profile is read: a change after it refuses the save (see ops::check_unchanged).
+  const auto since = store::audit_mark(db);
+  const EditFlow flow{"config", profile::to_yaml(ops::load_profile(db)), "your edit is", "it", resume, since};
   if (!edit_and_apply(ctx, db, flow, [&](const std::string& text, const std::string& file) {
-        describe(ops::config_import(db, text, file, ctx.actor(), o.allow_mail_program), ctx);
+        describe(ops::config_import(db, text, file, ctx.actor(), o.allow_mail_program, &flow.since), ctx);
       }))
     ctx.note("no changes");
   return 0;

@@ -79,12 +79,14 @@ int run_minute(const MinuteOptions& o, Context& ctx)
     report(ops::record_minutes(db, date, text, o.file == "-" ? "<stdin>" : o.file, o.amend, ctx.actor()), date, ctx);
     return 0;
   }
+  // Taken before the skeleton is read: a change after it refuses the save (see ops::check_unchanged).
+  const auto since = store::audit_mark(db);
   EditFlow flow{"minutes", ops::minutes_skeleton(db, date, ctx.actor()), "your minutes are", "them",
-                {"minute", date.iso(), "--file", "{file}"}};
+                {"minute", date.iso(), "--file", "{file}"}, since};
   if (o.amend)
     flow.resume.push_back("--amend");
   const bool recorded = edit_and_apply(ctx, db, flow, [&](const std::string& text, const std::string& file) {
-    report(ops::record_minutes(db, date, text, file, o.amend, ctx.actor()), date, ctx);
+    report(ops::record_minutes(db, date, text, file, o.amend, ctx.actor(), &flow.since), date, ctx);
   });
   if (!recorded)
     ctx.note("the minutes were not changed: nothing recorded");

@@ -61,10 +61,15 @@ std::string config_set(store::Db& db, const std::string& key, const std::string&
 }
 
 ImportResult config_import(store::Db& db, const std::string& text, const std::string& source,
-                           const core::Actor& actor, bool allow_mail_program)
+                           const core::Actor& actor, bool allow_mail_program, const store::AuditMark* edited_since)
 {
   store::Transaction txn(db, store::Transaction::Kind::write);
   check_kept_file(db, text, source);
+  // The edited text holds the profile and the agencies: a change to anything else cannot be undone by it.
+  if (edited_since)
+    check_unchanged(db, *edited_since, "the profile or the agencies", [](const core::AuditEntry& row) {
+      return row.entity == "profile" || row.entity == "agency";
+    });
   const core::Profile before = load_profile(db);
   const core::Profile after = profile::load(text, source, before.agencies);
   vet_mail_program(before.mail.sendmail, after.mail.sendmail, allow_mail_program);

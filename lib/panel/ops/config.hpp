@@ -1,5 +1,6 @@
 #pragma once
 #include "panel/core/actor.hpp"
+#include "panel/store/audit.hpp"
 #include "panel/store/db.hpp"
 
 #include <string>
@@ -22,8 +23,11 @@ struct ImportResult {
 // in line: new ones added, changed ones updated, missing ones removed (refused if still used).
 // All or nothing; `source` names the file in messages. Changing mail.sendmail needs
 // `allow_mail_program` (see vet_mail_program).
+// With `edited_since` (config edit: the audit mark taken before the editor opened), an import is
+// refused when the profile or the agencies were changed meanwhile (see check_unchanged).
 ImportResult config_import(store::Db& db, const std::string& text, const std::string& source,
-                           const core::Actor& actor, bool allow_mail_program = false);
+                           const core::Actor& actor, bool allow_mail_program = false,
+                           const store::AuditMark* edited_since = nullptr);
 
 // 'panel remind' runs the profile's mail program, often from cron as a privileged user, so a
 // change of it (by config set, import or edit, or a restore) is refused unless `allowed` (the

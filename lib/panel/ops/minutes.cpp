@@ -70,12 +70,16 @@ std::string comment_text(const std::string& text)
 } // namespace
 
 MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& text, const std::string& file,
-                             bool amend, const core::Actor& actor)
+                             bool amend, const core::Actor& actor, const store::AuditMark* edited_since)
 {
   std::vector<std::string> problems;
   const auto m = input::read_minutes(text, file, problems);
   store::Transaction txn(db, store::Transaction::Kind::write);
   check_kept_file(db, text, file);
+  // Minutes touch cases, referrals, actions and interventions: any change since the editor opened
+  // may be one they would undo (an amend replaces the meeting's actions whole).
+  if (edited_since)
+    check_unchanged(db, *edited_since, "the register");
   const auto profile = load_profile(db);
   const auto meeting = store::find_meeting(db, date);
   if (!meeting)

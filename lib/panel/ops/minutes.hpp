@@ -1,6 +1,7 @@
 #pragma once
 #include "panel/core/actor.hpp"
 #include "panel/core/agenda.hpp"
+#include "panel/store/audit.hpp"
 #include "panel/store/db.hpp"
 
 #include <optional>
@@ -30,9 +31,11 @@ struct MinutesResult {
 // attendance and quorum, observers, discussions, case risk, reviews and closures, interventions,
 // new actions and action updates; or, with `held: false`, cancels the meeting. Minutes already
 // recorded are refused unless `amend`, which replaces them whole. Every problem is reported with
-// the file and line, and then nothing is written.
+// the file and line, and then nothing is written. With `edited_since` (the audit mark taken before
+// the minutes were opened in the editor), they are refused when the register was changed
+// meanwhile (see check_unchanged): the text was written against what it showed then.
 MinutesResult record_minutes(store::Db& db, core::Date meeting, const std::string& text, const std::string& file,
-                             bool amend, const core::Actor& actor);
+                             bool amend, const core::Actor& actor, const store::AuditMark* edited_since = nullptr);
 
 // One block of the minutes skeleton: a case and everything that brings it to the meeting.
 struct SkeletonCase {
