@@ -81,6 +81,8 @@ int run_add(const ActionOptions& o, Context& ctx)
   const auto id = ops::add_action(db, o.reference, o.owner, date_argument(o.due, "--due"), o.text, ctx.actor());
   ctx.out << id << '\n';
   ctx.note(fmt::format("added {} to {} for {}, due {}", id, o.reference, o.owner, o.due));
+  if (const auto words = ops::names_in_action(db, o.reference, o.text); !words.empty())
+    ctx.warn(ops::named_warning(id, o.reference, words));
   return 0;
 }
 

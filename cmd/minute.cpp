@@ -4,6 +4,7 @@
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
 #include "panel/input/file.hpp"
+#include "panel/ops/actions.hpp"
 #include "panel/ops/documents.hpp"
 #include "panel/ops/minutes.hpp"
 #include "panel/ops/packs.hpp"
@@ -41,6 +42,8 @@ void report(const ops::MinutesResult& r, core::Date date, Context& ctx)
     ctx.warn(fmt::format("no meeting is scheduled on or after {}, the review date of {}: add one ('panel meeting add "
                          "DATE'), or the case waits unseen (it is listed by 'panel case list --attention')",
                          review.iso(), reference));
+  for (const auto& [id, reference, words] : r.named)
+    ctx.warn(ops::named_warning(id, reference, words));
   if (!r.late.empty())
     ctx.note("discussed with their case after the agenda cut-off: " + core::join(r.late, ", "));
   if (!r.carried.empty()) {

@@ -5,6 +5,7 @@
 #include "panel/store/db.hpp"
 
 #include <optional>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,8 @@ struct MinutesResult {
   std::vector<std::string> absent_quorum;  // quorum agencies not present
   size_t discussions = 0;
   std::vector<std::string> actions;        // ids of new actions
+  // New actions whose text names a person of their case (see names_in_action): id, case, words.
+  std::vector<std::tuple<std::string, std::string, std::vector<std::string>>> named;
   std::vector<std::string> closed;         // cases closed
   std::vector<std::string> referred;       // cases closed as referred elsewhere
   std::vector<std::string> reviews_defaulted;  // kept open with no review date: reviewed at the next meeting
