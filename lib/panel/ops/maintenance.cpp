@@ -129,7 +129,8 @@ std::vector<Finding> check_database(const std::string& path, std::optional<core:
                      fmt::format("[{}]{}", core::join(*program, ", "),
                                  problem.empty() ? ": run by 'panel remind'" : "; 'panel remind' refuses it: " + problem)});
     }
-  } catch (const Error& e) {
+  } catch (const std::exception& e) {
+    // A damaged file: the findings above say what is wrong; this one must not hide them.
     out.push_back({"mail program", true, fmt::format("cannot read the profile: {}", e.what()), true});
   }
   if (today && version >= meetings_since)
