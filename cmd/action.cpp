@@ -78,9 +78,13 @@ int run_show(const ActionOptions& o, Context& ctx)
 int run_add(const ActionOptions& o, Context& ctx)
 {
   auto db = ctx.open_db();
+  // Looked for first: if that fails (ICU missing for a non-ASCII text), nothing is recorded.
+  const auto words = ops::names_in_action(db, o.reference, o.text);
   const auto id = ops::add_action(db, o.reference, o.owner, date_argument(o.due, "--due"), o.text, ctx.actor());
   ctx.out << id << '\n';
   ctx.note(fmt::format("added {} to {} for {}, due {}", id, o.reference, o.owner, o.due));
+  if (!words.empty())
+    ctx.warn(ops::named_warning(id, o.reference, words));
   return 0;
 }
 

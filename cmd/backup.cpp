@@ -12,6 +12,7 @@ namespace {
 struct BackupOptions {
   std::string file;
   bool force = false;
+  bool allow_mail_program = false;
 };
 
 int run_backup(const BackupOptions& o, Context& ctx)
@@ -26,7 +27,7 @@ int run_backup(const BackupOptions& o, Context& ctx)
 
 int run_restore(const BackupOptions& o, Context& ctx)
 {
-  ops::restore_database(o.file, ctx.db_path, o.force, ctx.actor());
+  ops::restore_database(o.file, ctx.db_path, o.force, ctx.actor(), o.allow_mail_program);
   ctx.note(fmt::format("restored '{}' from '{}'", ctx.db_path, o.file));
   return 0;
 }
@@ -50,9 +51,12 @@ Example:
   auto* restore = app.add_subcommand("restore", "Replace the database with a backup that passes its check");
   restore->add_option("FILE", o->file, "The backup to restore")->required();
   restore->add_flag("--force", o->force, "Replace the existing database (everything since the backup is lost)");
+  restore->add_flag("--allow-mail-program", o->allow_mail_program,
+                    "Allow a backup whose mail.sendmail differs from the register's (the program 'panel remind' runs)");
   restore->footer(R"(The backup is checked first (integrity, references, schema, audit chain); one that fails is
 refused and nothing changes. An existing database is only replaced with --force. A backup from
-an older panel is upgraded. The restore is recorded in the restored database's audit log.
+an older panel is upgraded. The restore is recorded in the restored database's audit log. A
+backup whose mail.sendmail differs from the register's is refused without --allow-mail-program.
 
 Example:
   panel --db ccm.db restore /srv/backups/ccm-2017-09-03.db --force)");

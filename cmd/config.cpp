@@ -17,7 +17,16 @@ namespace {
 
 struct ConfigOptions {
   std::string key, value, file;
+  bool allow_mail_program = false;
 };
+
+// The option every command that can change mail.sendmail takes.
+void add_allow_mail_program(CLI::App* sub, ConfigOptions& o)
+{
+  sub->add_flag("--allow-mail-program", o.allow_mail_program,
+                "Allow a change of mail.sendmail, the program 'panel remind' runs (an absolute path that only root or "
+                "you can change)");
+}
 
 int run_show(Context& ctx)
 {
@@ -39,7 +48,7 @@ int run_get(const ConfigOptions& o, Context& ctx)
 int run_set(const ConfigOptions& o, Context& ctx)
 {
   auto db = ctx.open_db();
-  const auto value = ops::config_set(db, o.key, o.value, ctx.actor());
+  const auto value = ops::config_set(db, o.key, o.value, ctx.actor(), o.allow_mail_program);
   ctx.note(value.empty() ? fmt::format("{} cleared", o.key) : fmt::format("{} = {}", o.key, value));
   return 0;
 }
@@ -62,16 +71,21 @@ int run_import(const ConfigOptions& o, Context& ctx)
 {
   const auto text = input::read_file(o.file);
   auto db = ctx.open_db();
-  describe(ops::config_import(db, text, o.file == "-" ? "<stdin>" : o.file, ctx.actor()), ctx);
+  describe(ops::config_import(db, text, o.file == "-" ? "<stdin>" : o.file, ctx.actor(), o.allow_mail_program), ctx);
   return 0;
 }
 
-int run_edit(Context& ctx)
+int run_edit(const ConfigOptions& o, Context& ctx)
 {
   auto db = ctx.open_db();
-  const EditFlow flow{"config", profile::to_yaml(ops::load_profile(db)), "your edit is", "it", {"config", "import", "{file}"}};
+  std::vector<std::string> resume = {"config", "import", "{file}"};
+  if (o.allow_mail_program)
+    resume.push_back("--allow-mail-program");
+  // Taken before the profile is read: a change after it refuses the save (see ops::check_unchanged).
+  const auto since = store::audit_mark(db);
+  const EditFlow flow{"config", profile::to_yaml(ops::load_profile(db)), "your edit is", "it", resume, since};
   if (!edit_and_apply(ctx, db, flow, [&](const std::string& text, const std::string& file) {
-        describe(ops::config_import(db, text, file, ctx.actor()), ctx);
+        describe(ops::config_import(db, text, file, ctx.actor(), o.allow_mail_program, &flow.since), ctx);
       }))
     ctx.note("no changes");
   return 0;
@@ -107,15 +121,21 @@ Examples:
   auto* set = config->add_subcommand("set", "Change one setting");
   set->add_option("KEY", o->key, "Dotted key")->required();
   set->add_option("VALUE", o->value, "New value; lists as A,B,C or [A, B, C]")->required();
-  set->footer("An empty VALUE, ~ or null clears an optional setting (a required one is refused).\n\n"
+  add_allow_mail_program(set, *o);
+  set->footer("An empty VALUE, ~ or null clears an optional setting (a required one is refused).\n"
+              "mail.sendmail is the program 'panel remind' runs, often from cron: changing it needs\n"
+              "--allow-mail-program, and it must be an absolute path that only root or you can change.\n\n"
               "Examples:\n  panel config set marking \"OFFICIAL-SENSITIVE [PERSONAL]\"\n"
               "  panel config set repeat_window \"12 months\"\n"
-              "  panel config set population.adult_female ''");
+              "  panel config set population.adult_female ''\n"
+              "  panel config set mail.sendmail \"[/usr/bin/msmtp, -t]\" --allow-mail-program");
   set->callback([o, &ctx] { ctx.select("config set", [o, &ctx] { return run_set(*o, ctx); }); });
 
   auto* import = config->add_subcommand("import", "Replace the profile with a YAML file");
   import->add_option("FILE", o->file, "Profile YAML file, or - for standard input")->required();
-  import->footer("If the file lists agencies, the panel's agencies are made to match it. A file kept by\n"
+  add_allow_mail_program(import, *o);
+  import->footer("If the file lists agencies, the panel's agencies are made to match it. A file that\n"
+                 "changes mail.sendmail is refused without --allow-mail-program. A file kept by\n"
                  "'config edit' (first line '# panel: database PATH ID') is refused by another panel's database.\n\n"
                  "Example:\n  panel config show > profile.yaml && nano profile.yaml && panel config import profile.yaml");
   import->callback([o, &ctx] { ctx.select("config import", [o, &ctx] { return run_import(*o, ctx); }); });
@@ -125,9 +145,11 @@ Examples:
                "nothing changes and the file with your text is kept: the command that imports it\n"
                "('panel --db /abs/panel.db config import PATH') is printed; delete the file when\n"
                "done, it holds personal data. Its first line names the database, and importing it\n"
-               "into another panel's database is refused. Ctrl-C in the editor goes to the editor.\n\n"
+               "into another panel's database is refused. Ctrl-C in the editor goes to the editor.\n"
+               "An edit that changes mail.sendmail is refused without --allow-mail-program.\n\n"
                "Example:\n  EDITOR=nano panel config edit");
-  edit->callback([&ctx] { ctx.select("config edit", [&ctx] { return run_edit(ctx); }); });
+  add_allow_mail_program(edit, *o);
+  edit->callback([o, &ctx] { ctx.select("config edit", [o, &ctx] { return run_edit(*o, ctx); }); });
 }
 
 } // namespace panel::cmd

@@ -1,5 +1,6 @@
 #pragma once
 #include "cmd/context.hpp"
+#include "panel/store/audit.hpp"
 
 #include <functional>
 #include <string>
@@ -14,6 +15,7 @@ struct EditFlow {
   std::string kept;                 // "your minutes are", "your edit is"
   std::string it;                   // "them", "it"
   std::vector<std::string> resume;  // the command that goes on from the kept file; "{file}" is its path
+  store::AuditMark since;           // the audit log's end, taken before `text` was read: apply checks it
 };
 
 // Opens flow.text in the editor, in a file whose first line names the database

@@ -11,11 +11,12 @@ namespace {
 
 struct InitOptions {
   std::string profile = "ccm";
+  bool allow_mail_program = false;
 };
 
 int run_init(const InitOptions& options, Context& ctx)
 {
-  const auto result = ops::init(ctx.db_path, options.profile, ctx.actor());
+  const auto result = ops::init(ctx.db_path, options.profile, ctx.actor(), options.allow_mail_program);
   ctx.note(fmt::format("created '{}' for {} ({}, {} agencies)", result.path, result.profile_name,
                        result.source, result.agencies));
   ctx.note("next: check 'panel agency list' and 'panel config show', then record referrals");
@@ -31,8 +32,11 @@ void register_init(CLI::App& app, Context& ctx)
   sub->add_option("--profile", options->profile,
                   "Built-in profile (ccm, marac, asbrac) or a profile YAML file (default ccm)")
       ->type_name("NAME|FILE");
+  sub->add_flag("--allow-mail-program", options->allow_mail_program,
+                "Allow a profile whose mail.sendmail (the program 'panel remind' runs) is not the default");
   sub->footer(R"(The database is created with mode 0600 (only you can read it); an existing file is
-never overwritten.
+never overwritten. A profile file naming a mail.sendmail other than the default
+[/usr/sbin/sendmail, -t, -i] is refused without --allow-mail-program.
 
 Examples:
   panel init                                  community MARAC (CCM) profile, ./panel.db

@@ -4,6 +4,7 @@
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
 #include "panel/input/file.hpp"
+#include "panel/ops/actions.hpp"
 #include "panel/ops/documents.hpp"
 #include "panel/ops/minutes.hpp"
 #include "panel/ops/packs.hpp"
@@ -41,6 +42,8 @@ void report(const ops::MinutesResult& r, core::Date date, Context& ctx)
     ctx.warn(fmt::format("no meeting is scheduled on or after {}, the review date of {}: add one ('panel meeting add "
                          "DATE'), or the case waits unseen (it is listed by 'panel case list --attention')",
                          review.iso(), reference));
+  for (const auto& [id, reference, words] : r.named)
+    ctx.warn(ops::named_warning(id, reference, words));
   if (!r.late.empty())
     ctx.note("discussed with their case after the agenda cut-off: " + core::join(r.late, ", "));
   if (!r.carried.empty()) {
@@ -79,12 +82,14 @@ int run_minute(const MinuteOptions& o, Context& ctx)
     report(ops::record_minutes(db, date, text, o.file == "-" ? "<stdin>" : o.file, o.amend, ctx.actor()), date, ctx);
     return 0;
   }
+  // Taken before the skeleton is read: a change after it refuses the save (see ops::check_unchanged).
+  const auto since = store::audit_mark(db);
   EditFlow flow{"minutes", ops::minutes_skeleton(db, date, ctx.actor()), "your minutes are", "them",
-                {"minute", date.iso(), "--file", "{file}"}};
+                {"minute", date.iso(), "--file", "{file}"}, since};
   if (o.amend)
     flow.resume.push_back("--amend");
   const bool recorded = edit_and_apply(ctx, db, flow, [&](const std::string& text, const std::string& file) {
-    report(ops::record_minutes(db, date, text, file, o.amend, ctx.actor()), date, ctx);
+    report(ops::record_minutes(db, date, text, file, o.amend, ctx.actor(), &flow.since), date, ctx);
   });
   if (!recorded)
     ctx.note("the minutes were not changed: nothing recorded");

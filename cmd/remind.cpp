@@ -56,7 +56,7 @@ int run_remind(const RemindOptions& o, Context& ctx)
     how.outbox = o.outbox;
   } else {
     how.sendmail = ops::load_profile(db).mail.sendmail;
-    if (const auto problem = mail::program_problem(how.sendmail, ctx.getenv("PATH")); !problem.empty())
+    if (const auto problem = mail::program_problem(how.sendmail); !problem.empty())
       throw refused(problem + " (nothing was sent; see docs/cron.md)");
   }
   for (const auto& d : ops::deliver_reminders(db, plan, how, actor)) {

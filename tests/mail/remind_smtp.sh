@@ -114,10 +114,16 @@ setup action done "$done_id" --note "Offered at the meeting"
 # A name that is not ASCII, so that the Subject needs RFC 2047 encoding on its way through msmtp.
 setup agency update NOISE --name "Pollution Control (Noise) Team – Barbican & Golden Lane"
 setup action add CCM-2017-0003 --owner NOISE --due 2017-10-13 --text "Weekend noise monitoring at the block"
-setup config set mail.sendmail "[$msmtp, -C, $work/msmtprc, -t]"
+setup config set mail.sendmail "[$msmtp, -C, $work/msmtprc, -t]" --allow-mail-program
 "$bin" config get mail.sendmail >"$work/sendmail.txt" || fail "panel config get mail.sendmail failed"
 [ "$(cat "$work/sendmail.txt")" = "$(printf '%s\n' "$msmtp" -C "$work/msmtprc" -t)" ] ||
   fail "mail.sendmail is not the msmtp list after config set: $(cat "$work/sendmail.txt")"
+pass
+# A change of the mail program without --allow-mail-program is refused and changes nothing.
+if "$bin" config set mail.sendmail "[/bin/sh, -c, 'touch $work/pwned']" >>"$work/setup.log" 2>&1; then
+  fail "config set mail.sendmail without --allow-mail-program was accepted"
+fi
+[ "$("$bin" config get mail.sendmail)" = "$(cat "$work/sendmail.txt")" ] || fail "a refused mail.sendmail changed it"
 pass
 
 "$bin" remind --help >/dev/null 2>&1 || fail "'panel remind --help' failed: the remind command is missing"
@@ -218,7 +224,7 @@ fi
 "\$@" <"\$msg"
 EOF
 chmod 0755 "$work/failing-sendmail"
-"$bin" config set mail.sendmail "[$work/failing-sendmail, $msmtp, -C, $work/msmtprc, -t]" >>"$work/setup.log" 2>&1 ||
+"$bin" config set mail.sendmail "[$work/failing-sendmail, $msmtp, -C, $work/msmtprc, -t]" --allow-mail-program >>"$work/setup.log" 2>&1 ||
   fail "cannot set mail.sendmail to the failing sendmail"
 before=$(received)
 remind "$day3"
@@ -231,7 +237,7 @@ done
 pass 3
 verify "$day3" "$before" --skip "$fail_code"
 
-"$bin" config set mail.sendmail "[$msmtp, -C, $work/msmtprc, -t]" >>"$work/setup.log" 2>&1 || fail "cannot set mail.sendmail back to msmtp"
+"$bin" config set mail.sendmail "[$msmtp, -C, $work/msmtprc, -t]" --allow-mail-program >>"$work/setup.log" 2>&1 || fail "cannot set mail.sendmail back to msmtp"
 before=$(received)
 remind "$day3"
 [ "$rc" = 0 ] || fail "panel remind --today $day3 retry after the failure: exit $rc, expected 0; stderr: $(cat "$work/err")"
@@ -267,7 +273,7 @@ exec "\$@"
 EOF
 chmod 0755 "$work/argv-sendmail"
 odd='x$(touch pwned);touch pwned2'
-"$bin" config set mail.sendmail "[$work/argv-sendmail, $odd, $msmtp, -C, $work/msmtprc, -t]" >>"$work/setup.log" 2>&1 ||
+"$bin" config set mail.sendmail "[$work/argv-sendmail, $odd, $msmtp, -C, $work/msmtprc, -t]" --allow-mail-program >>"$work/setup.log" 2>&1 ||
   fail "cannot set mail.sendmail to the argument-recording wrapper"
 before=$(received)
 remind "$day4"

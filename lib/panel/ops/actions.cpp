@@ -3,8 +3,10 @@
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
 #include "panel/ops/agencies.hpp"
+#include "panel/rules/names_in_text.hpp"
 #include "panel/store/agencies.hpp"
 #include "panel/store/audit.hpp"
+#include "panel/store/case_names.hpp"
 #include "panel/store/minutes.hpp"
 #include "panel/store/referrals.hpp"
 
@@ -29,6 +31,24 @@ void check_text(const std::string& text, const char* what)
 }
 
 } // namespace
+
+std::vector<std::string> names_in_action(store::Db& db, const std::string& case_reference, const std::string& text)
+{
+  std::vector<std::string> found;
+  for (const auto& span : rules::find_names(text, store::case_names(db, case_reference)))
+    found.push_back(text.substr(span.begin, span.end - span.begin));
+  return found;
+}
+
+std::string named_warning(const std::string& id, const std::string& case_reference, const std::vector<std::string>& words)
+{
+  std::vector<std::string> quoted;
+  for (const auto& w : words)
+    quoted.push_back("'" + w + "'");
+  return fmt::format("{}: the text names a person of {} ({}); reminder mails show '{}' in its place, but the action "
+                     "list and documents show the text as typed: refer to people by the case reference",
+                     id, case_reference, core::join(quoted, ", "), case_reference);
+}
 
 std::string add_action(store::Db& db, const std::string& case_reference, const std::string& owner, core::Date due,
                        const std::string& text, const core::Actor& actor)

@@ -14,6 +14,15 @@ namespace panel::ops {
 std::string add_action(store::Db& db, const std::string& case_reference, const std::string& owner, core::Date due,
                        const std::string& text, const core::Actor& actor);
 
+// The words of an action's `text` that name a person of its case (their name, a part of it, or a
+// name they were referred under: see rules::find_names and store::case_names), as written;
+// empty when none. Recording such a text warns; reminder mails show the case reference instead.
+std::vector<std::string> names_in_action(store::Db& db, const std::string& case_reference, const std::string& text);
+
+// The warning for an action whose text names people of its case (`words`, from names_in_action):
+// "A-3: the text names a person of CCM-2017-0001 ('O'Brien'): ...".
+std::string named_warning(const std::string& id, const std::string& case_reference, const std::vector<std::string>& words);
+
 // What `action update` may change; unset fields stay.
 struct ActionChange {
   std::optional<core::Date> due;

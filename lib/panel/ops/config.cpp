@@ -1,6 +1,8 @@
 #include "panel/ops/config.hpp"
 
+#include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/mail/delivery.hpp"
 #include "panel/ops/kept_file.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/profile/profile.hpp"
@@ -26,13 +28,30 @@ std::string one_line(const std::string& text)
   return out;
 }
 
+// A mail program as the profile writes it: [/usr/sbin/sendmail, -t, -i].
+std::string as_list(const std::vector<std::string>& argv) { return "[" + core::join(argv, ", ") + "]"; }
+
 } // namespace
 
-std::string config_set(store::Db& db, const std::string& key, const std::string& value, const core::Actor& actor)
+void vet_mail_program(const std::vector<std::string>& before, const std::vector<std::string>& after, bool allowed)
+{
+  if (before == after)
+    return;
+  if (!allowed)
+    throw refused(fmt::format("this changes the mail program (mail.sendmail) from {} to {}, which 'panel remind' runs "
+                              "(often from cron): add --allow-mail-program if you mean it; nothing was changed",
+                              as_list(before), as_list(after)));
+  if (const auto problem = mail::program_problem(after); !problem.empty())
+    throw refused(problem + "; nothing was changed");
+}
+
+std::string config_set(store::Db& db, const std::string& key, const std::string& value, const core::Actor& actor,
+                       bool allow_mail_program)
 {
   store::Transaction txn(db, store::Transaction::Kind::write);
   const core::Profile before = load_profile(db);
   const core::Profile after = profile::set_value(before, key, value);
+  vet_mail_program(before.mail.sendmail, after.mail.sendmail, allow_mail_program);
   const std::string old_value = one_line(profile::get_value(before, key));
   const std::string new_value = one_line(profile::get_value(after, key));
   if (old_value != new_value) {
@@ -44,12 +63,18 @@ std::string config_set(store::Db& db, const std::string& key, const std::string&
 }
 
 ImportResult config_import(store::Db& db, const std::string& text, const std::string& source,
-                           const core::Actor& actor)
+                           const core::Actor& actor, bool allow_mail_program, const store::AuditMark* edited_since)
 {
   store::Transaction txn(db, store::Transaction::Kind::write);
   check_kept_file(db, text, source);
+  // The edited text holds the profile and the agencies: a change to anything else cannot be undone by it.
+  if (edited_since)
+    check_unchanged(db, *edited_since, "the profile or the agencies", [](const core::AuditEntry& row) {
+      return row.entity == "profile" || row.entity == "agency";
+    });
   const core::Profile before = load_profile(db);
   const core::Profile after = profile::load(text, source, before.agencies);
+  vet_mail_program(before.mail.sendmail, after.mail.sendmail, allow_mail_program);
   ImportResult result;
 
   if (profile::has_agencies(text)) {
@@ -84,6 +109,8 @@ ImportResult config_import(store::Db& db, const std::string& text, const std::st
   if (old_yaml != new_yaml) {
     store::save_profile_yaml(db, new_yaml, actor);
     store::append_audit(db, actor, "update", "profile", after.short_name, fmt::format("imported from {}", source));
+    if (before.mail.sendmail != after.mail.sendmail)
+      store::append_audit(db, actor, "update", "profile", "mail.sendmail", "mail program changed (--allow-mail-program)");
     result.settings_changed = true;
   }
   txn.commit();

@@ -47,3 +47,31 @@ void check_kept_file(store::Db& db, std::string_view text, const std::string& so
 }
 
 } // namespace panel::ops
+
+namespace panel::ops {
+
+void check_unchanged(store::Db& db, const store::AuditMark& mark, const std::string& what,
+                     const std::function<bool(const core::AuditEntry&)>& relevant)
+{
+  std::vector<core::AuditEntry> changes;
+  for (auto& row : store::changes_since(db, mark))
+    if (row.entity == "database" || !relevant || relevant(row))
+      changes.push_back(std::move(row));
+  if (changes.empty())
+    return;
+  std::vector<std::string> lines;
+  for (size_t i = 0; i < changes.size() && i < 5; ++i) {
+    const auto& c = changes[i];
+    lines.push_back(c.id == 0 ? "  the database file was replaced (restored?)"
+                              : fmt::format("  {} ({} {} {}) by {} at {}", c.command, c.action, c.entity, c.record,
+                                            c.user, c.at));
+  }
+  if (changes.size() > 5)
+    lines.push_back(fmt::format("  and {} more ('panel audit' lists them)", changes.size() - 5));
+  throw refused(fmt::format("{} changed while you were editing ({} change{}):\n{}\nnothing was recorded, so that "
+                            "your text does not undo {}",
+                            what, changes.size(), changes.size() == 1 ? "" : "s", core::join(lines, "\n"),
+                            changes.size() == 1 ? "it" : "them"));
+}
+
+} // namespace panel::ops

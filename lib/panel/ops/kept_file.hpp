@@ -1,5 +1,8 @@
 #pragma once
+#include "panel/store/audit.hpp"
 #include "panel/store/db.hpp"
+
+#include <functional>
 
 #include <optional>
 #include <string>
@@ -23,5 +26,13 @@ std::optional<KeptFrom> kept_from(std::string_view text);
 // Error(refused), naming both databases, when `text` is a kept file from another register than
 // `db`'s; a renamed or copied database is the same register. Files without the line pass.
 void check_kept_file(store::Db& db, std::string_view text, const std::string& source);
+
+// Error(refused) when the register was changed since `mark` (taken when an edit session began)
+// by a write that `relevant` picks (every one, when it is not given): the edit would silently
+// undo it. The message says what changed: up to five rows, as command, entity and record, who
+// and when (never the detail, which may carry personal data). Call inside the write transaction
+// that records the edit, so that nothing can slip in between.
+void check_unchanged(store::Db& db, const store::AuditMark& mark, const std::string& what,
+                     const std::function<bool(const core::AuditEntry&)>& relevant = {});
 
 } // namespace panel::ops

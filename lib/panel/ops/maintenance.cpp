@@ -2,11 +2,15 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/mail/delivery.hpp"
 #include "panel/ops/cases.hpp"
+#include "panel/ops/config.hpp"
 #include "panel/ops/minutes_due.hpp"
 #include "panel/ops/setup.hpp"
+#include "panel/profile/profile.hpp"
 #include "panel/store/audit.hpp"
 #include "panel/store/maintenance.hpp"
+#include "panel/store/profile_store.hpp"
 
 #include <filesystem>
 #include <fmt/format.h>
@@ -64,6 +68,18 @@ void next_step_findings(store::Db& db, core::Date today, std::vector<Finding>& o
 
 } // namespace
 
+namespace {
+
+// The mail program a register's profile names; none when it has no profile (remind cannot run).
+std::optional<std::vector<std::string>> mail_program_of(store::Db& db)
+{
+  if (!store::load_profile_yaml(db))
+    return std::nullopt;
+  return load_profile(db).mail.sendmail;
+}
+
+} // namespace
+
 std::vector<Finding> check_database(const std::string& path, std::optional<core::Date> today)
 {
   std::vector<Finding> out;
@@ -100,6 +116,23 @@ std::vector<Finding> check_database(const std::string& path, std::optional<core:
     else
       out.push_back({"audit chain", true, fmt::format("{} row{}, unbroken; last hash {}", chain.rows, chain.rows == 1 ? "" : "s", chain.head)});
   }
+  // Shown, not judged: a register that never sends reminders need not have a mail program.
+  try {
+    if (const auto program = mail_program_of(db)) {
+      // A program not installed here is remind's to report (the default is not installed on
+      // every machine); one that is there but unsafe, or not named in full, is said now.
+      std::error_code ec;
+      const bool there = program->empty() || !program->front().starts_with('/') ||
+                         std::filesystem::exists(program->front(), ec);
+      const auto problem = there ? mail::program_problem(*program) : std::string();
+      out.push_back({"mail program", true,
+                     fmt::format("[{}]{}", core::join(*program, ", "),
+                                 problem.empty() ? ": run by 'panel remind'" : "; 'panel remind' refuses it: " + problem)});
+    }
+  } catch (const std::exception& e) {
+    // A damaged file: the findings above say what is wrong; this one must not hide them.
+    out.push_back({"mail program", true, fmt::format("cannot read the profile: {}", e.what()), true});
+  }
   if (today && version >= meetings_since)
     minutes_findings(db, *today, out);
   if (today && version >= minutes_since)
@@ -123,7 +156,8 @@ std::vector<Finding> backup_database(const std::string& db_path, const std::stri
   return findings;
 }
 
-void restore_database(const std::string& from, const std::string& db_path, bool force, const core::Actor& actor)
+void restore_database(const std::string& from, const std::string& db_path, bool force, const core::Actor& actor,
+                      bool allow_mail_program)
 {
   struct stat source {};
   if (::stat(from.c_str(), &source) != 0)
@@ -137,6 +171,17 @@ void restore_database(const std::string& from, const std::string& db_path, bool 
                               "if you may want it back)", db_path));
   {
     auto source = store::Db::inspect(from);
+    // The backup's mail program is what 'panel remind' runs from then on: one different from the
+    // register's (or, with none, from the built-in default) needs the same allowance as config set.
+    if (const auto incoming = mail_program_of(source)) {
+      std::optional<std::vector<std::string>> current;
+      if (::stat(db_path.c_str(), &st) == 0) {
+        auto db = store::Db::inspect(db_path);
+        current = mail_program_of(db);
+      }
+      vet_mail_program(current.value_or(profile::load(profile::builtin_text("ccm"), "ccm").mail.sendmail), *incoming,
+                       allow_mail_program);
+    }
     store::restore_into(source, db_path);
   }
   auto db = store::Db::open(db_path);  // migrates an older backup

@@ -9,7 +9,7 @@ namespace panel::ops {
 
 // One finding of `panel check`.
 struct Finding {
-  std::string check;   // integrity | foreign keys | schema | permissions | audit chain | minutes | next steps
+  std::string check;   // integrity | foreign keys | schema | permissions | audit chain | mail program | minutes | next steps
   bool ok = true;
   std::string detail;  // one line
   bool warning = false;  // ok, but something for the coordinator to do (not corruption)
@@ -17,7 +17,8 @@ struct Finding {
 
 // Checks the database file at `path` without changing it (it is opened read-only and not
 // migrated): SQLite's integrity check, broken references, the schema version, the permissions of
-// the file, its WAL and shared-memory files and its folder, and the audit log's hash chain. Given
+// the file, its WAL and shared-memory files and its folder, the audit log's hash chain, and the
+// mail program the profile names (shown, with mail::program_problem's verdict). Given
 // `today`, also the meetings whose minutes are overdue and the open cases with no next step or
 // not discussed within attention_after_days (warnings: work for the coordinator, not damage).
 // Error(database) when it is missing or not a panel database.
@@ -32,6 +33,9 @@ std::vector<Finding> backup_database(const std::string& db_path, const std::stri
 // backup with any finding other than permissions is refused, and the database is left alone);
 // refuses to replace an existing database unless `force`. The restored database is migrated
 // if it is older and gets an audit row saying what was restored.
-void restore_database(const std::string& from, const std::string& db_path, bool force, const core::Actor& actor);
+// A backup whose mail.sendmail differs from the register's is refused unless
+// `allow_mail_program` (see vet_mail_program).
+void restore_database(const std::string& from, const std::string& db_path, bool force, const core::Actor& actor,
+                      bool allow_mail_program = false);
 
 } // namespace panel::ops

@@ -3,6 +3,7 @@
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
 #include "panel/input/minutes.hpp"
+#include "panel/ops/actions.hpp"
 #include "panel/ops/agenda.hpp"
 #include "panel/ops/kept_file.hpp"
 #include "panel/ops/meetings.hpp"
@@ -70,12 +71,16 @@ std::string comment_text(const std::string& text)
 } // namespace
 
 MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& text, const std::string& file,
-                             bool amend, const core::Actor& actor)
+                             bool amend, const core::Actor& actor, const store::AuditMark* edited_since)
 {
   std::vector<std::string> problems;
   const auto m = input::read_minutes(text, file, problems);
   store::Transaction txn(db, store::Transaction::Kind::write);
   check_kept_file(db, text, file);
+  // Minutes touch cases, referrals, actions and interventions: any change since the editor opened
+  // may be one they would undo (an amend replaces the meeting's actions whole).
+  if (edited_since)
+    check_unchanged(db, *edited_since, "the register");
   const auto profile = load_profile(db);
   const auto meeting = store::find_meeting(db, date);
   if (!meeting)
@@ -236,8 +241,11 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
         filled.expiry = i.date.plus_months(*type.duration_months);
       store::insert_intervention(db, case_id, meeting->id, filled, type.tier);
     }
-    for (const auto& a : c.actions)
+    for (const auto& a : c.actions) {
       result.actions.push_back(store::insert_action(db, case_id, meeting->id, a, actor));
+      if (auto words = names_in_action(db, found->reference, a.description); !words.empty())
+        result.named.emplace_back(result.actions.back(), found->reference, std::move(words));
+    }
     if (c.outcome == "close" || referred_away) {
       store::close_case(db, case_id, date, c.close_reason);
       (referred_away ? result.referred : result.closed).push_back(found->reference);

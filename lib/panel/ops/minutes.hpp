@@ -1,9 +1,11 @@
 #pragma once
 #include "panel/core/actor.hpp"
 #include "panel/core/agenda.hpp"
+#include "panel/store/audit.hpp"
 #include "panel/store/db.hpp"
 
 #include <optional>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -16,6 +18,8 @@ struct MinutesResult {
   std::vector<std::string> absent_quorum;  // quorum agencies not present
   size_t discussions = 0;
   std::vector<std::string> actions;        // ids of new actions
+  // New actions whose text names a person of their case (see names_in_action): id, case, words.
+  std::vector<std::tuple<std::string, std::string, std::vector<std::string>>> named;
   std::vector<std::string> closed;         // cases closed
   std::vector<std::string> referred;       // cases closed as referred elsewhere
   std::vector<std::string> reviews_defaulted;  // kept open with no review date: reviewed at the next meeting
@@ -30,9 +34,11 @@ struct MinutesResult {
 // attendance and quorum, observers, discussions, case risk, reviews and closures, interventions,
 // new actions and action updates; or, with `held: false`, cancels the meeting. Minutes already
 // recorded are refused unless `amend`, which replaces them whole. Every problem is reported with
-// the file and line, and then nothing is written.
+// the file and line, and then nothing is written. With `edited_since` (the audit mark taken before
+// the minutes were opened in the editor), they are refused when the register was changed
+// meanwhile (see check_unchanged): the text was written against what it showed then.
 MinutesResult record_minutes(store::Db& db, core::Date meeting, const std::string& text, const std::string& file,
-                             bool amend, const core::Actor& actor);
+                             bool amend, const core::Actor& actor, const store::AuditMark* edited_since = nullptr);
 
 // One block of the minutes skeleton: a case and everything that brings it to the meeting.
 struct SkeletonCase {

@@ -9,9 +9,11 @@
 #include "panel/ops/minutes_due.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/render/document.hpp"
+#include "panel/rules/names_in_text.hpp"
 #include "panel/store/actions.hpp"
 #include "panel/store/agencies.hpp"
 #include "panel/store/audit.hpp"
+#include "panel/store/case_names.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -38,6 +40,9 @@ Value reminded_action(store::Db& db, const store::ActionRow& r, core::Date today
 {
   const int overdue = std::max(0, r.action.due.days_until(today));
   Value v = action_value(db, r.action, today);
+  // A name typed into the text goes no further than the register: the mail says the case reference.
+  v.set("description", rules::replace_names(r.action.description, store::case_names(db, r.action.case_reference),
+                                            r.action.case_reference));
   v.set("overdue_by", days_text(overdue)).set("due_in", overdue ? "" : due_in(today.days_until(r.action.due)))
       .set("meeting", r.meeting.empty() ? "" : core::Date::parse(r.meeting).value_or(core::Date()).british());
   return v;

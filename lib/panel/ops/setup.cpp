@@ -1,6 +1,7 @@
 #include "panel/ops/setup.hpp"
 
 #include "panel/input/file.hpp"
+#include "panel/ops/config.hpp"
 #include "panel/profile/profile.hpp"
 #include "panel/store/agencies.hpp"
 #include "panel/store/audit.hpp"
@@ -20,13 +21,17 @@ bool is_path(const std::string& name)
 
 } // namespace
 
-InitResult init(const std::string& path, const std::string& profile_name, const core::Actor& actor)
+InitResult init(const std::string& path, const std::string& profile_name, const core::Actor& actor,
+                bool allow_mail_program)
 {
   const bool from_file = is_path(profile_name);
   const std::string text = from_file ? input::read_file(profile_name) : profile::builtin_text(profile_name);
   const core::Profile p = profile::load(text, from_file ? profile_name : profile_name + ".yaml");
   if (p.agencies.empty())
     throw refused(fmt::format("{}: a new panel needs an 'agencies:' list", profile_name));
+  // A profile file naming its own mail program needs the same allowance as config set.
+  vet_mail_program(profile::load(profile::builtin_text("ccm"), "ccm.yaml").mail.sendmail, p.mail.sendmail,
+                   allow_mail_program);
 
   auto db = std::make_optional(store::Db::create(path));
   try {

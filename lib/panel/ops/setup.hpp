@@ -15,8 +15,10 @@ struct InitResult {
 };
 
 // Creates a database at `path` from a built-in profile name or a profile YAML file. The profile is
-// checked before the file is created; if anything fails afterwards the new file is removed.
-InitResult init(const std::string& path, const std::string& profile, const core::Actor& actor);
+// checked before the file is created; if anything fails afterwards the new file is removed. A
+// profile whose mail.sendmail is not the default needs `allow_mail_program` (see vet_mail_program).
+InitResult init(const std::string& path, const std::string& profile, const core::Actor& actor,
+                bool allow_mail_program = false);
 
 // The stored profile with the live agency list.
 core::Profile load_profile(store::Db& db);

@@ -1,5 +1,7 @@
 #include "panel/rules/names.hpp"
 
+#include "panel/core/error.hpp"
+
 #include <dlfcn.h>
 #include <stdexcept>
 #include <string>
@@ -25,7 +27,8 @@ public:
     // libicui18n brings libicuuc (u_strFromUTF8...) with it; dlsym searches both.
     m_library = ::dlopen("libicui18n.so." U_ICU_VERSION_SHORT, RTLD_NOW | RTLD_LOCAL);
     if (!m_library)
-      throw std::runtime_error(std::string("cannot load ICU to fold a name: ") + ::dlerror());
+      throw refused(std::string("cannot load ICU, needed to compare names that are not plain ASCII (install "
+                                "libicu" U_ICU_VERSION_SHORT "): ") + ::dlerror());
     load(m_open, PANEL_ICU_SYMBOL(utrans_openU));
     load(m_transliterate, PANEL_ICU_SYMBOL(utrans_transUChars));
     load(m_from_utf8, PANEL_ICU_SYMBOL(u_strFromUTF8WithSub));
@@ -91,12 +94,12 @@ private:
   {
     function = reinterpret_cast<F>(::dlsym(m_library, symbol));
     if (!function)
-      throw std::runtime_error(std::string("ICU has no ") + symbol);
+      throw refused(std::string("the ICU library found (libicui18n.so." U_ICU_VERSION_SHORT ") has no ") + symbol);
   }
   void check(UErrorCode status, const char* what) const
   {
     if (U_FAILURE(status))
-      throw std::runtime_error(std::string(what) + ": " + m_error_name(status));
+      throw refused(std::string(what) + ": " + m_error_name(status));
   }
 
   void* m_library = nullptr;

@@ -52,6 +52,34 @@ std::vector<core::AuditEntry> list_audit(Db& db, const std::string& since)
   return rows;
 }
 
+AuditMark audit_mark(Db& db)
+{
+  SQLite::Statement s(db.impl().sql, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
+  if (!s.executeStep())
+    return {};
+  return {s.getColumn(0).getInt64(), s.getColumn(1).getString()};
+}
+
+std::vector<core::AuditEntry> changes_since(Db& db, const AuditMark& mark)
+{
+  if (mark.last_id > 0) {
+    SQLite::Statement same(db.impl().sql, "SELECT hash FROM audit_log WHERE id = ?");
+    same.bind(1, mark.last_id);
+    if (!same.executeStep() || same.getColumn(0).getString() != mark.hash)
+      return {core::AuditEntry{0, "", "", "", "update", "database", "", "replaced (restored?)", ""}};
+  }
+  SQLite::Statement s(db.impl().sql,
+                      "SELECT id, at, user, command, action, entity, record, detail, hash FROM audit_log "
+                      "WHERE id > ? AND action NOT IN ('read', 'export') ORDER BY id");
+  s.bind(1, mark.last_id);
+  std::vector<core::AuditEntry> rows;
+  while (s.executeStep())
+    rows.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getString(), s.getColumn(2).getString(),
+                    s.getColumn(3).getString(), s.getColumn(4).getString(), s.getColumn(5).getString(),
+                    s.getColumn(6).getString(), s.getColumn(7).getString(), s.getColumn(8).getString()});
+  return rows;
+}
+
 std::string register_id(Db& db)
 {
   SQLite::Statement s(db.impl().sql, "SELECT hash FROM audit_log ORDER BY id LIMIT 1");

@@ -41,6 +41,19 @@ struct AuditChain {
 };
 AuditChain verify_audit_chain(Db& db);
 
+// Where the audit log ends: every write to the register appends a row, so the mark taken before
+// an edit session moves if anything was written meanwhile (a cheap version of the register).
+struct AuditMark {
+  std::int64_t last_id = 0;  // 0 when the log is empty
+  std::string hash;          // that row's hash
+};
+AuditMark audit_mark(Db& db);
+
+// The rows after `mark` that record a change (every action but read and export), oldest first;
+// nothing when the log still ends at `mark`. When the row at `mark` is gone or different (the
+// file was restored or replaced), a single row with entity "database" says so.
+std::vector<core::AuditEntry> changes_since(Db& db, const AuditMark& mark);
+
 // What tells this register from any other: the first 16 hex digits of the first audit row's hash
 // (written by 'panel init'), which survives renaming or copying the file. "" for a database
 // without audit rows. Two registers made by the same user in the same second with the same

@@ -47,8 +47,10 @@ void configure_library()
 
 void configure(SQLite::Database& sql, int busy_timeout_ms)
 {
-  sqlite3_create_function_v2(sql.getHandle(), "panel_audit_hash", 8, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
-                             audit_hash_function, nullptr, nullptr, nullptr);
+  if (const int rc = sqlite3_create_function_v2(sql.getHandle(), "panel_audit_hash", 8, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                               nullptr, audit_hash_function, nullptr, nullptr, nullptr);
+      rc != SQLITE_OK)
+    throw database_error(fmt::format("cannot register the audit hash function: {}", sqlite3_errstr(rc)));
   sql.setBusyTimeout(busy_timeout_ms);
   sql.exec("PRAGMA foreign_keys = ON");
   // FULL: a committed referral survives a power cut, which matters more than speed here.
@@ -81,8 +83,16 @@ void migrate(SQLite::Database& sql, int from)
     sql.exec(fmt::format("PRAGMA user_version = {}", steps.size()));
     sql.exec("COMMIT");
   } catch (...) {
-    sql.exec("ROLLBACK");
-    sql.exec("PRAGMA foreign_keys = ON");
+    // SQLite may have rolled back already (RAISE(ROLLBACK), a full disk): a failing ROLLBACK
+    // must neither hide the first error nor leave foreign keys off.
+    try {
+      sql.exec("ROLLBACK");
+    } catch (const SQLite::Exception&) {
+    }
+    try {
+      sql.exec("PRAGMA foreign_keys = ON");
+    } catch (const SQLite::Exception&) {
+    }
     throw;
   }
   sql.exec("PRAGMA foreign_keys = ON");
@@ -112,7 +122,12 @@ Db Db::create(const std::string& path)
       throw refused(fmt::format("'{}' already exists; refusing to overwrite it", path));
     throw database_error(fmt::format("cannot create '{}': {}", path, std::strerror(errno)));
   }
-  ::fchmod(fd, 0600);  // whatever the umask says
+  if (::fchmod(fd, 0600) != 0) {  // whatever the umask says
+    const int error = errno;
+    ::close(fd);
+    ::unlink(path.c_str());
+    throw database_error(fmt::format("cannot make '{}' private: {}", path, std::strerror(error)));
+  }
   ::close(fd);
   configure_library();
   auto impl = std::make_unique<Impl>(path, SQLite::OPEN_READWRITE);

@@ -21,7 +21,12 @@ void create_private(const std::string& path)
   if (fd < 0)
     throw refused(errno == EEXIST ? fmt::format("'{}' already exists; refusing to overwrite it (add --force)", path)
                                   : fmt::format("cannot create '{}': {}", path, std::strerror(errno)));
-  ::fchmod(fd, 0600);
+  if (::fchmod(fd, 0600) != 0) {
+    const int error = errno;
+    ::close(fd);
+    ::unlink(path.c_str());
+    throw refused(fmt::format("cannot make '{}' private: {}", path, std::strerror(error)));
+  }
   ::close(fd);
 }
 

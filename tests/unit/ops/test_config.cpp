@@ -4,6 +4,7 @@
 #include "tests/unit/ops/panel_fixture.hpp"
 
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
 using namespace panel;
 using test::catch_error;
@@ -193,4 +194,43 @@ TEST_CASE("config: an import dropping a quorum agency is refused and changes not
   const auto text = ccm_text([](core::Profile& p) { std::erase_if(p.agencies, [](const auto& a) { return a.code == "POL"; }); });
   check_unchanged(panel, [&] { ops::config_import(panel.db, text, "new.yaml", test::actor()); },
                   "unknown agency 'POL'");
+}
+
+TEST_CASE("config: changing the mail program by set or import needs --allow-mail-program (issue #18, item 5)")
+{
+  test::CcmPanel panel;
+  // What a hostile profile (a config import, a restored backup) would have cron run as root.
+  const std::string hostile = "[/bin/sh, -c, 'id > PWNED']";
+  check_unchanged(panel, [&] { ops::config_set(panel.db, "mail.sendmail", hostile, test::actor()); },
+                  "this changes the mail program (mail.sendmail) from [/usr/sbin/sendmail, -t, -i] to [/bin/sh, -c, "
+                  "id > PWNED], which 'panel remind' runs (often from cron): add --allow-mail-program if you mean it");
+  const auto text = ccm_text([](core::Profile& p) { p.mail.sendmail = {"/bin/sh", "-c", "id > PWNED"}; });
+  check_unchanged(panel, [&] { ops::config_import(panel.db, text, "hostile.yaml", test::actor()); },
+                  "add --allow-mail-program if you mean it; nothing was changed");
+  // Other settings change as before; an import that leaves the program alone needs nothing.
+  const auto other = ccm_text([](core::Profile& p) { p.agenda_lead_days = 9; });
+  CHECK(ops::config_import(panel.db, other, "other.yaml", test::actor()).settings_changed);
+}
+
+TEST_CASE("config: an allowed mail program must still be an absolute path only root or the user can change")
+{
+  test::CcmPanel panel;
+  check_unchanged(panel, [&] { ops::config_set(panel.db, "mail.sendmail", "[msmtp, -t]", test::actor(), true); },
+                  "mail.sendmail: 'msmtp' is not an absolute path");
+  const auto program = panel.dir.file("sendmail");
+  test::write_text(program, "#!/bin/sh\nexit 0\n");
+  REQUIRE(::chmod(panel.dir.path().string().c_str(), 0700) == 0);
+  REQUIRE(::chmod(program.c_str(), 0777) == 0);
+  check_unchanged(panel,
+                  [&] { ops::config_set(panel.db, "mail.sendmail", "[" + program + ", -t]", test::actor(), true); },
+                  "can be changed by users other than root and you (mode 777)");
+  REQUIRE(::chmod(program.c_str(), 0755) == 0);
+  const auto rows = panel.audit_rows();
+  CHECK(ops::config_set(panel.db, "mail.sendmail", "[" + program + ", -t]", test::actor(), true) == program + ", -t");
+  CHECK(panel.audit_rows() == rows + 1);
+  // An allowed import records the change of program in its own audit row.
+  const auto text = ccm_text([](core::Profile& p) { p.mail.sendmail = {"/bin/sh", "-c", "exit 0"}; });
+  ops::config_import(panel.db, text, "mine.yaml", test::actor(), true);
+  CHECK(ops::load_profile(panel.db).mail.sendmail == std::vector<std::string>{"/bin/sh", "-c", "exit 0"});
+  CHECK(store::list_audit(panel.db, "").back().record == "mail.sendmail");
 }

@@ -1,6 +1,7 @@
 #include "panel/ops/kept_file.hpp"
 
 #include "panel/ops/config.hpp"
+#include "panel/store/audit.hpp"
 #include "tests/unit/ops/panel_fixture.hpp"
 
 #include <doctest/doctest.h>
@@ -79,4 +80,44 @@ TEST_CASE("kept file: config import of another register's kept file changes noth
   const auto result = ops::config_import(other, text, "kept.yaml", test::actor());
   CHECK_FALSE(result.settings_changed);
   CHECK(result.removed.empty());
+}
+
+TEST_CASE("edit check: reads and exports since the mark are no change; a write is, and is named")
+{
+  test::CcmPanel panel;
+  const auto mark = store::audit_mark(panel.db);
+  CHECK(mark.last_id > 0);
+  CHECK_NOTHROW(ops::check_unchanged(panel.db, mark, "the register"));
+  {
+    store::Transaction txn(panel.db, store::Transaction::Kind::write);
+    store::append_audit(panel.db, test::actor(), "read", "case", "CCM-2017-0001");
+    store::append_audit(panel.db, test::actor(), "export", "database", "backup.db");
+    txn.commit();
+  }
+  CHECK(store::changes_since(panel.db, mark).empty());
+  CHECK_NOTHROW(ops::check_unchanged(panel.db, mark, "the register"));
+  ops::config_set(panel.db, "agenda_lead_days", "9", test::actor());
+  const auto caught = catch_error([&] { ops::check_unchanged(panel.db, mark, "the register"); });
+  REQUIRE(caught.thrown);
+  CHECK(caught.code == Exit::refused);
+  CHECK(caught.message.starts_with("the register changed while you were editing (1 change):\n  "));
+  CHECK(caught.message.find(" (update profile agenda_lead_days) by ") != std::string::npos);
+  // A filter leaves out what the edited text cannot undo.
+  CHECK_NOTHROW(ops::check_unchanged(panel.db, mark, "the agencies",
+                                     [](const core::AuditEntry& row) { return row.entity == "agency"; }));
+}
+
+TEST_CASE("edit check: more than five changes are counted, and a replaced log is a change")
+{
+  test::CcmPanel panel;
+  const auto mark = store::audit_mark(panel.db);
+  for (int days = 1; days <= 7; ++days)
+    ops::config_set(panel.db, "agenda_lead_days", std::to_string(days), test::actor());
+  const auto caught = catch_error([&] { ops::check_unchanged(panel.db, mark, "the register"); });
+  CHECK(caught.message.find("(7 changes)") != std::string::npos);
+  CHECK(caught.message.find("and 2 more ('panel audit' lists them)") != std::string::npos);
+  // A mark whose row is not there any more (the file was restored from an older backup).
+  store::AuditMark gone{mark.last_id + 100, "0000"};
+  CHECK(catch_error([&] { ops::check_unchanged(panel.db, gone, "the register"); })
+            .message.find("the database file was replaced (restored?)") != std::string::npos);
 }

@@ -3,6 +3,8 @@
 #include "panel/store/audit.hpp"
 #include "panel/store/db.hpp"
 #include "panel/store/maintenance.hpp"
+#include "panel/store/profile_store.hpp"
+#include "panel/profile/profile.hpp"
 #include "tests/unit/support.hpp"
 
 #include <doctest/doctest.h>
@@ -146,4 +148,37 @@ TEST_CASE("restore: replaces the database only with force, and records the resto
     CHECK(row.record != "LATER");
   CHECK(audit.back().detail == "restored from " + copy);
   CHECK_FALSE(store::verify_audit_chain(db).first_broken);
+}
+
+TEST_CASE("restore: a backup naming another mail program needs --allow-mail-program (issue #18, item 5)")
+{
+  Fixture f;
+  {
+    auto db = store::Db::open(f.path);
+    store::save_profile_yaml(db, profile::builtin_text("ccm"), test::actor());
+  }
+  const auto copy = f.dir.file("copy.db");
+  ops::backup_database(f.path, copy, false, test::actor());
+  // The backup came from elsewhere with a hostile mail program in its profile.
+  auto text = profile::builtin_text("ccm");
+  const std::string safe = "sendmail: [/usr/sbin/sendmail, -t, -i]";
+  REQUIRE(text.find(safe) != std::string::npos);
+  text.replace(text.find(safe), safe.size(), "sendmail: [/bin/sh, -c, 'id > PWNED']");
+  {
+    auto db = store::Db::open(copy);
+    store::save_profile_yaml(db, text, test::actor());
+  }
+  const auto before = raw_sql(f.path, "SELECT count(*) FROM audit_log").first_value;
+  const auto caught = test::catch_error([&] { ops::restore_database(copy, f.path, true, test::actor()); });
+  INFO(caught.message);
+  CHECK(caught.message.find("from [/usr/sbin/sendmail, -t, -i] to [/bin/sh, -c, id > PWNED]") != std::string::npos);
+  CHECK(caught.message.find("add --allow-mail-program") != std::string::npos);
+  CHECK(raw_sql(f.path, "SELECT count(*) FROM audit_log").first_value == before);
+  // Restoring where there is no register compares with the built-in default.
+  std::filesystem::remove(f.path);
+  CHECK(test::catch_error([&] { ops::restore_database(copy, f.path, false, test::actor()); }).message.find(
+            "add --allow-mail-program") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(f.path));
+  ops::restore_database(copy, f.path, false, test::actor(), true);
+  CHECK(std::filesystem::exists(f.path));
 }

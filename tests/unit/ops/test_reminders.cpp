@@ -5,6 +5,7 @@
 #include "panel/ops/agencies.hpp"
 #include "panel/ops/config.hpp"
 #include "panel/ops/intake.hpp"
+#include "panel/store/case_names.hpp"
 #include "panel/ops/meetings.hpp"
 #include "panel/ops/minutes.hpp"
 #include "panel/ops/triage.hpp"
@@ -662,3 +663,28 @@ TEST_CASE("reminders: open cases with no next step are in the digest, by referen
   CHECK(p.plan("2017-09-11").messages.empty());
 }
 
+
+TEST_CASE("reminders: a name of the case's people in an action's text reaches the mail as the case reference")
+{
+  Reminders panel;
+  const auto kase = panel.open_case("Zoë O'Brien");
+  // The same person referred again under another spelling: that name is theirs too.
+  auto reader = input::referral_from_fields({{"received", "2017-09-01"}, {"agency", "CST"}, {"name", "ZOE O’BRIEN"},
+                                             {"dob", "1970-01-01"}, {"category", "assault"}, {"summary", "s"}});
+  ops::record_referrals(panel.db, *reader, "", {}, panel.on("2017-09-01"), [](const ops::IntakeItem&) {});
+  const auto other = panel.open_case("Ann Lee");
+  panel.action(kase, "ASC", "2017-09-05", "Call zoe o'brien’s sister");
+  panel.action(kase, "ASC", "2017-09-06", "Visit O’BRIEN at home");
+  panel.action(other, "ASC", "2017-09-07", "Ask Ann about O'Brien");  // not a person of this case
+  const auto plan = panel.plan("2017-09-04");
+  const auto asc = std::find_if(plan.messages.begin(), plan.messages.end(),
+                                [](const ops::Reminder& r) { return r.recipient == "ASC"; });
+  REQUIRE(asc != plan.messages.end());
+  const auto& body = asc->message.body;
+  CHECK(body.find("Call " + kase + " sister") != std::string::npos);
+  CHECK(body.find("Visit " + kase + " at home") != std::string::npos);
+  CHECK(body.find("Ask " + other + " about O'Brien") != std::string::npos);
+  CHECK(body.find("zoe") == std::string::npos);
+  CHECK(body.find("Zoë") == std::string::npos);
+  CHECK(store::case_names(panel.db, kase).size() >= 2);
+}

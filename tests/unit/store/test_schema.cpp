@@ -46,3 +46,19 @@ TEST_CASE("schema: a failed migration leaves the database at its old version")
   CHECK_THROWS(store::Db::open(path));
   CHECK(raw_sql(path, "SELECT count(*) FROM reference_counter").rc != SQLITE_OK);
 }
+
+TEST_CASE("schema: a migration that SQLite rolls back itself reports its own error, not the failed ROLLBACK")
+{
+  TempDir dir;
+  const auto path = dir.file("rolled-back.db");
+  // RAISE(ROLLBACK) ends the transaction inside the upgrade (as a full disk or an I/O error can):
+  // the ROLLBACK in migrate()'s catch then fails, and must not hide why the upgrade failed.
+  std::string v1 = "PRAGMA application_id = " + std::to_string(store::application_id) + ";";
+  v1 += std::string(store::migrations().at(0));
+  v1 += "INSERT INTO audit_log (at, user, command, action, entity) VALUES ('2017-01-01', 'u', 'init', 'create', 'x');"
+        "CREATE TRIGGER stop_upgrade BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ROLLBACK, 'stop the upgrade'); END;"
+        "PRAGMA user_version = 1;";
+  REQUIRE(raw_sql(path, v1).rc == SQLITE_OK);
+  CHECK_THROWS_WITH(store::Db::open(path), doctest::Contains("stop the upgrade"));
+  CHECK(raw_sql(path, "SELECT count(*) FROM person").rc != SQLITE_OK);
+}
