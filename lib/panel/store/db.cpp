@@ -3,6 +3,7 @@
 #include "panel/core/audit.hpp"
 #include "panel/store/impl.hpp"
 #include "panel/store/schema.hpp"
+#include "panel/store/shm_vfs.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -44,6 +45,7 @@ void audit_hash_function(sqlite3_context* context, int argc, sqlite3_value** arg
 void configure_library()
 {
   [[maybe_unused]] static const int done = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  install_shm_vfs();
 }
 
 void configure(SQLite::Database& sql, int busy_timeout_ms)
@@ -260,7 +262,9 @@ std::optional<Error> as_database_error(const std::exception& e, const std::strin
   }
   if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM)
     return database_error(fmt::format("cannot write database '{}': {}", path, sqlite->what()));
-  if (code == SQLITE_FULL || code == SQLITE_IOERR)
+  if (code == SQLITE_FULL || sqlite->getExtendedErrorCode() == SQLITE_IOERR_SHMSIZE)
+    return database_error(fmt::format("cannot write database '{}': the disk is full; free some space and try again", path));
+  if (code == SQLITE_IOERR)
     return database_error(fmt::format("cannot write database '{}': {}", path, sqlite->what()));
   return database_error(fmt::format("database '{}': {}", path, sqlite->what()));
 }
