@@ -255,7 +255,8 @@ std::optional<Error> as_database_error(const std::exception& e, const std::strin
     return database_error(fmt::format("database '{}' is damaged: {}; restore it from a backup", path, sqlite->what()));
   if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM) {
     // A file that is writable in a folder that is not: SQLite cannot make its -wal and -shm.
-    const auto folder = std::filesystem::absolute(path).parent_path().string();
+    const auto parent = std::filesystem::path(path).parent_path();
+    const std::string folder = parent.empty() ? std::string(".") : parent.string();
     if (::access(path.c_str(), W_OK) == 0 && ::access(folder.c_str(), W_OK) != 0)
       return database_error(fmt::format("the folder '{}' must be writable (SQLite keeps its -wal and -shm files there)",
                                         folder));
