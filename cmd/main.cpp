@@ -15,9 +15,9 @@ namespace {
 void on_sigbus(int)
 {
   static const char message[] =
-      "panel: error: the disk holding the register is full: SQLite could not write its shared-memory "
-      "(-shm) file; free some space, then run 'panel check' (what this command had not committed is not "
-      "in the register)\n";
+      "panel: error: SQLite could not use its shared-memory (-shm) file beside the register (SIGBUS), "
+      "most likely because the disk is full; free some space, then run 'panel check' (what this command "
+      "had not committed is not in the register)\n";
   [[maybe_unused]] const auto written = ::write(STDERR_FILENO, message, sizeof message - 1);
   ::_exit(3);
 }

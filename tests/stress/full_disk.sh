@@ -31,10 +31,15 @@ fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 # Fills the disk, leaving $1 KiB free.
 fill() {
   rm -f "$mnt/filler"
-  dd if=/dev/zero of="$mnt/filler" bs=1k 2>/dev/null
-  # Blocks the file system kept back for delayed allocation come free after a sync: take them too.
-  sync
-  dd if=/dev/zero of="$mnt/filler" bs=1k oflag=append conv=notrunc 2>/dev/null
+  # Blocks the file system keeps back for delayed allocation come free after a sync: take them
+  # too, until not one more KiB can be written.
+  for _ in 1 2 3 4 5 6 7 8; do
+    dd if=/dev/zero of="$mnt/filler" bs=1k oflag=append conv=notrunc 2>/dev/null
+    sync
+    dd if=/dev/zero of="$mnt/probe" bs=1k count=1 2>/dev/null && sync && [ -s "$mnt/probe" ] || break
+    rm -f "$mnt/probe"
+  done
+  rm -f "$mnt/probe"
   sync
   truncate -s "-$1K" "$mnt/filler"
   sync
@@ -53,6 +58,8 @@ for free in 0 4 8 9 10 11 12 16; do
     code=$?
     if [ "$code" -gt 3 ]; then
       fail "$command with $free KiB free: exit $code, stderr '$(cat err)'"
+    elif grep -q SIGBUS err; then
+      fail "$command with $free KiB free: SIGBUS caught by the last-resort handler: '$(cat err)'"
     elif [ "$code" = 3 ] && ! grep -q "full\|disk I/O" err; then
       fail "$command with $free KiB free: exit 3 without saying the disk is full: '$(cat err)'"
     fi

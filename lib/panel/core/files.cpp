@@ -46,6 +46,22 @@ void sync_folder(const std::string& path)
     ::fsync(dir.get());
 }
 
+std::mt19937_64& random_source()
+{
+  static std::mt19937_64 random{std::random_device{}() ^ static_cast<std::uint64_t>(::getpid())};
+  return random;
+}
+
+// `n` random letters and digits, as mkstemp puts in place of XXXXXX.
+std::string random_letters(size_t n)
+{
+  static constexpr char alphabet[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  std::string text;
+  for (size_t i = 0; i < n; ++i)
+    text += alphabet[random_source()() % (sizeof alphabet - 1)];
+  return text;
+}
+
 } // namespace
 
 Fd& Fd::operator=(Fd&& other) noexcept
@@ -104,9 +120,8 @@ void write_all(int fd, std::string_view bytes, const std::string& path)
 
 std::string sibling_name(const std::string& target, const std::string& suffix)
 {
-  static std::mt19937_64 random{std::random_device{}() ^ static_cast<std::uint64_t>(::getpid())};
   const std::filesystem::path p(target);
-  const std::string name = fmt::format(".{}.{:012x}{}", p.filename().string(), random() & 0xffffffffffffULL, suffix);
+  const std::string name = fmt::format(".{}.{}{}", p.filename().string(), random_letters(12), suffix);
   return (p.parent_path() / name).string();
 }
 
@@ -197,11 +212,8 @@ void PendingFile::publish()
 TemporaryFile::TemporaryFile(const std::string& folder, const std::string& label, const std::string& suffix)
 {
   for (int attempt = 0;; ++attempt) {
-    m_path = sibling_name((std::filesystem::path(folder.empty() ? "/tmp" : folder) / ("panel-" + label)).string(), suffix);
-    // sibling_name hides the file with a leading dot; a scratch file an editor opens should not be.
-    const auto slash = m_path.rfind("/.");
-    if (slash != std::string::npos)
-      m_path.erase(slash + 1, 1);
+    m_path = (std::filesystem::path(folder.empty() ? "/tmp" : folder) / ("panel-" + label + "-" + random_letters(6) + suffix))
+                 .string();
     const int fd = ::open(m_path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd >= 0) {
       m_fd = Fd(fd);

@@ -60,7 +60,7 @@ private:
 };
 
 // A private scratch file (mode 0600, O_EXCL, O_NOFOLLOW, O_CLOEXEC) named
-// FOLDER/panel-LABEL-RANDOM.SUFFIX, removed when the object goes unless released.
+// FOLDER/panel-LABEL-XXXXXXSUFFIX (six random letters or digits, as mkstemps makes), removed when the object goes unless released.
 class TemporaryFile {
 public:
   // Error(refused) naming the folder when the file cannot be made there.

@@ -10,6 +10,7 @@
 #include "panel/store/maintenance.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -76,6 +77,14 @@ void remove_companions(const std::string& path)
 std::vector<Finding> check_database(const std::string& path, std::optional<core::Date> today)
 {
   std::vector<Finding> out;
+  // Permissions first, before this check's own connection makes a -wal and -shm (removed again
+  // when it closes): what is reported is what others left there.
+  std::vector<Finding> modes;
+  permissions(path, false, modes);
+  permissions(path + "-wal", false, modes);
+  permissions(path + "-shm", false, modes);
+  const auto folder = std::filesystem::absolute(path).parent_path().string();
+  permissions(folder, true, modes);
   auto db = store::Db::inspect(path);
   const auto integrity = store::integrity_problems(db);
   out.push_back({"integrity", integrity.empty(), integrity.empty() ? "PRAGMA integrity_check: ok" : core::join(integrity, "; ")});
@@ -89,13 +98,8 @@ std::vector<Finding> check_database(const std::string& path, std::optional<core:
                  version == current ? fmt::format("version {}", version)
                                     : fmt::format("version {}; panel upgrades it to {} when it next opens it", version, current)});
 
-  const size_t before = out.size();
-  permissions(path, false, out);
-  permissions(path + "-wal", false, out);
-  permissions(path + "-shm", false, out);
-  const auto folder = std::filesystem::absolute(path).parent_path().string();
-  permissions(folder, true, out);
-  if (out.size() == before)
+  out.insert(out.end(), modes.begin(), modes.end());
+  if (modes.empty())
     out.push_back({"permissions", true, "only the owner can read the file and list its folder"});
 
   if (version < chained_since) {
@@ -164,12 +168,18 @@ void restore_database(const std::string& from, const std::string& db_path, bool 
   // be issued again to someone else.
   store::ReferenceCounters issued;
   if (replacing) {
+    std::optional<store::Db> old;
     try {
-      auto old = store::Db::inspect(db_path);
-      issued = store::reference_counters(old);
+      old.emplace(store::Db::inspect(db_path));
     } catch (const Error& e) {
       throw refused(fmt::format("'{}' is not a panel register ({}); restore replaces only a panel register: move the "
                                 "file away first. Nothing was restored", db_path, e.what()));
+    }
+    try {
+      issued = store::reference_counters(*old);
+    } catch (const std::exception&) {
+      // A register damaged past reading its counters is what restore is for: it goes ahead, and
+      // the restored register keeps the counters of the backup.
     }
   }
   // The restored register is prepared whole in a private scratch copy (migrated, counters

@@ -1,6 +1,9 @@
 #include "panel/store/shm_vfs.hpp"
 
 #include <cerrno>
+#include <cstdlib>
+#include <dirent.h>
+#include <sys/stat.h>
 #include <cstring>
 #include <fcntl.h>
 #include <sqlite3.h>
@@ -29,20 +32,44 @@ struct File {
 File* of(sqlite3_file* f) { return reinterpret_cast<File*>(f); }
 const sqlite3_io_methods* real_methods(sqlite3_file* f) { return of(f)->real()->pMethods; }
 
+// SQLite's own descriptor for the -shm file at `path` (-1 if none is found). A descriptor of our
+// own would not do: closing it would drop every POSIX lock this process holds on the file,
+// SQLite's among them, and another process could then truncate the file under our mapping.
+int shm_descriptor(const std::string& path)
+{
+  struct stat wanted {};
+  if (::stat(path.c_str(), &wanted) != 0)
+    return -1;
+  DIR* fds = ::opendir("/proc/self/fd");
+  if (!fds)
+    return -1;
+  int found = -1;
+  while (const dirent* entry = ::readdir(fds)) {
+    char* end = nullptr;
+    const long fd = std::strtol(entry->d_name, &end, 10);
+    struct stat st {};
+    if (end != entry->d_name && *end == '\0' && fd != ::dirfd(fds) && ::fstat(static_cast<int>(fd), &st) == 0 &&
+        st.st_dev == wanted.st_dev && st.st_ino == wanted.st_ino) {
+      found = static_cast<int>(fd);
+      break;
+    }
+  }
+  ::closedir(fds);
+  return found;
+}
+
 int shm_map(sqlite3_file* f, int region, int size, int extend, void volatile** p)
 {
   const int rc = real_methods(f)->xShmMap(of(f)->real(), region, size, extend, p);
   if (rc != SQLITE_OK || !*p || !of(f)->name)
     return rc;
-  const std::string path = std::string(of(f)->name) + "-shm";
-  const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
+  const int fd = shm_descriptor(std::string(of(f)->name) + "-shm");
   if (fd < 0)
     return rc;
   // Mode 0 leaves bytes already there alone and only allocates the holes. Filesystems without
   // fallocate (EOPNOTSUPP) keep SQLite's own behaviour.
   const int done = ::fallocate(fd, 0, static_cast<off_t>(region) * size, size);
   const int error = errno;
-  ::close(fd);
   if (done != 0 && (error == ENOSPC || error == EDQUOT)) {
     // SQLite keeps the pointer it is given even with an error and may read through it later.
     *p = nullptr;
