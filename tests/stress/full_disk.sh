@@ -22,7 +22,7 @@ cd "$work" || exit 1
 truncate -s 3M disk.img
 mkfs.ext4 -q -F -b 1024 disk.img || { echo "skipped: mkfs.ext4 failed"; exit 77; }
 mkdir -m 700 "$mnt"
-mount -o loop disk.img "$mnt" 2>/dev/null || { echo "skipped: cannot loop-mount (no loop devices?)"; exit 77; }
+mount -o loop,nodelalloc disk.img "$mnt" 2>/dev/null || { echo "skipped: cannot loop-mount (no loop devices?)"; exit 77; }
 chmod 700 "$mnt"
 export PANEL_TODAY=2017-09-04 PANEL_USER=tester
 
