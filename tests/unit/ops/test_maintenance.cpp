@@ -240,3 +240,14 @@ TEST_CASE("restore: under a write lock held by another connection it fails clear
     files += e.path().filename().string().starts_with("panel-restore") ? 1 : 0;
   CHECK(files == 0);
 }
+
+TEST_CASE("restore: a register whose counters cannot be read (damaged) is still replaced")
+{
+  Fixture f;
+  const auto copy = f.dir.file("copy.db");
+  ops::backup_database(f.path, copy, false, test::actor());
+  REQUIRE(raw_sql(f.path, "DROP TABLE reference_counter").rc == SQLITE_OK);
+  ops::restore_database(copy, f.path, true, test::actor());
+  CHECK(raw_sql(f.path, "SELECT count(*) FROM reference_counter").rc == SQLITE_OK);
+  CHECK(raw_sql(f.path, "SELECT count(*) FROM audit_log WHERE detail LIKE 'restored%'").first_value == "1");
+}
