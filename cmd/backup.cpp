@@ -41,7 +41,8 @@ void register_backup(CLI::App& app, Context& ctx)
   backup->add_option("FILE", o->file, "The backup file to create (mode 0600)")->required();
   backup->add_flag("--force", o->force, "Replace FILE if it exists");
   backup->footer(R"(Uses SQLite's online backup API: the copy is consistent even while other commands write.
-The copy is checked (as 'panel check' does) and the backup is recorded in the audit log. See
+The copy is made in a private temporary file and checked (as 'panel check' does); it replaces
+FILE (--force) only when it passes, and the backup is recorded in the audit log. See
 docs/backup.md for a nightly cron job and how long to keep backups.
 
 Example:
@@ -54,9 +55,11 @@ Example:
   restore->add_flag("--allow-mail-program", o->allow_mail_program,
                     "Allow a backup whose mail.sendmail differs from the register's (the program 'panel remind' runs)");
   restore->footer(R"(The backup is checked first (integrity, references, schema, audit chain); one that fails is
-refused and nothing changes. An existing database is only replaced with --force. A backup from
-an older panel is upgraded. The restore is recorded in the restored database's audit log. A
-backup whose mail.sendmail differs from the register's is refused without --allow-mail-program.
+refused and nothing changes. An existing database is only replaced with --force, and never a
+file that is not a panel register. Its reference counters are carried forward, so no reference
+it issued is issued again. A backup from an older panel is upgraded. The restore is recorded in
+the restored database's audit log. A backup whose mail.sendmail differs from the register's is
+refused without --allow-mail-program.
 
 Example:
   panel --db ccm.db restore /srv/backups/ccm-2017-09-03.db --force)");

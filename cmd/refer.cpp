@@ -1,6 +1,7 @@
 #include "cmd/cli.hpp"
 
 #include "panel/core/error.hpp"
+#include "panel/core/files.hpp"
 #include "panel/input/file.hpp"
 #include "panel/ops/intake.hpp"
 
@@ -75,13 +76,10 @@ public:
     using render::Format;
     m_format = ctx.format_or(Format::table, {Format::table, Format::csv, Format::json, Format::md});
     std::string folder = ctx.getenv("TMPDIR").empty() ? "/tmp" : ctx.getenv("TMPDIR");
-    std::string path = folder + "/panel-refer-XXXXXX";
-    const int fd = ::mkstemp(path.data());
-    if (fd < 0)
-      throw refused(fmt::format("cannot create a temporary file in '{}': {}", folder, std::strerror(errno)));
-    ::close(fd);
-    m_file.open(path, std::ios::in | std::ios::out | std::ios::trunc | std::ios::binary);
-    ::unlink(path.c_str());
+    {
+      core::TemporaryFile scratch(folder, "refer", "");
+      m_file.open(scratch.path(), std::ios::in | std::ios::out | std::ios::trunc | std::ios::binary);
+    }  // removed at once: the stream keeps it open
     m_rows = std::make_unique<render::RowWriter>(
         m_file,
         std::vector<render::Column>{{"reference", "REFERENCE"}, {"received", "RECEIVED"}, {"agency", "AGENCY"},

@@ -38,9 +38,10 @@ std::optional<Date> Date::parse(std::string_view text)
 std::string year_range_problem(Date day)
 {
   if (day.year() < first_year)
-    return fmt::format("{} is before {}: a typing mistake?", day.iso(), first_year);
+    return fmt::format("{} is before {}-01-01, the earliest date panel reads (a typing mistake?)", day.iso(),
+                       first_year);
   if (day.year() > last_year)
-    return fmt::format("{} is after {}: a typing mistake?", day.iso(), last_year);
+    return fmt::format("{} is after {}-12-31, the latest date panel reads (a typing mistake?)", day.iso(), last_year);
   return "";
 }
 

@@ -1,6 +1,7 @@
 #include "panel/input/editor.hpp"
 
 #include "panel/core/error.hpp"
+#include "panel/core/files.hpp"
 #include "panel/core/process.hpp"
 #include "panel/input/file.hpp"
 
@@ -49,17 +50,11 @@ EditResult edit_text(const std::string& text, const std::string& label, const st
   std::string folder = lookup(env, "TMPDIR");
   if (folder.empty())
     folder = "/tmp";
-  std::string path = folder + "/panel-" + label + "-XXXXXX" + suffix;
-  // mkstemps creates the file 0600: the text may hold personal data.
-  const int fd = ::mkstemps(path.data(), static_cast<int>(suffix.size()));
-  if (fd < 0)
-    throw refused(fmt::format("cannot create a file in '{}' to edit: {}", folder, std::strerror(errno)));
-  const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-  ::close(fd);
-  if (!written) {
-    ::unlink(path.c_str());
-    throw refused(fmt::format("cannot write '{}'", path));
-  }
+  // Private (0600): the text may hold personal data. Kept after an editor fails (discard_edit).
+  core::TemporaryFile file(folder, label, suffix);
+  core::write_all(file.fd().get(), text, file.path());
+  file.fd().close(file.path());
+  const std::string path = file.release();
 
   argv.push_back(path);
   const auto ended = core::run_attached(argv);

@@ -123,8 +123,8 @@ void survey(const std::string& text, const std::string& file)
                                 "mappings",
                                 file, s.tag->first, s.tag->second));
     if (s.duplicate)
-      throw refused(fmt::format("{}:{}: '{}' is written twice in the same place; keep one (panel would otherwise "
-                                "have to guess which you meant)",
+      throw refused(fmt::format("{}:{}: {}: is given twice in the same mapping; keep one (panel would otherwise have "
+                                "to guess which you meant)",
                                 file, s.duplicate->first, s.duplicate->second));
     // An empty document that did not move the parser on means it is stuck: nothing more to read.
     if (document > 0 && s.start_pos <= before)

@@ -1,6 +1,7 @@
 #include "panel/mail/delivery.hpp"
 
 #include "panel/core/error.hpp"
+#include "panel/core/files.hpp"
 #include "panel/core/process.hpp"
 #include "panel/core/text.hpp"
 
@@ -95,24 +96,10 @@ std::string write_eml(const std::string& folder, const std::string& stem, const 
   }
   for (int n = 1;; ++n) {
     const auto path = (std::filesystem::path(folder) / (n == 1 ? stem + ".eml" : fmt::format("{}-{}.eml", stem, n))).string();
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0 && errno == EEXIST)
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) == 0)
       continue;
-    if (fd < 0)
-      throw refused(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
-    size_t done = 0;
-    while (done < message.size()) {
-      const ssize_t w = ::write(fd, message.data() + done, message.size() - done);
-      if (w <= 0) {
-        const int saved = errno;
-        ::close(fd);
-        ::unlink(path.c_str());
-        throw refused(fmt::format("cannot write '{}': {}", path, std::strerror(saved)));
-      }
-      done += static_cast<size_t>(w);
-    }
-    if (::close(fd) != 0)
-      throw refused(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+    core::write_file(path, message, false);
     return path;
   }
 }

@@ -15,12 +15,10 @@
 #include "panel/store/minutes.hpp"
 #include "panel/store/referrals.hpp"
 
+#include "panel/core/files.hpp"
+
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <unistd.h>
 
 namespace panel::ops {
 namespace {
@@ -29,8 +27,6 @@ using core::Value;
 
 std::string british(const std::optional<core::Date>& d) { return d ? d->british() : ""; }
 
-
-// Writes the file only if it is new (or `force`), with mode 0600: letters carry personal data.
 } // namespace
 
 Value agency_value(store::Db& db, const std::string& code)
@@ -93,15 +89,15 @@ Produced produce_document(store::Db& db, const core::Template& t, const core::Va
   // DOCX and PDF are made from panel's own HTML, so they keep its line breaks and escaping.
   const auto doc = render::render_document(t, context, binary ? render::DocFormat::html : render::parse_doc_format(output.format));
   const std::string bytes = binary ? render::pandoc_convert(doc.body, "html", output.format, output.tmpdir) : doc.body;
-  Produced produced{output.path.empty() || output.deferred ? bytes : "", doc.subject, core::sha256_hex(bytes)};
+  Produced produced{output.path.empty() ? bytes : "", doc.subject, core::sha256_hex(bytes)};
   record.template_name = t.name;
   record.template_source = t.source == "built-in" ? "built-in" : t.file;
   record.template_sha256 = core::sha256_hex(t.text);
   record.format = output.format;
   record.path = output.path;
   record_document(db, record, bytes, actor);
-  if (!output.path.empty() && !output.deferred)
-    write_file(output.path, bytes, output.force);
+  if (!output.path.empty())
+    write_on_commit(db, output.path, bytes, output.force);
   return produced;
 }
 
@@ -118,23 +114,14 @@ void record_document(store::Db& db, core::DocumentRecord record, const std::stri
 
 void write_file(const std::string& path, const std::string& bytes, bool force)
 {
-  const int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (force ? O_TRUNC : O_EXCL);
-  const int fd = ::open(path.c_str(), flags, 0600);
-  if (fd < 0) {
-    if (errno == EEXIST)
-      throw refused(fmt::format("'{}' already exists; use --force to overwrite it", path));
-    throw refused(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
-  }
-  size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n <= 0) {
-      ::close(fd);
-      throw refused(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
-    }
-    done += static_cast<size_t>(n);
-  }
-  ::close(fd);
+  core::write_file(path, bytes, force);
+}
+
+void write_on_commit(store::Db& db, const std::string& path, const std::string& bytes, bool force)
+{
+  core::PendingFile file(path, force);
+  file.write(bytes);
+  store::publish_on_commit(db, std::move(file));
 }
 
 std::string templates_folder(const std::string& flag, store::Db* db)

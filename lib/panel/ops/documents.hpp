@@ -34,20 +34,19 @@ struct Output {
   std::string path;    // "" for the text itself (md, txt, html only)
   bool force = false;  // overwrite an existing file
   std::string tmpdir;
-  bool deferred = false;  // the caller writes the file at `path` (Produced::text holds it)
 };
 
 // What was produced.
 struct Produced {
-  std::string text;  // the document, when there is no output file (or its writing is deferred)
+  std::string text;  // the document, when there is no output file
   std::string subject;
   std::string sha256;
 };
 
 // Renders a template, converts DOCX and PDF with pandoc, records the document (`record` has the
-// reference and ids filled in) with an "export" audit row, and writes the output file (0600,
-// never over an existing one unless forced). Run inside the caller's write transaction: the file
-// is written last, so a file that cannot be written leaves nothing recorded.
+// reference and ids filled in) with an "export" audit row, and writes the output file (see
+// write_on_commit). Run inside the caller's write transaction: the file appears only when it
+// commits, and a file that cannot be written leaves nothing recorded.
 Produced produce_document(store::Db& db, const core::Template& t, const core::Value& context, const Output& output,
                           core::DocumentRecord record, const core::Actor& actor);
 
@@ -55,9 +54,14 @@ Produced produce_document(store::Db& db, const core::Template& t, const core::Va
 // the hash of its bytes, and its "export" audit row; inside the caller's write transaction.
 void record_document(store::Db& db, core::DocumentRecord record, const std::string& bytes, const core::Actor& actor);
 
-// Writes a file the user asked for (-o): mode 0600, never over an existing file unless `force`;
-// Error(refused) naming the file when it cannot be written.
+// Writes a file the user asked for (-o) now: see core::write_file (mode 0600, never through a
+// symbolic link, never over an existing file unless `force`, whole or not at all).
 void write_file(const std::string& path, const std::string& bytes, bool force);
+
+// The same, inside the caller's write transaction: the bytes go to a private temporary file now
+// (so a full disk refuses the transaction) and it is renamed onto `path` only if the transaction
+// commits (store::publish_on_commit).
+void write_on_commit(store::Db& db, const std::string& path, const std::string& bytes, bool force);
 
 // What every document can use: panel, today, marking, confidentiality, recipient.
 core::Value base_context(const core::Profile& profile, core::Date today, const std::string& recipient);

@@ -1,6 +1,7 @@
 #include "panel/ops/maintenance.hpp"
 
 #include "panel/core/error.hpp"
+#include "panel/core/files.hpp"
 #include "panel/core/text.hpp"
 #include "panel/mail/delivery.hpp"
 #include "panel/ops/cases.hpp"
@@ -13,8 +14,10 @@
 #include "panel/store/profile_store.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <fmt/format.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace panel::ops {
 namespace {
@@ -66,6 +69,13 @@ void next_step_findings(store::Db& db, core::Date today, std::vector<Finding>& o
     out.push_back({"next steps", true, c.info.reference + ": " + core::join(c.attention, "; "), true});
 }
 
+// Removes the rollback journal, WAL and shared-memory files SQLite may have left beside `path`.
+void remove_companions(const std::string& path)
+{
+  for (const char* extra : {"-journal", "-wal", "-shm"})
+    ::unlink((path + extra).c_str());
+}
+
 } // namespace
 
 namespace {
@@ -83,6 +93,14 @@ std::optional<std::vector<std::string>> mail_program_of(store::Db& db)
 std::vector<Finding> check_database(const std::string& path, std::optional<core::Date> today)
 {
   std::vector<Finding> out;
+  // Permissions first, before this check's own connection makes a -wal and -shm (removed again
+  // when it closes): what is reported is what others left there.
+  std::vector<Finding> modes;
+  permissions(path, false, modes);
+  permissions(path + "-wal", false, modes);
+  permissions(path + "-shm", false, modes);
+  const auto folder = std::filesystem::absolute(path).parent_path().string();
+  permissions(folder, true, modes);
   auto db = store::Db::inspect(path);
   const auto integrity = store::integrity_problems(db);
   out.push_back({"integrity", integrity.empty(), integrity.empty() ? "PRAGMA integrity_check: ok" : core::join(integrity, "; ")});
@@ -96,13 +114,8 @@ std::vector<Finding> check_database(const std::string& path, std::optional<core:
                  version == current ? fmt::format("version {}", version)
                                     : fmt::format("version {}; panel upgrades it to {} when it next opens it", version, current)});
 
-  const size_t before = out.size();
-  permissions(path, false, out);
-  permissions(path + "-wal", false, out);
-  permissions(path + "-shm", false, out);
-  const auto folder = std::filesystem::absolute(path).parent_path().string();
-  permissions(folder, true, out);
-  if (out.size() == before)
+  out.insert(out.end(), modes.begin(), modes.end());
+  if (modes.empty())
     out.push_back({"permissions", true, "only the owner can read the file and list its folder"});
 
   if (version < chained_since) {
@@ -144,15 +157,28 @@ std::vector<Finding> backup_database(const std::string& db_path, const std::stri
                                      const core::Actor& actor)
 {
   auto db = store::Db::open(db_path);
-  store::backup_to(db, backup, force);
-  auto findings = check_database(backup);
+  // The copy is made and checked as a private temporary beside `backup`, which appears only when
+  // the audit row saying so commits: a failed backup leaves no junk, an old backup stays whole.
+  core::PendingFile file(backup, force);
+  std::vector<Finding> findings;
+  try {
+    store::backup_into(db, file.temporary());
+    findings = check_database(file.temporary());
+  } catch (...) {
+    remove_companions(file.temporary());
+    throw;
+  }
+  remove_companions(file.temporary());
   for (const auto& f : findings)
     if (!f.ok && f.check != "permissions")
       throw database_error(fmt::format("the backup '{}' failed its check ({}: {}); keep the old backups", backup, f.check,
                                        f.detail));
   store::Transaction txn(db, store::Transaction::Kind::write);
   store::append_audit(db, actor, "export", "database", backup, "backup");
+  store::publish_on_commit(db, std::move(file));
   txn.commit();
+  // What an older panel left beside a copy it made here belongs to the file just replaced.
+  remove_companions(backup);
   return findings;
 }
 
@@ -166,28 +192,79 @@ void restore_database(const std::string& from, const std::string& db_path, bool 
     if (!f.ok && f.check != "permissions")
       throw refused(fmt::format("'{}' fails its check ({}: {}); nothing was restored", from, f.check, f.detail));
   struct stat st {};
-  if (::stat(db_path.c_str(), &st) == 0 && !force)
+  const bool replacing = ::lstat(db_path.c_str(), &st) == 0;
+  if (replacing && !force)
     throw refused(fmt::format("'{}' exists: restoring replaces everything in it (add --force, after 'panel backup' "
                               "if you may want it back)", db_path));
+  if (replacing && !S_ISREG(st.st_mode))
+    throw refused(fmt::format("'{}' is not a regular file; nothing was restored", db_path));
+  // The numbers the replaced register has issued: references on letters already sent must never
+  // be issued again to someone else.
+  store::ReferenceCounters issued;
+  if (replacing) {
+    std::optional<store::Db> old;
+    try {
+      old.emplace(store::Db::inspect(db_path));
+    } catch (const Error& e) {
+      throw refused(fmt::format("'{}' is not a panel register ({}); restore replaces only a panel register: move the "
+                                "file away first. Nothing was restored", db_path, e.what()));
+    }
+    try {
+      issued = store::reference_counters(*old);
+    } catch (const std::exception&) {
+      // A register damaged past reading its counters is what restore is for: it goes ahead, and
+      // the restored register keeps the counters of the backup.
+    }
+  }
   {
-    auto source = store::Db::inspect(from);
     // The backup's mail program is what 'panel remind' runs from then on: one different from the
     // register's (or, with none, from the built-in default) needs the same allowance as config set.
-    if (const auto incoming = mail_program_of(source)) {
+    auto backup_db = store::Db::inspect(from);
+    if (const auto incoming = mail_program_of(backup_db)) {
       std::optional<std::vector<std::string>> current;
-      if (::stat(db_path.c_str(), &st) == 0) {
-        auto db = store::Db::inspect(db_path);
-        current = mail_program_of(db);
+      if (replacing) {
+        try {
+          auto db = store::Db::inspect(db_path);
+          current = mail_program_of(db);
+        } catch (const std::exception&) {
+          // A register too damaged to read is compared as if it named the default program.
+        }
       }
       vet_mail_program(current.value_or(profile::load(profile::builtin_text("ccm"), "ccm").mail.sendmail), *incoming,
                        allow_mail_program);
     }
-    store::restore_into(source, db_path);
   }
-  auto db = store::Db::open(db_path);  // migrates an older backup
-  store::Transaction txn(db, store::Transaction::Kind::write);
-  store::append_audit(db, actor, "update", "database", db_path, "restored from " + from);
-  txn.commit();
+  // The restored register is prepared whole in a private scratch copy (migrated, counters
+  // carried forward, the audit row added) and then copied in through the backup API in one step:
+  // a copy that cannot happen (a lock held past the timeout) records nothing.
+  const auto folder = std::filesystem::absolute(db_path).parent_path().string();
+  core::TemporaryFile scratch(folder, "restore", ".db");
+  scratch.fd().close(scratch.path());
+  try {
+    {
+      auto backup = store::Db::inspect(from);
+      store::backup_into(backup, scratch.path());
+    }
+    auto restored = store::Db::open(scratch.path());  // migrates an older backup
+    {
+      store::Transaction txn(restored, store::Transaction::Kind::write);
+      store::carry_forward(restored, issued);
+      store::append_audit(restored, actor, "update", "database", db_path, "restored from " + from);
+      txn.commit();
+    }
+    if (replacing) {
+      store::restore_into(restored, db_path);
+    } else {
+      core::PendingFile file(db_path, false);
+      store::restore_into(restored, file.temporary());
+      remove_companions(file.temporary());
+      file.publish();
+    }
+  } catch (...) {
+    remove_companions(scratch.path());
+    throw;
+  }
+  remove_companions(scratch.path());
 }
 
 } // namespace panel::ops

@@ -74,20 +74,6 @@ std::string produce_rows(store::Db& db, const core::ResearchList& list, const Pi
   return out.str();
 }
 
-// Writes every file, or none: a file that cannot be written removes those written before it.
-void write_all(const std::vector<std::pair<std::string, std::string>>& files, bool force)
-{
-  for (size_t i = 0; i < files.size(); ++i) {
-    try {
-      write_file(files[i].first, files[i].second, force);
-    } catch (...) {
-      for (size_t j = 0; j < i; ++j)
-        ::unlink(files[j].first.c_str());
-      throw;
-    }
-  }
-}
-
 std::string extension_of(const std::string& format) { return format == "table" ? "txt" : format; }
 
 } // namespace
@@ -131,7 +117,6 @@ ResearchResult research_lists(store::Db& db, const ResearchRequest& q, const cor
     context.set("people", people_value(list));
   ResearchResult result;
   result.people = list.people.size();
-  std::vector<std::pair<std::string, std::string>> files;
   for (const auto& piece : pieces) {
     std::string bytes;
     if (rows) {
@@ -141,17 +126,18 @@ ResearchResult research_lists(store::Db& db, const ResearchRequest& q, const cor
       context.set("recipient", agency.name).set("agency", agency_value(db, agency.code));
       core::DocumentRecord record;
       record.reference = meeting.date.iso();
-      bytes = produce_document(db, t, context, {q.format, piece.path, q.force, q.tmpdir, true}, record, actor).text;
+      // With a path, the file is staged to appear when the transaction commits.
+      bytes = produce_document(db, t, context, {q.format, piece.path, q.force, q.tmpdir}, record, actor).text;
     }
     audit_people_read(db, list, "research list for " + core::join(codes_of(piece.agencies), ", "), actor);
-    if (piece.path.empty())
+    if (piece.path.empty()) {
       result.text += bytes;
-    else
-      files.emplace_back(piece.path, std::move(bytes));
+    } else {
+      if (rows)
+        write_on_commit(db, piece.path, bytes, q.force);
+      result.written.push_back(piece.path);  // every file appears at the commit, or none
+    }
   }
-  write_all(files, q.force);
-  for (const auto& [path, bytes] : files)
-    result.written.push_back(path);
   txn.commit();
   return result;
 }

@@ -1,5 +1,6 @@
 #include "panel/ops/setup.hpp"
 
+#include "panel/core/files.hpp"
 #include "panel/input/file.hpp"
 #include "panel/ops/config.hpp"
 #include "panel/profile/profile.hpp"
@@ -9,6 +10,7 @@
 
 #include <fmt/format.h>
 #include <optional>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace panel::ops {
@@ -33,22 +35,38 @@ InitResult init(const std::string& path, const std::string& profile_name, const 
   vet_mail_program(profile::load(profile::builtin_text("ccm"), "ccm.yaml").mail.sendmail, p.mail.sendmail,
                    allow_mail_program);
 
-  auto db = std::make_optional(store::Db::create(path));
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) == 0)
+    throw refused(fmt::format("'{}' already exists; refusing to overwrite it", path));
+  // The register is built in a private temporary file beside `path` and renamed onto it only
+  // when whole: an init interrupted by a signal or a full disk leaves no half-made register.
+  auto file = [&] {
+    try {
+      return core::PendingFile(path, false);
+    } catch (const Error& e) {
+      throw database_error(e.what());  // the register cannot be made there: exit 3, as for init's other database errors
+    }
+  }();
   try {
-    store::Transaction txn(*db, store::Transaction::Kind::write);
-    store::save_profile_yaml(*db, profile::to_yaml(p, false), actor);
+    auto db = store::Db::create_in(file.temporary());
+    store::Transaction txn(db, store::Transaction::Kind::write);
+    store::save_profile_yaml(db, profile::to_yaml(p, false), actor);
     for (const auto& agency : p.agencies)
-      store::insert_agency(*db, agency);
-    store::append_audit(*db, actor, "create", "profile", p.short_name,
+      store::insert_agency(db, agency);
+    store::append_audit(db, actor, "create", "profile", p.short_name,
                         fmt::format("from {}", from_file ? profile_name : "built-in " + profile_name));
     txn.commit();
+    // Everything into the main file: its -wal and -shm are named after the temporary.
+    if (!store::checkpoint(db))
+      throw database_error(fmt::format("cannot finish '{}': its write-ahead log could not be emptied", path));
   } catch (...) {
-    // Leave nothing half-made behind, so that the user can simply run init again.
-    db.reset();
-    for (const char* extra : {"", "-wal", "-shm"})
-      ::unlink((path + extra).c_str());
+    for (const char* extra : {"-wal", "-shm", "-journal"})
+      ::unlink((file.temporary() + extra).c_str());
     throw;
   }
+  for (const char* extra : {"-wal", "-shm"})
+    ::unlink((file.temporary() + extra).c_str());
+  file.publish();
   return {path, p.name, from_file ? profile_name : "built-in " + profile_name, p.agencies.size()};
 }
 

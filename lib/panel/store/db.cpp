@@ -3,10 +3,12 @@
 #include "panel/core/audit.hpp"
 #include "panel/store/impl.hpp"
 #include "panel/store/schema.hpp"
+#include "panel/store/shm_vfs.hpp"
 
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <filesystem>
 #include <fmt/format.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -43,6 +45,7 @@ void audit_hash_function(sqlite3_context* context, int argc, sqlite3_value** arg
 void configure_library()
 {
   [[maybe_unused]] static const int done = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  install_shm_vfs();
 }
 
 void configure(SQLite::Database& sql, int busy_timeout_ms)
@@ -83,16 +86,11 @@ void migrate(SQLite::Database& sql, int from)
     sql.exec(fmt::format("PRAGMA user_version = {}", steps.size()));
     sql.exec("COMMIT");
   } catch (...) {
-    // SQLite may have rolled back already (RAISE(ROLLBACK), a full disk): a failing ROLLBACK
-    // must neither hide the first error nor leave foreign keys off.
-    try {
-      sql.exec("ROLLBACK");
-    } catch (const SQLite::Exception&) {
-    }
-    try {
-      sql.exec("PRAGMA foreign_keys = ON");
-    } catch (const SQLite::Exception&) {
-    }
+    // SQLite rolls back by itself after some errors (a full disk): a second ROLLBACK would then
+    // fail with "no transaction is active" and hide the error that matters.
+    if (!sqlite3_get_autocommit(sql.getHandle()))
+      sql.tryExec("ROLLBACK");
+    sql.tryExec("PRAGMA foreign_keys = ON");
     throw;
   }
   sql.exec("PRAGMA foreign_keys = ON");
@@ -122,13 +120,17 @@ Db Db::create(const std::string& path)
       throw refused(fmt::format("'{}' already exists; refusing to overwrite it", path));
     throw database_error(fmt::format("cannot create '{}': {}", path, std::strerror(errno)));
   }
-  if (::fchmod(fd, 0600) != 0) {  // whatever the umask says
-    const int error = errno;
-    ::close(fd);
-    ::unlink(path.c_str());
-    throw database_error(fmt::format("cannot make '{}' private: {}", path, std::strerror(error)));
-  }
+  const bool private_file = ::fchmod(fd, 0600) == 0;  // whatever the umask says
   ::close(fd);
+  if (!private_file) {
+    ::unlink(path.c_str());
+    throw database_error(fmt::format("cannot make '{}' private (mode 0600)", path));
+  }
+  return create_in(path);
+}
+
+Db Db::create_in(const std::string& path)
+{
   configure_library();
   auto impl = std::make_unique<Impl>(path, SQLite::OPEN_READWRITE);
   auto& sql = impl->sql;
@@ -182,7 +184,14 @@ Db Db::open(const std::string& path, int busy_timeout_ms)
 
 Db Db::inspect(const std::string& path)
 {
-  return Db(open_existing(path, SQLite::OPEN_READONLY, 5000));
+  // A read-only connection to a WAL database leaves the -wal and -shm files it made behind, as
+  // only a writer may remove them; so open read-write where that is allowed, with query_only
+  // refusing every change, and the close tidies up as any other command's does.
+  const auto folder = std::filesystem::absolute(path).parent_path().string();
+  const bool writable = ::access(path.c_str(), W_OK) == 0 && ::access(folder.c_str(), W_OK) == 0;
+  auto impl = open_existing(path, writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY, 5000);
+  impl->sql.exec("PRAGMA query_only = ON");
+  return Db(std::move(impl));
 }
 
 Db Db::memory()
@@ -204,6 +213,7 @@ Transaction::~Transaction()
 {
   if (!m_open)
     return;
+  m_db.impl().pending_files.clear();  // removes their temporaries
   try {
     m_db.impl().sql.exec("ROLLBACK");
   } catch (...) {
@@ -215,6 +225,24 @@ void Transaction::commit()
 {
   m_db.impl().sql.exec("COMMIT");
   m_open = false;
+  auto files = std::move(m_db.impl().pending_files);
+  m_db.impl().pending_files.clear();
+  for (auto& file : files)
+    file.publish();
+}
+
+bool checkpoint(Db& db)
+{
+  SQLite::Statement s(db.impl().sql, "PRAGMA wal_checkpoint(TRUNCATE)");
+  return s.executeStep() && s.getColumn(0).getInt() == 0;
+}
+
+void publish_on_commit(Db& db, core::PendingFile file)
+{
+  if (sqlite3_get_autocommit(db.impl().sql.getHandle()))
+    file.publish();
+  else
+    db.impl().pending_files.push_back(std::move(file));
 }
 
 std::optional<Error> as_database_error(const std::exception& e, const std::string& path)
@@ -227,9 +255,19 @@ std::optional<Error> as_database_error(const std::exception& e, const std::strin
     return database_error(fmt::format("database '{}' is locked by another panel command; try again", path));
   if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
     return database_error(fmt::format("database '{}' is damaged: {}; restore it from a backup", path, sqlite->what()));
+  if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM) {
+    // A file that is writable in a folder that is not: SQLite cannot make its -wal and -shm.
+    const auto parent = std::filesystem::path(path).parent_path();
+    const std::string folder = parent.empty() ? std::string(".") : parent.string();
+    if (::access(path.c_str(), W_OK) == 0 && ::access(folder.c_str(), W_OK) != 0)
+      return database_error(fmt::format("the folder '{}' must be writable (SQLite keeps its -wal and -shm files there)",
+                                        folder));
+  }
   if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM)
     return database_error(fmt::format("cannot write database '{}': {}", path, sqlite->what()));
-  if (code == SQLITE_FULL || code == SQLITE_IOERR)
+  if (code == SQLITE_FULL || sqlite->getExtendedErrorCode() == SQLITE_IOERR_SHMSIZE)
+    return database_error(fmt::format("cannot write database '{}': the disk is full; free some space and try again", path));
+  if (code == SQLITE_IOERR)
     return database_error(fmt::format("cannot write database '{}': {}", path, sqlite->what()));
   return database_error(fmt::format("database '{}': {}", path, sqlite->what()));
 }

@@ -1,5 +1,6 @@
 #pragma once
 #include "panel/core/error.hpp"
+#include "panel/core/files.hpp"
 
 #include <exception>
 #include <memory>
@@ -19,6 +20,9 @@ class Db {
 public:
   // Creates a new database at `path` (mode 0600) and applies the schema; refuses an existing file.
   static Db create(const std::string& path);
+  // Applies the schema to the empty file at `path`, made already (a private temporary that is
+  // renamed into place when whole, as init does).
+  static Db create_in(const std::string& path);
   // Opens an existing database, migrating it when it is older; Error(database) when it is missing,
   // not a panel database, or newer than this build.
   static Db open(const std::string& path, int busy_timeout_ms = 5000);
@@ -59,6 +63,15 @@ private:
   Db& m_db;
   bool m_open = true;
 };
+
+// Copies everything in the WAL into the database file and empties the WAL
+// (wal_checkpoint(TRUNCATE)); false when another connection's reading or writing prevented it.
+bool checkpoint(Db& db);
+
+// Puts `file` in place once the transaction open on `db` has committed (at once when none is
+// open); if it rolls back instead, the file's temporary is removed and the target left alone. So
+// a document appears only when its row and audit row exist.
+void publish_on_commit(Db& db, core::PendingFile file);
 
 // Turns an exception from SQLite into a user-facing Error (exit 3), or nothing if it is not one.
 std::optional<Error> as_database_error(const std::exception& e, const std::string& path);

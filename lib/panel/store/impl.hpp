@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <string_view>
+#include <vector>
 
 namespace panel::store {
 
@@ -16,6 +17,8 @@ struct Db::Impl {
   std::string path;
   SQLite::Database sql;
   std::map<std::string_view, std::unique_ptr<SQLite::Statement>> statements;
+  // Files to publish when the open transaction commits (publish_on_commit).
+  std::vector<core::PendingFile> pending_files;
 
   // A statement prepared once per connection and reset for reuse; for statements that run once
   // per record in bulk work (audit rows). `text` must be a string literal.

@@ -3,6 +3,7 @@
 #include "panel/store/impl.hpp"
 
 #include <SQLiteCpp/Backup.h>
+#include <sqlite3.h>
 
 #include <cerrno>
 #include <cstring>
@@ -14,26 +15,21 @@
 namespace panel::store {
 namespace {
 
-// Creates an empty file with mode 0600 (whatever the umask), never over an existing one.
-void create_private(const std::string& path)
-{
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0)
-    throw refused(errno == EEXIST ? fmt::format("'{}' already exists; refusing to overwrite it (add --force)", path)
-                                  : fmt::format("cannot create '{}': {}", path, std::strerror(errno)));
-  if (::fchmod(fd, 0600) != 0) {
-    const int error = errno;
-    ::close(fd);
-    ::unlink(path.c_str());
-    throw refused(fmt::format("cannot make '{}' private: {}", path, std::strerror(error)));
-  }
-  ::close(fd);
-}
-
-void copy(SQLite::Database& from, SQLite::Database& to)
+// Copies every page in one step (so the source is read in one consistent snapshot), waiting up to
+// the busy timeout while another connection holds a lock. SQLiteCpp returns SQLITE_BUSY and
+// SQLITE_LOCKED from the step instead of throwing: unchecked, nothing would be copied.
+void copy(SQLite::Database& from, SQLite::Database& to, const std::string& locked)
 {
   SQLite::Backup backup(to, from);
-  backup.executeStep(-1);  // all pages in one step: the source is read in one consistent snapshot
+  for (int waited_ms = 0;; waited_ms += 50) {
+    const int rc = backup.executeStep(-1);
+    if (rc == SQLITE_DONE)
+      return;
+    if (waited_ms >= 5000)
+      throw database_error(fmt::format("database '{}' is locked by another connection; nothing was copied: try again",
+                                       locked));
+    ::usleep(50 * 1000);
+  }
 }
 
 } // namespace
@@ -59,30 +55,58 @@ std::vector<std::string> foreign_key_problems(Db& db)
   return problems;
 }
 
-void backup_to(Db& source, const std::string& path, bool force)
+void backup_into(Db& source, const std::string& path)
 {
-  if (force)
-    for (const auto& file : {path, path + "-wal", path + "-shm"})
-      if (::unlink(file.c_str()) != 0 && errno != ENOENT)
-        throw refused(fmt::format("cannot replace '{}': {}", file, std::strerror(errno)));
-  create_private(path);
-  try {
-    SQLite::Database to(path, SQLite::OPEN_READWRITE);
-    copy(source.impl().sql, to);
-  } catch (...) {
-    ::unlink(path.c_str());  // half a backup is worse than none
-    throw;
-  }
+  SQLite::Database to(path, SQLite::OPEN_READWRITE);
+  copy(source.impl().sql, to, source.path());
+  to.exec("PRAGMA journal_mode = DELETE");
 }
 
 void restore_into(Db& source, const std::string& path)
 {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0)
-    create_private(path);
   SQLite::Database to(path, SQLite::OPEN_READWRITE);
   to.setBusyTimeout(5000);
-  copy(source.impl().sql, to);
+  copy(source.impl().sql, to, path);
+  to.exec("PRAGMA journal_mode = WAL");
+}
+
+ReferenceCounters reference_counters(Db& db)
+{
+  auto& sql = db.impl().sql;
+  ReferenceCounters counters;
+  SQLite::Statement last(sql, "SELECT kind, year, last FROM reference_counter");
+  while (last.executeStep())
+    counters.last[{last.getColumn(0).getString(), last.getColumn(1).getInt()}] = last.getColumn(2).getInt64();
+  SQLite::Statement sequences(sql, "SELECT name, seq FROM sqlite_sequence");
+  while (sequences.executeStep())
+    counters.sequences[sequences.getColumn(0).getString()] = sequences.getColumn(1).getInt64();
+  return counters;
+}
+
+void carry_forward(Db& db, const ReferenceCounters& floor)
+{
+  auto& sql = db.impl().sql;
+  SQLite::Statement last(sql, "INSERT INTO reference_counter (kind, year, last) VALUES (?, ?, ?) "
+                              "ON CONFLICT (kind, year) DO UPDATE SET last = max(last, excluded.last)");
+  for (const auto& [key, value] : floor.last) {
+    last.bind(1, key.first);
+    last.bind(2, key.second);
+    last.bind(3, value);
+    last.exec();
+    last.reset();
+  }
+  // Only for tables this register has (an older backup may lack one); sqlite_sequence has no key.
+  SQLite::Statement raise(sql, "UPDATE sqlite_sequence SET seq = max(seq, ?2) WHERE name = ?1");
+  SQLite::Statement add(sql, "INSERT INTO sqlite_sequence (name, seq) SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM "
+                             "sqlite_master WHERE type = 'table' AND name = ?1) AND NOT EXISTS (SELECT 1 FROM "
+                             "sqlite_sequence WHERE name = ?1)");
+  for (const auto& [name, value] : floor.sequences)
+    for (auto* s : {&raise, &add}) {
+      s->bind(1, name);
+      s->bind(2, value);
+      s->exec();
+      s->reset();
+    }
 }
 
 } // namespace panel::store

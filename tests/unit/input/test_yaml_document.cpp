@@ -74,11 +74,11 @@ TEST_CASE("yaml_document: a key written twice in one mapping is refused at its s
 {
   // YAML::Load keeps one of the two values without a word: a summary typed twice lost one.
   CHECK(refusal("summary: first\nrisk: high\nsummary: second\n") ==
-        "f.yaml:3: 'summary' is written twice in the same place; keep one (panel would otherwise have to guess "
+        "f.yaml:3: summary: is given twice in the same mapping; keep one (panel would otherwise have to guess "
         "which you meant)");
   CHECK(refusal("cases:\n  A:\n    risk: high\n    actions:\n      - {owner: POL, due: 2017-09-01, owner: HSG}\n")
-            .starts_with("f.yaml:5: 'owner' is written twice"));
-  CHECK(refusal("referrals:\n  - a: 1\nreferrals:\n  - a: 2\n").starts_with("f.yaml:3: 'referrals' is written"));
+            .starts_with("f.yaml:5: owner: is given twice"));
+  CHECK(refusal("referrals:\n  - a: 1\nreferrals:\n  - a: 2\n").starts_with("f.yaml:3: referrals: is given twice"));
   // The same key in different mappings, a value equal to a key, and repeated list items are fine.
   CHECK_NOTHROW(input::load_document("a: {x: 1}\nb: {x: 1}\nc: x\nx: [x, x]\nlist:\n  - {k: 1}\n  - {k: 1}\n",
                                      "f.yaml"));

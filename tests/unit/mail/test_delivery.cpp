@@ -208,7 +208,7 @@ TEST_CASE("eml: write_eml where it cannot write is an error")
   const auto is_a_file = test::catch_error([&] { mail::write_eml(file, "x", message); });
   CHECK(is_a_file.thrown);
   CHECK(is_a_file.code == Exit::refused);
-  CHECK(is_a_file.message == "cannot write '" + file + "/x.eml': Not a directory");
+  CHECK(is_a_file.message == "cannot create '" + file + "/x.eml': Not a directory");
   CHECK(read_text(file) == "not a folder");
 
   const auto no_parent = test::catch_error([&] { mail::write_eml(dir.file("a/b"), "x", message); });
@@ -221,6 +221,6 @@ TEST_CASE("eml: write_eml where it cannot write is an error")
     std::filesystem::permissions(locked, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
     const auto caught = test::catch_error([&] { mail::write_eml(locked, "x", message); });
     CHECK(caught.code == Exit::refused);
-    CHECK(caught.message == "cannot write '" + locked + "/x.eml': Permission denied");
+    CHECK(caught.message == "cannot create '" + locked + "/x.eml': Permission denied");
   }
 }

@@ -9,6 +9,7 @@
 
 #include <doctest/doctest.h>
 #include <filesystem>
+#include <fstream>
 #include <sys/stat.h>
 
 using namespace panel;
@@ -111,7 +112,8 @@ TEST_CASE("backup: a copy made while another connection holds an open write tran
   // backup_database writes its audit row after the copy, so it waits for the writer: copy with the
   // store function instead, as the backup itself does.
   auto source = store::Db::inspect(f.path);
-  store::backup_to(source, copy, false);
+  test::write_text(copy, "");
+  store::backup_into(source, copy);
   txn.commit();
   auto backup = store::Db::open(copy);
   for (const auto& row : store::list_audit(backup, ""))
@@ -181,4 +183,106 @@ TEST_CASE("restore: a backup naming another mail program needs --allow-mail-prog
   CHECK_FALSE(std::filesystem::exists(f.path));
   ops::restore_database(copy, f.path, false, test::actor(), true);
   CHECK(std::filesystem::exists(f.path));
+}
+
+TEST_CASE("backup: the copy and its check leave no -wal, -shm or temporary beside it")
+{
+  Fixture f;
+  const auto copy = f.dir.file("copy.db");
+  ops::backup_database(f.path, copy, false, test::actor());
+  ops::check_database(copy);
+  for (const auto& e : std::filesystem::directory_iterator(f.dir.path())) {
+    const auto name = e.path().filename().string();
+    CHECK((name == "copy.db" || name.starts_with("panel.db")));
+  }
+  CHECK(!test::exists(copy + "-wal"));
+  CHECK(!test::exists(copy + "-shm"));
+}
+
+TEST_CASE("check: leaves no -wal or -shm behind on a register nobody has open")
+{
+  Fixture f;
+  REQUIRE(!test::exists(f.path + "-wal"));
+  ops::check_database(f.path);
+  CHECK(!test::exists(f.path + "-wal"));
+  CHECK(!test::exists(f.path + "-shm"));
+}
+
+TEST_CASE("backup: one that fails leaves no file and keeps an old backup whole")
+{
+  Fixture f;
+  const auto copy = f.dir.file("copy.db");
+  test::write_text(copy, "an older backup");
+  REQUIRE(::symlink(copy.c_str(), f.dir.file("link.db").c_str()) == 0);
+  CHECK(test::catch_error([&] { ops::backup_database(f.path, f.dir.file("link.db"), true, test::actor()); }).code ==
+        Exit::refused);
+  std::ifstream in(copy);
+  CHECK(std::string(std::istreambuf_iterator<char>(in), {}) == "an older backup");
+  CHECK(!test::exists(f.dir.file("missing/copy.db")));
+  CHECK(test::catch_error([&] { ops::backup_database(f.path, f.dir.file("missing/copy.db"), false, test::actor()); })
+            .code == Exit::refused);
+  size_t files = 0;
+  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(f.dir.path()))
+    ++files;
+  CHECK(files == 3);  // panel.db, copy.db, link.db
+}
+
+TEST_CASE("restore: --force refuses to replace a SQLite file that is not a panel register")
+{
+  Fixture f;
+  const auto copy = f.dir.file("copy.db");
+  ops::backup_database(f.path, copy, false, test::actor());
+  const auto other = f.dir.file("other.db");
+  REQUIRE(raw_sql(other, "CREATE TABLE invoices (n); INSERT INTO invoices VALUES (7)").rc == SQLITE_OK);
+  const auto caught = test::catch_error([&] { ops::restore_database(copy, other, true, test::actor()); });
+  CHECK(caught.code == Exit::refused);
+  CHECK(caught.message.find("is not a panel register") != std::string::npos);
+  CHECK(raw_sql(other, "SELECT n FROM invoices").first_value == "7");
+}
+
+TEST_CASE("restore: the replaced register's reference counters are carried forward")
+{
+  Fixture f;
+  const auto copy = f.dir.file("copy.db");
+  ops::backup_database(f.path, copy, false, test::actor());
+  // Issued after the backup: referrals up to CCM-2017-0012 and actions up to A-42, on letters already.
+  REQUIRE(raw_sql(f.path, "INSERT INTO reference_counter (kind, year, last) VALUES ('CCM', 2017, 12);"
+                          "INSERT INTO sqlite_sequence (name, seq) VALUES ('action', 42)").rc == SQLITE_OK);
+  REQUIRE(raw_sql(copy, "SELECT count(*) FROM reference_counter").first_value == "0");
+  ops::restore_database(copy, f.path, true, test::actor());
+  CHECK(raw_sql(f.path, "SELECT last FROM reference_counter WHERE kind = 'CCM' AND year = 2017").first_value == "12");
+  CHECK(raw_sql(f.path, "SELECT seq FROM sqlite_sequence WHERE name = 'action'").first_value == "42");
+}
+
+TEST_CASE("restore: under a write lock held by another connection it fails clearly and records nothing")
+{
+  Fixture f;
+  const auto copy = f.dir.file("copy.db");
+  ops::backup_database(f.path, copy, false, test::actor());
+  const auto rows = raw_sql(f.path, "SELECT count(*) FROM audit_log").first_value;
+  sqlite3* holder = nullptr;
+  REQUIRE(sqlite3_open(f.path.c_str(), &holder) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(holder, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
+  const auto caught = test::catch_error([&] { ops::restore_database(copy, f.path, true, test::actor()); });
+  sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(holder);
+  CHECK(caught.code == Exit::database);
+  CHECK(caught.message.find("locked") != std::string::npos);
+  CHECK(raw_sql(f.path, "SELECT count(*) FROM audit_log").first_value == rows);
+  CHECK(raw_sql(f.path, "SELECT count(*) FROM audit_log WHERE detail LIKE 'restored%'").first_value == "0");
+  size_t files = 0;
+  for (const auto& e : std::filesystem::directory_iterator(f.dir.path()))
+    files += e.path().filename().string().starts_with("panel-restore") ? 1 : 0;
+  CHECK(files == 0);
+}
+
+TEST_CASE("restore: a register whose counters cannot be read (damaged) is still replaced")
+{
+  Fixture f;
+  const auto copy = f.dir.file("copy.db");
+  ops::backup_database(f.path, copy, false, test::actor());
+  REQUIRE(raw_sql(f.path, "DROP TABLE reference_counter").rc == SQLITE_OK);
+  ops::restore_database(copy, f.path, true, test::actor());
+  CHECK(raw_sql(f.path, "SELECT count(*) FROM reference_counter").rc == SQLITE_OK);
+  CHECK(raw_sql(f.path, "SELECT count(*) FROM audit_log WHERE detail LIKE 'restored%'").first_value == "1");
 }
