@@ -35,7 +35,7 @@ std::string config_set(store::Db& db, const std::string& key, const std::string&
   const std::string new_value = one_line(profile::get_value(after, key));
   if (old_value != new_value) {
     store::save_profile_yaml(db, profile::to_yaml(after, false), actor);
-    store::append_audit(db, actor, "update", "profile", key, fmt::format("{} -> {}", old_value, new_value));
+    store::append_audit(db, actor, "update", "profile", key, "changed");  // the values are free text
   }
   txn.commit();
   return new_value;
@@ -55,11 +55,11 @@ ImportResult config_import(store::Db& db, const std::string& text, const std::st
       const auto current = store::find_agency(db, agency.code);
       if (!current) {
         store::insert_agency(db, agency);
-        store::append_audit(db, actor, "create", "agency", agency.code, agency.name);
+        store::append_audit(db, actor, "create", "agency", agency.code, "from the profile");
         result.added.push_back(agency.code);
       } else if (!(*current == agency)) {
         store::update_agency(db, agency);
-        store::append_audit(db, actor, "update", "agency", agency.code, agency.name);
+        store::append_audit(db, actor, "update", "agency", agency.code, "from the profile");
         result.updated.push_back(agency.code);
       }
     }
@@ -68,7 +68,7 @@ ImportResult config_import(store::Db& db, const std::string& text, const std::st
                                     [&](const auto& a) { return a.code == agency.code; });
       if (!kept) {
         store::delete_agency(db, agency.code);
-        store::append_audit(db, actor, "delete", "agency", agency.code, agency.name);
+        store::append_audit(db, actor, "delete", "agency", agency.code, "from the profile");
         result.removed.push_back(agency.code);
       }
     }
@@ -77,7 +77,7 @@ ImportResult config_import(store::Db& db, const std::string& text, const std::st
   const std::string new_yaml = profile::to_yaml(after, false);
   if (old_yaml != new_yaml) {
     store::save_profile_yaml(db, new_yaml, actor);
-    store::append_audit(db, actor, "update", "profile", after.short_name, fmt::format("imported from {}", source));
+    store::append_audit(db, actor, "update", "profile", after.short_name, "imported from a file");
     result.settings_changed = true;
   }
   txn.commit();

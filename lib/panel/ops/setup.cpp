@@ -35,7 +35,7 @@ InitResult init(const std::string& path, const std::string& profile_name, const 
     for (const auto& agency : p.agencies)
       store::insert_agency(*db, agency);
     store::append_audit(*db, actor, "create", "profile", p.short_name,
-                        fmt::format("from {}", from_file ? profile_name : "built-in " + profile_name));
+                        from_file ? std::string("from a file") : "from built-in " + profile_name);
     txn.commit();
   } catch (...) {
     // Leave nothing half-made behind, so that the user can simply run init again.
