@@ -56,10 +56,9 @@ PurgeResult purge(store::Db& db, bool dry_run, const core::Actor& actor)
     store::purge_meeting_documents(db, cutoff(r.closed_case_years));
   txn->commit();
   txn.reset();
-  if (!result.records.empty() || result.people > 0)
-    store::rebuild_file(db);
   // Always, so that running purge again after closing the other connection finishes the job.
-  result.checkpointed = store::checkpoint(db).complete;
+  const bool rebuilt = store::rebuild_file(db);
+  result.checkpointed = store::checkpoint(db).complete && rebuilt;
   return result;
 }
 

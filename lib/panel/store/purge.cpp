@@ -2,6 +2,8 @@
 
 #include "panel/store/row.hpp"
 
+#include <sqlite3.h>
+
 namespace panel::store {
 namespace {
 
@@ -125,7 +127,20 @@ void purge_meeting_documents(Db& db, core::Date cutoff)
 
 void zero_freed_space(Db& db) { db.impl().sql.exec("PRAGMA secure_delete = ON"); }
 
-void rebuild_file(Db& db) { db.impl().sql.exec("VACUUM"); }
+bool rebuild_file(Db& db)
+{
+  try {
+    db.impl().sql.exec("VACUUM");
+    return true;
+  } catch (const SQLite::Exception& e) {
+    // Another writer past the busy timeout: the purge is committed all the same, so say so
+    // rather than fail; running purge again rebuilds.
+    const int code = e.getErrorCode() & 0xff;
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+      return false;
+    throw;
+  }
+}
 
 Checkpoint checkpoint(Db& db)
 {

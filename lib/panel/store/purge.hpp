@@ -45,8 +45,9 @@ void purge_meeting_documents(Db& db, core::Date cutoff);
 // (PRAGMA secure_delete), so purged values do not survive in free space inside the file.
 void zero_freed_space(Db& db);
 // Rebuilds the file (VACUUM) after a purge: free space left by earlier changes (amended minutes,
-// deleted rows) written before secure_delete was on goes too. Outside any transaction.
-void rebuild_file(Db& db);
+// deleted rows) written before secure_delete was on goes too. Outside any transaction. False
+// when another connection's write kept it from running.
+bool rebuild_file(Db& db);
 
 // The result of copying the write-ahead log into the database file and emptying it.
 struct Checkpoint {
