@@ -82,7 +82,7 @@ decision and minutes has its audit row; and meetings' minutes.
 
 The chain shows rows changed in the middle of the log, not rows removed from its end nor a log
 rewritten with hashes worked out again. For those, keep the head ('panel audit head', printed
-by every backup and in minutes and board reports) somewhere else, and check against it later:
+by every backup and at the foot of board reports) somewhere else, and check against it later:
 --head N:HASH fails unless row N still has that hash.
 
 Examples:

@@ -25,7 +25,7 @@ struct AuditEntry {
 std::string audit_hash(const std::string& previous, const AuditEntry& row);
 
 // The audit log's head: how many rows it has and the last row's hash. Written down elsewhere
-// (printed in minutes and board reports, recorded by every backup), it lets 'panel check --head'
+// (printed at the foot of board reports, recorded by every backup), it lets 'panel check --head'
 // prove that those rows are still there, unchanged.
 struct AuditHead {
   std::int64_t rows = 0;
