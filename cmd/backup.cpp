@@ -21,7 +21,9 @@ int run_backup(const BackupOptions& o, Context& ctx)
   for (const auto& f : findings)
     if (!f.ok)
       ctx.warn(fmt::format("backup '{}': {}", o.file, f.detail));
-  ctx.note(fmt::format("backed up '{}' to '{}' and checked the copy", ctx.db_path, o.file));
+  for (const auto& f : findings)
+    if (f.check == "audit chain")
+      ctx.note(fmt::format("backed up '{}' to '{}' and checked the copy: audit log {}", ctx.db_path, o.file, f.detail));
   return 0;
 }
 

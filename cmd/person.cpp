@@ -37,14 +37,16 @@ int run_export(const PersonOptions& o, Context& ctx)
   using render::Format;
   const auto format = ctx.format_or(Format::json, {Format::json, Format::md, Format::table});
   auto db = ctx.open_db();
-  const auto record = ops::export_person(db, o.id, ctx.actor());
   if (o.output.empty()) {
-    render::write_person(ctx.out, record, format);
+    render::write_person(ctx.out, ops::export_person(db, o.id, ctx.actor()), format);
     return 0;
   }
-  std::ostringstream text;
-  render::write_person(text, record, format);
-  ops::write_file(o.output, text.str(), o.force);
+  // The file is written inside the export's transaction: a refused file leaves no audit row.
+  const auto record = ops::export_person(db, o.id, ctx.actor(), [&](const core::PersonRecord& r) {
+    std::ostringstream text;
+    render::write_person(text, r, format);
+    ops::write_file(o.output, text.str(), o.force);
+  });
   ctx.note(fmt::format("wrote '{}': everything held about person {} ({} case{}, {} other referral{})", o.output, record.id,
                        record.cases.size(), record.cases.size() == 1 ? "" : "s", record.referrals.size(),
                        record.referrals.size() == 1 ? "" : "s"));

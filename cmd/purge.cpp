@@ -33,6 +33,10 @@ int run_purge(const PurgeOptions& o, Context& ctx)
     ctx.note(n ? fmt::format("purged the personal data of {} record{} and of {} {}", n, n == 1 ? "" : "s", result.people,
                              result.people == 1 ? "person" : "people")
                : "nothing is past its retention period");
+  if (!o.dry_run && !result.checkpointed)
+    ctx.warn(fmt::format("another program has '{}' open (an sqlite3 shell, a backup, a report tool), so older copies of "
+                         "the purged data are still in '{}' or '{}-wal'; close it and run 'panel purge' again",
+                         ctx.db_path, ctx.db_path, ctx.db_path));
   return 0;
 }
 

@@ -44,7 +44,7 @@ void add_agency(store::Db& db, const core::Agency& agency, const core::Actor& ac
   if (store::find_agency(db, agency.code))
     throw refused(fmt::format("agency '{}' already exists; use 'panel agency update'", agency.code));
   store::insert_agency(db, agency);
-  store::append_audit(db, actor, "create", "agency", agency.code, agency.name);
+  store::append_audit(db, actor, "create", "agency", agency.code);
   txn.commit();
 }
 
@@ -87,7 +87,7 @@ void remove_agency(store::Db& db, const std::string& code, const core::Actor& ac
   if (std::find(profile.quorum.begin(), profile.quorum.end(), code) != profile.quorum.end())
     throw refused(fmt::format("agency '{}' is in the quorum; change 'quorum' with 'panel config set' first", code));
   store::delete_agency(db, code);
-  store::append_audit(db, actor, "delete", "agency", code, agency->name);
+  store::append_audit(db, actor, "delete", "agency", code);
   txn.commit();
 }
 

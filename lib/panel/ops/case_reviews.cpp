@@ -70,10 +70,11 @@ void require_between(core::Date day, core::Date from, const char* what, core::Da
 }
 
 void step(store::Db& db, const core::CaseReview& r, const std::string& name, core::Date day, const std::string& detail,
-          const core::Actor& actor)
+          const core::Actor& actor, const std::optional<std::string>& audited = std::nullopt)
 {
   store::record_case_review_step(db, r.id, name, day, detail, actor);
-  store::append_audit(db, actor, "update", "case_review", r.reference, detail.empty() ? name : name + ": " + detail);
+  const auto& code = audited.value_or(detail);
+  store::append_audit(db, actor, "update", "case_review", r.reference, code.empty() ? name : name + ": " + code);
 }
 
 CaseReviewStatus status_of(core::CaseReview r, const core::CaseReviewSettings& s, const rules::Holidays& holidays,
@@ -216,7 +217,8 @@ CheckedReview decide_case_review(store::Db& db, const std::string& reference, st
   const auto json = render::threshold_json(r, check);
   store::set_decision(db, r.id, day, met, rule, why, json);
   step(db, r, "decide", day,
-       override_met ? fmt::format("threshold {} (override: {})", met ? "met" : "not met", why) : check.verdict, actor);
+       override_met ? fmt::format("threshold {} (override: {})", met ? "met" : "not met", why) : check.verdict, actor,
+       override_met ? fmt::format("threshold {} (override, reason given)", met ? "met" : "not met") : check.verdict);
   r.decided = day;
   r.threshold_met = met;
   r.rule = rule;
@@ -304,7 +306,7 @@ void appeal_case_review(store::Db& db, const std::string& reference, const std::
     throw refused(fmt::format("{} was appealed on {}", r.reference, r.appealed->iso()));
   require_between(day, *r.decided, "of the threshold decision", actor.today);
   store::set_appeal(db, r.id, day, core::trim(reason));
-  step(db, r, "appeal", day, core::trim(reason), actor);
+  step(db, r, "appeal", day, core::trim(reason), actor, "reason given");
   txn.commit();
 }
 

@@ -109,7 +109,7 @@ void record_document(store::Db& db, core::DocumentRecord record, const std::stri
   store::insert_document(db, record);
   store::append_audit(db, actor, "export", "document", record.reference,
                       fmt::format("{} ({}){}", record.template_name, record.format,
-                                  record.path.empty() ? "" : " to " + record.path));
+                                  record.path.empty() ? "" : " to a file"));
 }
 
 void write_file(const std::string& path, const std::string& bytes, bool force)

@@ -164,7 +164,7 @@ std::vector<ImportedMonth> import_incidents(store::Db& db, const std::vector<std
   for (const auto& m : import.months())
     store::append_audit(db, actor, m.existed ? "update" : "create", "incident_month",
                         fmt::format("{} {}", m.reported_by, m.month),
-                        fmt::format("{} incidents from {} (sha256 {}){}", m.imported, m.file, m.sha256,
+                        fmt::format("{} incidents from a file (sha256 {}){}", m.imported, m.sha256,
                                     m.existed ? fmt::format(", replacing {}", m.replaced) : ""));
   txn.commit();
   return import.months();

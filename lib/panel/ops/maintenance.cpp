@@ -13,6 +13,7 @@
 #include "panel/store/maintenance.hpp"
 #include "panel/store/profile_store.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <optional>
 #include <fmt/format.h>
@@ -88,9 +89,62 @@ std::optional<std::vector<std::string>> mail_program_of(store::Db& db)
   return load_profile(db).mail.sendmail;
 }
 
+// The audit log: its chain, its append-only triggers, the head given (if any), and the records
+// that must have audit rows. What these can and cannot prove: docs/data-protection.md.
+void audit_findings(store::Db& db, const std::optional<core::AuditHead>& given, std::vector<Finding>& out)
+{
+  const auto chain = store::verify_audit_chain(db);
+  const core::AuditHead head{chain.rows, chain.head};
+  if (chain.first_broken)
+    out.push_back({"audit chain", false,
+                   fmt::format("broken at row {}: that row, or one before it, was changed, inserted or deleted "
+                               "outside panel", *chain.first_broken)});
+  else if (chain.rows == 0)
+    out.push_back({"audit chain", false, "the audit log is empty, but 'panel init' writes its first row: it was wiped"});
+  else
+    out.push_back({"audit chain", true, fmt::format("{} row{}, unbroken; head {}", chain.rows, chain.rows == 1 ? "" : "s",
+                                                    core::format_head(head))});
+
+  const auto triggers = store::missing_audit_triggers(db);
+  out.push_back({"audit triggers", triggers.empty(),
+                 triggers.empty() ? "the database refuses to change or delete audit rows"
+                                  : fmt::format("{} missing or changed: audit rows can be changed or deleted without a "
+                                                "trace in the chain's own rows; restore from a backup",
+                                                core::join(triggers, ", "))});
+
+  if (given) {
+    const auto at = store::audit_hash_at(db, given->rows);
+    const auto rechained = store::rechained_heads(db);
+    if (at && *at == given->hash)
+      out.push_back({"audit head", true, fmt::format("row {} has the hash given: the rows up to it are as they were", given->rows)});
+    else if (std::find_if(rechained.begin(), rechained.end(), [&](const auto& h) {
+               return h.rows == given->rows && h.hash == given->hash; }) != rechained.end())
+      out.push_back({"audit head", true, fmt::format("{} is the head recorded when the schema upgrade redacted the "
+                                                     "details and worked the chain out again", core::format_head(*given))});
+    else if (!at)
+      out.push_back({"audit head", false, fmt::format("the log has {} row{}, fewer than the {} given: rows were "
+                                                      "deleted (the log truncated or wiped)", head.rows,
+                                                      head.rows == 1 ? "" : "s", given->rows)});
+    else
+      out.push_back({"audit head", false, fmt::format("row {} does not have the hash given: the log up to it was "
+                                                      "rewritten{}", given->rows,
+                                                      rechained.empty() ? "" : " (or the head is from before the schema "
+                                                                               "upgrade that redacted old details, and "
+                                                                               "not its last)")});
+  }
+
+  const auto missing = store::records_without_audit(db);
+  out.push_back({"audit records", missing.count == 0,
+                 missing.count == 0 ? "every referral, case, triage decision and minutes has its audit row"
+                                    : fmt::format("{} record{} without the audit row panel writes: {}{}", missing.count,
+                                                  missing.count == 1 ? "" : "s", core::join(missing.examples, ", "),
+                                                  missing.count > static_cast<std::int64_t>(missing.examples.size()) ? ", ..." : "")});
+}
+
 } // namespace
 
-std::vector<Finding> check_database(const std::string& path, std::optional<core::Date> today)
+std::vector<Finding> check_database(const std::string& path, std::optional<core::Date> today,
+                                    const std::optional<core::AuditHead>& head)
 {
   std::vector<Finding> out;
   // Permissions first, before this check's own connection makes a -wal and -shm (removed again
@@ -121,13 +175,7 @@ std::vector<Finding> check_database(const std::string& path, std::optional<core:
   if (version < chained_since) {
     out.push_back({"audit chain", true, fmt::format("none before schema {}", chained_since)});
   } else {
-    const auto chain = store::verify_audit_chain(db);
-    if (chain.first_broken)
-      out.push_back({"audit chain", false,
-                     fmt::format("broken at row {}: that row, or one before it, was changed, inserted or deleted "
-                                 "outside panel", *chain.first_broken)});
-    else
-      out.push_back({"audit chain", true, fmt::format("{} row{}, unbroken; last hash {}", chain.rows, chain.rows == 1 ? "" : "s", chain.head)});
+    audit_findings(db, head, out);
   }
   // Shown, not judged: a register that never sends reminders need not have a mail program.
   try {
@@ -161,20 +209,23 @@ std::vector<Finding> backup_database(const std::string& db_path, const std::stri
   // the audit row saying so commits: a failed backup leaves no junk, an old backup stays whole.
   core::PendingFile file(backup, force);
   std::vector<Finding> findings;
+  core::AuditHead copied;  // the copy's head, not the live log's: another command may have written since
   try {
     store::backup_into(db, file.temporary());
     findings = check_database(file.temporary());
+    auto copy = store::Db::inspect(file.temporary());
+    copied = store::audit_head(copy);
   } catch (...) {
     remove_companions(file.temporary());
     throw;
   }
   remove_companions(file.temporary());
   for (const auto& f : findings)
-    if (!f.ok && f.check != "permissions")
+    if (!f.ok && f.check != "permissions" && f.check != "audit records")
       throw database_error(fmt::format("the backup '{}' failed its check ({}: {}); keep the old backups", backup, f.check,
                                        f.detail));
   store::Transaction txn(db, store::Transaction::Kind::write);
-  store::append_audit(db, actor, "export", "database", backup, "backup");
+  store::append_audit(db, actor, "export", "database", core::format_head(copied), "backup, with this head");
   store::publish_on_commit(db, std::move(file));
   txn.commit();
   // What an older panel left beside a copy it made here belongs to the file just replaced.
@@ -189,7 +240,7 @@ void restore_database(const std::string& from, const std::string& db_path, bool 
   if (::stat(from.c_str(), &source) != 0)
     throw refused(fmt::format("no backup at '{}'", from));
   for (const auto& f : check_database(from))
-    if (!f.ok && f.check != "permissions")
+    if (!f.ok && f.check != "permissions" && f.check != "audit records")
       throw refused(fmt::format("'{}' fails its check ({}: {}); nothing was restored", from, f.check, f.detail));
   struct stat st {};
   const bool replacing = ::lstat(db_path.c_str(), &st) == 0;
@@ -249,7 +300,7 @@ void restore_database(const std::string& from, const std::string& db_path, bool 
     {
       store::Transaction txn(restored, store::Transaction::Kind::write);
       store::carry_forward(restored, issued);
-      store::append_audit(restored, actor, "update", "database", db_path, "restored from " + from);
+      store::append_audit(restored, actor, "update", "database", "", "restored from a backup");
       txn.commit();
     }
     if (replacing) {

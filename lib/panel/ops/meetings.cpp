@@ -108,7 +108,7 @@ Cancelled cancel_meeting(store::Db& db, core::Date date, const std::string& reas
     if (!listed_cases.count(item.case_reference))
       result.reviews.push_back(item.reference);
   store::cancel_meeting(db, meeting->id, reason);
-  store::append_audit(db, actor, "update", "meeting", date.iso(), "cancelled: " + reason);
+  store::append_audit(db, actor, "update", "meeting", date.iso(), core::trim(reason).empty() ? "cancelled" : "cancelled, reason given");
   if (const auto next = store::next_open_meeting(db, date.plus_days(1)))
     result.to = next->date;
   store::relist(db, date, result.to);

@@ -56,7 +56,8 @@ std::vector<core::PersonMatch> find_people(store::Db& db, const std::string& nam
   return found;
 }
 
-core::PersonRecord export_person(store::Db& db, const std::string& id, const core::Actor& actor)
+core::PersonRecord export_person(store::Db& db, const std::string& id, const core::Actor& actor,
+                                 const std::function<void(const core::PersonRecord&)>& deliver)
 {
   std::int64_t number = 0;
   const auto [end, ec] = std::from_chars(id.data(), id.data() + id.size(), number);
@@ -85,6 +86,8 @@ core::PersonRecord export_person(store::Db& db, const std::string& id, const cor
     return std::any_of(keys.begin(), keys.end(), [&](const auto& k) { return !k.empty() && words(other) == k; });
   }, person->id);
   store::append_audit(db, actor, "export", "person", std::to_string(person->id), "subject access export");
+  if (deliver)
+    deliver(record);
   txn.commit();
   return record;
 }

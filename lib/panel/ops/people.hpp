@@ -3,6 +3,7 @@
 #include "panel/core/person.hpp"
 #include "panel/store/db.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,7 +19,9 @@ std::vector<core::PersonMatch> find_people(store::Db& db, const std::string& nam
 
 // Everything held about one person (their referrals, cases, discussions, actions, interventions
 // and letters) and where they are named in referrals about others, for a subject access request.
-// Error(refused) for an unknown id. Audited as an export.
-core::PersonRecord export_person(store::Db& db, const std::string& id, const core::Actor& actor);
+// Error(refused) for an unknown id. Audited as an export. `deliver` (writing the export to a
+// file) runs before the commit, so an export refused there (the file exists) is not audited.
+core::PersonRecord export_person(store::Db& db, const std::string& id, const core::Actor& actor,
+                                 const std::function<void(const core::PersonRecord&)>& deliver = {});
 
 } // namespace panel::ops

@@ -7,6 +7,7 @@
 #include "panel/store/referrals.hpp"
 
 #include <fmt/format.h>
+#include <optional>
 
 namespace panel::ops {
 namespace {
@@ -17,7 +18,9 @@ std::string kept(int years) { return years == 1 ? "1 year" : fmt::format("{} yea
 
 PurgeResult purge(store::Db& db, bool dry_run, const core::Actor& actor)
 {
-  store::Transaction txn(db, store::Transaction::Kind::write);
+  if (!dry_run)
+    store::zero_freed_space(db);
+  std::optional<store::Transaction> txn(std::in_place, db, store::Transaction::Kind::write);
   const auto r = load_profile(db).retention;
   PurgeResult result;
   auto add = [&](std::vector<store::PurgeDue> found, int years) {
@@ -49,7 +52,13 @@ PurgeResult purge(store::Db& db, bool dry_run, const core::Actor& actor)
                                     f.since.iso(), kept(result.years[i])));
   }
   result.people = store::purge_people(db);
-  txn.commit();
+  if (r.closed_case_years > 0)
+    store::purge_meeting_documents(db, cutoff(r.closed_case_years));
+  txn->commit();
+  txn.reset();
+  // Always, so that running purge again after closing the other connection finishes the job.
+  const bool rebuilt = store::rebuild_file(db);
+  result.checkpointed = store::checkpoint(db).complete && rebuilt;
   return result;
 }
 
@@ -67,7 +76,7 @@ void set_legal_hold(store::Db& db, const std::string& reference, const std::stri
   if (held.empty() && kase->legal_hold.empty())
     throw refused(fmt::format("case {} is not on legal hold", kase->reference));
   store::set_legal_hold(db, kase->id, held);
-  store::append_audit(db, actor, "update", "case", kase->reference, held.empty() ? "legal hold released" : "legal hold: " + held);
+  store::append_audit(db, actor, "update", "case", kase->reference, held.empty() ? "legal hold released" : "legal hold, reason given");
   txn.commit();
 }
 

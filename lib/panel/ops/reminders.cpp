@@ -333,9 +333,8 @@ std::vector<Delivered> deliver_reminders(store::Db& db, const ReminderPlan& plan
           store::record_reminder(db, item, actor);
         }
         store::append_audit(db, actor, "export", "reminder", r.recipient,
-                            fmt::format("{} to {} {}{}", plural(r.items.size(), "item", "items"), d.address,
-                                        r.message.message_id,
-                                        outbox ? " in " + std::filesystem::absolute(d.path).lexically_normal().string() : ""));
+                            fmt::format("{} in message {}{}", plural(r.items.size(), "item", "items"), r.message.message_id,
+                                        outbox ? " to the outbox" : " by mail"));
         txn.commit();
       } catch (const std::exception& e) {
         const auto reason = store::as_database_error(e, db.path());

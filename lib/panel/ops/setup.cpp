@@ -54,10 +54,10 @@ InitResult init(const std::string& path, const std::string& profile_name, const 
     for (const auto& agency : p.agencies)
       store::insert_agency(db, agency);
     store::append_audit(db, actor, "create", "profile", p.short_name,
-                        fmt::format("from {}", from_file ? profile_name : "built-in " + profile_name));
+                        from_file ? std::string("from a file") : "from built-in " + profile_name);
     txn.commit();
     // Everything into the main file: its -wal and -shm are named after the temporary.
-    if (!store::checkpoint(db))
+    if (!store::checkpoint(db).complete)
       throw database_error(fmt::format("cannot finish '{}': its write-ahead log could not be emptied", path));
   } catch (...) {
     for (const char* extra : {"-wal", "-shm", "-journal"})

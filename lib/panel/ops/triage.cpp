@@ -92,8 +92,10 @@ TriageOutcome apply(store::Db& db, const core::Profile& profile, const core::Rec
   }
   store::insert_decision(db, r.id, d);
   store::set_referral_outcome(db, r.id, out.status, case_id, out.meeting);
+  // Codes only: the reason, signposting and forum are free text that purge must be able to remove.
   store::append_audit(db, actor, "update", "referral", r.reference,
-                      q.reason.empty() ? q.decision : fmt::format("{}: {}", q.decision, q.reason));
+                      fmt::format("{}{}{}", q.decision, q.override_threshold ? ", threshold overridden" : "",
+                                  core::trim(q.reason).empty() ? "" : ", reason given"));
   return out;
 }
 

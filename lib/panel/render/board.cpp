@@ -211,6 +211,8 @@ std::string board_text(const Json& r, const BoardHeading& h)
       out += line + "\n";
     }
   }
+  if (!h.audit_head.empty())
+    out += "\naudit log head " + h.audit_head + "\n";
   return out;
 }
 
@@ -239,6 +241,8 @@ std::string board_markdown(const Json& r, const BoardHeading& h)
                        : fmt::format("| {} | {} |\n", label, row.value);
     }
   }
+  if (!h.audit_head.empty())
+    out += "\nAudit log head: `" + h.audit_head + "`\n";
   return out;
 }
 
@@ -331,6 +335,8 @@ std::string board_html(const Json& r, const BoardHeading& h, const BoardCharts& 
     }
     out += "</tbody>\n</table>\n";
   }
+  if (!h.audit_head.empty())
+    out += "<p>Audit log head: <code>" + html_escape(h.audit_head) + "</code></p>\n";
   if (!h.marking.empty())
     out += "<p class=\"marking\">" + html_escape(h.marking) + "</p>\n";
   out += "</body>\n</html>\n";

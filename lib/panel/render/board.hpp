@@ -11,6 +11,7 @@ namespace panel::render {
 struct BoardHeading {
   std::string panel_name, marking;
   int suppress_below = 0;
+  std::string audit_head;  // N:HASH for the footer ('panel check --head'); "" prints none
 };
 
 // The headline figures compared between periods: the name under "compare", and the section

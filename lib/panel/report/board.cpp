@@ -4,6 +4,7 @@
 #include "panel/core/rounding.hpp"
 #include "panel/render/board.hpp"
 #include "panel/report/case_reviews.hpp"
+#include "panel/store/audit.hpp"
 #include "panel/store/case_reviews.hpp"
 
 #include <algorithm>
@@ -247,8 +248,11 @@ std::string board_report(store::Db& db, const BoardOptions& o)
     charts.cases_open = store::cases_open_at_month_ends(db, start, o.period.to);
     charts.incidents_per_month = store::incidents_per_month(db, "Anti-social behaviour", start, o.period.to);
   }
+  // The footer's head lets a reader prove later that the log behind these figures is intact.
+  const auto head = store::audit_head(db);
   txn.commit();
-  const render::BoardHeading heading{o.panel_name, o.marking, o.suppress_below};
+  const render::BoardHeading heading{o.panel_name, o.marking, o.suppress_below,
+                                     head.rows ? core::format_head(head) : std::string()};
   if (o.format == "json")
     return report.dump(2) + "\n";
   if (o.format == "csv")

@@ -103,4 +103,77 @@ AuditChain verify_audit_chain(Db& db)
   return chain;
 }
 
+core::AuditHead audit_head(Db& db)
+{
+  SQLite::Statement s(db.impl().sql, "SELECT count(*), coalesce((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), '') "
+                                     "FROM audit_log");
+  s.executeStep();
+  return {s.getColumn(0).getInt64(), s.getColumn(1).getString()};
+}
+
+std::optional<std::string> audit_hash_at(Db& db, std::int64_t n)
+{
+  if (n < 1)
+    return std::nullopt;
+  SQLite::Statement s(db.impl().sql, "SELECT hash FROM audit_log ORDER BY id LIMIT 1 OFFSET ?");
+  s.bind(1, n - 1);
+  if (!s.executeStep())
+    return std::nullopt;
+  return s.getColumn(0).getString();
+}
+
+std::vector<core::AuditHead> rechained_heads(Db& db)
+{
+  SQLite::Statement s(db.impl().sql, "SELECT record FROM audit_log WHERE command = 'schema upgrade' AND entity = 'audit_log' "
+                                     "ORDER BY id");
+  std::vector<core::AuditHead> heads;
+  while (s.executeStep())
+    if (const auto head = core::parse_head(s.getColumn(0).getString()))
+      heads.push_back(*head);
+  return heads;
+}
+
+std::vector<std::string> missing_audit_triggers(Db& db)
+{
+  std::vector<std::string> missing;
+  for (const auto& [name, event] : {std::pair{"audit_log_no_update", "UPDATE"}, std::pair{"audit_log_no_delete", "DELETE"}}) {
+    SQLite::Statement s(db.impl().sql, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ? AND tbl_name = 'audit_log'");
+    s.bind(1, name);
+    // The text panel wrote: before every UPDATE (or DELETE), unconditionally, abort.
+    const std::string expected = std::string("BEFORE ") + event + " ON audit_log\nBEGIN SELECT RAISE(ABORT, ";
+    if (!s.executeStep() || s.getColumn(0).getString().find(expected) == std::string::npos)
+      missing.push_back(name);
+  }
+  return missing;
+}
+
+Unaudited records_without_audit(Db& db, size_t limit)
+{
+  // EXCEPT and GROUP BY sort once each, so this stays n log n on a large register.
+  SQLite::Statement s(db.impl().sql, R"SQL(
+SELECT 'referral ' || reference FROM (
+  SELECT reference FROM referral EXCEPT SELECT record FROM audit_log WHERE entity = 'referral' AND action = 'create')
+UNION ALL
+SELECT 'case ' || reference FROM (
+  SELECT reference FROM "case" EXCEPT SELECT record FROM audit_log WHERE entity = 'case' AND action = 'create')
+UNION ALL
+SELECT 'triage decision on ' || d.reference FROM
+  (SELECT r.reference, count(*) AS n FROM decision x JOIN referral r ON r.id = x.referral_id GROUP BY r.reference) d
+  LEFT JOIN (SELECT record, count(*) AS n FROM audit_log WHERE entity = 'referral' AND action = 'update'
+             AND command LIKE 'triage%' GROUP BY record) a ON a.record = d.reference
+  WHERE coalesce(a.n, 0) < d.n
+UNION ALL
+SELECT 'minutes of ' || date FROM (
+  SELECT date FROM meeting WHERE status = 'held'
+  EXCEPT SELECT record FROM audit_log WHERE entity = 'minutes' AND action <> 'delete')
+)SQL");
+  Unaudited out;
+  while (s.executeStep()) {
+    if (out.examples.size() < limit)
+      out.examples.push_back(s.getColumn(0).getString());
+    ++out.count;
+  }
+  return out;
+}
+
 } // namespace panel::store

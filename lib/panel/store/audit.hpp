@@ -54,6 +54,27 @@ AuditMark audit_mark(Db& db);
 // file was restored or replaced), a single row with entity "database" says so.
 std::vector<core::AuditEntry> changes_since(Db& db, const AuditMark& mark);
 
+// The number of rows and the last row's hash.
+core::AuditHead audit_head(Db& db);
+// The hash of the `n`th row (1 = the first) in id order; nothing when there are fewer rows.
+std::optional<std::string> audit_hash_at(Db& db, std::int64_t n);
+// The heads recorded when the chain was worked out again (schema 11 redacting old details): the
+// head as it was before, which a copy written down then will show.
+std::vector<core::AuditHead> rechained_heads(Db& db);
+
+// The triggers that keep audit_log append-only (refusing UPDATE and DELETE) that are missing or
+// no longer refuse: dropped or replaced outside panel.
+std::vector<std::string> missing_audit_triggers(Db& db);
+
+// Records that panel always audits when it makes them, but that have no audit row: referrals
+// ("referral CCM-2017-0001"), cases, triage decisions and minutes. At most `limit`, and the
+// total count.
+struct Unaudited {
+  std::vector<std::string> examples;
+  std::int64_t count = 0;
+};
+Unaudited records_without_audit(Db& db, size_t limit = 10);
+
 // What tells this register from any other: the first 16 hex digits of the first audit row's hash
 // (written by 'panel init'), which survives renaming or copying the file. "" for a database
 // without audit rows. Two registers made by the same user in the same second with the same

@@ -231,10 +231,13 @@ void Transaction::commit()
     file.publish();
 }
 
-bool checkpoint(Db& db)
+Checkpoint checkpoint(Db& db)
 {
+  // One row: busy (1 when another connection stopped it), frames in the log, frames copied.
   SQLite::Statement s(db.impl().sql, "PRAGMA wal_checkpoint(TRUNCATE)");
-  return s.executeStep() && s.getColumn(0).getInt() == 0;
+  if (!s.executeStep())
+    return {};
+  return {s.getColumn(0).getInt() == 0, s.getColumn(1).getInt(), s.getColumn(2).getInt()};
 }
 
 void publish_on_commit(Db& db, core::PendingFile file)

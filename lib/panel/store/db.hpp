@@ -64,9 +64,14 @@ private:
   bool m_open = true;
 };
 
-// Copies everything in the WAL into the database file and empties the WAL
-// (wal_checkpoint(TRUNCATE)); false when another connection's reading or writing prevented it.
-bool checkpoint(Db& db);
+// The result of copying the write-ahead log into the database file and emptying it.
+struct Checkpoint {
+  bool complete = false;  // false: another connection's read or write kept old pages in use
+  int log_frames = 0;     // frames in the log
+  int copied = 0;         // frames copied into the database file
+};
+// PRAGMA wal_checkpoint(TRUNCATE): after it, the -wal file is empty unless `complete` is false.
+Checkpoint checkpoint(Db& db);
 
 // Puts `file` in place once the transaction open on `db` has committed (at once when none is
 // open); if it rolls back instead, the file's temporary is removed and the target left alone. So

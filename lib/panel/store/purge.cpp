@@ -2,6 +2,8 @@
 
 #include "panel/store/row.hpp"
 
+#include <sqlite3.h>
+
 namespace panel::store {
 namespace {
 
@@ -39,7 +41,7 @@ std::string other_parties(const std::string& where)
 std::string referrals(const std::string& where)
 {
   return "UPDATE referral SET name = '[purged]', dob = NULL, postcode = '', referrer_name = '', referrer_email = '', "
-         "summary = '', consent_rationale = '', purged = ?2 WHERE " + where;
+         "source_ref = NULL, summary = '', consent_rationale = '', purged = ?2 WHERE " + where;
 }
 
 } // namespace
@@ -73,9 +75,9 @@ void purge_case(Db& db, std::int64_t case_id, core::Date day)
 {
   run(db,
       {other_parties("referral_id IN (SELECT id FROM referral WHERE case_id = ?1)").c_str(),
-       "UPDATE decision SET reason = '' WHERE referral_id IN (SELECT id FROM referral WHERE case_id = ?1)",
+       "UPDATE decision SET reason = '', signpost = '', forum = '' WHERE referral_id IN (SELECT id FROM referral WHERE case_id = ?1)",
        referrals("case_id = ?1").c_str(),
-       "UPDATE discussion SET summary = '' WHERE case_id = ?1",
+       "UPDATE discussion SET summary = '', referred_to = '' WHERE case_id = ?1",
        "UPDATE action_history SET note = '' WHERE action_id IN (SELECT id FROM action WHERE case_id = ?1)",
        "UPDATE action SET description = '[purged]' WHERE case_id = ?1",
        "UPDATE intervention SET note = '' WHERE case_id = ?1",
@@ -87,7 +89,7 @@ void purge_case(Db& db, std::int64_t case_id, core::Date day)
 void purge_referral(Db& db, std::int64_t referral_id, core::Date day)
 {
   run(db,
-      {other_parties("referral_id = ?1").c_str(), "UPDATE decision SET reason = '' WHERE referral_id = ?1",
+      {other_parties("referral_id = ?1").c_str(), "UPDATE decision SET reason = '', signpost = '', forum = '' WHERE referral_id = ?1",
        referrals("id = ?1").c_str(),
        "UPDATE document SET path = '' WHERE referral_id = ?1"},
       referral_id, day);
@@ -113,6 +115,31 @@ std::int64_t purge_people(Db& db)
                       "UPDATE person SET name = '[purged]', name_key = '', dob = NULL WHERE name <> '[purged]' AND NOT EXISTS "
                       "(SELECT 1 FROM referral r WHERE r.person_id = person.id AND r.purged IS NULL)");
   return s.exec();
+}
+
+void purge_meeting_documents(Db& db, core::Date cutoff)
+{
+  SQLite::Statement s(db.impl().sql, "UPDATE document SET path = '' WHERE path <> '' AND case_id IS NULL AND referral_id IS NULL "
+                                     "AND case_review_id IS NULL AND reference < ?");
+  s.bind(1, cutoff.iso());
+  s.exec();
+}
+
+void zero_freed_space(Db& db) { db.impl().sql.exec("PRAGMA secure_delete = ON"); }
+
+bool rebuild_file(Db& db)
+{
+  try {
+    db.impl().sql.exec("VACUUM");
+    return true;
+  } catch (const SQLite::Exception& e) {
+    // Another writer past the busy timeout: the purge is committed all the same, so say so
+    // rather than fail; running purge again rebuilds.
+    const int code = e.getErrorCode() & 0xff;
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+      return false;
+    throw;
+  }
 }
 
 void set_legal_hold(Db& db, std::int64_t case_id, const std::string& reason)

@@ -576,6 +576,78 @@ CREATE INDEX reminder_subject ON reminder (item, subject, day);
 CREATE VIEW reminders AS
   SELECT day, at, user, item, subject, due, recipient, address, message_id, delivery FROM reminder ORDER BY id;
 )SQL",
+      // 10 -> 11: the audit log keeps references and codes only (issue #18). Details that copied
+      // free text (decision, cancellation, hold, override and appeal reasons, setting values,
+      // agency names) or file names (letters, imports, backups, restores, reminders' outboxes and
+      // addresses) are redacted to the codes panel now writes. The chain hashes the details, so
+      // it is worked out again: a row whose hash followed from the row before it gets a new hash
+      // that follows from the redacted rows; a row whose hash did not (tampering found before the
+      // upgrade) keeps its old hash, so 'check' still names it. One last row, written only when
+      // something was redacted, records the old head (rows:hash) that any copy kept elsewhere
+      // will show (docs/data-protection.md). secure_delete: the old text is overwritten with zeros
+      // instead of left in the file's free space.
+      R"SQL(
+PRAGMA secure_delete = ON;
+CREATE TEMP TABLE audit_redacted AS
+  SELECT a.id,
+    CASE WHEN a.entity = 'database' THEN '' ELSE a.record END AS record,
+    CASE
+      WHEN a.entity = 'referral' AND a.command LIKE 'triage%' AND instr(a.detail, ': ') > 0
+        THEN substr(a.detail, 1, instr(a.detail, ': ') - 1) || ', reason given'
+      WHEN a.entity = 'meeting' AND a.detail LIKE 'cancelled: %' THEN 'cancelled, reason given'
+      WHEN a.entity = 'case' AND a.detail LIKE 'legal hold: %' THEN 'legal hold, reason given'
+      WHEN a.entity = 'case_review' AND a.detail LIKE 'appeal: %' THEN 'appeal: reason given'
+      WHEN a.entity = 'case_review' AND instr(a.detail, ' (override: ') > 0
+        THEN substr(a.detail, 1, instr(a.detail, ' (override: ') - 1) || ' (override, reason given)'
+      WHEN a.entity = 'document' AND instr(a.detail, ') to ') > 0 THEN substr(a.detail, 1, instr(a.detail, ') to ')) || ' to a file'
+      WHEN a.entity = 'incident_month' AND instr(a.detail, ' incidents from ') > 0 AND instr(a.detail, ' (sha256 ') > 0
+        THEN substr(a.detail, 1, instr(a.detail, ' incidents from ') + 15) || 'a file' || substr(a.detail, instr(a.detail, ' (sha256 '))
+      WHEN a.entity = 'profile' AND a.command = 'config set' THEN 'changed'
+      WHEN a.entity = 'profile' AND a.detail LIKE 'imported from %' THEN 'imported from a file'
+      WHEN a.entity = 'profile' AND a.detail LIKE 'from %' AND a.detail NOT LIKE 'from built-in %' THEN 'from a file'
+      WHEN a.entity = 'agency' AND (a.command = 'config import' OR a.command = 'config edit') THEN 'from the profile'
+      WHEN a.entity = 'agency' AND (a.command = 'agency add' OR a.command = 'agency remove') THEN ''
+      WHEN a.entity = 'database' AND a.detail LIKE 'restored from %' THEN 'restored from a backup'
+      WHEN a.entity = 'reminder' AND a.action = 'export' AND instr(a.detail, ' to ') > 0
+        THEN substr(a.detail, 1, instr(a.detail, ' to ') - 1)
+      ELSE a.detail
+    END AS detail
+  FROM audit_log a;
+CREATE TEMP TABLE audit_before AS
+  SELECT (SELECT count(*) FROM audit_log) AS rows,
+         coalesce((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), '') AS head,
+         (SELECT count(*) FROM audit_log a JOIN audit_redacted r ON r.id = a.id
+          WHERE r.detail <> a.detail OR r.record <> a.record) AS redacted;
+CREATE TEMP TABLE audit_chain AS
+  WITH RECURSIVE chain (id, old, new) AS (
+    SELECT a.id, a.hash,
+           CASE WHEN a.hash = panel_audit_hash('', a.at, a.user, a.command, a.action, a.entity, a.record, a.detail)
+                THEN panel_audit_hash('', a.at, a.user, a.command, a.action, a.entity, r.record, r.detail) ELSE a.hash END
+    FROM audit_log a JOIN audit_redacted r ON r.id = a.id WHERE a.id = (SELECT min(id) FROM audit_log)
+    UNION ALL
+    SELECT a.id, a.hash,
+           CASE WHEN a.hash = panel_audit_hash(c.old, a.at, a.user, a.command, a.action, a.entity, a.record, a.detail)
+                THEN panel_audit_hash(c.new, a.at, a.user, a.command, a.action, a.entity, r.record, r.detail) ELSE a.hash END
+    FROM chain c JOIN audit_log a ON a.id = (SELECT min(id) FROM audit_log WHERE id > c.id) JOIN audit_redacted r ON r.id = a.id)
+  SELECT id, new AS hash FROM chain;
+DROP TRIGGER audit_log_no_update;
+UPDATE audit_log SET record = r.record, detail = r.detail, hash = c.hash
+  FROM audit_redacted r JOIN audit_chain c ON c.id = r.id
+  WHERE r.id = audit_log.id AND (SELECT redacted FROM audit_before) > 0;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+INSERT INTO audit_log (at, user, command, action, entity, record, detail, hash)
+  SELECT at, 'panel', 'schema upgrade', 'update', 'audit_log', record, detail,
+         panel_audit_hash(coalesce((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), ''), at, 'panel', 'schema upgrade',
+                          'update', 'audit_log', record, detail)
+  FROM (SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now') AS at, b.rows || ':' || b.head AS record,
+               'audit details redacted to codes (' || b.redacted || ' of ' || b.rows
+               || ' rows); the chain was worked out again; the head before: record' AS detail
+        FROM audit_before b WHERE b.redacted > 0);
+DROP TABLE audit_redacted;
+DROP TABLE audit_before;
+DROP TABLE audit_chain;
+)SQL",
   };
   return steps;
 }

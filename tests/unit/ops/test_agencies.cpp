@@ -33,7 +33,7 @@ TEST_CASE("ops agencies: add puts the agency at the end and records it")
   CHECK(audit.back().action == "create");
   CHECK(audit.back().entity == "agency");
   CHECK(audit.back().record == "PRB");
-  CHECK(audit.back().detail == "Probation Service");
+  CHECK(audit.back().detail == "");  // codes only: the name is free text (issue #18, item 1)
 }
 
 TEST_CASE("ops agencies: add accepts an agency without an email address")
@@ -134,7 +134,7 @@ TEST_CASE("ops agencies: remove deletes an agency outside the quorum and records
   const auto audit = store::list_audit(panel.db, "");
   CHECK(audit.back().action == "delete");
   CHECK(audit.back().record == "LAS");
-  CHECK(audit.back().detail == "London Ambulance Service");
+  CHECK(audit.back().detail == "");
 }
 
 TEST_CASE("ops agencies: remove refuses an agency in the quorum and writes nothing")

@@ -324,7 +324,8 @@ TEST_CASE("case review ops: an override the other way is recorded with its reaso
   CHECK(r.override_reason == "Calls to the council were not logged");
   CHECK(has(r.check_json, "\"threshold_met\":false"));  // the check, not the decision
   CHECK(p.steps(reference).back() == "decide 2017-09-04: threshold met (override: Calls to the council were not logged)");
-  CHECK(p.audit_of(reference).back().detail == "decide: threshold met (override: Calls to the council were not logged)");
+  // The reason is kept with the review (purge removes it), never in the audit log.
+  CHECK(p.audit_of(reference).back().detail == "decide: threshold met (override, reason given)");
 
   // And down: met by the check, decided not met.
   const auto down = p.apply("2017-08-21", three_complaints);
@@ -524,7 +525,7 @@ TEST_CASE("case review ops: an appeal is refused before the decision and recorde
   CHECK(r.appeal_reason == "The housing complaints were not counted");
   CHECK(rules::stage_of(r) == "appealed");
   CHECK(p.steps(reference).back() == "appeal 2017-09-04: The housing complaints were not counted");
-  CHECK(p.audit_of(reference).back().detail == "appeal: The housing complaints were not counted");
+  CHECK(p.audit_of(reference).back().detail == "appeal: reason given");
   caught = catch_error([&] { ops::appeal_case_review(p.db, reference, "Again", day("2017-09-04"), p.on("2017-09-04")); });
   CHECK(caught.message == "CT-2017-0001 was appealed on 2017-09-04");
 }

@@ -185,7 +185,7 @@ TEST_CASE("triage: a decision is recorded with who, when and why, and audited")
   CHECK(audit.back().action == "update");
   CHECK(audit.back().entity == "referral");
   CHECK(audit.back().record == ref);
-  CHECK(audit.back().detail == "decline: Already supported by ASC");
+  CHECK(audit.back().detail == "decline, reason given");  // the reason is free text (issue #18, item 1)
 }
 
 TEST_CASE("triage: accepting a referral below the threshold without an override is refused")

@@ -21,7 +21,7 @@ std::string schema_8_with_audit_rows(TempDir& dir)
     sql += std::string(store::migrations().at(i));
   sql += "INSERT INTO audit_log (at, user, command, action, entity, record, detail) VALUES "
          "('2017-09-01T09:00:00Z', 'a', 'init', 'create', 'profile', 'CCM', 'from built-in ccm'),"
-         "('2017-09-02T09:00:00Z', 'b', 'agency add', 'create', 'agency', 'XYZ', 'Other'),"
+         "('2017-09-02T09:00:00Z', 'b', 'agency update', 'update', 'agency', 'XYZ', 'name'),"
          "('2017-09-03T09:00:00Z', 'c', 'refer', 'create', 'referral', 'CCM-2017-0001', '');"
          "PRAGMA user_version = 8;";
   REQUIRE(raw_sql(path, sql).rc == SQLITE_OK);
