@@ -239,7 +239,16 @@ void restore_database(const std::string& from, const std::string& db_path, bool 
   struct stat source {};
   if (::stat(from.c_str(), &source) != 0)
     throw refused(fmt::format("no backup at '{}'", from));
-  for (const auto& f : check_database(from))
+  std::vector<Finding> findings;
+  try {
+    findings = check_database(from);
+  } catch (const std::exception& e) {
+    // A damaged or truncated backup: the message must name it, not the register it would replace.
+    if (!store::as_database_error(e, from))
+      throw;
+    throw refused(fmt::format("'{}' cannot be read as a panel backup ({}); nothing was restored", from, e.what()));
+  }
+  for (const auto& f : findings)
     if (!f.ok && f.check != "permissions" && f.check != "audit records")
       throw refused(fmt::format("'{}' fails its check ({}: {}); nothing was restored", from, f.check, f.detail));
   struct stat st {};
