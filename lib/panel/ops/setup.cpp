@@ -75,7 +75,7 @@ core::Profile load_profile(store::Db& db)
   const auto yaml = store::load_profile_yaml(db);
   if (!yaml)
     throw database_error(fmt::format("'{}' has no profile; it was not made by 'panel init'", db.path()));
-  return profile::load(*yaml, "", store::list_agencies(db));
+  return profile::load(*yaml, "", store::list_agencies(db), true);
 }
 
 } // namespace panel::ops

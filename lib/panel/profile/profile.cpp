@@ -375,10 +375,11 @@ std::string builtin_text(const std::string& name)
                             name, core::join(builtin_names(), ", ")));
 }
 
-core::Profile load(std::string_view text, const std::string& source, const std::vector<core::Agency>& live_agencies)
+core::Profile load(std::string_view text, const std::string& source, const std::vector<core::Agency>& live_agencies,
+                   bool stored)
 {
   const YAML::Node doc = parse(text, source);
-  const Reader reader(source);
+  const Reader reader(source, stored);
   if (!doc.IsDefined() || doc.IsNull())
     reader.fail(doc, "", "the profile is empty");
   try {

@@ -16,8 +16,9 @@ std::string builtin_text(const std::string& name);
 // pass "" for text that has no file. When the text has no `agencies:` list, `live_agencies`
 // (the database's) is used for the checks that refer to agencies. Throws Error(refused) with
 // the file, line and key of the first problem: wrong type, unknown key, missing key, bad value.
+// `stored`: the text is the profile kept in a register, read leniently (see profile::Reader).
 core::Profile load(std::string_view text, const std::string& source,
-                   const std::vector<core::Agency>& live_agencies = {});
+                   const std::vector<core::Agency>& live_agencies = {}, bool stored = false);
 
 // Canonical YAML for a profile; with `with_agencies` false the agency list is left out (the
 // database holds the live list).

@@ -73,6 +73,8 @@ std::string Reader::text(const YAML::Node& node, const std::string& path) const
   const auto& s = node.Scalar();
   if (!core::valid_utf8(s))
     fail(node, path, "text is not valid UTF-8");
+  if (m_stored)
+    return core::strip_controls(s);
   // A NUL, ESC or CR would cut the value short in the register, drive a terminal, or break the
   // marking line of a CSV file: only line breaks and tabs are text.
   if (core::strip_controls(s) != s)
@@ -85,6 +87,10 @@ std::string Reader::text(const YAML::Node& node, const std::string& path) const
 std::string Reader::line(const YAML::Node& node, const std::string& path) const
 {
   std::string s = text(node, path);
+  if (m_stored) {
+    std::replace_if(s.begin(), s.end(), [](char c) { return c == '\n' || c == '\t'; }, ' ');
+    return s;
+  }
   if (s.find_first_of("\n\t") != std::string::npos)
     fail(node, path, "is one line of text: remove the line break or tab");
   if (s.size() > max_line)

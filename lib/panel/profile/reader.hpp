@@ -15,7 +15,12 @@ inline constexpr std::size_t max_line = 200;
 // "<source>:<line>: <key path>: <problem>" (no "<source>:<line>: " when source is empty).
 class Reader {
 public:
-  explicit Reader(std::string source) : m_source(std::move(source)) {}
+  // `stored`: the profile comes from a register, where an older panel may have kept values that
+  // the current rules refuse (a carriage return in the marking, a very long name). Those are
+  // cleaned for use (control characters removed, a line's breaks made spaces, no length limit)
+  // instead of refused: a refusal there would stop every command, 'config set' included, that
+  // could put it right. Files and 'config set' values are always checked strictly.
+  explicit Reader(std::string source, bool stored = false) : m_source(std::move(source)), m_stored(stored) {}
 
   [[noreturn]] void fail(const YAML::Node& at, const std::string& path, const std::string& problem) const;
   // Requires a mapping whose keys are all in `known`.
@@ -34,6 +39,7 @@ public:
 
 private:
   std::string m_source;
+  bool m_stored = false;
 };
 
 // "a.b" + "c" -> "a.b.c"; "" + "c" -> "c".

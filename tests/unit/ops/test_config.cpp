@@ -234,3 +234,25 @@ TEST_CASE("config: an allowed mail program must still be an absolute path only r
   CHECK(ops::load_profile(panel.db).mail.sendmail == std::vector<std::string>{"/bin/sh", "-c", "exit 0"});
   CHECK(store::list_audit(panel.db, "").back().record == "mail.sendmail");
 }
+
+TEST_CASE("config: a register whose stored profile breaks today's rules still works, and config set puts it right")
+{
+  // An older panel accepted 'config set marking' with a carriage return (issue #18). The stricter
+  // reading must not lock the coordinator out of the register, config set included.
+  test::CcmPanel panel;
+  auto yaml = panel.profile_yaml();
+  const std::string marking = "marking: OFFICIAL-SENSITIVE";
+  REQUIRE(yaml.find(marking) != std::string::npos);
+  yaml.replace(yaml.find(marking), marking.size(), "marking: \"OFFICIAL\\r\\nSENSITIVE\\e[2J\"");
+  store::save_profile_yaml(panel.db, yaml, test::actor());
+  CHECK(ops::load_profile(panel.db).marking == "OFFICIAL SENSITIVE[2J");  // cleaned for use, not refused
+  CHECK(ops::config_set(panel.db, "name", "City of London CCM", test::actor()) == "City of London CCM");
+  CHECK(panel.profile_yaml().find('\r') == std::string::npos);
+  CHECK(ops::config_set(panel.db, "marking", "OFFICIAL", test::actor()) == "OFFICIAL");
+  // A file is still read strictly.
+  auto text = profile::builtin_text("ccm");
+  REQUIRE(text.find(marking) != std::string::npos);
+  text.replace(text.find(marking), marking.size(), "marking: \"A\\rB\"");
+  CHECK(catch_error([&] { profile::load(text, "p.yaml"); }).message.find("marking: holds a control character") !=
+        std::string::npos);
+}
