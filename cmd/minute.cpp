@@ -82,6 +82,7 @@ int run_minute(const MinuteOptions& o, Context& ctx)
     report(ops::record_minutes(db, date, text, o.file == "-" ? "<stdin>" : o.file, o.amend, ctx.actor()), date, ctx);
     return 0;
   }
+  ops::refuse_before_meeting(date, ctx.today);  // before the editor opens, not after the typing
   // Taken before the skeleton is read: a change after it refuses the save (see ops::check_unchanged).
   const auto since = store::audit_mark(db);
   EditFlow flow{"minutes", ops::minutes_skeleton(db, date, ctx.actor()), "your minutes are", "them",
@@ -109,7 +110,8 @@ void register_minute(CLI::App& app, Context& ctx)
   sub->add_flag("--render", o->render, "Print the recorded minutes (template minutes): md, txt, html, docx, pdf");
   sub->add_option("-o,--output", o->output, "With --render: write to this file")->type_name("FILE");
   sub->add_flag("--force", o->force, "With --render: overwrite the output file");
-  sub->footer(R"(Without --file, $VISUAL or $EDITOR opens minutes to fill in, built from the agenda: one block
+  sub->footer(R"(Minutes are recorded on or after the day of the meeting, never before it.
+Without --file, $VISUAL or $EDITOR opens minutes to fill in, built from the agenda: one block
 per case, however many of its referrals are listed. If what you save has a problem, or the editor
 is stopped by a signal, nothing is recorded, the file is kept and the command that resumes from it
 printed ('panel --db /abs/panel.db minute DATE --file PATH'); delete the file when done: it holds

@@ -70,6 +70,16 @@ std::string comment_text(const std::string& text)
 
 } // namespace
 
+void refuse_before_meeting(core::Date date, core::Date today)
+{
+  // Minutes say what a meeting decided: before its day there is nothing to record, and a date in
+  // the future is the usual sign of minutes given the wrong meeting's date.
+  if (today < date)
+    throw refused(fmt::format("the meeting on {} has not happened yet (today is {}): minutes are recorded on or after "
+                              "the day of the meeting",
+                              date.iso(), today.iso()));
+}
+
 MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& text, const std::string& file,
                              bool amend, const core::Actor& actor, const store::AuditMark* edited_since)
 {
@@ -89,6 +99,7 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
     throw refused(fmt::format("the meeting on {} was cancelled ({})", date.iso(), meeting->cancel_reason));
   if (store::has_minutes(db, meeting->id) && !amend)
     throw refused(fmt::format("the meeting on {} already has minutes; use --amend to replace them", date.iso()));
+  refuse_before_meeting(date, actor.today);
   auto where = [&](long line, const std::string& field) { return fmt::format("{}:{}: {}", file, line, field); };
 
   if (!m.held) {

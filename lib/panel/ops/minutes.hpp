@@ -30,6 +30,9 @@ struct MinutesResult {
   std::optional<core::Date> next_meeting;  // where carried cases and defaulted reviews go; none when unscheduled
 };
 
+// Refuses minutes for a meeting whose day has not come (`today` before `date`).
+void refuse_before_meeting(core::Date date, core::Date today);
+
 // Records a meeting's minutes from YAML text (docs/formats/minutes.md) in one transaction:
 // attendance and quorum, observers, discussions, case risk, reviews and closures, interventions,
 // new actions and action updates; or, with `held: false`, cancels the meeting. Minutes already
