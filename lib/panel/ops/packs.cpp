@@ -9,6 +9,7 @@
 #include "panel/rules/case_review.hpp"
 #include "panel/rules/risk.hpp"
 #include "panel/store/agencies.hpp"
+#include "panel/store/audit.hpp"
 #include "panel/store/case_reviews.hpp"
 #include "panel/store/meetings.hpp"
 #include "panel/store/minutes.hpp"
@@ -237,7 +238,9 @@ Produced minutes_document(store::Db& db, core::Date date, const Output& output, 
     }
     items.items.push_back(v);
   }
-  context.set("items", items).set("actions", Value::list({}));
+  // The audit log's head as the minutes are made: kept with the minutes, it later proves the log
+  // up to that row was neither cut short nor rewritten ('panel check --head N:HASH').
+  context.set("items", items).set("actions", Value::list({})).set("audit_head", core::format_head(store::audit_head(db)));
 
   core::DocumentRecord doc;
   doc.reference = date.iso();

@@ -191,7 +191,7 @@ const core::Value& template_schema(const std::string& kind)
     Value observer = Value::object();
     observer.set("name", "").set("organisation", "").set("confidentiality_signed", Value::yes_no(true));
     meeting.set("attendance", Value::list({present})).set("observers", Value::list({observer}))
-        .set("quorate", Value::yes_no(true));
+        .set("quorate", Value::yes_no(true)).set("audit_head", "");
     s["meeting"] = meeting;
     Value reminder = common();
     reminder.set("agency", sample_agency()).set("actions", sample_reminded_actions()).set("overdue", sample_reminded_actions())
