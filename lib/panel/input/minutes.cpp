@@ -9,6 +9,35 @@
 namespace panel::input {
 namespace {
 
+// A choice from a fixed list as a person types it: "Risk  reduced" is "risk reduced". Lower
+// case, one space between words; the list's own words are checked later.
+std::string choice(std::string text)
+{
+  std::string out;
+  for (const char ch : text) {
+    const bool space = ch == ' ' || ch == '\t';
+    if (space && (out.empty() || out.back() == ' '))
+      continue;
+    out += space ? ' ' : static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+  }
+  while (!out.empty() && out.back() == ' ')
+    out.pop_back();
+  return out;
+}
+
+// An outcome as people write it: "Closed", "keep open".
+std::string outcome_choice(const std::string& text)
+{
+  const std::string out = choice(text);
+  if (out == "closed")
+    return "close";
+  if (out == "keep open" || out == "kept open")
+    return "keep-open";
+  if (out == "refer elsewhere" || out == "referred elsewhere")
+    return "refer-elsewhere";
+  return out;
+}
+
 // Minutes are read with the shared field reader, plus how one case's record is laid out.
 class Reader : public FieldReader {
 public:
@@ -26,8 +55,8 @@ public:
       return c;
     c.summary = text(n["summary"], f + ".summary");
     c.risk = text(n["risk"], f + ".risk");
-    c.outcome = text(n["outcome"], f + ".outcome");
-    c.close_reason = text(n["close_reason"], f + ".close_reason");
+    c.outcome = outcome_choice(text(n["outcome"], f + ".outcome"));
+    c.close_reason = choice(text(n["close_reason"], f + ".close_reason"));
     c.referred_to = text(n["referred_to"], f + ".referred_to");
     c.next_review = date(n["next_review"], f + ".next_review");
     if (const auto list = n["interventions"]; list && !list.IsNull()) {

@@ -27,3 +27,20 @@ TEST_CASE("minutes files: a summary of 20,000 characters, accented letters count
   REQUIRE(m.cases.size() == 1);
   CHECK(m.cases.front().summary == summary);
 }
+
+TEST_CASE("minutes files: an outcome and a close reason are read as people type them")
+{
+  // A coordinator wrote "close_reason: Risk reduced" and was told the case needed a reason.
+  std::vector<std::string> problems;
+  const auto m = input::read_minutes("cases:\n  CCM-2017-0001:\n    summary: s\n    outcome: Closed\n"
+                                     "    close_reason: \"  Risk   Reduced \"\n"
+                                     "  CCM-2017-0002:\n    summary: s\n    outcome: Keep Open\n"
+                                     "  CCM-2017-0003:\n    summary: s\n    outcome: close\n    close_reason: Referred elsewhere\n",
+                                     "m.yaml", problems);
+  CHECK(problems.empty());
+  REQUIRE(m.cases.size() == 3);
+  CHECK(m.cases[0].outcome == "close");
+  CHECK(m.cases[0].close_reason == "risk reduced");
+  CHECK(m.cases[1].outcome == "keep-open");
+  CHECK(m.cases[2].close_reason == "referred elsewhere");  // a close reason, not the refer-elsewhere outcome
+}
