@@ -61,12 +61,16 @@ bool CsvReader::next(CsvRecord& record)
         first_quoted = quoted;
       end = quoted ? read_quoted(field, field_line) : read_unquoted(field, field_line);
       if (!core::valid_utf8(field))
-        fail(field_line, fmt::format("invalid UTF-8 in field {}", count));
+        fail(field_line, fmt::format("{}: not valid UTF-8 text (in Excel, save as 'CSV UTF-8'; elsewhere, save the file as "
+                                     "UTF-8)",
+                                     count <= m_header.size() ? m_header[count - 1] : fmt::format("field {}", count)));
     }
     record.fields.resize(count);
     // A zero-length line is not a record of one empty field: skip it (it still counted as a line).
     if (count == 1 && !first_quoted && record.fields[0].empty())
       continue;
+    if (m_header.empty())
+      m_header = record.fields;  // the column names, for messages about the rows below
     return true;
   }
 }

@@ -48,6 +48,7 @@ private:
   const char* m_end = nullptr;
   long m_line = 1;
   bool m_started = false;
+  std::vector<std::string> m_header;  // the first record: column names for messages
 };
 
 } // namespace panel::input

@@ -191,9 +191,12 @@ TEST_CASE("csv: text after a closing quote is refused with its line")
 
 TEST_CASE("csv: invalid UTF-8 in a field is refused with its line and field")
 {
-  CHECK(refusal("a,b\n1,\xff\n") == "test.csv:2: invalid UTF-8 in field 2");
-  CHECK(refusal("a,b\n\"\xC3\",1\n") == "test.csv:2: invalid UTF-8 in field 1");
-  CHECK(refusal("\xC0\x80\n") == "test.csv:1: invalid UTF-8 in field 1");
+  // A row's field is named by its column; the header's own fields by position.
+  const std::string hint = " not valid UTF-8 text (in Excel, save as 'CSV UTF-8'; elsewhere, save the file as UTF-8)";
+  CHECK(refusal("a,b\n1,\xff\n") == "test.csv:2: b:" + hint);
+  CHECK(refusal("a,b\n\"\xC3\",1\n") == "test.csv:2: a:" + hint);
+  CHECK(refusal("a,b\n1,2,\xff\n") == "test.csv:2: field 3:" + hint);
+  CHECK(refusal("\xC0\x80\n") == "test.csv:1: field 1:" + hint);
 }
 
 TEST_CASE("csv: a field over 1,000,000 bytes is refused and one of exactly that size is read")
