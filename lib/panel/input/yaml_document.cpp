@@ -143,7 +143,10 @@ YAML::Node load_document(std::string_view text, const std::string& file)
     survey(owned, file);
     return YAML::Load(owned);
   } catch (const YAML::ParserException& e) {
-    throw refused(fmt::format("{}:{}: YAML syntax error: {}", file, e.mark.line + 1, e.msg));
+    // yaml-cpp's words for the commonest slip in typed text: a value that itself holds ": ".
+    const bool colon = e.msg == "illegal map value";
+    throw refused(fmt::format("{}:{}: YAML syntax error: {}{}", file, e.mark.line + 1, e.msg,
+                              colon ? " (text holding ': ' must be in quotes: summary: \"Agreed: HSG to visit\")" : ""));
   }
 }
 

@@ -84,3 +84,10 @@ TEST_CASE("yaml_document: a key written twice in one mapping is refused at its s
                                      "f.yaml"));
   CHECK_NOTHROW(input::load_document("key: key\nvalue: key\n", "f.yaml"));
 }
+
+TEST_CASE("yaml_document: a colon inside unquoted text is explained, not only called an illegal map value")
+{
+  CHECK(refusal("summary: Agreed: HSG to visit\n") ==
+        "f.yaml:1: YAML syntax error: illegal map value (text holding ': ' must be in quotes: summary: \"Agreed: HSG "
+        "to visit\")");
+}
