@@ -45,8 +45,8 @@ void Context::resolve()
       login = pw->pw_name;
   user = pick(flags.as, "PANEL_USER", login.empty() ? "unknown" : login);
   // The name goes into the append-only audit log and onto minutes: one plain line, or nothing.
-  if (!core::plain_line(user) || user.size() > 200)
-    throw usage_error(fmt::format("{}: the name must be one line of at most 200 characters, with no control characters",
+  if (!core::plain_line(user) || user.size() > 200 || core::trim(user).empty())
+    throw usage_error(fmt::format("{}: the name must be one line of at most 200 characters, not blank, with no control characters",
                                   flags.as.empty() ? "PANEL_USER" : "--as"));
   format = flags.format;
   templates = pick(flags.templates, "PANEL_TEMPLATES", "");

@@ -489,6 +489,7 @@ def command_line_cases():
     c("as-newline", ["--as", "jo\nroot", "triage"], words=("--as",))
     c("as-escape", ["--as", "jo\x1b[2J", "triage"], words=("--as",))
     c("as-empty", ["--as", "", "triage"], words=("--as",))
+    c("as-blank", ["--as", "   ", "triage"], words=("--as",))
     c("meeting-add-year-1", ["meeting", "add", "0001-01-01"])
     c("meeting-add-impossible", ["meeting", "add", "2017-02-30"])
     c("meeting-add-bad-time", ["meeting", "add", "2017-10-03", "--time", "25:99"])
