@@ -55,11 +55,15 @@ void check_complaint(store::Db& db, const core::Complaint& c, core::Date receive
                                    c.incident.iso(), received.iso()));
 }
 
-void require_none(const std::vector<std::string>& problems)
+// Every problem on its own "panel: error:" line, as refer and minute print them; `file` names the
+// file the problems came from ("" for options).
+void require_none(const std::vector<std::string>& problems, const std::string& file = "")
 {
-  if (!problems.empty())
-    throw refused(core::join(problems, "\n") + (problems.size() > 1 ? fmt::format("\n{} problems; nothing was recorded", problems.size())
-                                                                     : "\nnothing was recorded"));
+  if (problems.empty())
+    return;
+  const std::string ending = problems.size() > 1 ? fmt::format("{} problems; nothing was recorded", problems.size())
+                                                 : std::string("nothing was recorded");
+  throw refused(core::join(problems, "\npanel: error: ") + "\npanel: error: " + (file.empty() ? "" : file + ": ") + ending);
 }
 
 // Error(refused) for a step's --date before the step it follows or after today.
@@ -133,7 +137,7 @@ core::CaseReview apply_for_case_review(store::Db& db, const core::CaseReviewAppl
                     problems);
     a.complaints.push_back(lines[i].complaint);
   }
-  require_none(problems);
+  require_none(problems, name);
   auto r = store::insert_case_review(db, a, actor);
   for (const auto& c : a.complaints)
     store::insert_complaint(db, r.id, c);
@@ -279,7 +283,7 @@ std::vector<std::string> record_case_review_outcome(store::Db& db, const std::st
     if (a.due != core::Date{} && a.due < day)  // a missing due date is already reported
       problems.push_back(fmt::format("{}.due: {} is before the outcome ({})", where, a.due.iso(), day.iso()));
   }
-  require_none(problems);
+  require_none(problems, name);
   store::set_outcome(db, r.id, day, outcome.summary);
   std::vector<std::string> ids;
   for (const auto& a : outcome.recommendations)

@@ -209,7 +209,7 @@ TEST_CASE("case review ops: a complaints file with an unknown agency and a bad d
   CHECK(caught.code == Exit::refused);
   CHECK(has(caught.message, path + ":2: complaints[0].agency: unknown agency 'XYZ' (see 'panel agency list')"));
   CHECK(has(caught.message, path + ":6: complaints[1].incident_date: '2017-13-01' is not a date (use YYYY-MM-DD)"));
-  CHECK(caught.message.ends_with("\n2 problems; nothing was recorded"));
+  CHECK(caught.message.ends_with("\npanel: error: " + path + ": 2 problems; nothing was recorded"));
 
   CHECK(dump_all(p.db) == dump);
   CHECK(std::vector<std::int64_t>{count(p.db, "case_review"), count(p.db, "complaint"), count(p.db, "case_review_step"),
@@ -229,7 +229,7 @@ TEST_CASE("case review ops: an application on someone's behalf without their con
   CHECK(caught.thrown);
   CHECK(caught.code == Exit::refused);
   CHECK(caught.message == "--on-behalf-of: an application for Kim Lee needs their consent: add --consent once they have given "
-                          "it\nnothing was recorded");
+                          "it\npanel: error: nothing was recorded");
   CHECK(dump_all(p.db) == dump);
   // With consent it is recorded, the victim being the person applied for.
   a.consent = true;
@@ -245,7 +245,8 @@ TEST_CASE("case review ops: an application received in the future is refused; on
       [&] { ops::apply_for_case_review(p.db, p.application("2017-09-05"), "", p.on("2017-09-04")); });
   CHECK(caught.thrown);
   CHECK(caught.code == Exit::refused);
-  CHECK(caught.message == "--received: 2017-09-05 is in the future (today is 2017-09-04)\nnothing was recorded");
+  CHECK(caught.message ==
+        "--received: 2017-09-05 is in the future (today is 2017-09-04)\npanel: error: nothing was recorded");
   CHECK(dump_all(p.db) == dump);
   CHECK(p.apply("2017-09-04", "") == "CT-2017-0001");
 }
@@ -479,9 +480,10 @@ TEST_CASE("case review ops: an outcome naming an unknown agency is refused with 
   const auto caught = catch_error([&] { ops::record_case_review_outcome(p.db, reference, path, p.on("2017-09-13")); });
   CHECK(caught.thrown);
   CHECK(caught.code == Exit::refused);
-  CHECK(caught.message == path + ":5: recommendations[1].owner: unknown agency 'NOBODY' (see 'panel agency list')\n" + path +
+  CHECK(caught.message == path + ":5: recommendations[1].owner: unknown agency 'NOBODY' (see 'panel agency list')\n"
+                              "panel: error: " + path +
                               ":6: recommendations[2].due: 2017-09-01 is before the outcome (2017-09-13)\n"
-                              "2 problems; nothing was recorded");
+                              "panel: error: " + path + ": 2 problems; nothing was recorded");
   CHECK(dump_all(p.db) == dump);
   CHECK(store::list_actions(p.db, {}).empty());
   CHECK_FALSE(p.review(reference).outcome);
