@@ -38,18 +38,28 @@ void AuditTrail::append(const core::Actor& actor, const std::string& action, con
   m_head = std::move(hash);
 }
 
-std::vector<core::AuditEntry> list_audit(Db& db, const std::string& since)
+namespace {
+
+// The rows of a statement that selects id, at, user, command, action, entity, record, detail, hash.
+std::vector<core::AuditEntry> entries(SQLite::Statement& s)
 {
-  SQLite::Statement s(db.impl().sql,
-                      "SELECT id, at, user, command, action, entity, record, detail, hash FROM audit_log "
-                      "WHERE at >= ? ORDER BY id");
-  s.bind(1, since);
   std::vector<core::AuditEntry> rows;
   while (s.executeStep())
     rows.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getString(), s.getColumn(2).getString(),
                     s.getColumn(3).getString(), s.getColumn(4).getString(), s.getColumn(5).getString(),
                     s.getColumn(6).getString(), s.getColumn(7).getString(), s.getColumn(8).getString()});
   return rows;
+}
+
+} // namespace
+
+std::vector<core::AuditEntry> list_audit(Db& db, const std::string& since)
+{
+  SQLite::Statement s(db.impl().sql,
+                      "SELECT id, at, user, command, action, entity, record, detail, hash FROM audit_log "
+                      "WHERE at >= ? ORDER BY id");
+  s.bind(1, since);
+  return entries(s);
 }
 
 AuditMark audit_mark(Db& db)
@@ -72,12 +82,7 @@ std::vector<core::AuditEntry> changes_since(Db& db, const AuditMark& mark)
                       "SELECT id, at, user, command, action, entity, record, detail, hash FROM audit_log "
                       "WHERE id > ? AND action NOT IN ('read', 'export') ORDER BY id");
   s.bind(1, mark.last_id);
-  std::vector<core::AuditEntry> rows;
-  while (s.executeStep())
-    rows.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getString(), s.getColumn(2).getString(),
-                    s.getColumn(3).getString(), s.getColumn(4).getString(), s.getColumn(5).getString(),
-                    s.getColumn(6).getString(), s.getColumn(7).getString(), s.getColumn(8).getString()});
-  return rows;
+  return entries(s);
 }
 
 std::string register_id(Db& db)
