@@ -8,6 +8,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <functional>
 #include <fmt/format.h>
 #include <random>
 #include <sys/stat.h>
@@ -60,6 +61,24 @@ std::string random_letters(size_t n)
   for (size_t i = 0; i < n; ++i)
     text += alphabet[random_source()() % (sizeof alphabet - 1)];
   return text;
+}
+
+// Opens a new private file (0600, O_EXCL, never through a symbolic link) at the first free name
+// `next_name` gives, trying up to 100; `path` is that name, or "" with errno saying why not.
+Fd open_new(const std::function<std::string()>& next_name, int access, std::string& path)
+{
+  for (int attempt = 0;; ++attempt) {
+    path = next_name();
+    const int fd = ::open(path.c_str(), access | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd >= 0)
+      return Fd(fd);
+    if (errno != EEXIST || attempt == 100) {
+      const int error = errno;
+      path.clear();
+      errno = error;
+      return Fd();
+    }
+  }
 }
 
 } // namespace
@@ -137,19 +156,9 @@ PendingFile::PendingFile(std::string target, bool force) : m_target(std::move(ta
     if (!m_force)
       throw refused(fmt::format("'{}' already exists; use --force to overwrite it", m_target));
   }
-  for (int attempt = 0;; ++attempt) {
-    m_temporary = sibling_name(m_target, ".tmp");
-    const int fd = ::open(m_temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd >= 0) {
-      m_fd = Fd(fd);
-      break;
-    }
-    if (errno != EEXIST || attempt == 100) {
-      const int error = errno;
-      m_temporary.clear();
-      throw refused(fmt::format("cannot create '{}': {}", m_target, why(error)));
-    }
-  }
+  m_fd = open_new([&] { return sibling_name(m_target, ".tmp"); }, O_WRONLY, m_temporary);
+  if (const int error = errno; m_temporary.empty())
+    throw refused(fmt::format("cannot create '{}': {}", m_target, why(error)));
   // The umask can only take bits away from 0600; this makes it exactly 0600.
   if (::fchmod(m_fd.get(), 0600) != 0) {
     const int error = errno;
@@ -211,20 +220,10 @@ void PendingFile::publish()
 
 TemporaryFile::TemporaryFile(const std::string& folder, const std::string& label, const std::string& suffix)
 {
-  for (int attempt = 0;; ++attempt) {
-    m_path = (std::filesystem::path(folder.empty() ? "/tmp" : folder) / ("panel-" + label + "-" + random_letters(6) + suffix))
-                 .string();
-    const int fd = ::open(m_path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd >= 0) {
-      m_fd = Fd(fd);
-      return;
-    }
-    if (errno != EEXIST || attempt == 100) {
-      const int error = errno;
-      m_path.clear();
-      throw refused(fmt::format("cannot create a temporary file in '{}': {}", folder, why(error)));
-    }
-  }
+  const auto dir = std::filesystem::path(folder.empty() ? "/tmp" : folder);
+  m_fd = open_new([&] { return (dir / ("panel-" + label + "-" + random_letters(6) + suffix)).string(); }, O_RDWR, m_path);
+  if (const int error = errno; m_path.empty())
+    throw refused(fmt::format("cannot create a temporary file in '{}': {}", folder, why(error)));
 }
 
 TemporaryFile::~TemporaryFile()
