@@ -39,25 +39,15 @@ void add_global_options(CLI::App& app, GlobalFlags& flags)
         return value.empty() ? std::string("is empty (leave the option out to use the default)") : std::string();
       },
       "", "given");
-  app.add_option("--db", flags.db, "Database file (env PANEL_DB; default ./panel.db)")
-      ->type_name("FILE")
-      ->check(given)
-      ->group("Global options");
-  app.add_option("--today", flags.today, "Pin today's date, YYYY-MM-DD (env PANEL_TODAY)")
-      ->type_name("DATE")
-      ->check(given)
-      ->group("Global options");
-  app.add_option("--as", flags.as, "Who is acting, for the audit log (env PANEL_USER; default your login)")
-      ->type_name("NAME")
-      ->check(given)
-      ->group("Global options");
-  app.add_option("--format", flags.format, "Output format: table, csv, json or md (where offered)")
-      ->type_name("FORMAT")
-      ->group("Global options");
-  app.add_option("--templates", flags.templates, "Folder of templates overriding the built-ins (env PANEL_TEMPLATES)")
-      ->type_name("DIR")
-      ->check(given)
-      ->group("Global options");
+  auto option = [&](const char* name, std::string& value, const char* help, const char* type) {
+    return app.add_option(name, value, help)->type_name(type)->group("Global options");
+  };
+  option("--db", flags.db, "Database file (env PANEL_DB; default ./panel.db)", "FILE")->check(given);
+  option("--today", flags.today, "Pin today's date, YYYY-MM-DD (env PANEL_TODAY)", "DATE")->check(given);
+  option("--as", flags.as, "Who is acting, for the audit log (env PANEL_USER; default your login)", "NAME")->check(given);
+  option("--format", flags.format, "Output format: table, csv, json or md (where offered)", "FORMAT");
+  option("--templates", flags.templates, "Folder of templates overriding the built-ins (env PANEL_TEMPLATES)", "DIR")
+      ->check(given);
   app.add_flag("-q,--quiet", flags.quiet, "Print no messages, only data and errors")->group("Global options");
   app.add_flag("--no-color", flags.no_color, "No colour, even on a terminal (or set NO_COLOR)")->group("Global options");
   app.add_flag("--marking", flags.marking, "CSV output starts with a line '# <protective marking>'")->group("Global options");
