@@ -4,6 +4,7 @@
 #include "panel/core/minutes.hpp"
 #include "panel/core/text.hpp"
 #include "panel/ops/actions.hpp"
+#include "panel/render/listings.hpp"
 #include "panel/store/reminders.hpp"
 
 #include <CLI/CLI.hpp>
@@ -19,11 +20,6 @@ struct ActionOptions {
   bool overdue = false;
   int due_within = -1;
 };
-
-int days_overdue(const store::ActionRow& r, core::Date today)
-{
-  return r.action.status == "open" ? std::max(0, r.action.due.days_until(today)) : 0;
-}
 
 int run_list(const ActionOptions& o, Context& ctx)
 {
@@ -41,14 +37,7 @@ int run_list(const ActionOptions& o, Context& ctx)
     f.due_by = ctx.today.plus_days(o.due_within);
   }
   auto db = ctx.open_db();
-  render::Table table{{{"id", "ID"}, {"case", "CASE"}, {"owner", "OWNER"}, {"description", "DESCRIPTION"},
-                       {"due", "DUE"}, {"status", "STATUS"}, {"days_overdue", "DAYS OVERDUE"}, {"meeting", "MEETING"}},
-                      {}};
-  for (const auto& r : store::list_actions(db, f))
-    table.rows.push_back({r.action.id, r.action.case_reference, r.action.owner, r.action.description, r.action.due.iso(),
-                          r.action.status, static_cast<std::int64_t>(days_overdue(r, ctx.today)),
-                          r.meeting.empty() ? render::Cell{} : render::Cell{r.meeting}});
-  render::write(ctx.out, table, format, ctx.style());
+  render::action_listing(ctx.out, store::list_actions(db, f), ctx.today, format, ctx.style());
   return 0;
 }
 

@@ -2,6 +2,7 @@
 
 #include "panel/core/text.hpp"
 #include "panel/ops/agencies.hpp"
+#include "panel/render/listings.hpp"
 #include "panel/store/agencies.hpp"
 
 #include <CLI/CLI.hpp>
@@ -22,10 +23,7 @@ int run_list(Context& ctx)
   using render::Format;
   const auto format = ctx.format_or(Format::table, {Format::table, Format::csv, Format::json, Format::md});
   auto db = ctx.open_db();
-  render::Table table{{{"code", "CODE"}, {"name", "NAME"}, {"email", "EMAIL"}, {"core", "CORE"}}, {}};
-  for (const auto& a : store::list_agencies(db))
-    table.rows.push_back({a.code, a.name, a.email, a.core});
-  render::write(ctx.out, table, format, ctx.style());
+  render::agency_listing(ctx.out, store::list_agencies(db), format, ctx.style());
   return 0;
 }
 

@@ -1,6 +1,7 @@
 #include "cmd/cli.hpp"
 
 #include "panel/core/error.hpp"
+#include "panel/render/listings.hpp"
 #include "panel/store/audit.hpp"
 
 #include <CLI/CLI.hpp>
@@ -21,12 +22,7 @@ int run_audit(const AuditOptions& options, Context& ctx)
   if (!options.since.empty() && !core::Date::parse(options.since))
     throw usage_error(fmt::format("--since: '{}' is not a date (use YYYY-MM-DD)", options.since));
   auto db = ctx.open_db();
-  render::Table table{{{"id", "ID"}, {"at", "AT"}, {"user", "USER"}, {"command", "COMMAND"},
-                       {"action", "ACTION"}, {"entity", "ENTITY"}, {"record", "RECORD"}, {"detail", "DETAIL"}},
-                      {}};
-  for (const auto& e : store::list_audit(db, options.since))
-    table.rows.push_back({e.id, e.at, e.user, e.command, e.action, e.entity, e.record, e.detail});
-  render::write(ctx.out, table, format, ctx.style());
+  render::audit_listing(ctx.out, store::list_audit(db, options.since), format, ctx.style());
   return 0;
 }
 

@@ -5,6 +5,7 @@
 #include "panel/ops/cases.hpp"
 #include "panel/ops/purge.hpp"
 #include "panel/render/case_detail.hpp"
+#include "panel/render/listings.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -18,27 +19,16 @@ struct CaseOptions {
   bool attention = false;
 };
 
-render::Cell optional_text(const std::string& s) { return s.empty() ? render::Cell{} : render::Cell{s}; }
-render::Cell optional_date(const std::optional<core::Date>& d) { return d ? render::Cell{d->iso()} : render::Cell{}; }
-
 // Open cases with no next step or not discussed for too long, and why.
 int run_attention(const CaseOptions& o, Context& ctx, render::Format format)
 {
   if (!o.status.empty() && o.status != "open")
     throw usage_error("--attention lists open cases: it takes no --status " + o.status);
   auto db = ctx.open_db();
-  render::Table table{{{"reference", "REFERENCE"}, {"name", "NAME"}, {"opened", "OPENED"}, {"lead_agency", "LEAD"},
-                       {"risk_level", "RISK"}, {"review_date", "REVIEW"}, {"listed_for", "LISTED FOR"},
-                       {"last_discussed", "LAST DISCUSSED"}, {"attention", "ATTENTION"}},
-                      {}};
-  for (const auto& c : ops::list_cases_needing_attention(db, ctx.actor()))
-    table.rows.push_back({c.info.reference, c.info.name, c.info.opened.iso(), optional_text(c.info.lead_agency),
-                          optional_text(c.info.risk_level), optional_date(c.info.review_date), optional_date(c.listed_for),
-                          optional_date(c.last_discussed), c.attention});
-  // An empty table for people is a sentence; csv and json keep their header and [].
-  if (!table.rows.empty() || format != render::Format::table)
-    render::write(ctx.out, table, format, ctx.style());
-  if (table.rows.empty())
+  const auto cases = ops::list_cases_needing_attention(db, ctx.actor());
+  // An empty table for people is this sentence; csv and json keep their header and [].
+  render::attention_listing(ctx.out, cases, format, ctx.style());
+  if (cases.empty())
     ctx.note("every open case has a next step and was discussed within attention_after_days");
   return 0;
 }
@@ -50,13 +40,7 @@ int run_list(const CaseOptions& o, Context& ctx)
   if (o.attention)
     return run_attention(o, ctx, format);
   auto db = ctx.open_db();
-  render::Table table{{{"reference", "REFERENCE"}, {"name", "NAME"}, {"opened", "OPENED"}, {"lead_agency", "LEAD"},
-                       {"risk_level", "RISK"}, {"review_date", "REVIEW"}, {"status", "STATUS"}},
-                      {}};
-  for (const auto& c : ops::list_cases(db, o.status, ctx.actor()))
-    table.rows.push_back({c.reference, c.name, c.opened.iso(), optional_text(c.lead_agency), optional_text(c.risk_level),
-                          optional_date(c.review_date), c.status});
-  render::write(ctx.out, table, format, ctx.style());
+  render::case_listing(ctx.out, ops::list_cases(db, o.status, ctx.actor()), format, ctx.style());
   return 0;
 }
 

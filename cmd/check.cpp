@@ -1,31 +1,16 @@
 #include "cmd/cli.hpp"
 
 #include "panel/ops/maintenance.hpp"
+#include "panel/render/listings.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <fmt/format.h>
 #include <fstream>
 #include <memory>
 
 namespace panel::cmd {
 namespace {
-
-// Writes findings as a table (RESULT ok, warning or PROBLEM) or as JSON [{check, ok, detail,
-// warning}]; counts the problems and the warnings.
-void write_findings(const std::vector<ops::Finding>& findings, Context& ctx, size_t& problems, size_t& warnings)
-{
-  using render::Format;
-  const auto format = ctx.format_or(Format::table, {Format::table, Format::json});
-  render::Table t{{{"result", "RESULT"}, {"check", "CHECK"}, {"detail", "DETAIL"}}, {}};
-  render::Table j{{{"check", "CHECK"}, {"ok", "OK"}, {"detail", "DETAIL"}, {"warning", "WARNING"}}, {}};
-  for (const auto& f : findings) {
-    problems += !f.ok;
-    warnings += f.ok && f.warning;
-    t.rows.push_back({std::string(!f.ok ? "PROBLEM" : f.warning ? "warning" : "ok"), f.check, f.detail});
-    j.rows.push_back({f.check, f.ok, f.detail, f.warning});
-  }
-  render::write(ctx.out, format == Format::json ? j : t, format, ctx.style());
-}
 
 // --head takes N:HASH, or a file whose first line is one (kept from 'panel audit head').
 core::AuditHead head_argument(const std::string& value)
@@ -45,9 +30,12 @@ core::AuditHead head_argument(const std::string& value)
 
 int run_check(const std::string& head, Context& ctx)
 {
-  size_t problems = 0, warnings = 0;
+  using render::Format;
   const auto given = head.empty() ? std::nullopt : std::optional<core::AuditHead>(head_argument(head));
-  write_findings(ops::check_database(ctx.db_path, ctx.today, given), ctx, problems, warnings);
+  const auto findings = ops::check_database(ctx.db_path, ctx.today, given);
+  render::findings_listing(ctx.out, findings, ctx.format_or(Format::table, {Format::table, Format::json}), ctx.style());
+  const auto problems = std::count_if(findings.begin(), findings.end(), [](const auto& f) { return !f.ok; });
+  const auto warnings = std::count_if(findings.begin(), findings.end(), [](const auto& f) { return f.ok && f.warning; });
   if (problems) {
     ctx.err << fmt::format("panel: error: check: {} problem{} in '{}'\n", problems, problems == 1 ? "" : "s", ctx.db_path);
     return 1;

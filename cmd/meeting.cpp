@@ -4,6 +4,7 @@
 #include "panel/core/text.hpp"
 #include "panel/ops/meetings.hpp"
 #include "panel/ops/minutes_due.hpp"
+#include "panel/render/listings.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -65,16 +66,7 @@ int run_list(Context& ctx)
   using render::Format;
   const auto format = ctx.format_or(Format::table, {Format::table, Format::csv, Format::json, Format::md});
   auto db = ctx.open_db();
-  render::Table table{{{"date", "DATE"}, {"time", "TIME"}, {"venue", "VENUE"}, {"chair", "CHAIR"}, {"status", "STATUS"},
-                       {"listed", "LISTED"}, {"cancel_reason", "CANCELLED BECAUSE"}, {"minutes", "MINUTES"},
-                       {"minutes_due", "MINUTES DUE"}},
-                      {}};
-  auto text = [](const std::string& s) { return s.empty() ? render::Cell{} : render::Cell{s}; };
-  for (const auto& [m, minutes] : ops::meetings_with_minutes(db, ctx.today))
-    table.rows.push_back({m.date.iso(), text(m.time), text(m.venue), text(m.chair), m.status,
-                          static_cast<std::int64_t>(m.listed), text(m.cancel_reason),
-                          text(rules::minutes_state_name(minutes.state)), text(minutes.due ? minutes.due->iso() : "")});
-  render::write(ctx.out, table, format, ctx.style());
+  render::meeting_listing(ctx.out, ops::meetings_with_minutes(db, ctx.today), format, ctx.style());
   return 0;
 }
 

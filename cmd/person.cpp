@@ -3,6 +3,7 @@
 #include "panel/ops/documents.hpp"
 #include "panel/ops/people.hpp"
 #include "panel/render/case_detail.hpp"
+#include "panel/render/listings.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -23,11 +24,9 @@ int run_find(const PersonOptions& o, Context& ctx)
   const auto format = ctx.format_or(Format::table, {Format::table, Format::csv, Format::json, Format::md});
   const auto dob = optional_date_argument(o.dob, "--dob");
   auto db = ctx.open_db();
-  render::Table table{{{"kind", "KIND"}, {"id", "ID"}, {"name", "NAME"}, {"dob", "DOB"}, {"detail", "DETAIL"}}, {}};
-  for (const auto& m : ops::find_people(db, o.name, dob, ctx.actor()))
-    table.rows.push_back({m.kind, m.id, m.name, m.dob ? render::Cell{m.dob->iso()} : render::Cell{}, m.detail});
-  render::write(ctx.out, table, format, ctx.style());
-  if (table.rows.empty())
+  const auto matches = ops::find_people(db, o.name, dob, ctx.actor());
+  render::person_listing(ctx.out, matches, format, ctx.style());
+  if (matches.empty())
     ctx.note(fmt::format("nobody named '{}' is on the register", o.name));
   return 0;
 }

@@ -1,6 +1,7 @@
 #include "cmd/cli.hpp"
 
 #include "panel/ops/purge.hpp"
+#include "panel/render/listings.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -19,12 +20,7 @@ int run_purge(const PurgeOptions& o, Context& ctx)
   const auto format = ctx.format_or(Format::table, {Format::table, Format::csv, Format::json, Format::md});
   auto db = ctx.open_db();
   const auto result = ops::purge(db, o.dry_run, ctx.actor());
-  render::Table table{{{"kind", "KIND"}, {"reference", "REFERENCE"}, {"since", "SINCE"}, {"kept_years", "KEPT (YEARS)"}}, {}};
-  for (size_t i = 0; i < result.records.size(); ++i)
-    table.rows.push_back({result.records[i].kind, result.records[i].reference, result.records[i].since.iso(),
-                          static_cast<std::int64_t>(result.years[i])});
-  if (!result.records.empty() || format != Format::table)
-    render::write(ctx.out, table, format, ctx.style());
+  render::purge_listing(ctx.out, result, format, ctx.style());
   const auto n = result.records.size();
   if (o.dry_run)
     ctx.note(n ? fmt::format("dry run: {} record{} would be purged; nothing was changed", n, n == 1 ? "" : "s")

@@ -4,6 +4,7 @@
 #include "panel/core/files.hpp"
 #include "panel/input/file.hpp"
 #include "panel/ops/intake.hpp"
+#include "panel/render/listings.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cerrno>
@@ -74,30 +75,16 @@ public:
   explicit Output(Context& ctx)
   {
     using render::Format;
-    m_format = ctx.format_or(Format::table, {Format::table, Format::csv, Format::json, Format::md});
+    const auto format = ctx.format_or(Format::table, {Format::table, Format::csv, Format::json, Format::md});
     std::string folder = ctx.getenv("TMPDIR").empty() ? "/tmp" : ctx.getenv("TMPDIR");
     {
       core::TemporaryFile scratch(folder, "refer", "");
       m_file.open(scratch.path(), std::ios::in | std::ios::out | std::ios::trunc | std::ios::binary);
     }  // removed at once: the stream keeps it open
-    m_rows = std::make_unique<render::RowWriter>(
-        m_file,
-        std::vector<render::Column>{{"reference", "REFERENCE"}, {"received", "RECEIVED"}, {"agency", "AGENCY"},
-                                    {"person", "PERSON"}, {"repeat_of", "REPEAT OF"},
-                                    {"possible_matches", "POSSIBLE MATCHES"}, {"criteria_met", "CRITERIA MET"},
-                                    {"meets_threshold", "THRESHOLD"}},
-        m_format, ctx.style());
+    m_rows = std::make_unique<render::IntakeListing>(m_file, format, ctx.style());
   }
 
-  void add(const ops::IntakeItem& item)
-  {
-    const bool people = m_format == render::Format::table || m_format == render::Format::md;
-    m_rows->row({item.reference, item.received.iso(), item.agency, static_cast<std::int64_t>(item.person_id),
-                 item.repeat_of.empty() ? render::Cell{} : render::Cell{item.repeat_of}, item.possible_matches,
-                 item.criteria_met,
-                 people ? render::Cell{std::string(item.meets_threshold ? "MEETS" : "BELOW THRESHOLD")}
-                        : render::Cell{item.meets_threshold}});
-  }
+  void add(const ops::IntakeItem& item) { m_rows->row(item); }
 
   void copy_to(std::ostream& out)
   {
@@ -108,9 +95,8 @@ public:
   }
 
 private:
-  render::Format m_format = render::Format::table;
   std::fstream m_file;
-  std::unique_ptr<render::RowWriter> m_rows;
+  std::unique_ptr<render::IntakeListing> m_rows;
 };
 
 int run_refer(const ReferOptions& o, Context& ctx)

@@ -5,6 +5,7 @@
 #include "panel/input/file.hpp"
 #include "panel/input/templates.hpp"
 #include "panel/ops/documents.hpp"
+#include "panel/render/listings.hpp"
 #include "panel/render/template_check.hpp"
 
 #include <CLI/CLI.hpp>
@@ -37,12 +38,7 @@ int run_list(Context& ctx)
   using render::Format;
   const auto format = ctx.format_or(Format::table, {Format::table, Format::csv, Format::json, Format::md});
   std::vector<std::string> problems;
-  render::Table table{{{"name", "NAME"}, {"for", "FOR"}, {"format", "FORMAT"}, {"source", "SOURCE"},
-                       {"description", "DESCRIPTION"}},
-                      {}};
-  for (const auto& t : templates(ctx, problems))
-    table.rows.push_back({t.name, t.kind, t.format, t.source == "built-in" ? t.source : t.file, t.description});
-  render::write(ctx.out, table, format, ctx.style());
+  render::template_listing(ctx.out, templates(ctx, problems), format, ctx.style());
   for (const auto& p : problems)
     ctx.warn(p);
   return 0;

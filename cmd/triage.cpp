@@ -4,6 +4,7 @@
 #include "panel/core/text.hpp"
 #include "panel/ops/cases.hpp"
 #include "panel/ops/triage.hpp"
+#include "panel/render/listings.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -21,19 +22,8 @@ int run_list(Context& ctx)
 {
   using render::Format;
   const auto format = ctx.format_or(Format::table, {Format::table, Format::csv, Format::json, Format::md});
-  const bool people = format == Format::table || format == Format::md;
   auto db = ctx.open_db();
-  render::Table table{{{"reference", "REFERENCE"}, {"received", "RECEIVED"}, {"agency", "AGENCY"}, {"name", "NAME"},
-                       {"status", "STATUS"}, {"criteria_met", "CRITERIA MET"}, {"meets_threshold", "THRESHOLD"},
-                       {"repeat_of", "REPEAT OF"}, {"possible_matches", "POSSIBLE MATCHES"}},
-                      {}};
-  for (const auto& r : ops::read_triage_queue(db, ctx.actor()))
-    table.rows.push_back({r.reference, r.referral.received.iso(), r.referral.agency, r.referral.name, r.status,
-                          r.criteria_met,
-                          people ? render::Cell{std::string(r.meets_threshold ? "MEETS" : "BELOW THRESHOLD")}
-                                 : render::Cell{r.meets_threshold},
-                          r.repeat_of.empty() ? render::Cell{} : render::Cell{r.repeat_of}, r.possible_matches});
-  render::write(ctx.out, table, format, ctx.style());
+  render::triage_listing(ctx.out, ops::read_triage_queue(db, ctx.actor()), format, ctx.style());
   return 0;
 }
 

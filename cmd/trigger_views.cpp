@@ -5,10 +5,10 @@
 #include "panel/ops/case_reviews.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/render/case_review.hpp"
+#include "panel/render/listings.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
-#include <map>
 #include <memory>
 #include <sstream>
 
@@ -25,26 +25,10 @@ int run_list(const ViewOptions& o, Context& ctx)
   using render::Format;
   const auto format = ctx.format_or(Format::table, {Format::table, Format::csv, Format::json, Format::md});
   auto db = ctx.open_db();
-  const auto profile = ops::load_profile(db);
-  render::Table table{{{"reference", "REFERENCE"}, {"received", "RECEIVED"}, {"stage", "STAGE"},
-                       {"threshold_met", "MET"}, {"acknowledge_due", "ACK DUE"}, {"decide_due", "DECISION DUE"},
-                       {"outcome_due", "OUTCOME DUE"}, {"next_step", "NEXT STEP"},
-                       {"working_days_overdue", "WORKING DAYS OVERDUE"}},
-                      {}};
-  for (const auto& s : ops::case_review_statuses(db, profile, ctx.today)) {
-    if (o.overdue && s.working_days_overdue == 0)
-      continue;
-    const auto& r = s.review;
-    std::map<std::string, core::Date> due;
-    for (const auto& step : s.steps)
-      due[step.step] = step.due;
-    auto due_cell = [&](const char* step) { return due.count(step) ? render::Cell{due[step].iso()} : render::Cell{}; };
-    table.rows.push_back({r.reference, r.application.received.iso(), s.stage,
-                          r.threshold_met ? render::Cell{*r.threshold_met} : render::Cell{}, due_cell("acknowledge"),
-                          due_cell("decide"), due_cell("outcome"), s.next ? render::Cell{s.next->step} : render::Cell{},
-                          static_cast<std::int64_t>(s.working_days_overdue)});
-  }
-  render::write(ctx.out, table, format, ctx.style());
+  auto reviews = ops::case_review_statuses(db, ops::load_profile(db), ctx.today);
+  if (o.overdue)
+    std::erase_if(reviews, [](const ops::CaseReviewStatus& s) { return s.working_days_overdue == 0; });
+  render::case_review_listing(ctx.out, reviews, format, ctx.style());
   return 0;
 }
 

@@ -1,0 +1,276 @@
+#include "panel/render/listings.hpp"
+
+#include "panel/ops/case_reviews.hpp"
+#include "panel/ops/intake.hpp"
+#include "panel/ops/maintenance.hpp"
+#include "panel/ops/minutes_due.hpp"
+#include "panel/ops/purge.hpp"
+#include "panel/rules/meetings.hpp"
+#include "panel/store/actions.hpp"
+
+#include <algorithm>
+#include <map>
+#include <string_view>
+
+namespace panel::render {
+namespace {
+
+Cell optional_text(const std::string& s) { return s.empty() ? Cell{} : Cell{s}; }
+Cell optional_date(const std::optional<core::Date>& d) { return d ? Cell{d->iso()} : Cell{}; }
+Cell count(std::int64_t n) { return Cell{n}; }
+
+// Tables for people (aligned text, Markdown) and tables for programs (CSV, JSON) differ in a few
+// cells: a word where a program wants a bool.
+bool for_people(Format format) { return format == Format::table || format == Format::md; }
+
+// Every column a referral has in a listing, defined once for triage and refer: the key, the
+// title and the cell. The listings pick their columns from it by key.
+struct ReferralColumn {
+  Column column;
+  Cell (*cell)(const core::RecordedReferral& r, bool people);
+};
+
+const std::vector<ReferralColumn>& referral_columns()
+{
+  static const std::vector<ReferralColumn> columns = {
+      {{"reference", "REFERENCE"}, [](const core::RecordedReferral& r, bool) { return Cell{r.reference}; }},
+      {{"received", "RECEIVED"}, [](const core::RecordedReferral& r, bool) { return Cell{r.referral.received.iso()}; }},
+      {{"agency", "AGENCY"}, [](const core::RecordedReferral& r, bool) { return Cell{r.referral.agency}; }},
+      {{"name", "NAME"}, [](const core::RecordedReferral& r, bool) { return Cell{r.referral.name}; }},
+      {{"person", "PERSON"}, [](const core::RecordedReferral& r, bool) { return count(r.person_id); }},
+      {{"status", "STATUS"}, [](const core::RecordedReferral& r, bool) { return Cell{r.status}; }},
+      {{"repeat_of", "REPEAT OF"}, [](const core::RecordedReferral& r, bool) { return optional_text(r.repeat_of); }},
+      {{"possible_matches", "POSSIBLE MATCHES"},
+       [](const core::RecordedReferral& r, bool) { return Cell{r.possible_matches}; }},
+      {{"criteria_met", "CRITERIA MET"}, [](const core::RecordedReferral& r, bool) { return Cell{r.criteria_met}; }},
+      {{"meets_threshold", "THRESHOLD"},
+       [](const core::RecordedReferral& r, bool people) {
+         return people ? Cell{std::string(r.meets_threshold ? "MEETS" : "BELOW THRESHOLD")} : Cell{r.meets_threshold};
+       }},
+  };
+  return columns;
+}
+
+// The referral columns with these keys, in this order.
+std::vector<const ReferralColumn*> pick(std::initializer_list<std::string_view> keys)
+{
+  std::vector<const ReferralColumn*> picked;
+  for (const auto key : keys)
+    for (const auto& c : referral_columns())
+      if (c.column.key == key)
+        picked.push_back(&c);
+  return picked;
+}
+
+std::vector<Column> headers(const std::vector<const ReferralColumn*>& columns)
+{
+  std::vector<Column> out;
+  for (const auto* c : columns)
+    out.push_back(c->column);
+  return out;
+}
+
+std::vector<Cell> referral_row(const std::vector<const ReferralColumn*>& columns, const core::RecordedReferral& r,
+                               bool people)
+{
+  std::vector<Cell> row;
+  for (const auto* c : columns)
+    row.push_back(c->cell(r, people));
+  return row;
+}
+
+const std::vector<const ReferralColumn*>& triage_columns()
+{
+  static const auto columns = pick({"reference", "received", "agency", "name", "status", "criteria_met",
+                                    "meets_threshold", "repeat_of", "possible_matches"});
+  return columns;
+}
+
+const std::vector<const ReferralColumn*>& intake_columns()
+{
+  static const auto columns = pick({"reference", "received", "agency", "person", "repeat_of", "possible_matches",
+                                    "criteria_met", "meets_threshold"});
+  return columns;
+}
+
+// What intake reports of a referral is part of what is recorded; it is listed the same way.
+core::RecordedReferral recorded(const ops::IntakeItem& item)
+{
+  core::RecordedReferral r;
+  r.reference = item.reference;
+  r.referral.received = item.received;
+  r.referral.agency = item.agency;
+  r.person_id = item.person_id;
+  r.repeat_of = item.repeat_of;
+  r.possible_matches = item.possible_matches;
+  r.criteria_met = item.criteria_met;
+  r.meets_threshold = item.meets_threshold;
+  return r;
+}
+
+int days_overdue(const core::ActionRecord& a, core::Date today)
+{
+  return a.status == "open" ? std::max(0, a.due.days_until(today)) : 0;
+}
+
+} // namespace
+
+void action_listing(std::ostream& out, const std::vector<store::ActionRow>& rows, core::Date today, Format format,
+                    const Style& style)
+{
+  Table table{{{"id", "ID"}, {"case", "CASE"}, {"owner", "OWNER"}, {"description", "DESCRIPTION"}, {"due", "DUE"},
+               {"status", "STATUS"}, {"days_overdue", "DAYS OVERDUE"}, {"meeting", "MEETING"}},
+              {}};
+  for (const auto& r : rows)
+    table.rows.push_back({r.action.id, r.action.case_reference, r.action.owner, r.action.description,
+                          r.action.due.iso(), r.action.status, count(days_overdue(r.action, today)),
+                          optional_text(r.meeting)});
+  write(out, table, format, style);
+}
+
+void agency_listing(std::ostream& out, const std::vector<core::Agency>& agencies, Format format, const Style& style)
+{
+  Table table{{{"code", "CODE"}, {"name", "NAME"}, {"email", "EMAIL"}, {"core", "CORE"}}, {}};
+  for (const auto& a : agencies)
+    table.rows.push_back({a.code, a.name, a.email, a.core});
+  write(out, table, format, style);
+}
+
+void audit_listing(std::ostream& out, const std::vector<core::AuditEntry>& entries, Format format, const Style& style)
+{
+  Table table{{{"id", "ID"}, {"at", "AT"}, {"user", "USER"}, {"command", "COMMAND"}, {"action", "ACTION"},
+               {"entity", "ENTITY"}, {"record", "RECORD"}, {"detail", "DETAIL"}},
+              {}};
+  for (const auto& e : entries)
+    table.rows.push_back({e.id, e.at, e.user, e.command, e.action, e.entity, e.record, e.detail});
+  write(out, table, format, style);
+}
+
+void case_listing(std::ostream& out, const std::vector<core::Case>& cases, Format format, const Style& style)
+{
+  Table table{{{"reference", "REFERENCE"}, {"name", "NAME"}, {"opened", "OPENED"}, {"lead_agency", "LEAD"},
+               {"risk_level", "RISK"}, {"review_date", "REVIEW"}, {"status", "STATUS"}},
+              {}};
+  for (const auto& c : cases)
+    table.rows.push_back({c.reference, c.name, c.opened.iso(), optional_text(c.lead_agency),
+                          optional_text(c.risk_level), optional_date(c.review_date), c.status});
+  write(out, table, format, style);
+}
+
+void attention_listing(std::ostream& out, const std::vector<core::CaseNextStep>& cases, Format format,
+                       const Style& style)
+{
+  Table table{{{"reference", "REFERENCE"}, {"name", "NAME"}, {"opened", "OPENED"}, {"lead_agency", "LEAD"},
+               {"risk_level", "RISK"}, {"review_date", "REVIEW"}, {"listed_for", "LISTED FOR"},
+               {"last_discussed", "LAST DISCUSSED"}, {"attention", "ATTENTION"}},
+              {}};
+  for (const auto& c : cases)
+    table.rows.push_back({c.info.reference, c.info.name, c.info.opened.iso(), optional_text(c.info.lead_agency),
+                          optional_text(c.info.risk_level), optional_date(c.info.review_date),
+                          optional_date(c.listed_for), optional_date(c.last_discussed), c.attention});
+  if (!table.rows.empty() || format != Format::table)
+    write(out, table, format, style);
+}
+
+void findings_listing(std::ostream& out, const std::vector<ops::Finding>& findings, Format format, const Style& style)
+{
+  // People read a verdict per line; programs get the two flags it is made of.
+  Table people{{{"result", "RESULT"}, {"check", "CHECK"}, {"detail", "DETAIL"}}, {}};
+  Table json{{{"check", "CHECK"}, {"ok", "OK"}, {"detail", "DETAIL"}, {"warning", "WARNING"}}, {}};
+  for (const auto& f : findings) {
+    people.rows.push_back({std::string(!f.ok ? "PROBLEM" : f.warning ? "warning" : "ok"), f.check, f.detail});
+    json.rows.push_back({f.check, f.ok, f.detail, f.warning});
+  }
+  write(out, format == Format::json ? json : people, format, style);
+}
+
+void meeting_listing(std::ostream& out, const std::vector<ops::MeetingMinutes>& meetings, Format format,
+                     const Style& style)
+{
+  Table table{{{"date", "DATE"}, {"time", "TIME"}, {"venue", "VENUE"}, {"chair", "CHAIR"}, {"status", "STATUS"},
+               {"listed", "LISTED"}, {"cancel_reason", "CANCELLED BECAUSE"}, {"minutes", "MINUTES"},
+               {"minutes_due", "MINUTES DUE"}},
+              {}};
+  for (const auto& [m, minutes] : meetings)
+    table.rows.push_back({m.date.iso(), optional_text(m.time), optional_text(m.venue), optional_text(m.chair), m.status,
+                          count(m.listed), optional_text(m.cancel_reason),
+                          optional_text(rules::minutes_state_name(minutes.state)), optional_date(minutes.due)});
+  write(out, table, format, style);
+}
+
+void person_listing(std::ostream& out, const std::vector<core::PersonMatch>& matches, Format format,
+                    const Style& style)
+{
+  Table table{{{"kind", "KIND"}, {"id", "ID"}, {"name", "NAME"}, {"dob", "DOB"}, {"detail", "DETAIL"}}, {}};
+  for (const auto& m : matches)
+    table.rows.push_back({m.kind, m.id, m.name, optional_date(m.dob), m.detail});
+  write(out, table, format, style);
+}
+
+void purge_listing(std::ostream& out, const ops::PurgeResult& result, Format format, const Style& style)
+{
+  Table table{{{"kind", "KIND"}, {"reference", "REFERENCE"}, {"since", "SINCE"}, {"kept_years", "KEPT (YEARS)"}}, {}};
+  for (size_t i = 0; i < result.records.size(); ++i)
+    table.rows.push_back({result.records[i].kind, result.records[i].reference, result.records[i].since.iso(),
+                          count(result.years[i])});
+  if (!table.rows.empty() || format != Format::table)
+    write(out, table, format, style);
+}
+
+void template_listing(std::ostream& out, const std::vector<core::Template>& templates, Format format,
+                      const Style& style)
+{
+  Table table{{{"name", "NAME"}, {"for", "FOR"}, {"format", "FORMAT"}, {"source", "SOURCE"},
+               {"description", "DESCRIPTION"}},
+              {}};
+  for (const auto& t : templates)
+    table.rows.push_back({t.name, t.kind, t.format, t.source == "built-in" ? t.source : t.file, t.description});
+  write(out, table, format, style);
+}
+
+void case_review_listing(std::ostream& out, const std::vector<ops::CaseReviewStatus>& reviews, Format format,
+                         const Style& style)
+{
+  Table table{{{"reference", "REFERENCE"}, {"received", "RECEIVED"}, {"stage", "STAGE"}, {"threshold_met", "MET"},
+               {"acknowledge_due", "ACK DUE"}, {"decide_due", "DECISION DUE"}, {"outcome_due", "OUTCOME DUE"},
+               {"next_step", "NEXT STEP"}, {"working_days_overdue", "WORKING DAYS OVERDUE"}},
+              {}};
+  for (const auto& s : reviews) {
+    const auto& r = s.review;
+    std::map<std::string, core::Date, std::less<>> due;
+    for (const auto& step : s.steps)
+      due[step.step] = step.due;
+    auto due_cell = [&](std::string_view step) {
+      const auto it = due.find(step);
+      return it == due.end() ? Cell{} : Cell{it->second.iso()};
+    };
+    table.rows.push_back({r.reference, r.application.received.iso(), s.stage,
+                          r.threshold_met ? Cell{*r.threshold_met} : Cell{}, due_cell("acknowledge"),
+                          due_cell("decide"), due_cell("outcome"), s.next ? Cell{s.next->step} : Cell{},
+                          count(s.working_days_overdue)});
+  }
+  write(out, table, format, style);
+}
+
+void triage_listing(std::ostream& out, const std::vector<core::RecordedReferral>& referrals, Format format,
+                    const Style& style)
+{
+  Table table{headers(triage_columns()), {}};
+  for (const auto& r : referrals)
+    table.rows.push_back(referral_row(triage_columns(), r, for_people(format)));
+  write(out, table, format, style);
+}
+
+IntakeListing::IntakeListing(std::ostream& out, Format format, const Style& style)
+    : m_people(for_people(format)), m_rows(out, headers(intake_columns()), format, style)
+{
+}
+
+void IntakeListing::row(const ops::IntakeItem& item)
+{
+  m_rows.row(referral_row(intake_columns(), recorded(item), m_people));
+}
+
+void IntakeListing::finish() { m_rows.finish(); }
+
+} // namespace panel::render
