@@ -4,8 +4,8 @@
 #include "panel/ops/case_reviews.hpp"
 #include "panel/ops/documents.hpp"
 #include "panel/ops/setup.hpp"
+#include "panel/render/safelives.hpp"
 #include "panel/report/board.hpp"
-#include "panel/report/safelives.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -50,9 +50,11 @@ int run_board(const ReportOptions& o, Context& ctx)
 
 int run_safelives(const ReportOptions& o, Context& ctx)
 {
+  using render::Format;
   const auto period = report::parse_period(o.period);
+  const auto format = ctx.format_or(Format::table, {Format::table, Format::csv, Format::json, Format::md});
   auto db = ctx.open_db();
-  const auto text = report::safelives_return(db, ops::load_profile(db), period, ctx.format.empty() ? "table" : ctx.format);
+  const auto text = render::safelives(report::safelives_return(db, ops::load_profile(db), period), format, ctx.style());
   if (o.output.empty()) {
     ctx.out << text;
   } else {
