@@ -1,0 +1,22 @@
+#pragma once
+// The incident trends report (report/trends) as a table, CSV, JSON or Markdown.
+#include "panel/render/table.hpp"
+#include "panel/report/trends.hpp"
+
+#include <string>
+
+namespace panel::render {
+
+// The JSON contract (docs/reports.md): what was tested (type, force, months, settings, areas
+// tested, incidents with no location) and the rows with their raw numbers. Only the areas
+// flagged, unless `all`.
+std::string trends_json(const report::TrendReport& r, bool all);
+
+// The rows with rounded numbers (2 places; p and q as format_probability); for the aligned
+// table (`format` table) those text cells are padded on the left, as numbers are.
+Table trends_table(const report::TrendReport& r, bool all, Format format);
+
+// The report in `format`, with `style` (colour, and the CSV marking line).
+std::string trends(const report::TrendReport& r, bool all, Format format, const Style& style);
+
+} // namespace panel::render
