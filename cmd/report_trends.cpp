@@ -4,7 +4,6 @@
 #include "panel/render/trends.hpp"
 
 #include <CLI/CLI.hpp>
-#include <algorithm>
 #include <fmt/format.h>
 #include <memory>
 
@@ -27,10 +26,7 @@ int run_trends(TrendsOptions& o, Context& ctx)
   auto db = ctx.open_db();
   const auto r = report::trends(db, o.query);
   ctx.out << render::trends(r, o.all, format, ctx.style());
-  const auto flagged = std::count_if(r.rows.begin(), r.rows.end(), [](const auto& row) { return row.flagged; });
-  ctx.note(fmt::format("{}: {} of {} areas flagged (window {}..{}, baseline {}..{}){}", r.type, flagged, r.rows.size(),
-                       r.window_from, r.to, r.from, r.baseline_to,
-                       r.no_location ? fmt::format("; {} incidents with no location not tested", r.no_location) : ""));
+  ctx.note(render::trends_summary(r));
   return 0;
 }
 

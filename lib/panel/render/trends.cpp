@@ -52,6 +52,14 @@ Table trends_table(const report::TrendReport& r, bool all, Format format)
   return table;
 }
 
+std::string trends_summary(const report::TrendReport& r)
+{
+  const auto flagged = std::count_if(r.rows.begin(), r.rows.end(), [](const auto& row) { return row.flagged; });
+  return fmt::format("{}: {} of {} areas flagged (window {}..{}, baseline {}..{}){}", r.type, flagged, r.rows.size(),
+                     r.window_from, r.to, r.from, r.baseline_to,
+                     r.no_location ? fmt::format("; {} incidents with no location not tested", r.no_location) : "");
+}
+
 std::string trends(const report::TrendReport& r, bool all, Format format, const Style& style)
 {
   if (format == Format::json)

@@ -16,6 +16,10 @@ std::string trends_json(const report::TrendReport& r, bool all);
 // table (`format` table) those text cells are padded on the left, as numbers are.
 Table trends_table(const report::TrendReport& r, bool all, Format format);
 
+// The line for people on stderr: how many areas were flagged, over which months, and the
+// incidents left out for having no location.
+std::string trends_summary(const report::TrendReport& r);
+
 // The report in `format`, with `style` (colour, and the CSV marking line).
 std::string trends(const report::TrendReport& r, bool all, Format format, const Style& style);
 

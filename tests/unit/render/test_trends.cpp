@@ -66,3 +66,14 @@ TEST_CASE("render trends: csv rounds for people and marks the flagged areas; the
   // BASELINE MEAN is 13 wide: the rounded mean is padded to it.
   CHECK(std::get<std::string>(table.rows[0][2]) == "         1.50");
 }
+
+TEST_CASE("render trends: the summary counts the areas flagged and names the months and the incidents not tested")
+{
+  CHECK(render::trends_summary(sample()) == "Anti-social behaviour: 1 of 2 areas flagged (window 2017-04..2017-06, "
+                                            "baseline 2016-04..2017-03); 7 incidents with no location not tested");
+  auto r = sample();
+  r.no_location = 0;
+  r.rows.pop_back();
+  CHECK(render::trends_summary(r) ==
+        "Anti-social behaviour: 1 of 1 areas flagged (window 2017-04..2017-06, baseline 2016-04..2017-03)");
+}
