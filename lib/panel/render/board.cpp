@@ -252,7 +252,10 @@ void contract(const BoardReport& r, Visitor& v)
 
 struct JsonVisitor {
   Json& out;
-  void figure(const char* section, const char* metric, Json value, const std::optional<Headline>&) { out[section][metric] = std::move(value); }
+  void figure(const char* section, const char* metric, Json value, const std::optional<Headline>&)
+  {
+    out[section][metric] = std::move(value);
+  }
   void breakdown(const char* section, const char* metric, Json object) { out[section][metric] = std::move(object); }
   void cancellations(const char* section, const char* metric, const std::vector<report::CancelledMeeting>& list)
   {
@@ -269,7 +272,7 @@ std::string csv_cell(const Json& x)
 }
 
 struct CsvVisitor {
-  const BoardReport& report;
+  const BoardReport& board;
   std::string& out;
   void line(const char* section, const char* metric, const std::string& key, const Json& value,
             const std::string& previous = "", const std::string& change = "")
@@ -278,10 +281,10 @@ struct CsvVisitor {
   }
   void figure(const char* section, const char* metric, const Json& value, const std::optional<Headline>& headline)
   {
-    if (!report.compare || !headline)
+    if (!board.compare || !headline)
       return line(section, metric, "", value);
-    const auto& c = report.compare->of(*headline);
-    line(section, metric, "", value, csv_cell(count_json(report, c.previous)), csv_cell(number_json(c.change)));
+    const auto& c = board.compare->of(*headline);
+    line(section, metric, "", value, csv_cell(count_json(board, c.previous)), csv_cell(number_json(c.change)));
   }
   void breakdown(const char* section, const char* metric, const Json& object)
   {
