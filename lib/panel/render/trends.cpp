@@ -14,6 +14,13 @@ std::string level_name(store::AreaLevel level) { return level == store::AreaLeve
 
 } // namespace
 
+std::string format_probability(double p)
+{
+  if (p == 0)
+    return "0";
+  return p >= 0.001 ? core::round_value(p, 3).text() : fmt::format("{:.2e}", p);
+}
+
 std::string trends_json(const report::TrendReport& r, bool all)
 {
   using Json = nlohmann::ordered_json;
@@ -39,7 +46,7 @@ Table trends_table(const report::TrendReport& r, bool all, Format format)
     if (all || row.flagged)
       table.rows.push_back({row.area, row.name, core::round_value(row.test.baseline_mean, 2).text(), row.test.window_count,
                             core::round_value(row.test.expected, 2).text(), core::round_value(row.test.ratio, 2).text(),
-                            report::format_probability(row.test.p), report::format_probability(row.q), row.flagged});
+                            format_probability(row.test.p), format_probability(row.q), row.flagged});
   if (format != Format::table)
     return table;
   for (size_t c : {2, 4, 5, 6, 7}) {

@@ -7,6 +7,9 @@
 
 namespace panel::render {
 
+// A p- or q-value for people: 3 decimals, or 3 significant digits in scientific when below 0.001.
+std::string format_probability(double p);
+
 // The JSON contract (docs/reports.md): what was tested (type, force, months, settings, areas
 // tested, incidents with no location) and the rows with their raw numbers. Only the areas
 // flagged, unless `all`.

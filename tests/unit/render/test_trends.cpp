@@ -77,3 +77,13 @@ TEST_CASE("render trends: the summary counts the areas flagged and names the mon
   CHECK(render::trends_summary(r) ==
         "Anti-social behaviour: 1 of 1 areas flagged (window 2017-04..2017-06, baseline 2016-04..2017-03)");
 }
+
+TEST_CASE("render trends: probabilities for people have 3 decimals, or 3 digits in scientific below 0.001")
+{
+  CHECK(render::format_probability(1.0) == "1.000");
+  CHECK(render::format_probability(0.0123456) == "0.012");
+  CHECK(render::format_probability(0.001) == "0.001");
+  CHECK(render::format_probability(0.000123456) == "1.23e-04");
+  CHECK(render::format_probability(2.29e-7) == "2.29e-07");
+  CHECK(render::format_probability(0.0) == "0");
+}
