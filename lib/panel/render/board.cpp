@@ -9,12 +9,10 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 namespace panel::render {
 namespace {
 
-using Json = nlohmann::ordered_json;
 using report::BoardReport;
 using report::Headline;
 
@@ -27,26 +25,6 @@ struct Section {
   std::string title;
   std::vector<Row> rows;
 };
-
-// A count as published: "<N" when suppressed.
-Json count_json(const BoardReport& r, std::int64_t n)
-{
-  if (r.suppressed(n))
-    return fmt::format("<{}", r.suppress_below);
-  return n;
-}
-
-Json number_json(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
-
-Json counts_json(const BoardReport& r, const store::Counts& counts)
-{
-  Json j = Json::object();
-  for (const auto& [key, n] : counts)
-    j[key] = count_json(r, n);
-  return j;
-}
-
-Json period_json(const report::Period& p) { return {{"from", p.from.iso()}, {"to", p.to.iso()}, {"label", p.label}}; }
 
 std::string count_text(const BoardReport& r, std::int64_t n)
 {
@@ -97,77 +75,97 @@ void breakdown(const BoardReport& r, Section& s, const store::Counts& counts, co
     s.rows.push_back({prefix + key, count_text(r, n), "", "", true});
 }
 
-std::vector<Section> sections(const BoardReport& r)
+Section referral_rows(const BoardReport& r)
 {
-  const auto& f = r.figures;
-  std::vector<Section> out;
-  const auto& ref = f.referrals;
-  Section referrals{"Referrals", {}};
-  referrals.rows.push_back(figure(r, "Received", Headline::referrals_received));
-  referrals.rows.push_back(heading("By agency"));
-  breakdown(r, referrals, ref.by_agency);
-  referrals.rows.push_back(heading("By category (each category of a referral)"));
-  breakdown(r, referrals, ref.by_category);
-  referrals.rows.push_back(figure(r, "Residents", Headline::residents));
-  referrals.rows.push_back(figure(r, "Vulnerable", Headline::vulnerable));
-  referrals.rows.push_back(figure(r, "Repeats", Headline::repeats));
-  referrals.rows.push_back({"Repeat rate", percent_text(ref.repeat_rate, ref.repeats, ref.received), "", "", false});
-  referrals.rows.push_back(figure(r, "Met the threshold at intake", Headline::meeting_threshold));
-  referrals.rows.push_back(heading("Decisions in the period"));
+  const auto& ref = r.figures.referrals;
+  Section s{"Referrals", {}};
+  s.rows.push_back(figure(r, "Received", Headline::referrals_received));
+  s.rows.push_back(heading("By agency"));
+  breakdown(r, s, ref.by_agency);
+  s.rows.push_back(heading("By category (each category of a referral)"));
+  breakdown(r, s, ref.by_category);
+  s.rows.push_back(figure(r, "Residents", Headline::residents));
+  s.rows.push_back(figure(r, "Vulnerable", Headline::vulnerable));
+  s.rows.push_back(figure(r, "Repeats", Headline::repeats));
+  s.rows.push_back({"Repeat rate", percent_text(ref.repeat_rate, ref.repeats, ref.received), "", "", false});
+  s.rows.push_back(figure(r, "Met the threshold at intake", Headline::meeting_threshold));
+  s.rows.push_back(heading("Decisions in the period"));
   for (const auto& [label, n] : std::vector<std::pair<const char*, std::int64_t>>{
            {"accepted", ref.decisions.accepted}, {"declined", ref.decisions.declined},
            {"redirected", ref.decisions.redirected}, {"more information asked", ref.decisions.more_info}})
-    referrals.rows.push_back({label, count_text(r, n), "", "", true});
-  referrals.rows.push_back(figure(r, "Undecided at the end", ref.pending_at_end));
-  out.push_back(referrals);
+    s.rows.push_back({label, count_text(r, n), "", "", true});
+  s.rows.push_back(figure(r, "Undecided at the end", ref.pending_at_end));
+  return s;
+}
 
-  Section meetings{"Meetings", {}};
-  meetings.rows.push_back(figure(r, "Scheduled", f.meetings.scheduled));
-  meetings.rows.push_back(figure(r, "Held", Headline::meetings_held));
-  meetings.rows.push_back(figure(r, "Cancelled", f.meetings.cancelled));
-  for (const auto& c : f.meetings.cancel_reasons)
-    meetings.rows.push_back({c.date.iso(), c.reason, "", "", true});
-  meetings.rows.push_back(figure(r, "Held without a quorum", f.meetings.inquorate));
-  out.push_back(meetings);
+Section meeting_rows(const BoardReport& r)
+{
+  const auto& m = r.figures.meetings;
+  Section s{"Meetings", {}};
+  s.rows.push_back(figure(r, "Scheduled", m.scheduled));
+  s.rows.push_back(figure(r, "Held", Headline::meetings_held));
+  s.rows.push_back(figure(r, "Cancelled", m.cancelled));
+  for (const auto& c : m.cancel_reasons)
+    s.rows.push_back({c.date.iso(), c.reason, "", "", true});
+  s.rows.push_back(figure(r, "Held without a quorum", m.inquorate));
+  return s;
+}
 
-  Section cases{"Cases", {}};
-  cases.rows.push_back(figure(r, "Discussions (repeats included)", Headline::cases_discussed));
-  cases.rows.push_back(figure(r, "Discussed for the first time", Headline::new_cases_discussed));
-  cases.rows.push_back({"Median days from referral to first discussion", number_text(f.cases.median_days_to_first_discussion),
-                        "", "", false});
-  cases.rows.push_back(figure(r, "Open at the end", Headline::cases_open_at_end));
-  cases.rows.push_back(figure(r, "Closed", Headline::cases_closed));
-  breakdown(r, cases, f.cases.closed_by_reason);
-  out.push_back(cases);
+Section case_rows(const BoardReport& r)
+{
+  const auto& c = r.figures.cases;
+  Section s{"Cases", {}};
+  s.rows.push_back(figure(r, "Discussions (repeats included)", Headline::cases_discussed));
+  s.rows.push_back(figure(r, "Discussed for the first time", Headline::new_cases_discussed));
+  s.rows.push_back({"Median days from referral to first discussion", number_text(c.median_days_to_first_discussion), "", "",
+                    false});
+  s.rows.push_back(figure(r, "Open at the end", Headline::cases_open_at_end));
+  s.rows.push_back(figure(r, "Closed", Headline::cases_closed));
+  breakdown(r, s, c.closed_by_reason);
+  return s;
+}
 
-  const auto& a = f.actions;
-  Section actions{"Actions", {}};
-  actions.rows.push_back(figure(r, "Agreed", Headline::actions_agreed));
-  actions.rows.push_back(figure(r, "Completed", Headline::actions_completed));
-  actions.rows.push_back(figure(r, "Completed by the due date", a.completed_on_time));
-  actions.rows.push_back({"On-time rate", percent_text(a.on_time_rate, a.completed_on_time, a.completed), "", "", false});
-  actions.rows.push_back(figure(r, "Overdue at the end", Headline::actions_overdue_at_end));
-  out.push_back(actions);
+Section action_rows(const BoardReport& r)
+{
+  const auto& a = r.figures.actions;
+  Section s{"Actions", {}};
+  s.rows.push_back(figure(r, "Agreed", Headline::actions_agreed));
+  s.rows.push_back(figure(r, "Completed", Headline::actions_completed));
+  s.rows.push_back(figure(r, "Completed by the due date", a.completed_on_time));
+  s.rows.push_back({"On-time rate", percent_text(a.on_time_rate, a.completed_on_time, a.completed), "", "", false});
+  s.rows.push_back(figure(r, "Overdue at the end", Headline::actions_overdue_at_end));
+  return s;
+}
 
-  Section interventions{"Interventions", {}};
-  interventions.rows.push_back(heading("By type"));
-  breakdown(r, interventions, f.interventions.by_type);
-  interventions.rows.push_back(heading("By tier"));
-  breakdown(r, interventions, f.interventions.by_tier, "tier ");
-  out.push_back(interventions);
+Section intervention_rows(const BoardReport& r)
+{
+  Section s{"Interventions", {}};
+  s.rows.push_back(heading("By type"));
+  breakdown(r, s, r.figures.interventions.by_type);
+  s.rows.push_back(heading("By tier"));
+  breakdown(r, s, r.figures.interventions.by_tier, "tier ");
+  return s;
+}
 
-  const auto& cr = f.case_reviews;
-  Section reviews{"ASB case reviews (Community Trigger)", {}};
-  reviews.rows.push_back(figure(r, "Applications received", cr.received));
-  reviews.rows.push_back(heading("Threshold decisions"));
-  reviews.rows.push_back({"met", count_text(r, cr.threshold_met), "", "", true});
-  reviews.rows.push_back({"not met", count_text(r, cr.threshold_not_met), "", "", true});
-  reviews.rows.push_back({"Median working days to decision", number_text(cr.median_working_days_to_decision), "", "", false});
-  reviews.rows.push_back(figure(r, "Reviews completed", cr.reviews_completed));
-  reviews.rows.push_back(figure(r, "Appeals", cr.appeals));
-  reviews.rows.push_back(figure(r, "Steps completed late", cr.steps_late));
-  out.push_back(reviews);
-  return out;
+Section case_review_rows(const BoardReport& r)
+{
+  const auto& cr = r.figures.case_reviews;
+  Section s{"ASB case reviews (Community Trigger)", {}};
+  s.rows.push_back(figure(r, "Applications received", cr.received));
+  s.rows.push_back(heading("Threshold decisions"));
+  s.rows.push_back({"met", count_text(r, cr.threshold_met), "", "", true});
+  s.rows.push_back({"not met", count_text(r, cr.threshold_not_met), "", "", true});
+  s.rows.push_back({"Median working days to decision", number_text(cr.median_working_days_to_decision), "", "", false});
+  s.rows.push_back(figure(r, "Reviews completed", cr.reviews_completed));
+  s.rows.push_back(figure(r, "Appeals", cr.appeals));
+  s.rows.push_back(figure(r, "Steps completed late", cr.steps_late));
+  return s;
+}
+
+// The report for people, section by section, in the order of docs/reports.md.
+std::vector<Section> sections(const BoardReport& r)
+{
+  return {referral_rows(r), meeting_rows(r), case_rows(r), action_rows(r), intervention_rows(r), case_review_rows(r)};
 }
 
 std::string title(const BoardReport& r)
@@ -191,113 +189,6 @@ std::string suppressed(const BoardReport& r)
                               : "";
 }
 
-// Walks the figures in the order of the JSON and CSV contract (docs/reports.md), so that the two
-// cannot disagree on what the report holds: `v.figure(section, metric, value, the headline it is
-// or none)`, `v.breakdown(section, metric, object)` and `v.cancellations(section, metric, list)`.
-template <class Visitor>
-void contract(const BoardReport& r, Visitor& v)
-{
-  const auto& f = r.figures;
-  const auto count = [&](std::int64_t n) { return count_json(r, n); };
-  const std::optional<Headline> none;
-
-  const auto& ref = f.referrals;
-  v.figure("referrals", "received", count(ref.received), Headline::referrals_received);
-  v.breakdown("referrals", "by_agency", counts_json(r, ref.by_agency));
-  v.breakdown("referrals", "by_category", counts_json(r, ref.by_category));
-  v.figure("referrals", "residents", count(ref.residents), Headline::residents);
-  v.figure("referrals", "vulnerable", count(ref.vulnerable), Headline::vulnerable);
-  v.figure("referrals", "repeats", count(ref.repeats), Headline::repeats);
-  v.figure("referrals", "repeat_rate", number_json(ref.repeat_rate), none);
-  v.figure("referrals", "meeting_threshold", count(ref.meeting_threshold), Headline::meeting_threshold);
-  v.breakdown("referrals", "decisions",
-              Json{{"accepted", count(ref.decisions.accepted)}, {"declined", count(ref.decisions.declined)},
-                   {"redirected", count(ref.decisions.redirected)}, {"more_info", count(ref.decisions.more_info)}});
-  v.figure("referrals", "pending_at_end", count(ref.pending_at_end), none);
-
-  const auto& m = f.meetings;
-  v.figure("meetings", "scheduled", count(m.scheduled), none);
-  v.figure("meetings", "held", count(m.held), Headline::meetings_held);
-  v.figure("meetings", "cancelled", count(m.cancelled), none);
-  v.figure("meetings", "inquorate", count(m.inquorate), none);
-  v.cancellations("meetings", "cancel_reasons", m.cancel_reasons);
-
-  const auto& c = f.cases;
-  v.figure("cases", "discussed", count(c.discussed), Headline::cases_discussed);
-  v.figure("cases", "new_discussed", count(c.new_discussed), Headline::new_cases_discussed);
-  v.figure("cases", "open_at_end", count(c.open_at_end), Headline::cases_open_at_end);
-  v.figure("cases", "closed", count(c.closed), Headline::cases_closed);
-  v.breakdown("cases", "closed_by_reason", counts_json(r, c.closed_by_reason));
-  v.figure("cases", "median_days_to_first_discussion", number_json(c.median_days_to_first_discussion), none);
-
-  const auto& a = f.actions;
-  v.figure("actions", "agreed", count(a.agreed), Headline::actions_agreed);
-  v.figure("actions", "completed", count(a.completed), Headline::actions_completed);
-  v.figure("actions", "completed_on_time", count(a.completed_on_time), none);
-  v.figure("actions", "on_time_rate", number_json(a.on_time_rate), none);
-  v.figure("actions", "overdue_at_end", count(a.overdue_at_end), Headline::actions_overdue_at_end);
-
-  v.breakdown("interventions", "by_type", counts_json(r, f.interventions.by_type));
-  v.breakdown("interventions", "by_tier", counts_json(r, f.interventions.by_tier));
-
-  const auto& cr = f.case_reviews;
-  v.figure("case_reviews", "received", count(cr.received), none);
-  v.figure("case_reviews", "threshold_met", count(cr.threshold_met), none);
-  v.figure("case_reviews", "threshold_not_met", count(cr.threshold_not_met), none);
-  v.figure("case_reviews", "reviews_completed", count(cr.reviews_completed), none);
-  v.figure("case_reviews", "appeals", count(cr.appeals), none);
-  v.figure("case_reviews", "median_working_days_to_decision", number_json(cr.median_working_days_to_decision), none);
-  v.figure("case_reviews", "steps_late", count(cr.steps_late), none);
-}
-
-struct JsonVisitor {
-  Json& out;
-  void figure(const char* section, const char* metric, Json value, const std::optional<Headline>&)
-  {
-    out[section][metric] = std::move(value);
-  }
-  void breakdown(const char* section, const char* metric, Json object) { out[section][metric] = std::move(object); }
-  void cancellations(const char* section, const char* metric, const std::vector<report::CancelledMeeting>& list)
-  {
-    Json reasons = Json::array();
-    for (const auto& c : list)
-      reasons.push_back({{"date", c.date.iso()}, {"reason", c.reason}});
-    out[section][metric] = std::move(reasons);
-  }
-};
-
-std::string csv_cell(const Json& x)
-{
-  return x.is_null() ? std::string() : x.is_string() ? csv_field(x.get<std::string>()) : x.dump();
-}
-
-struct CsvVisitor {
-  const BoardReport& board;
-  std::string& out;
-  void line(const char* section, const char* metric, const std::string& key, const Json& value,
-            const std::string& previous = "", const std::string& change = "")
-  {
-    out += fmt::format("{},{},{},{},{},{}\r\n", section, metric, csv_field(key), csv_cell(value), previous, change);
-  }
-  void figure(const char* section, const char* metric, const Json& value, const std::optional<Headline>& headline)
-  {
-    if (!board.compare || !headline)
-      return line(section, metric, "", value);
-    const auto& c = board.compare->of(*headline);
-    line(section, metric, "", value, csv_cell(count_json(board, c.previous)), csv_cell(number_json(c.change)));
-  }
-  void breakdown(const char* section, const char* metric, const Json& object)
-  {
-    for (const auto& [key, n] : object.items())
-      line(section, metric, key, n);
-  }
-  void cancellations(const char* section, const char* metric, const std::vector<report::CancelledMeeting>& list)
-  {
-    for (const auto& c : list)
-      line(section, metric, c.date.iso(), c.reason);
-  }
-};
-
 } // namespace
 
 BoardFormat parse_board_format(const std::string& name)
@@ -308,26 +199,6 @@ BoardFormat parse_board_format(const std::string& name)
     if (name == text)
       return format;
   throw usage_error(fmt::format("'report' has no format '{}' (known: table, csv, json, md, html)", name));
-}
-
-std::string board_json(const BoardReport& r)
-{
-  Json out;
-  out["period"] = period_json(r.figures.period);
-  JsonVisitor visitor{out};
-  contract(r, visitor);
-  if (r.compare) {
-    Json c;
-    c["period"] = period_json(r.compare->period);
-    Json change = Json::object();
-    for (const auto& h : r.compare->headlines) {
-      c[report::headline_name(h.headline)] = count_json(r, h.previous);
-      change[report::headline_name(h.headline)] = number_json(h.change);
-    }
-    c["change"] = change;
-    out["compare"] = c;
-  }
-  return out.dump(2) + "\n";
 }
 
 std::string board_text(const BoardReport& r)
@@ -389,25 +260,6 @@ std::string board_markdown(const BoardReport& r)
   }
   if (!r.audit_head.empty())
     out += "\nAudit log head: `" + r.audit_head + "`\n";
-  return out;
-}
-
-std::string board_csv(const BoardReport& r, const Style& style)
-{
-  std::string out;
-  // Asked for with --marking: a comment line spreadsheets show as text in A1, not a formula.
-  if (!style.csv_marking.empty())
-    out += "# " + style.csv_marking + "\r\n";
-  out += "section,metric,key,value,previous,change\r\n";
-  const auto period = [&](const char* section, const report::Period& p) {
-    out += fmt::format("{0},from,,{1},,\r\n{0},to,,{2},,\r\n{0},label,,{3},,\r\n", section, p.from.iso(), p.to.iso(),
-                       csv_field(p.label));
-  };
-  period("period", r.figures.period);
-  if (r.compare)
-    period("compare", r.compare->period);
-  CsvVisitor visitor{r, out};
-  contract(r, visitor);
   return out;
 }
 
