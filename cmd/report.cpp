@@ -4,8 +4,8 @@
 #include "panel/ops/case_reviews.hpp"
 #include "panel/ops/documents.hpp"
 #include "panel/ops/setup.hpp"
-#include "panel/report/board.hpp"
-#include "panel/report/safelives.hpp"
+#include "panel/render/board.hpp"
+#include "panel/render/safelives.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -29,30 +29,32 @@ int run_board(const ReportOptions& o, Context& ctx)
   if (o.suppress_below < 0)
     throw usage_error("--suppress-below: give a whole number, such as 5");
   b.suppress_below = o.suppress_below;
-  b.format = ctx.format.empty() ? "table" : ctx.format;
+  const auto format_name = ctx.format.empty() ? "table" : ctx.format;
+  const auto format = render::parse_board_format(format_name);
+  b.charts = format == render::BoardFormat::html;
   auto db = ctx.open_db();
   const auto profile = ops::load_profile(db);
   b.panel_name = profile.name;
   b.marking = profile.marking;
   b.case_review = profile.case_review;
   b.holidays = ops::case_review_holidays(profile);
-  auto text = report::board_report(db, b);
-  if (b.format == "csv" && ctx.flags.marking)
-    text = "# " + ctx.style().csv_marking + "\r\n" + text;
+  const auto text = render::board(report::board_report(db, b), format, ctx.style());
   if (o.output.empty()) {
     ctx.out << text;
   } else {
     ops::write_file(o.output, text, o.force);
-    ctx.note(fmt::format("wrote '{}' ({} report {})", o.output, b.format, b.period.label));
+    ctx.note(fmt::format("wrote '{}' ({} report {})", o.output, format_name, b.period.label));
   }
   return 0;
 }
 
 int run_safelives(const ReportOptions& o, Context& ctx)
 {
+  using render::Format;
   const auto period = report::parse_period(o.period);
+  const auto format = ctx.format_or(Format::table, {Format::table, Format::csv, Format::json, Format::md});
   auto db = ctx.open_db();
-  const auto text = report::safelives_return(db, ops::load_profile(db), period, ctx.format.empty() ? "table" : ctx.format);
+  const auto text = render::safelives(report::safelives_return(db, ops::load_profile(db), period), format, ctx.style());
   if (o.output.empty()) {
     ctx.out << text;
   } else {

@@ -1,8 +1,7 @@
 #include "cmd/cli.hpp"
 
 #include "panel/core/error.hpp"
-#include "panel/core/rounding.hpp"
-#include "panel/report/incidents.hpp"
+#include "panel/render/incidents.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -16,39 +15,6 @@ struct IncidentsOptions {
   std::string type, force, from, to, compare;
 };
 
-std::string key_title(report::IncidentKey by)
-{
-  switch (by) {
-  case report::IncidentKey::month: return "MONTH";
-  case report::IncidentKey::quarter: return "QUARTER";
-  case report::IncidentKey::fy_quarter: return "FINANCIAL QUARTER";
-  case report::IncidentKey::lsoa: return "LSOA";
-  case report::IncidentKey::type: return "CRIME TYPE";
-  }
-  return "KEY";
-}
-
-// For people a change reads as a percentage, rounded from the two counts (docs/reports.md); CSV
-// keeps the fraction JSON has.
-render::Cell change_cell(const report::IncidentRow& row, bool people)
-{
-  if (!row.change)
-    return {};
-  if (people)
-    return core::percent(row.count - *row.previous, *row.previous, 1, true);
-  return *row.change;
-}
-
-// The year before with no data (months never imported) is no count at all, never 0.
-render::Cell previous_cell(const std::optional<std::int64_t>& previous, bool people)
-{
-  if (previous)
-    return *previous;
-  if (people)
-    return std::string("no data");
-  return {};
-}
-
 int run_incidents(const IncidentsOptions& o, Context& ctx)
 {
   using render::Format;
@@ -61,31 +27,7 @@ int run_incidents(const IncidentsOptions& o, Context& ctx)
 
   auto db = ctx.open_db();
   const auto result = report::incident_report(db, {*by, o.type, o.force, o.from, o.to, !o.compare.empty()});
-  if (format == Format::json) {
-    ctx.out << report::to_json(result);
-    return 0;
-  }
-  const bool people = format == Format::table || format == Format::md;
-  render::Table table{{{"key", key_title(*by)}}, {}};
-  if (*by == report::IncidentKey::lsoa)
-    table.columns.push_back({"name", "NAME"});
-  table.columns.push_back({"count", "INCIDENTS"});
-  if (result.compare_year) {
-    table.columns.push_back({"previous", "YEAR BEFORE"});
-    table.columns.push_back({"change", "CHANGE"});
-  }
-  for (const auto& r : result.rows) {
-    auto& row = table.rows.emplace_back();
-    row.push_back(r.key);
-    if (*by == report::IncidentKey::lsoa)
-      row.push_back(r.name);
-    row.push_back(r.count);
-    if (result.compare_year) {
-      row.push_back(previous_cell(r.previous, people));
-      row.push_back(change_cell(r, people));
-    }
-  }
-  render::write(ctx.out, table, format, ctx.style());
+  ctx.out << render::incidents(result, format, ctx.style());
   return 0;
 }
 

@@ -1,14 +1,11 @@
 #include "cmd/cli.hpp"
 
 #include "panel/core/error.hpp"
-#include "panel/core/rounding.hpp"
-#include "panel/report/trends.hpp"
+#include "panel/render/trends.hpp"
 
 #include <CLI/CLI.hpp>
-#include <algorithm>
 #include <fmt/format.h>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 namespace panel::cmd {
 namespace {
@@ -19,49 +16,6 @@ struct TrendsOptions {
   bool all = false;
 };
 
-std::string level_name(store::AreaLevel level) { return level == store::AreaLevel::lsoa ? "lsoa" : "lsoa-district"; }
-
-// JSON keeps the raw numbers and says what was tested (docs/reports-trends.md).
-void write_json(std::ostream& out, const report::TrendReport& r, bool all)
-{
-  using Json = nlohmann::ordered_json;
-  Json rows = Json::array();
-  for (const auto& row : r.rows)
-    if (all || row.flagged)
-      rows.push_back({{"area", row.area}, {"name", row.name}, {"baseline_mean", row.test.baseline_mean},
-                      {"window_count", row.test.window_count}, {"expected", row.test.expected},
-                      {"ratio", row.test.ratio}, {"p", row.test.p}, {"q", row.q}, {"flagged", row.flagged}});
-  const Json doc = {{"type", r.type}, {"force", r.force.empty() ? Json() : Json(r.force)}, {"by", level_name(r.level)},
-                    {"from", r.from}, {"to", r.to}, {"window", r.settings.window}, {"baseline", r.settings.baseline},
-                    {"min_count", r.settings.min_count}, {"alpha", r.settings.alpha},
-                    {"areas_tested", r.rows.size()}, {"no_location", r.no_location}, {"rows", rows}};
-  out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
-}
-
-// Text formats show rounded numbers; in the aligned table they are padded to the right, as
-// numbers are, although they are text cells.
-render::Table trend_table(const report::TrendReport& r, bool all, render::Format format)
-{
-  render::Table table{{{"area", "AREA"}, {"name", "NAME"}, {"baseline_mean", "BASELINE MEAN"}, {"window_count", "WINDOW"},
-                       {"expected", "EXPECTED"}, {"ratio", "RATIO"}, {"p", "P"}, {"q", "Q"}, {"flagged", "FLAGGED"}},
-                      {}};
-  for (const auto& row : r.rows)
-    if (all || row.flagged)
-      table.rows.push_back({row.area, row.name, core::round_value(row.test.baseline_mean, 2).text(), row.test.window_count,
-                            core::round_value(row.test.expected, 2).text(), core::round_value(row.test.ratio, 2).text(),
-                            report::format_probability(row.test.p), report::format_probability(row.q), row.flagged});
-  if (format != render::Format::table)
-    return table;
-  for (size_t c : {2, 4, 5, 6, 7}) {
-    size_t width = table.columns[c].title.size();
-    for (const auto& row : table.rows)
-      width = std::max(width, std::get<std::string>(row[c]).size());
-    for (auto& row : table.rows)
-      row[c] = fmt::format("{:>{}}", std::get<std::string>(row[c]), width);
-  }
-  return table;
-}
-
 int run_trends(TrendsOptions& o, Context& ctx)
 {
   using render::Format;
@@ -71,14 +25,8 @@ int run_trends(TrendsOptions& o, Context& ctx)
   o.query.level = o.by == "lsoa" ? store::AreaLevel::lsoa : store::AreaLevel::district;
   auto db = ctx.open_db();
   const auto r = report::trends(db, o.query);
-  if (format == Format::json)
-    write_json(ctx.out, r, o.all);
-  else
-    render::write(ctx.out, trend_table(r, o.all, format), format, ctx.style());
-  const auto flagged = std::count_if(r.rows.begin(), r.rows.end(), [](const auto& row) { return row.flagged; });
-  ctx.note(fmt::format("{}: {} of {} areas flagged (window {}..{}, baseline {}..{}){}", r.type, flagged, r.rows.size(),
-                       r.window_from, r.to, r.from, r.baseline_to,
-                       r.no_location ? fmt::format("; {} incidents with no location not tested", r.no_location) : ""));
+  ctx.out << render::trends(r, o.all, format, ctx.style());
+  ctx.note(render::trends_summary(r));
   return 0;
 }
 

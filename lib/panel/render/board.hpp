@@ -1,40 +1,29 @@
 #pragma once
-// Private to lib/: the board report's JSON (report/board.cpp) as text, CSV, Markdown and HTML.
-#include "panel/store/board.hpp"
+// The board report (report/board) as text, CSV, JSON, Markdown and HTML.
+#include "panel/render/table.hpp"
+#include "panel/report/board.hpp"
 
-#include <nlohmann/json.hpp>
 #include <string>
-#include <vector>
 
 namespace panel::render {
 
-struct BoardHeading {
-  std::string panel_name, marking;
-  int suppress_below = 0;
-  std::string audit_head;  // N:HASH for the footer ('panel check --head'); "" prints none
-};
+enum class BoardFormat { table, csv, json, md, html };
 
-// The headline figures compared between periods: the name under "compare", and the section
-// and key of the figure.
-struct Headline {
-  const char* name;
-  const char* section;
-  const char* key;
-};
-const std::vector<Headline>& board_headlines();
+// Parses a --format value for `panel report`; Error(usage) naming the five.
+BoardFormat parse_board_format(const std::string& name);
 
-// Monthly series for the HTML charts ("YYYY-MM" -> count); an empty series has no chart. Police
-// months never imported have no count: a gap marked "no data", not a bar of 0.
-struct BoardCharts {
-  store::Counts referrals_per_month, cases_open;
-  store::MonthlyCounts incidents_per_month;
-};
-
-std::string board_text(const nlohmann::ordered_json& report, const BoardHeading& heading);
-std::string board_markdown(const nlohmann::ordered_json& report, const BoardHeading& heading);
-// One row per figure: section, metric, key, value, previous, change (for Excel).
-std::string board_csv(const nlohmann::ordered_json& report);
+// The JSON contract (docs/reports.md): period, the six sections, and compare with a comparison.
+std::string board_json(const report::BoardReport& report);
+// One row per figure: section, metric, key, value, previous, change (for Excel), after the
+// marking line when `style` has one (--marking).
+std::string board_csv(const report::BoardReport& report, const Style& style = {});
+// For people: aligned text, and Markdown for a board paper.
+std::string board_text(const report::BoardReport& report);
+std::string board_markdown(const report::BoardReport& report);
 // One self-contained HTML file (no scripts, no network): tables and inline SVG charts.
-std::string board_html(const nlohmann::ordered_json& report, const BoardHeading& heading, const BoardCharts& charts);
+std::string board_html(const report::BoardReport& report);
+
+// The report in `format`.
+std::string board(const report::BoardReport& report, BoardFormat format, const Style& style);
 
 } // namespace panel::render

@@ -1,28 +1,23 @@
 #include "panel/report/board.hpp"
 
-#include "panel/core/error.hpp"
 #include "panel/core/rounding.hpp"
-#include "panel/render/board.hpp"
-#include "panel/report/case_reviews.hpp"
 #include "panel/store/audit.hpp"
 #include "panel/store/case_reviews.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <fmt/format.h>
-#include <map>
+#include <stdexcept>
 
 namespace panel::report {
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-Json object_of(const store::Counts& counts)
+// A breakdown as the report shows it: a missing value is "(none)".
+store::Counts named(store::Counts counts)
 {
-  Json j = Json::object();
-  for (const auto& [key, n] : counts)
-    j[key.empty() ? "(none)" : key] = n;
-  return j;
+  for (auto& [key, n] : counts)
+    if (key.empty())
+      key = "(none)";
+  return counts;
 }
 
 std::int64_t count_of(const store::Counts& counts, const std::string& key)
@@ -33,14 +28,12 @@ std::int64_t count_of(const store::Counts& counts, const std::string& key)
   return 0;
 }
 
-Json rate(std::int64_t part, std::int64_t whole)
+std::optional<double> rate(std::int64_t part, std::int64_t whole)
 {
   if (whole == 0)
-    return nullptr;
+    return std::nullopt;
   return core::round_ratio(part, whole, 4).value();
 }
-
-Json period_json(const Period& p) { return {{"from", p.from.iso()}, {"to", p.to.iso()}, {"label", p.label}}; }
 
 // The state of an action's field on `day`: the last change on or before it, else the value
 // before the first change, else the value now.
@@ -60,128 +53,97 @@ std::string as_of(const store::ActionTimeline& a, const std::string& field, cons
   return first ? now : value;
 }
 
-Json case_review_section(store::Db& db, const BoardOptions& o, const Period& p)
-{
-  const auto f = case_review_figures(store::list_case_reviews(db), o.case_review, o.holidays, p.from, p.to);
-  Json t;
-  t["received"] = f.received;
-  t["threshold_met"] = f.threshold_met;
-  t["threshold_not_met"] = f.threshold_not_met;
-  t["reviews_completed"] = f.reviews_completed;
-  t["appeals"] = f.appeals;
-  t["median_working_days_to_decision"] = f.median_working_days_to_decision ? Json(*f.median_working_days_to_decision) : Json(nullptr);
-  t["steps_late"] = f.steps_late;
-  return t;
-}
-
-Json sections(store::Db& db, const BoardOptions& o, const Period& p)
+BoardReferrals referral_section(store::Db& db, const Period& p)
 {
   const auto referrals = store::referral_counts(db, p.from, p.to);
-  Json r;
-  r["received"] = referrals.received;
-  r["by_agency"] = object_of(referrals.by_agency);
-  r["by_category"] = object_of(referrals.by_category);
-  r["residents"] = referrals.residents;
-  r["vulnerable"] = referrals.vulnerable;
-  r["repeats"] = referrals.repeats;
-  r["repeat_rate"] = rate(referrals.repeats, referrals.received);
-  r["meeting_threshold"] = referrals.meeting_threshold;
-  r["decisions"] = {{"accepted", count_of(referrals.decisions, "accept")},
-                    {"declined", count_of(referrals.decisions, "decline")},
-                    {"redirected", count_of(referrals.decisions, "redirect")},
-                    {"more_info", count_of(referrals.decisions, "more-info")}};
-  r["pending_at_end"] = referrals.pending_at_end;
-
-  Json m;
-  std::int64_t held = 0, cancelled = 0, inquorate = 0;
-  Json reasons = Json::array();
-  const auto meetings = store::meetings_between(db, p.from, p.to);
-  for (const auto& row : meetings) {
-    held += row.status == "held";
-    inquorate += row.status == "held" && row.quorate == false;
-    if (row.status == "cancelled") {
-      ++cancelled;
-      reasons.push_back({{"date", row.date.iso()}, {"reason", row.cancel_reason}});
-    }
-  }
-  m["scheduled"] = static_cast<std::int64_t>(meetings.size());
-  m["held"] = held;
-  m["cancelled"] = cancelled;
-  m["inquorate"] = inquorate;
-  m["cancel_reasons"] = reasons;
-
-  const auto cases = store::case_counts(db, p.from, p.to);
-  Json c;
-  c["discussed"] = cases.discussed;
-  c["new_discussed"] = static_cast<std::int64_t>(cases.days_to_first_discussion.size());
-  c["open_at_end"] = cases.open_at_end;
-  c["closed"] = cases.closed;
-  c["closed_by_reason"] = object_of(cases.closed_by_reason);
-  const auto med = median(cases.days_to_first_discussion);
-  c["median_days_to_first_discussion"] = med ? Json(*med) : Json(nullptr);
-
-  const auto actions = action_figures(store::action_timelines(db, p.to), p.from, p.to);
-  Json a;
-  a["agreed"] = actions.agreed;
-  a["completed"] = actions.completed;
-  a["completed_on_time"] = actions.completed_on_time;
-  a["on_time_rate"] = rate(actions.completed_on_time, actions.completed);
-  a["overdue_at_end"] = actions.overdue_at_end;
-
-  const auto interventions = store::intervention_counts(db, p.from, p.to);
-  Json i;
-  i["by_type"] = object_of(interventions.by_type);
-  i["by_tier"] = object_of(interventions.by_tier);
-
-  Json out;
-  out["period"] = period_json(p);
-  out["referrals"] = r;
-  out["meetings"] = m;
-  out["cases"] = c;
-  out["actions"] = a;
-  out["interventions"] = i;
-  out["case_reviews"] = case_review_section(db, o, p);
-  return out;
+  BoardReferrals r;
+  r.received = referrals.received;
+  r.by_agency = named(referrals.by_agency);
+  r.by_category = named(referrals.by_category);
+  r.residents = referrals.residents;
+  r.vulnerable = referrals.vulnerable;
+  r.repeats = referrals.repeats;
+  r.repeat_rate = rate(referrals.repeats, referrals.received);
+  r.meeting_threshold = referrals.meeting_threshold;
+  r.decisions = {count_of(referrals.decisions, "accept"), count_of(referrals.decisions, "decline"),
+                 count_of(referrals.decisions, "redirect"), count_of(referrals.decisions, "more-info")};
+  r.pending_at_end = referrals.pending_at_end;
+  return r;
 }
 
-// Counts 1..n-1 as "<n", and the rates and changes made from them as null.
-class Suppressor {
-public:
-  explicit Suppressor(int below) : m_below(below) {}
-
-  bool hides(const Json& v) const { return m_below > 1 && v.is_number_integer() && v.get<std::int64_t>() >= 1 && v.get<std::int64_t>() < m_below; }
-
-  void apply(Json& report) const
-  {
-    if (m_below <= 1)
-      return;
-    auto& r = report["referrals"];
-    if (hides(r["repeats"]) || hides(r["received"]))
-      r["repeat_rate"] = nullptr;
-    auto& a = report["actions"];
-    if (hides(a["completed_on_time"]) || hides(a["completed"]))
-      a["on_time_rate"] = nullptr;
-    if (report.contains("compare")) {
-      auto& c = report["compare"];
-      for (const auto& [name, section, key] : render::board_headlines())
-        if (hides(c[name]) || hides(report[section][key]))
-          c["change"][name] = nullptr;
-    }
-    walk(report);
-  }
-
-private:
-  void walk(Json& j) const
-  {
-    if (j.is_object() || j.is_array()) {
-      for (auto& item : j)
-        walk(item);
-    } else if (hides(j)) {
-      j = fmt::format("<{}", m_below);
+BoardMeetings meeting_section(store::Db& db, const Period& p)
+{
+  BoardMeetings m;
+  const auto meetings = store::meetings_between(db, p.from, p.to);
+  for (const auto& row : meetings) {
+    m.held += row.status == "held";
+    m.inquorate += row.status == "held" && row.quorate == false;
+    if (row.status == "cancelled") {
+      ++m.cancelled;
+      m.cancel_reasons.push_back({row.date, row.cancel_reason});
     }
   }
-  int m_below;
-};
+  m.scheduled = static_cast<std::int64_t>(meetings.size());
+  return m;
+}
+
+BoardCases case_section(store::Db& db, const Period& p)
+{
+  const auto cases = store::case_counts(db, p.from, p.to);
+  BoardCases c;
+  c.discussed = cases.discussed;
+  c.new_discussed = static_cast<std::int64_t>(cases.days_to_first_discussion.size());
+  c.open_at_end = cases.open_at_end;
+  c.closed = cases.closed;
+  c.closed_by_reason = named(cases.closed_by_reason);
+  c.median_days_to_first_discussion = median(cases.days_to_first_discussion);
+  return c;
+}
+
+BoardActions action_section(store::Db& db, const Period& p)
+{
+  const auto actions = action_figures(store::action_timelines(db, p.to), p.from, p.to);
+  return {actions.agreed, actions.completed, actions.completed_on_time, rate(actions.completed_on_time, actions.completed),
+          actions.overdue_at_end};
+}
+
+BoardFigures figures(store::Db& db, const BoardOptions& o, const Period& p)
+{
+  BoardFigures f;
+  f.period = p;
+  f.referrals = referral_section(db, p);
+  f.meetings = meeting_section(db, p);
+  f.cases = case_section(db, p);
+  f.actions = action_section(db, p);
+  const auto interventions = store::intervention_counts(db, p.from, p.to);
+  f.interventions = {named(interventions.by_type), named(interventions.by_tier)};
+  f.case_reviews = case_review_figures(store::list_case_reviews(db), o.case_review, o.holidays, p.from, p.to);
+  return f;
+}
+
+BoardComparison comparison(const BoardFigures& now, const BoardFigures& then)
+{
+  BoardComparison c{then.period, {}};
+  for (const auto h : board_headlines()) {
+    const auto a = headline_figure(now, h), b = headline_figure(then, h);
+    c.headlines.push_back({h, b, b == 0 ? std::nullopt : std::optional(core::round_ratio(a - b, b, 4).value())});
+  }
+  return c;
+}
+
+// Publication: a rate or change made from a count shown as "<N" is not given either.
+void suppress(BoardReport& r)
+{
+  auto& f = r.figures;
+  if (r.suppressed(f.referrals.repeats) || r.suppressed(f.referrals.received))
+    f.referrals.repeat_rate.reset();
+  if (r.suppressed(f.actions.completed_on_time) || r.suppressed(f.actions.completed))
+    f.actions.on_time_rate.reset();
+  if (r.compare)
+    for (auto& h : r.compare->headlines)
+      if (r.suppressed(h.previous) || r.suppressed(headline_figure(f, h.headline)))
+        h.change.reset();
+}
 
 } // namespace
 
@@ -219,51 +181,89 @@ std::optional<double> median(std::vector<int> values)
   return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
 }
 
-std::string board_report(store::Db& db, const BoardOptions& o)
+const std::vector<Headline>& board_headlines()
 {
-  store::Transaction txn(db, store::Transaction::Kind::read);
-  Json report = sections(db, o, o.period);
-  if (o.compare) {
-    const Json before = sections(db, o, *o.compare);
-    Json c;
-    c["period"] = period_json(*o.compare);
-    Json change = Json::object();
-    for (const auto& [name, section, key] : render::board_headlines()) {
-      const auto now = report[section][key].get<std::int64_t>();
-      const auto then = before[section][key].get<std::int64_t>();
-      c[name] = then;
-      change[name] = then == 0 ? Json(nullptr) : Json(core::round_ratio(now - then, then, 4).value());
-    }
-    c["change"] = change;
-    report["compare"] = c;
-  }
-  Suppressor(o.suppress_below).apply(report);
+  static const std::vector<Headline> list = {
+      Headline::referrals_received, Headline::repeats,          Headline::meeting_threshold,
+      Headline::residents,          Headline::vulnerable,       Headline::meetings_held,
+      Headline::cases_discussed,    Headline::new_cases_discussed, Headline::cases_open_at_end,
+      Headline::cases_closed,       Headline::actions_agreed,   Headline::actions_completed,
+      Headline::actions_overdue_at_end};
+  return list;
+}
 
-  render::BoardCharts charts;
-  if (o.format == "html") {
+const char* headline_name(Headline headline)
+{
+  switch (headline) {
+  case Headline::referrals_received: return "referrals_received";
+  case Headline::repeats: return "repeats";
+  case Headline::meeting_threshold: return "meeting_threshold";
+  case Headline::residents: return "residents";
+  case Headline::vulnerable: return "vulnerable";
+  case Headline::meetings_held: return "meetings_held";
+  case Headline::cases_discussed: return "cases_discussed";
+  case Headline::new_cases_discussed: return "new_cases_discussed";
+  case Headline::cases_open_at_end: return "cases_open_at_end";
+  case Headline::cases_closed: return "cases_closed";
+  case Headline::actions_agreed: return "actions_agreed";
+  case Headline::actions_completed: return "actions_completed";
+  case Headline::actions_overdue_at_end: return "actions_overdue_at_end";
+  }
+  return "";
+}
+
+std::int64_t headline_figure(const BoardFigures& f, Headline headline)
+{
+  switch (headline) {
+  case Headline::referrals_received: return f.referrals.received;
+  case Headline::repeats: return f.referrals.repeats;
+  case Headline::meeting_threshold: return f.referrals.meeting_threshold;
+  case Headline::residents: return f.referrals.residents;
+  case Headline::vulnerable: return f.referrals.vulnerable;
+  case Headline::meetings_held: return f.meetings.held;
+  case Headline::cases_discussed: return f.cases.discussed;
+  case Headline::new_cases_discussed: return f.cases.new_discussed;
+  case Headline::cases_open_at_end: return f.cases.open_at_end;
+  case Headline::cases_closed: return f.cases.closed;
+  case Headline::actions_agreed: return f.actions.agreed;
+  case Headline::actions_completed: return f.actions.completed;
+  case Headline::actions_overdue_at_end: return f.actions.overdue_at_end;
+  }
+  return 0;
+}
+
+const HeadlineChange& BoardComparison::of(Headline headline) const
+{
+  for (const auto& h : headlines)
+    if (h.headline == headline)
+      return h;
+  throw std::logic_error(fmt::format("board comparison without '{}'", headline_name(headline)));
+}
+
+BoardReport board_report(store::Db& db, const BoardOptions& o)
+{
+  BoardReport r;
+  r.panel_name = o.panel_name;
+  r.marking = o.marking;
+  r.suppress_below = o.suppress_below;
+  store::Transaction txn(db, store::Transaction::Kind::read);
+  r.figures = figures(db, o, o.period);
+  if (o.compare)
+    r.compare = comparison(r.figures, figures(db, o, *o.compare));
+  suppress(r);
+  if (o.charts) {
     // A year of context for the charts: the twelve months to the end of the period, or the
     // whole period when it is longer.
     const auto start = std::min(o.period.from, o.period.to.plus_months(-12).plus_days(1));
-    charts.referrals_per_month = store::referrals_per_month(db, start, o.period.to);
-    charts.cases_open = store::cases_open_at_month_ends(db, start, o.period.to);
-    charts.incidents_per_month = store::incidents_per_month(db, "Anti-social behaviour", start, o.period.to);
+    r.charts.referrals_per_month = store::referrals_per_month(db, start, o.period.to);
+    r.charts.cases_open = store::cases_open_at_month_ends(db, start, o.period.to);
+    r.charts.incidents_per_month = store::incidents_per_month(db, "Anti-social behaviour", start, o.period.to);
   }
   // The footer's head lets a reader prove later that the log behind these figures is intact.
   const auto head = store::audit_head(db);
   txn.commit();
-  const render::BoardHeading heading{o.panel_name, o.marking, o.suppress_below,
-                                     head.rows ? core::format_head(head) : std::string()};
-  if (o.format == "json")
-    return report.dump(2) + "\n";
-  if (o.format == "csv")
-    return render::board_csv(report);
-  if (o.format == "md")
-    return render::board_markdown(report, heading);
-  if (o.format == "html")
-    return render::board_html(report, heading, charts);
-  if (o.format == "table")
-    return render::board_text(report, heading);
-  throw usage_error(fmt::format("'report' has no format '{}' (known: table, csv, json, md, html)", o.format));
+  r.audit_head = head.rows ? core::format_head(head) : std::string();
+  return r;
 }
 
 } // namespace panel::report

@@ -9,7 +9,6 @@
 #include <fmt/format.h>
 #include <map>
 #include <set>
-#include <nlohmann/json.hpp>
 
 namespace panel::report {
 namespace {
@@ -208,29 +207,6 @@ IncidentReport incident_report(store::Db& db, const IncidentOptions& options)
     std::stable_sort(report.rows.begin(), report.rows.end(),
                      [](const IncidentRow& a, const IncidentRow& b) { return a.count > b.count; });
   return report;
-}
-
-std::string to_json(const IncidentReport& report)
-{
-  using nlohmann::ordered_json;
-  const auto text_or_null = [](const std::string& text) { return text.empty() ? ordered_json() : ordered_json(text); };
-  ordered_json rows = ordered_json::array();
-  for (const auto& r : report.rows) {
-    ordered_json row = {{"key", r.key}};
-    if (report.by == IncidentKey::lsoa)
-      row["name"] = r.name;
-    row["count"] = r.count;
-    if (report.compare_year) {
-      row["previous"] = r.previous ? ordered_json(*r.previous) : ordered_json();
-      row["change"] = r.change ? ordered_json(*r.change) : ordered_json();
-    }
-    rows.push_back(std::move(row));
-  }
-  const ordered_json out = {{"by", incident_key_name(report.by)},
-                            {"from", text_or_null(report.from)},
-                            {"to", text_or_null(report.to)},
-                            {"rows", std::move(rows)}};
-  return out.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 
 } // namespace panel::report

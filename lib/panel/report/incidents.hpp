@@ -53,8 +53,4 @@ struct IncidentReport {
 // type with no incidents.
 IncidentReport incident_report(store::Db& db, const IncidentOptions& options);
 
-// The report as the JSON contract: {"by", "from", "to", "rows": [{"key", ["name"], "count",
-// ["previous", "change"]}]}; a previous with no data is null.
-std::string to_json(const IncidentReport& report);
-
 } // namespace panel::report

@@ -2,7 +2,6 @@
 
 #include "panel/core/date.hpp"
 #include "panel/core/error.hpp"
-#include "panel/core/rounding.hpp"
 #include "panel/core/text.hpp"
 
 #include <algorithm>
@@ -163,13 +162,6 @@ TrendReport trends(store::Db& db, const TrendQuery& q)
   report.force = q.force;
   report.level = q.level;
   return report;
-}
-
-std::string format_probability(double p)
-{
-  if (p == 0)
-    return "0";
-  return p >= 0.001 ? core::round_value(p, 3).text() : fmt::format("{:.2e}", p);
 }
 
 } // namespace panel::report

@@ -77,7 +77,4 @@ struct TrendQuery {
 // there is no data, the type or force is unknown, or a month in the range was not imported.
 TrendReport trends(store::Db& db, const TrendQuery& query);
 
-// A p- or q-value for people: 3 decimals, or 3 significant digits in scientific when below 0.001.
-std::string format_probability(double p);
-
 } // namespace panel::report

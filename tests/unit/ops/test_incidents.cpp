@@ -1,5 +1,6 @@
 #include "panel/ops/incidents.hpp"
 
+#include "panel/render/incidents.hpp"
 #include "panel/report/incidents.hpp"
 #include "panel/store/audit.hpp"
 #include "panel/store/board.hpp"
@@ -246,8 +247,8 @@ TEST_CASE("incidents report: a year before that was not imported has no data, ne
   CHECK(result.rows[1].count == 4);
   CHECK_FALSE(result.rows[1].previous);
   CHECK_FALSE(result.rows[1].change);
-  CHECK(report::to_json(result).find("\"previous\": null") != std::string::npos);
-  CHECK(report::to_json(result).find("\"previous\": 0") == std::string::npos);
+  CHECK(render::incidents_json(result).find("\"previous\": null") != std::string::npos);
+  CHECK(render::incidents_json(result).find("\"previous\": 0") == std::string::npos);
 
   // Months compared one by one: 2019-01 against 2018-01 (imported), the others no data.
   result = report::incident_report(p.db, {report::IncidentKey::month, "", "", "2019-01", "2019-03", true});

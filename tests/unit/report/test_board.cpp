@@ -6,6 +6,7 @@
 #include "panel/ops/meetings.hpp"
 #include "panel/ops/minutes.hpp"
 #include "panel/ops/triage.hpp"
+#include "panel/render/board.hpp"
 #include "tests/unit/ops/panel_fixture.hpp"
 
 #include <doctest/doctest.h>
@@ -233,10 +234,10 @@ struct Board : test::CcmPanel {
     o.period = report::parse_period(request);
     o.compare = report::comparison_period(o.period, compare);
     o.suppress_below = suppress;
-    o.format = format;
+    o.charts = format == "html";
     o.panel_name = "City of London Community MARAC";
     o.marking = "OFFICIAL-SENSITIVE";
-    return report::board_report(db, o);
+    return render::board(report::board_report(db, o), render::parse_board_format(format), {});
   }
 };
 

@@ -7,6 +7,7 @@
 #include "panel/ops/minutes.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/ops/triage.hpp"
+#include "panel/render/safelives.hpp"
 #include "tests/unit/support.hpp"
 
 #include <doctest/doctest.h>
@@ -101,7 +102,7 @@ struct Marac {
   {
     report::PeriodRequest r;
     r.quarter = quarter;
-    return Json::parse(report::safelives_return(db, ops::load_profile(db), report::parse_period(r), "json"));
+    return Json::parse(render::safelives_json(report::safelives_return(db, ops::load_profile(db), report::parse_period(r))));
   }
 };
 
@@ -197,7 +198,7 @@ TEST_CASE("safelives: csv has a row per meeting, the totals and the percentages"
   const auto period = report::parse_period(r);
   // The rows and totals of the cases above; percentages of 6 to one decimal (1/6 = 16.7%, 4/6 = 66.7%).
   // RFC 4180 CRLF line ends, as every table panel writes as CSV (docs/cli/panel.md).
-  CHECK(report::safelives_return(m.db, ops::load_profile(m.db), period, "csv") ==
+  CHECK(render::safelives(report::safelives_return(m.db, ops::load_profile(m.db), period), render::Format::csv, {}) ==
         "meeting,cases_discussed,repeat_cases,police_referrals,idva_referrals,partner_referrals,bame,lgbt,disabled,male,"
         "aged_16_17,perpetrators_under_18,children\r\n"
         "2017-07-04,2,0,1,1,0,1,1,0,1,1,1,2\r\n"
@@ -205,7 +206,7 @@ TEST_CASE("safelives: csv has a row per meeting, the totals and the percentages"
         "total,6,2,2,2,2,3,2,1,2,4,2,8\r\n"
         "percent,,33.3%,33.3%,33.3%,33.3%,50.0%,33.3%,16.7%,33.3%,66.7%,33.3%,\r\n");
   ops::config_set(m.db, "population.adult_female", "60000", m.on("2017-10-04"));
-  const auto table = report::safelives_return(m.db, ops::load_profile(m.db), period, "table");
+  const auto table = render::safelives(report::safelives_return(m.db, ops::load_profile(m.db), period), render::Format::table, {});
   CHECK(table.find("Cases discussed in the twelve months 2016-10-01 to 2017-09-30: 8\n") != std::string::npos);
   CHECK(table.find("Per 10,000 adult females (population 60000): 1.3\n") != std::string::npos);
 }

@@ -180,13 +180,3 @@ TEST_CASE("trends: rows are sorted by q, then ratio, and only significant areas 
   CHECK(r.rows[3].area == "E01000001");
   CHECK_FALSE(r.rows[3].flagged);
 }
-
-TEST_CASE("trends: probabilities for people have 3 decimals, or 3 digits in scientific below 0.001")
-{
-  CHECK(report::format_probability(1.0) == "1.000");
-  CHECK(report::format_probability(0.0123456) == "0.012");
-  CHECK(report::format_probability(0.001) == "0.001");
-  CHECK(report::format_probability(0.000123456) == "1.23e-04");
-  CHECK(report::format_probability(2.29e-7) == "2.29e-07");
-  CHECK(report::format_probability(0.0) == "0");
-}
