@@ -585,6 +585,10 @@ document("case show", ["case", "show", first_case], ("table", "json", "md"),
 document("person export", ["person", "export", "1"], ("json", "md", "table"))
 document("trigger check", ["trigger", "check", sql("SELECT reference FROM case_review ORDER BY id LIMIT 1", snapshot)],
          ("table", "json"))
+document("trigger apply", ["trigger", "apply", "--received", iso, "--applicant", "Ms Ó Briain, \"Flat 2\""],
+         ("table", "json"),
+         check=lambda doc, out: doc == {"reference": out["table"].strip()}
+         or fail(f"trigger apply: json {doc}, table {out['table'].strip()!r}"))
 document("config show", ["config", "show"], ("yaml", "json"),
          check=lambda doc, out: doc.get("marking") == marking or fail(f"config show: json marking {doc.get('marking')!r}"))
 
