@@ -18,10 +18,13 @@ register (reads are audited, so a shared file would drift between runs), and che
   Markdown and text table cell is it written for people (yes/no, lists joined with ', ');
 - --marking puts '# <marking>' first in every csv, the rest unchanged;
 - a few counts against their definitions in docs/cli and docs/reports.md, from sqlite.
+- every command of 'panel --help' that offers --format (asked for '--format xml', it names the
+  formats it knows) is checked above in each of them, documents (md/txt/html/docx/pdf of
+  letters, packs, research lists, minutes) aside.
 
 Exits 1 naming the command, format, row and field of the first failure.
 """
-import csv, io, json, math, os, random, shutil, subprocess, sys, tempfile, datetime as dt
+import csv, io, json, math, os, random, re, shutil, subprocess, sys, tempfile, datetime as dt
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE = os.path.dirname(os.path.dirname(HERE))
@@ -591,6 +594,71 @@ document("trigger apply", ["trigger", "apply", "--received", iso, "--applicant",
          or fail(f"trigger apply: json {doc}, table {out['table'].strip()!r}"))
 document("config show", ["config", "show"], ("yaml", "json"),
          check=lambda doc, out: doc.get("marking") == marking or fail(f"config show: json marking {doc.get('marking')!r}"))
+
+# ---------------------------------------------------------------- nothing offering --format is left out
+# Every command of 'panel --help' is asked for a format it has not ('--format xml'): the ones that
+# offer formats say which ("has no format 'xml' (known: ...)"), and each must have been checked
+# above in every format it offers, documents aside (letters, packs, research lists, minutes in
+# md/txt/html/docx/pdf are documents, not listings). Commands that need arguments get them here.
+app = sql("SELECT reference FROM case_review ORDER BY id LIMIT 1", snapshot)
+PROBE_ARGS = {
+    "refer": ["--file", extra], "case show": [first_case], "agenda": [meetings[MONTHS].isoformat()],
+    "minute": [meetings[0].isoformat(), "--render"], "letter": ["referral-acknowledgement", first_case],
+    "trigger apply": ["--received", iso, "--applicant", "A N Other"], "trigger check": [app],
+    "trigger show": [app], "report": ["--quarter", "2023-Q1"], "report safelives": ["--quarter", "2023-Q1"],
+    "incidents import": incident_files[:1], "person find": ["obrien"], "person export": ["1"],
+    "action show": ["A-1"], "template show": ["referral-acknowledgement"],
+}
+EXTRA_PROBES = {"agenda --research": ["agenda", meetings[MONTHS].isoformat(), "--research"],
+                "agenda --pack": ["agenda", meetings[MONTHS].isoformat(), "--pack"]}
+NOT_PROBED = {"init": "makes a register", "config edit": "opens $EDITOR", "remind": "sends mail",
+              "backup": "writes a file", "restore": "replaces the register", "completion": "prints a script"}
+LISTED_AS = {"triage": "triage list", "purge": "purge --dry-run"}
+DOCUMENTS = {"md", "txt", "html", "docx", "pdf"}
+DOCUMENT_COMMANDS = {"letter", "minute", "agenda --pack", "agenda --research"}
+
+
+def subcommands(path):
+    text = run(today, *path, "--help", database=snapshot).stdout
+    block = text.split("\nSubcommands:\n", 1)[1].split("\n\n", 1)[0] if "\nSubcommands:\n" in text else ""
+    return [line.split()[0] for line in block.split("\n") if line.strip()]
+
+
+def leaves(path=()):
+    if path:
+        yield " ".join(path)  # a command with subcommands may run on its own too (triage, report)
+    for sub in subcommands(path):
+        yield from leaves((*path, sub))
+
+
+covered = {}
+for name, formats, _ in checked:
+    covered.setdefault(name, set()).update(formats)
+probes = {leaf: leaf.split() + PROBE_ARGS.get(leaf, []) for leaf in leaves() if leaf not in NOT_PROBED}
+probes.update(EXTRA_PROBES)
+offering, unprobed = {}, []
+for leaf, args in sorted(probes.items()):
+    path = fresh_copy()
+    p = subprocess.run([panel, *args, "--format", "xml"], env=dict(env, PANEL_TODAY=iso, PANEL_DB=path, EDITOR="false"),
+                       capture_output=True, cwd=work, stdin=subprocess.DEVNULL, timeout=60)
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+    err = p.stderr.decode("utf-8", "replace")
+    found = re.search(r"ha(?:s|ve) no format 'xml' \(known: ([^)]*)\)", err)
+    if found:
+        offering[leaf] = {f.strip() for f in found.group(1).split(",")}
+    elif "is required" in err:
+        unprobed.append(leaf)
+for leaf, formats in sorted(offering.items()):
+    wanted = formats - DOCUMENTS if leaf in DOCUMENT_COMMANDS else formats
+    missing = wanted - covered.get(LISTED_AS.get(leaf, leaf), set())
+    if missing:
+        fail(f"'panel {leaf}' offers --format {', '.join(sorted(formats))}; not checked here in: "
+             f"{', '.join(sorted(missing))} (add it to tests/properties/formats.py)")
+print(f"offering --format: {', '.join(f'{k} ({len(v)})' for k, v in sorted(offering.items()))}")
+if unprobed:
+    print(f"not probed for formats (they need arguments this test does not give): {', '.join(unprobed)}")
 
 # ---------------------------------------------------------------- done
 for key, why in EXPECTED_TO_FAIL.items():
