@@ -24,7 +24,7 @@ register (reads are audited, so a shared file would drift between runs), and che
 
 Exits 1 naming the command, format, row and field of the first failure.
 """
-import csv, io, json, math, os, random, re, shutil, subprocess, sys, tempfile, datetime as dt
+import csv, html, io, json, math, os, random, re, shutil, subprocess, sys, tempfile, datetime as dt
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE = os.path.dirname(os.path.dirname(HERE))
@@ -327,6 +327,8 @@ def listing(name, args, formats=("table", "csv", "json", "md"), *, day=None, row
                 keys = list(r)
             elif list(r) != keys:
                 fail(f"{where('json')}: row {i + 1} has keys {list(r)}, row 1 has {keys}")
+        if run_format(args, "json", day, ["--marking"]) != out["json"]:
+            fail(f"{where('json')}: --marking changes the json (it is for csv only)")
         if count is not None and len(rows) != count:
             fail(f"{where('json')}: {len(rows)} rows, but {count} by the definition")
     if "csv" in out:
@@ -545,6 +547,20 @@ def board_check(args):
                  f"{scheduled} meetings dated in the period")
         if marking and marking not in out["html"]:
             fail(f"'panel {' '.join(args)} --format html': no marking {marking!r}")
+        # The three renderings for people list the same figures with the same values.
+        table_rows = [[c for c in re.split(r" {2,}", l.strip())] for l in out["table"].split("\n") if l.startswith("  ")]
+        md_rows = [[md_cells(l)[0].replace("&nbsp;", "")] + [c for c in md_cells(l)[1:] if c]
+                   for l in out["md"].split("\n") if l.startswith("| ") and not l.startswith("| |")]
+        html_rows = [[html.unescape(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", l) if c]
+                     for l in out["html"].split("\n") if l.startswith("<tr><td")]
+        if not table_rows:
+            fail(f"'panel {' '.join(args)}': the table lists no figures")
+        for fmt_name, rows in (("md", md_rows), ("html", html_rows)):
+            if len(rows) != len(table_rows):
+                fail(f"'panel {' '.join(args)} --format {fmt_name}': {len(rows)} figures, the table has {len(table_rows)}")
+            for i, (a, b) in enumerate(zip(rows, table_rows)):
+                if a != b:
+                    fail(f"'panel {' '.join(args)} --format {fmt_name}': figure {i + 1} {a}, the table has {b}")
     return check
 
 
@@ -577,6 +593,16 @@ def safelives_check(doc, out):
     lines = [l for l in out["md"].split("\n") if l.startswith("|")]
     if len(lines) - 2 != len(body):
         fail(f"'panel report safelives --format md': {len(lines) - 2} rows, csv has {len(body)}")
+    for i, (l, row) in enumerate(zip(lines[2:], body)):
+        if md_cells(l) != row:
+            fail(f"'panel report safelives --format md': row {i + 1} {md_cells(l)}, csv {row}")
+    table_lines = out["table"].split("\n\n")[0].split("\n")
+    if len(table_lines) - 1 != len(body):
+        fail(f"'panel report safelives --format table': {len(table_lines) - 1} rows, csv has {len(body)}")
+    for k, cell in zip(header[1:], body[-1][1:]):
+        share = doc["percentages"].get(k)
+        if (share is None) != (cell in ("", "-")) or share is not None and abs(float(cell.rstrip("%")) - 100 * share) > 0.05 + 1e-9:
+            fail(f"'panel report safelives --format csv': percent of '{k}' {cell!r}, json {share!r}")
 
 
 for period in (["--quarter", "2023-Q1"], ["--from", "2023-01-01", "--to", iso]):
@@ -676,4 +702,4 @@ print(f"formats, seed {seed}: {len(checked)} runs of {len(commands)} commands ag
 for name in sorted(commands):
     counts = "" if None in sizes[name] else f" (rows: {', '.join(map(str, sizes[name]))})"
     print(f"  {name}: {', '.join(sorted(commands[name]))}{counts}")
-shutil.rmtree(work)
+shutil.rmtree(work) if not os.environ.get("KEEP") else print(work)
