@@ -22,7 +22,8 @@ register (reads are audited, so a shared file would drift between runs), and che
   formats it knows) is checked above in each of them, documents (md/txt/html/docx/pdf of
   letters, packs, research lists, minutes) aside.
 
-Exits 1 naming the command, format, row and field of the first failure.
+Exits 1 naming the command, format, row and field of the first failure (and keeps the register's
+folder); KEEP=1 keeps it on success too.
 """
 import csv, html, io, json, math, os, random, re, shutil, subprocess, sys, tempfile, datetime as dt
 
