@@ -14,8 +14,6 @@ if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
                       "configure a separate build directory with CC=clang CXX=clang++")
 endif()
 
-set(PANEL_FUZZ_TARGETS referrals_yaml referrals_csv minutes profile police_csv template complaints)
-
 set(PANEL_FUZZ_COMMON_FLAGS -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g)
 
 target_compile_options(panel_core PRIVATE -fsanitize=fuzzer-no-link,address,undefined ${PANEL_FUZZ_COMMON_FLAGS})

@@ -11,6 +11,7 @@
 #include <functional>
 #include <optional>
 #include <random>
+#include <sstream>
 #include <sqlite3.h>
 #include <string>
 #include <unistd.h>
@@ -51,6 +52,16 @@ public:
 private:
   std::filesystem::path m_path;
 };
+
+// The whole of a file (through rdbuf: GCC 12 warns of a null dereference, falsely, when an
+// istreambuf_iterator pair is inlined at -O2).
+inline std::string read_text(const std::string& path)
+{
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
 
 inline void write_text(const std::string& path, const std::string& text)
 {

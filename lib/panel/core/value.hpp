@@ -17,7 +17,7 @@ struct Value {
 
   static Value of(std::string t) { Value v; v.text = std::move(t); return v; }
   static Value yes_no(bool b) { Value v; v.kind = Kind::flag; v.flag = b; return v; }
-  static Value list(std::vector<Value> items) { Value v; v.kind = Kind::list; v.items = std::move(items); return v; }
+  static Value list(std::vector<Value> values) { Value v; v.kind = Kind::list; v.items = std::move(values); return v; }
   static Value object() { Value v; v.kind = Kind::object; return v; }
   // Sets a field of an object and returns the object, for building trees in one expression.
   Value& set(const std::string& key, Value value)
@@ -26,8 +26,8 @@ struct Value {
     fields[key] = std::move(value);
     return *this;
   }
-  Value& set(const std::string& key, std::string text) { return set(key, of(std::move(text))); }
-  Value& set(const std::string& key, const char* text) { return set(key, of(text)); }
+  Value& set(const std::string& key, std::string value) { return set(key, of(std::move(value))); }
+  Value& set(const std::string& key, const char* value) { return set(key, of(value)); }
 };
 
 } // namespace panel::core

@@ -101,8 +101,7 @@ TEST_CASE("output files: letter -o --force through a planted link is refused; th
   CHECK(p.run({"letter", "referral-acknowledgement", "CCM-2017-0001", "-o", p.dir.file("letter.md"), "--force"}) == 1);
   CHECK(p.last_err.find("is a symbolic link") != std::string::npos);
   CHECK(p.count("documents") == "0");
-  std::ifstream in(victim);
-  CHECK(std::string(std::istreambuf_iterator<char>(in), {}) == "precious");
+  CHECK(test::read_text(victim) == "precious");
 }
 
 TEST_CASE("output files: letter -o --force over a 0644 file leaves a 0600 letter")

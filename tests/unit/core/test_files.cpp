@@ -21,8 +21,7 @@ unsigned mode_of(const std::string& path)
 
 std::string read(const std::string& path)
 {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
+  return test::read_text(path);
 }
 
 // Every name in the folder: a temporary left behind shows up here.

@@ -101,9 +101,9 @@ struct Trigger : test::CcmPanel {
   // A file in the temporary folder with `text` in it; returns its path.
   std::string file(const std::string& name, const std::string& text)
   {
-    const auto path = files.file(name);
-    test::write_text(path, text);
-    return path;
+    const auto written = files.file(name);
+    test::write_text(written, text);
+    return written;
   }
   core::CaseReviewApplication application(const char* received, const std::string& applicant = "Jo Bloggs",
                                           const std::string& on_behalf_of = "")
@@ -120,8 +120,9 @@ struct Trigger : test::CcmPanel {
   std::string apply(const char* received, const std::string& complaints, const char* today = "2017-09-04",
                     const std::string& on_behalf_of = "")
   {
-    const auto path = complaints.empty() ? std::string() : file("complaints.yaml", complaints);
-    return ops::apply_for_case_review(db, application(received, "Jo Bloggs", on_behalf_of), path, on(today)).reference;
+    const auto complaints_file = complaints.empty() ? std::string() : file("complaints.yaml", complaints);
+    return ops::apply_for_case_review(db, application(received, "Jo Bloggs", on_behalf_of), complaints_file, on(today))
+        .reference;
   }
   ops::CheckedReview decide(const std::string& reference, std::optional<bool> override_met = std::nullopt,
                             const std::string& reason = "", const char* when = "2017-09-04")

@@ -29,9 +29,9 @@ struct Incidents : test::CcmPanel {
   // Writes a file in the panel's folder and returns its path.
   std::string file(const std::string& name, const std::string& text)
   {
-    const auto path = dir.file(name);
-    test::write_text(path, text);
-    return path;
+    const auto written = dir.file(name);
+    test::write_text(written, text);
+    return written;
   }
 
   std::vector<ops::ImportedMonth> import(const std::vector<std::string>& files)

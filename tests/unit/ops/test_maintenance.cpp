@@ -219,8 +219,7 @@ TEST_CASE("backup: one that fails leaves no file and keeps an old backup whole")
   REQUIRE(::symlink(copy.c_str(), f.dir.file("link.db").c_str()) == 0);
   CHECK(test::catch_error([&] { ops::backup_database(f.path, f.dir.file("link.db"), true, test::actor()); }).code ==
         Exit::refused);
-  std::ifstream in(copy);
-  CHECK(std::string(std::istreambuf_iterator<char>(in), {}) == "an older backup");
+  CHECK(test::read_text(copy) == "an older backup");
   CHECK(!test::exists(f.dir.file("missing/copy.db")));
   CHECK(test::catch_error([&] { ops::backup_database(f.path, f.dir.file("missing/copy.db"), false, test::actor()); })
             .code == Exit::refused);
