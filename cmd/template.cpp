@@ -22,13 +22,15 @@ struct TemplateOptions {
 };
 
 // The templates in use: the database's profile may name an override folder, but the template
-// commands also work where there is no database yet.
+// commands also work where there is no database yet. Opening the database also reads the
+// profile's protective marking for --marking, so it is opened even when --templates is given.
 std::vector<core::Template> templates(Context& ctx, std::vector<std::string>& problems)
 {
   std::string folder = ctx.templates;
-  if (folder.empty() && std::filesystem::exists(ctx.db_path)) {
+  if (std::filesystem::exists(ctx.db_path)) {
     auto db = ctx.open_db();
-    folder = ops::templates_folder("", &db);
+    if (folder.empty())
+      folder = ops::templates_folder("", &db);
   }
   return ops::templates_in_use(folder, problems);
 }
@@ -38,7 +40,10 @@ int run_list(Context& ctx)
   using render::Format;
   const auto format = ctx.format_or(Format::table, {Format::table, Format::csv, Format::json, Format::md});
   std::vector<std::string> problems;
-  render::template_listing(ctx.out, templates(ctx, problems), format, ctx.style());
+  const auto found = templates(ctx, problems);  // first: it reads the marking that style() gives
+  if (ctx.flags.marking && format == Format::csv && ctx.csv_marking.empty())
+    ctx.warn(fmt::format("--marking: there is no register at '{}', so no protective marking is known", ctx.db_path));
+  render::template_listing(ctx.out, found, format, ctx.style());
   for (const auto& p : problems)
     ctx.warn(p);
   return 0;

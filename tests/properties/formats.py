@@ -40,12 +40,7 @@ for name in ("PANEL_TODAY", "PANEL_TEMPLATES", "NO_COLOR"):
 
 # Known bugs, each to be removed from here when its fix is merged: the property is checked and
 # must still fail; if it holds, a line says the entry can go.
-EXPECTED_TO_FAIL = {
-    ("report safelives", "marking"): "issue #19: 'report safelives --format csv --marking' drops the marking",
-    ("template list", "marking"): "'template list --format csv --marking' drops the marking: cmd/template.cpp "
-                                  "passes ctx.style() in the same call as templates(), which opens the database "
-                                  "that style() needs, and GCC evaluates style() first",
-}
+EXPECTED_TO_FAIL = {}
 expected_failures_seen = set()
 
 
