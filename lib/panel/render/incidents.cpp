@@ -79,11 +79,13 @@ Table incidents_table(const report::IncidentReport& result, Format format)
     table.columns.push_back({"change", "CHANGE"});
   }
   for (const auto& r : result.rows) {
+    // Cells are made in place: GCC 12 warns, falsely, of an uninitialised string list when a
+    // Cell made from a number is moved into the row (GCC bug 105562 and relatives).
     auto& row = table.rows.emplace_back();
-    row.push_back(r.key);
+    row.emplace_back(r.key);
     if (lsoa)
-      row.push_back(r.name);
-    row.push_back(r.count);
+      row.emplace_back(r.name);
+    row.emplace_back(r.count);
     if (result.compare_year) {
       row.push_back(previous_cell(r.previous, people));
       row.push_back(change_cell(r, people));
