@@ -4,7 +4,6 @@
 
 #include <cerrno>
 #include <csignal>
-#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -240,12 +239,11 @@ Ended run_attached(const std::vector<std::string>& argv)
   if (const int error = spawn(pid, argv, nullptr, attributes.get())) {
     if (!not_runnable(error))
       throw refused(fmt::format("cannot start '{}': {}", argv.front(), why(error)));
-    std::fprintf(stderr, "panel: error: cannot run '%s': %s\n", argv.front().c_str(), std::strerror(error));
-    return Ended{127, 0};
+    return Ended{127, 0, why(error)};
   }
   Child child(pid, argv.front());
   const int status = child.wait();
-  return WIFSIGNALED(status) ? Ended{0, WTERMSIG(status)} : Ended{WEXITSTATUS(status), 0};
+  return WIFSIGNALED(status) ? Ended{0, WTERMSIG(status), ""} : Ended{WEXITSTATUS(status), 0, ""};
 }
 
 ProcessResult run_process(const std::vector<std::string>& argv, const std::string& input)

@@ -21,11 +21,12 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
 struct Ended {
   int code = 0;    // 127 when it could not be started
   int signal = 0;  // 0 when it exited
+  std::string not_started;  // why it could not be started ("No such file or directory"), else ""
   bool ok() const { return code == 0 && signal == 0; }
 };
 
-// Runs a program on the user's terminal (an editor) with posix_spawnp and waits for it (after
-// saying why on stderr when it cannot be started). While it runs, this process ignores SIGINT
+// Runs a program on the user's terminal (an editor) with posix_spawnp and waits for it; when it
+// cannot be started, says why in Ended::not_started (the library prints nothing). While it runs, this process ignores SIGINT
 // and SIGQUIT, as git does, so that Ctrl-C in the editor (sent to the whole process group)
 // reaches the editor only; the program itself starts with the dispositions this process had,
 // and they are restored when it ends.

@@ -60,7 +60,9 @@ EditResult edit_text(const std::string& text, const std::string& label, const st
   const auto ended = core::run_attached(argv);
   EditResult result{path, read_file(path), false, "", ended.signal != 0};
   result.changed = result.text != text;
-  if (ended.signal) {
+  if (!ended.not_started.empty()) {
+    result.failure = fmt::format("cannot run the editor '{}': {}", editor, ended.not_started);
+  } else if (ended.signal) {
     const char* name = ::sigabbrev_np(ended.signal);  // "INT": not translated, unlike strsignal
     result.failure = name ? fmt::format("the editor '{}' was stopped by SIG{}", editor, name)
                           : fmt::format("the editor '{}' was stopped by signal {}", editor, ended.signal);

@@ -114,7 +114,11 @@ TEST_CASE("process: run_attached tells an exit code from a signal")
   const auto killed = run_attached({"sh", "-c", "kill -TERM $$"});
   CHECK(killed.signal == SIGTERM);
   CHECK_FALSE(killed.ok());
-  CHECK(run_attached({"no-such-editor-anywhere"}).code == 127);
+  const auto missing = run_attached({"no-such-editor-anywhere"});
+  CHECK(missing.code == 127);
+  // The reason is returned, not printed: the library writes to no stream (issue #19).
+  CHECK(missing.not_started == "No such file or directory");
+  CHECK(run_attached({"true"}).not_started.empty());
 }
 
 TEST_CASE("process: run_attached ignores SIGINT and SIGQUIT while the program runs, then restores them")
