@@ -42,6 +42,12 @@ AddedMeeting add_one(store::Db& db, const core::Meeting& m, int lead_days, const
   return added;
 }
 
+void check_reason(const std::string& reason)
+{
+  if (core::trim(reason).empty())
+    throw usage_error("a cancelled meeting needs --reason (it is reported to the partnership board)");
+}
+
 } // namespace
 
 AddedMeeting add_meeting(store::Db& db, const core::Meeting& meeting, const core::Actor& actor)
@@ -89,9 +95,16 @@ std::vector<AddedMeeting> schedule_meetings(store::Db& db, const std::string& ru
 
 Cancelled cancel_meeting(store::Db& db, core::Date date, const std::string& reason, const core::Actor& actor)
 {
-  if (core::trim(reason).empty())
-    throw usage_error("a cancelled meeting needs --reason (it is reported to the partnership board)");
+  check_reason(reason);
   store::Transaction txn(db, store::Transaction::Kind::write);
+  auto result = cancel_in_transaction(db, date, reason, actor);
+  txn.commit();
+  return result;
+}
+
+Cancelled cancel_in_transaction(store::Db& db, core::Date date, const std::string& reason, const core::Actor& actor)
+{
+  check_reason(reason);
   const auto meeting = store::find_meeting(db, date);
   if (!meeting)
     throw refused(fmt::format("no meeting on {} (see 'panel meeting list')", date.iso()));
@@ -122,7 +135,6 @@ Cancelled cancel_meeting(store::Db& db, core::Date date, const std::string& reas
     store::append_audit(db, actor, "update", "case_review", ref, detail);
     result.case_reviews.push_back(ref);
   }
-  txn.commit();
   return result;
 }
 
