@@ -26,13 +26,23 @@ void check_details(const core::Meeting& m)
       throw refused(fmt::format("{}: use plain text on one line", what));
 }
 
+// The first open meeting a referral accepted on `today` can still be listed for.
+std::optional<core::Meeting> first_before_cutoff(store::Db& db, core::Date today, int lead_days)
+{
+  // No meeting before today can be; after that, each open meeting in date order until one can.
+  for (auto m = store::next_open_meeting(db, today); m; m = store::next_open_meeting(db, m->date.plus_days(1)))
+    if (rules::before_cutoff(today, m->date, lead_days))
+      return m;
+  return std::nullopt;
+}
+
 AddedMeeting add_one(store::Db& db, const core::Meeting& m, int lead_days, const core::Actor& actor)
 {
   store::insert_meeting(db, m, actor);
   store::append_audit(db, actor, "create", "meeting", m.date.iso());
   AddedMeeting added{*store::find_meeting(db, m.date), {}};
   // Cases waiting for a meeting go to the first one they can still make.
-  const auto first = store::next_open_meeting(db, actor.today.plus_days(lead_days));
+  const auto first = first_before_cutoff(db, actor.today, lead_days);
   if (first && first->date == m.date) {
     added.listed = store::listed_referrals(db, std::nullopt);
     store::relist(db, std::nullopt, m.date);
@@ -149,7 +159,7 @@ std::optional<core::Date> meeting_for_acceptance(store::Db& db, std::optional<co
       throw refused(fmt::format("the meeting on {} is {}", asked->iso(), meeting->status));
     return asked;
   }
-  if (const auto next = store::next_open_meeting(db, today.plus_days(agenda_lead_days)))
+  if (const auto next = first_before_cutoff(db, today, agenda_lead_days))
     return next->date;
   return std::nullopt;
 }
