@@ -78,7 +78,7 @@ int run_minute(const MinuteOptions& o, Context& ctx)
   if (!o.output.empty())
     throw usage_error("-o goes with --render");
   if (!o.file.empty()) {
-    const auto text = input::read_file(o.file);
+    const auto text = input::read_file(o.file, ctx.in);
     report(ops::record_minutes(db, date, text, o.file == "-" ? "<stdin>" : o.file, o.amend, ctx.actor()), date, ctx);
     return 0;
   }
