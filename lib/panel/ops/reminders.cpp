@@ -2,10 +2,11 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/documents/documents.hpp"
+#include "panel/input/templates.hpp"
 #include "panel/mail/delivery.hpp"
 #include "panel/ops/case_reviews.hpp"
 #include "panel/ops/cases.hpp"
-#include "panel/ops/documents.hpp"
 #include "panel/ops/minutes_due.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/render/document.hpp"
@@ -39,7 +40,7 @@ std::string due_in(int days) { return days == 0 ? "today" : days == 1 ? "tomorro
 Value reminded_action(store::Db& db, const store::ActionRow& r, core::Date today)
 {
   const int overdue = std::max(0, r.action.due.days_until(today));
-  Value v = action_value(db, r.action, today);
+  Value v = documents::action_value(db, r.action, today);
   // A name typed into the text goes no further than the register: the mail says the case reference.
   v.set("description", rules::replace_names(r.action.description, store::case_names(db, r.action.case_reference),
                                             r.action.case_reference));
@@ -52,10 +53,10 @@ Value reminded_action(store::Db& db, const store::ActionRow& r, core::Date today
 core::Template mail_template(const std::vector<core::Template>& templates, const std::string& name, const std::string& kind,
                              const std::vector<std::string>& problems)
 {
-  auto t = find_template(templates, name, problems);
+  auto t = documents::find_template(templates, name, problems);
   if (t.kind != kind)
     throw refused(fmt::format("{}: template '{}' is for: {}, but reminders need one for: {}", t.file, t.name, t.kind, kind));
-  require_valid(t);
+  documents::require_valid(t);
   return t;
 }
 
@@ -177,7 +178,7 @@ std::vector<Reminder> agency_reminders(store::Db& db, const core::Profile& profi
     }
     if (!agency || agency->email.empty()) {
       Value entry = Value::object();
-      entry.set("agency", agency_value(db, code)).set("actions", all);
+      entry.set("agency", documents::agency_value(db, code)).set("actions", all);
       unsent.agencies.items.push_back(entry);
       unsent.items.insert(unsent.items.end(), items.begin(), items.end());
       continue;
@@ -187,8 +188,8 @@ std::vector<Reminder> agency_reminders(store::Db& db, const core::Profile& profi
       parts.push_back(plural(overdue.items.size(), "action overdue", "actions overdue"));
     if (!due_soon.items.empty())
       parts.push_back(plural(due_soon.items.size(), "action due soon", "actions due soon"));
-    Value context = base_context(profile, today, agency->name);
-    context.set("agency", agency_value(db, code)).set("actions", all).set("overdue", overdue).set("due_soon", due_soon)
+    Value context = documents::base_context(profile, today, agency->name);
+    context.set("agency", documents::agency_value(db, code)).set("actions", all).set("overdue", overdue).set("due_soon", due_soon)
         .set("has_overdue", Value::yes_no(!overdue.items.empty())).set("has_due_soon", Value::yes_no(!due_soon.items.empty()))
         .set("summary", core::join(parts, " and ")).set("first_id", rows.front().action.id);
     Reminder reminder{code, compose(t, context, from, agency->email, actor.at), std::move(items)};
@@ -232,7 +233,7 @@ Reminder coordinator_digest(store::Db& db, const core::Profile& profile, const D
   Value review_list = Value::list({});
   for (const auto& r : due.reviews) {
     Value v = Value::object();
-    v.set("case", r.reference).set("lead_agency", r.lead_agency.empty() ? Value::object() : agency_value(db, r.lead_agency))
+    v.set("case", r.reference).set("lead_agency", r.lead_agency.empty() ? Value::object() : documents::agency_value(db, r.lead_agency))
         .set("risk", r.risk).set("review", r.review.british()).set("days_overdue", std::to_string(r.review.days_until(today)))
         .set("overdue_by", days_text(r.review.days_until(today)));
     review_list.items.push_back(v);
@@ -247,7 +248,7 @@ Reminder coordinator_digest(store::Db& db, const core::Profile& profile, const D
     const auto id = fmt::format("I-{}", i.id);
     Value v = Value::object();
     v.set("id", id).set("case", i.reference).set("type", i.type).set("name", name).set("tier", std::to_string(i.tier))
-        .set("agency", agency_value(db, i.agency)).set("date", i.date.british()).set("step", i.step == "review" ? "Review" : "Expiry")
+        .set("agency", documents::agency_value(db, i.agency)).set("date", i.date.british()).set("step", i.step == "review" ? "Review" : "Expiry")
         .set("due", i.due.british()).set("days_overdue", std::to_string(i.due.days_until(today)))
         .set("overdue_by", days_text(i.due.days_until(today)));
     steps.items.push_back(v);
@@ -264,12 +265,12 @@ Reminder coordinator_digest(store::Db& db, const core::Profile& profile, const D
   for (const auto& c : due.attention) {
     Value v = Value::object();
     v.set("case", c.info.reference).set("reasons", core::join(c.attention, "; "))
-        .set("lead_agency", c.info.lead_agency.empty() ? Value::object() : agency_value(db, c.info.lead_agency))
+        .set("lead_agency", c.info.lead_agency.empty() ? Value::object() : documents::agency_value(db, c.info.lead_agency))
         .set("risk", c.info.risk_level);
     attention_list.items.push_back(v);
     digest.items.push_back({"case-attention", c.info.reference, today, "", "", "", ""});
   }
-  Value context = base_context(profile, today, profile.coordinator.name);
+  Value context = documents::base_context(profile, today, profile.coordinator.name);
   context.set("escalations", escalated).set("reviews", review_list).set("interventions", steps).set("unsent", unsent.agencies)
       .set("has_escalations", Value::yes_no(!due.escalations.empty())).set("has_reviews", Value::yes_no(!due.reviews.empty()))
       .set("has_interventions", Value::yes_no(!due.interventions.empty()))
@@ -295,7 +296,7 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
     return plan;
 
   std::vector<std::string> problems;
-  const auto templates = templates_in_use(templates_folder(templates_flag, &db), problems);
+  const auto templates = input::load_templates(documents::templates_folder(templates_flag, &profile), problems);
   const std::string from = !profile.mail.from.empty() ? profile.mail.from : profile.coordinator.email;
   if (from.empty())
     throw refused("reminders need a sender: set mail.from (or coordinator.email) in the profile, "

@@ -2,7 +2,7 @@
 
 #include "panel/input/referrals.hpp"
 #include "panel/input/templates.hpp"
-#include "panel/ops/documents.hpp"
+#include "panel/documents/documents.hpp"
 #include "panel/ops/actions.hpp"
 #include "panel/ops/agencies.hpp"
 #include "panel/ops/config.hpp"
@@ -729,7 +729,7 @@ TEST_CASE("reminders, agency messages: one per agency with an address, the other
   const auto profile = ops::load_profile(p.db);
   const auto due = ops::due_reminders(p.db, profile, day("2017-09-04"));
   Strings problems;
-  const auto t = ops::find_template(input::load_templates("", problems), "action-reminder");
+  const auto t = documents::find_template(input::load_templates("", problems), "action-reminder");
   ops::UnsentActions unsent;
   const auto messages = ops::agency_reminders(p.db, profile, due.by_owner, t, "panel@example.org", p.on("2017-09-04"), unsent);
   REQUIRE(messages.size() == 1);
@@ -759,7 +759,7 @@ TEST_CASE("reminders, digest: its summary in words and its items in the order of
   CHECK(ops::digest_summary(due, unsent) == "2 escalations, 1 action to send by hand");
 
   Strings problems;
-  const auto t = ops::find_template(input::load_templates("", problems), "reminder-digest");
+  const auto t = documents::find_template(input::load_templates("", problems), "reminder-digest");
   const auto digest = ops::coordinator_digest(p.db, profile, due, unsent, t, "panel@example.org", p.on("2017-10-01"));
   CHECK(digest.recipient == "coordinator");
   CHECK(digest.message.to == Strings{coordinator});
