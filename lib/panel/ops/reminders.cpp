@@ -3,18 +3,16 @@
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
 #include "panel/documents/documents.hpp"
+#include "panel/documents/reminders.hpp"
 #include "panel/input/templates.hpp"
 #include "panel/mail/delivery.hpp"
 #include "panel/ops/case_reviews.hpp"
 #include "panel/ops/cases.hpp"
 #include "panel/ops/minutes_due.hpp"
 #include "panel/ops/setup.hpp"
-#include "panel/render/document.hpp"
-#include "panel/rules/names_in_text.hpp"
 #include "panel/store/actions.hpp"
 #include "panel/store/agencies.hpp"
 #include "panel/store/audit.hpp"
-#include "panel/store/case_names.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -28,46 +26,6 @@ namespace {
 using core::Value;
 
 std::string plural(size_t n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
-
-// "1 day", "13 days"; "" for none.
-std::string days_text(int days) { return days > 0 ? plural(static_cast<size_t>(days), "day", "days") : ""; }
-
-// When an action not yet overdue falls due: "today", "tomorrow", "in 5 days".
-std::string due_in(int days) { return days == 0 ? "today" : days == 1 ? "tomorrow" : fmt::format("in {} days", days); }
-
-// An action in a reminder: as documents see it, with the meeting that agreed it and, in words,
-// how overdue it is or when it falls due.
-Value reminded_action(store::Db& db, const store::ActionRow& r, core::Date today)
-{
-  const int overdue = std::max(0, r.action.due.days_until(today));
-  Value v = documents::action_value(db, r.action, today);
-  // A name typed into the text goes no further than the register: the mail says the case reference.
-  v.set("description", rules::replace_names(r.action.description, store::case_names(db, r.action.case_reference),
-                                            r.action.case_reference));
-  v.set("overdue_by", days_text(overdue)).set("due_in", overdue ? "" : due_in(today.days_until(r.action.due)))
-      .set("meeting", r.meeting.empty() ? "" : core::Date::parse(r.meeting).value_or(core::Date()).british());
-  return v;
-}
-
-// The template called `name`, checked, and of the kind wanted.
-core::Template mail_template(const std::vector<core::Template>& templates, const std::string& name, const std::string& kind,
-                             const std::vector<std::string>& problems)
-{
-  auto t = documents::find_template(templates, name, problems);
-  if (t.kind != kind)
-    throw refused(fmt::format("{}: template '{}' is for: {}, but reminders need one for: {}", t.file, t.name, t.kind, kind));
-  documents::require_valid(t);
-  return t;
-}
-
-mail::Message compose(const core::Template& t, const Value& context, const std::string& from, const std::string& to,
-                      const std::string& at)
-{
-  const auto doc = render::render_document(t, context, render::DocFormat::txt);
-  mail::Message m{from, {to}, doc.subject, doc.body, mail::rfc5322_date(at), ""};
-  m.message_id = mail::make_message_id(at, m);
-  return m;
-}
 
 void stamp(Reminder& r)
 {
@@ -87,9 +45,9 @@ std::string asctime_of(const std::string& at)
   return fmt::format("{} {} {:>2} {} {}", rfc.substr(0, 3), rfc.substr(8, 3), day, rfc.substr(17, 8), rfc.substr(12, 4));
 }
 
-std::vector<TriggerStepDue> trigger_steps_due(store::Db& db, const core::Profile& profile, core::Date today)
+std::vector<documents::TriggerStepDue> trigger_steps_due(store::Db& db, const core::Profile& profile, core::Date today)
 {
-  std::vector<TriggerStepDue> out;
+  std::vector<documents::TriggerStepDue> out;
   const auto holidays = case_review_holidays(profile);
   for (const auto& s : case_review_statuses(db, profile, today))
     for (const auto& step : s.steps)
@@ -97,21 +55,6 @@ std::vector<TriggerStepDue> trigger_steps_due(store::Db& db, const core::Profile
           step.due <= today.plus_days(profile.due_soon_days))
         out.push_back({s.review.reference, step.step, step.due, rules::working_days_between(step.due, today, holidays)});
   return out;
-}
-
-Value trigger_step_value(const TriggerStepDue& t, core::Date today)
-{
-  static const std::map<std::string, std::string> names = {
-      {"acknowledge", "Acknowledgement"}, {"decide", "Threshold decision"}, {"outcome", "Review and outcome"}};
-  const auto plural_days = [](int n) { return plural(static_cast<size_t>(n), "working day", "working days"); };
-  Value v = Value::object();
-  // Overdue once a working day has passed since the due day; a step due on Friday is not yet
-  // overdue at the weekend ("due on the last working day").
-  const bool overdue = t.working_days_overdue > 0;
-  v.set("reference", t.reference).set("step", names.at(t.step)).set("due", t.due.british())
-      .set("overdue", Value::yes_no(overdue)).set("overdue_by", overdue ? plural_days(t.working_days_overdue) : "")
-      .set("due_in", overdue ? "" : t.due < today ? "due on the last working day" : due_in(today.days_until(t.due)));
-  return v;
 }
 
 } // namespace
@@ -171,7 +114,7 @@ std::vector<Reminder> agency_reminders(store::Db& db, const core::Profile& profi
     Value overdue = Value::list({}), due_soon = Value::list({}), all = Value::list({});
     std::vector<store::ReminderRecord> items;
     for (const auto& r : rows) {
-      const auto v = reminded_action(db, r, today);
+      const auto v = documents::reminded_action(db, r, today);
       all.items.push_back(v);
       (r.action.due < today ? overdue : due_soon).items.push_back(v);
       items.push_back({"action", r.action.id, r.action.due, "", "", "", ""});
@@ -192,7 +135,7 @@ std::vector<Reminder> agency_reminders(store::Db& db, const core::Profile& profi
     context.set("agency", documents::agency_value(db, code)).set("actions", all).set("overdue", overdue).set("due_soon", due_soon)
         .set("has_overdue", Value::yes_no(!overdue.items.empty())).set("has_due_soon", Value::yes_no(!due_soon.items.empty()))
         .set("summary", core::join(parts, " and ")).set("first_id", rows.front().action.id);
-    Reminder reminder{code, compose(t, context, from, agency->email, actor.at), std::move(items)};
+    Reminder reminder{code, documents::compose(t, context, from, agency->email, actor.at), std::move(items)};
     stamp(reminder);
     messages.push_back(std::move(reminder));
   }
@@ -227,47 +170,29 @@ Reminder coordinator_digest(store::Db& db, const core::Profile& profile, const D
   Reminder digest{"coordinator", {}, unsent.items};
   Value escalated = Value::list({});
   for (const auto& r : due.escalations) {
-    escalated.items.push_back(reminded_action(db, r, today));
+    escalated.items.push_back(documents::reminded_action(db, r, today));
     digest.items.push_back({"escalation", r.action.id, r.action.due, "", "", "", ""});
   }
   Value review_list = Value::list({});
   for (const auto& r : due.reviews) {
-    Value v = Value::object();
-    v.set("case", r.reference).set("lead_agency", r.lead_agency.empty() ? Value::object() : documents::agency_value(db, r.lead_agency))
-        .set("risk", r.risk).set("review", r.review.british()).set("days_overdue", std::to_string(r.review.days_until(today)))
-        .set("overdue_by", days_text(r.review.days_until(today)));
-    review_list.items.push_back(v);
+    review_list.items.push_back(documents::review_value(db, r, today));
     digest.items.push_back({"case-review", r.reference, r.review, "", "", "", ""});
   }
   Value steps = Value::list({});
   for (const auto& i : due.interventions) {
-    std::string name = i.type;
-    for (const auto& type : profile.interventions)
-      if (type.code == i.type)
-        name = type.name;
-    const auto id = fmt::format("I-{}", i.id);
-    Value v = Value::object();
-    v.set("id", id).set("case", i.reference).set("type", i.type).set("name", name).set("tier", std::to_string(i.tier))
-        .set("agency", documents::agency_value(db, i.agency)).set("date", i.date.british()).set("step", i.step == "review" ? "Review" : "Expiry")
-        .set("due", i.due.british()).set("days_overdue", std::to_string(i.due.days_until(today)))
-        .set("overdue_by", days_text(i.due.days_until(today)));
-    steps.items.push_back(v);
-    digest.items.push_back({"intervention-" + i.step, id, i.due, "", "", "", ""});
+    steps.items.push_back(documents::intervention_value(db, profile, i, today));
+    digest.items.push_back({"intervention-" + i.step, fmt::format("I-{}", i.id), i.due, "", "", "", ""});
   }
   for (const auto& m : due.minutes)
     digest.items.push_back({"minutes-overdue", m.meeting.date.iso(), *m.minutes.due, "", "", "", ""});
   Value triggers = Value::list({});
   for (const auto& s : due.trigger_steps) {
-    triggers.items.push_back(trigger_step_value(s, today));
+    triggers.items.push_back(documents::trigger_step_value(s, today));
     digest.items.push_back({"trigger-step", s.reference + " " + s.step, s.due, "", "", "", ""});
   }
   Value attention_list = Value::list({});
   for (const auto& c : due.attention) {
-    Value v = Value::object();
-    v.set("case", c.info.reference).set("reasons", core::join(c.attention, "; "))
-        .set("lead_agency", c.info.lead_agency.empty() ? Value::object() : documents::agency_value(db, c.info.lead_agency))
-        .set("risk", c.info.risk_level);
-    attention_list.items.push_back(v);
+    attention_list.items.push_back(documents::attention_value(db, c));
     digest.items.push_back({"case-attention", c.info.reference, today, "", "", "", ""});
   }
   Value context = documents::base_context(profile, today, profile.coordinator.name);
@@ -280,7 +205,7 @@ Reminder coordinator_digest(store::Db& db, const core::Profile& profile, const D
       .set("minutes", overdue_minutes_list(due.minutes)).set("has_minutes", Value::yes_no(!due.minutes.empty()))
       .set("summary", digest_summary(due, unsent)).set("escalate_after_days", std::to_string(profile.escalate_after_days))
       .set("remind_every_days", std::to_string(profile.remind_every_days));
-  digest.message = compose(t, context, from, profile.coordinator.email, actor.at);
+  digest.message = documents::compose(t, context, from, profile.coordinator.email, actor.at);
   stamp(digest);
   return digest;
 }
@@ -305,7 +230,7 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
   // One message per agency with an address; the actions of agencies without one go in the digest.
   UnsentActions unsent;
   plan.messages = agency_reminders(db, profile, due.by_owner,
-                                   mail_template(templates, "action-reminder", "action-reminder", problems), from, actor,
+                                   documents::mail_template(templates, "action-reminder", "action-reminder", problems), from, actor,
                                    unsent);
   if (due.digest_empty() && unsent.items.empty()) {
     txn.commit();
@@ -317,7 +242,7 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
                                         digest_summary(due, unsent)));
   else
     plan.messages.push_back(coordinator_digest(db, profile, due, unsent,
-                                               mail_template(templates, "reminder-digest", "reminder-digest", problems),
+                                               documents::mail_template(templates, "reminder-digest", "reminder-digest", problems),
                                                from, actor));
   txn.commit();
   return plan;

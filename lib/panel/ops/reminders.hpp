@@ -4,6 +4,7 @@
 #include "panel/core/profile.hpp"
 #include "panel/core/template.hpp"
 #include "panel/core/value.hpp"
+#include "panel/documents/reminders.hpp"
 #include "panel/mail/message.hpp"
 #include "panel/ops/minutes_due.hpp"
 #include "panel/store/actions.hpp"
@@ -35,13 +36,6 @@ struct ReminderPlan {
 };
 ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, const core::Actor& actor);
 
-// An ASB case review step not done, due within the due-soon window or overdue.
-struct TriggerStepDue {
-  std::string reference, step;
-  core::Date due;
-  int working_days_overdue = 0;  // 0 when not yet due
-};
-
 // What is due on a day and was not reminded within remind_every_days: the first step of
 // plan_reminders, run inside its read transaction.
 struct DueReminders {
@@ -49,7 +43,7 @@ struct DueReminders {
   std::vector<store::ActionRow> escalations;                      // overdue by more than escalate_after_days
   std::vector<store::ReviewDue> reviews;                          // case review dates passed
   std::vector<store::InterventionDue> interventions;              // intervention reviews and expiries passed
-  std::vector<TriggerStepDue> trigger_steps;
+  std::vector<documents::TriggerStepDue> trigger_steps;
   std::vector<core::CaseNextStep> attention;  // open cases with no next step
   std::vector<MeetingMinutes> minutes;        // meetings whose minutes are overdue
   size_t recently_reminded = 0;               // items due but reminded within remind_every_days
