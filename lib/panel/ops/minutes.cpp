@@ -93,6 +93,8 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
     throw refused(fmt::format("the meeting on {} already has minutes; use --amend to replace them", date.iso()));
   refuse_before_meeting(date, actor.today);
 
+  // What the rules check the minutes against, read in this transaction: nothing can change
+  // between the check and the writes (nor, for a meeting not held, the cancellation).
   rules::MinutesFacts facts{file, date, {}, {}, {}, false};
   for (const auto& a : store::list_agencies(db))
     facts.agencies.push_back(a.code);
@@ -107,7 +109,7 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
   for (auto& problem : rules::minutes_problems(m, profile, facts))
     problems.push_back(std::move(problem));
   if (!problems.empty())
-    refuse(problems, file);
+    refuse(problems, file);  // every problem, from the reader and the rules, in file order
   if (!m.held) {
     MinutesResult r;
     r.held = false;
