@@ -3,7 +3,7 @@
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
 #include "panel/ops/agenda.hpp"
-#include "panel/ops/documents.hpp"
+#include "panel/documents/documents.hpp"
 #include "panel/ops/packs.hpp"
 #include "panel/ops/research.hpp"
 #include "panel/render/agenda.hpp"
@@ -25,7 +25,7 @@ struct AgendaOptions {
 // The pack: a document, in the formats documents have.
 int run_pack(const AgendaOptions& o, std::optional<core::Date> date, Context& ctx)
 {
-  const std::string format = ops::document_format(ctx.format, "a pack has");
+  const std::string format = documents::document_format(ctx.format, "a pack has");
   auto db = ctx.open_db();
   const auto produced =
       ops::meeting_document(db, {date, {format, o.output, o.force, ctx.getenv("TMPDIR")}, ctx.templates}, ctx.actor());

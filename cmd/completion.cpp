@@ -1,6 +1,8 @@
 #include "cmd/cli.hpp"
 
-#include "panel/ops/documents.hpp"
+#include "panel/documents/documents.hpp"
+#include "panel/input/templates.hpp"
+#include "panel/ops/setup.hpp"
 #include "panel/profile/profile.hpp"
 #include "panel/store/completion.hpp"
 
@@ -116,7 +118,8 @@ std::vector<std::string> template_names(const Line& line, const Context& ctx)
     const std::string flag = line.templates.empty() ? ctx.getenv("PANEL_TEMPLATES") : line.templates;
     auto db = database(line, ctx);
     std::vector<std::string> problems;
-    for (const auto& t : ops::templates_in_use(ops::templates_folder(flag, db ? &*db : nullptr), problems))
+    const auto profile = db ? std::optional(ops::load_profile(*db)) : std::nullopt;
+    for (const auto& t : input::load_templates(documents::templates_folder(flag, profile ? &*profile : nullptr), problems))
       names.push_back(t.name);
   } catch (const std::exception&) {
   }

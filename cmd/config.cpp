@@ -69,7 +69,7 @@ void describe(const ops::ImportResult& result, Context& ctx)
 
 int run_import(const ConfigOptions& o, Context& ctx)
 {
-  const auto text = input::read_file(o.file);
+  const auto text = input::read_file(o.file, ctx.in);
   auto db = ctx.open_db();
   describe(ops::config_import(db, text, o.file == "-" ? "<stdin>" : o.file, ctx.actor(), o.allow_mail_program), ctx);
   return 0;

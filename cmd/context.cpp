@@ -6,9 +6,17 @@
 
 #include <fmt/format.h>
 #include <pwd.h>
+#include <sstream>
 #include <unistd.h>
 
 namespace panel::cmd {
+
+std::istream& no_input()
+{
+  // Nothing is ever written to it, so every Context may share it.
+  static std::istringstream empty;
+  return empty;
+}
 
 std::string Context::getenv(const std::string& name) const
 {

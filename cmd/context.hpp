@@ -5,6 +5,7 @@
 #include "panel/store/db.hpp"
 
 #include <functional>
+#include <istream>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -12,6 +13,9 @@
 #include <vector>
 
 namespace panel::cmd {
+
+// An input stream that is always empty: standard input for a Context given none.
+std::istream& no_input();
 
 // Global options as typed; resolved against the environment into Context after parsing.
 struct GlobalFlags {
@@ -24,10 +28,15 @@ struct GlobalFlags {
 // Everything a command may touch from the outside world. Commands never use std::cout, getenv
 // or the system clock directly, so whole commands run in-process in tests.
 struct Context {
-  Context(std::ostream& out_stream, std::ostream& err_stream) : out(out_stream), err(err_stream) {}
+  // Without `in_stream`, standard input is empty (as with </dev/null): main gives std::cin.
+  Context(std::ostream& out_stream, std::ostream& err_stream, std::istream& in_stream = no_input())
+      : out(out_stream), err(err_stream), in(in_stream)
+  {
+  }
 
   std::ostream& out;  // data
   std::ostream& err;  // messages
+  std::istream& in;   // standard input: what "--file -" reads
   std::map<std::string, std::string> env;
   bool out_is_tty = false;
   bool err_is_tty = false;  // messages go to a terminal (progress lines)

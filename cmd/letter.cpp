@@ -1,7 +1,7 @@
 #include "cmd/cli.hpp"
 
 #include "panel/core/error.hpp"
-#include "panel/ops/documents.hpp"
+#include "panel/documents/documents.hpp"
 #include "panel/ops/letters.hpp"
 
 #include <CLI/CLI.hpp>
@@ -19,7 +19,7 @@ struct LetterOptions {
 int run_letter(const LetterOptions& o, Context& ctx)
 {
   // --format is a global option too; a letter's formats are its own.
-  const std::string format = ops::document_format(ctx.format.empty() ? o.format : ctx.format, "'letter' has");
+  const std::string format = documents::document_format(ctx.format.empty() ? o.format : ctx.format, "'letter' has");
   ops::LetterRequest q{o.template_name, o.reference, format, o.output, o.to, ctx.templates,
                        ctx.getenv("TMPDIR"), o.force};
   auto db = ctx.open_db();

@@ -29,7 +29,7 @@ int main(int argc, char** argv)
   struct sigaction bus {};
   bus.sa_handler = on_sigbus;
   ::sigaction(SIGBUS, &bus, nullptr);
-  panel::cmd::Context ctx(std::cout, std::cerr);
+  panel::cmd::Context ctx(std::cout, std::cerr, std::cin);
   for (char** entry = environ; *entry; ++entry) {
     const std::string text(*entry);
     const auto eq = text.find('=');

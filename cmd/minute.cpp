@@ -5,7 +5,7 @@
 #include "panel/core/text.hpp"
 #include "panel/input/file.hpp"
 #include "panel/ops/actions.hpp"
-#include "panel/ops/documents.hpp"
+#include "panel/documents/documents.hpp"
 #include "panel/ops/minutes.hpp"
 #include "panel/ops/packs.hpp"
 
@@ -66,7 +66,7 @@ int run_minute(const MinuteOptions& o, Context& ctx)
   if (o.render) {
     if (!o.file.empty() || o.amend)
       throw usage_error("--render prints recorded minutes: it takes no --file or --amend");
-    const std::string format = ops::document_format(ctx.format, "minutes have");
+    const std::string format = documents::document_format(ctx.format, "minutes have");
     const auto produced = ops::minutes_document(db, date, {format, o.output, o.force, ctx.getenv("TMPDIR")},
                                                 ctx.templates, ctx.actor());
     if (o.output.empty())
@@ -78,7 +78,7 @@ int run_minute(const MinuteOptions& o, Context& ctx)
   if (!o.output.empty())
     throw usage_error("-o goes with --render");
   if (!o.file.empty()) {
-    const auto text = input::read_file(o.file);
+    const auto text = input::read_file(o.file, ctx.in);
     report(ops::record_minutes(db, date, text, o.file == "-" ? "<stdin>" : o.file, o.amend, ctx.actor()), date, ctx);
     return 0;
   }

@@ -1,6 +1,6 @@
 #include "cmd/cli.hpp"
 
-#include "panel/ops/documents.hpp"
+#include "panel/core/files.hpp"
 #include "panel/ops/people.hpp"
 #include "panel/render/case_detail.hpp"
 #include "panel/render/listings.hpp"
@@ -44,7 +44,7 @@ int run_export(const PersonOptions& o, Context& ctx)
   const auto record = ops::export_person(db, o.id, ctx.actor(), [&](const core::PersonRecord& r) {
     std::ostringstream text;
     render::write_person(text, r, format);
-    ops::write_file(o.output, text.str(), o.force);
+    core::write_file(o.output, text.str(), o.force);
   });
   ctx.note(fmt::format("wrote '{}': everything held about person {} ({} case{}, {} other referral{})", o.output, record.id,
                        record.cases.size(), record.cases.size() == 1 ? "" : "s", record.referrals.size(),

@@ -126,7 +126,7 @@ int run_refer(const ReferOptions& o, Context& ctx)
   } else {
     const std::string source = o.file == "-" ? "<stdin>" : o.file;
     // Read whole (bounded) so that a pipe or a FIFO can be looked at twice: the first line, then all.
-    std::istringstream in(input::read_file(o.file, input::referral_file_mb));
+    std::istringstream in(input::read_file(o.file, ctx.in, input::referral_file_mb));
     // The first line tells CSV from YAML when the file name does not.
     std::string first;
     std::getline(in, first);

@@ -1,8 +1,8 @@
 #include "cmd/cli.hpp"
 
 #include "panel/core/error.hpp"
+#include "panel/core/files.hpp"
 #include "panel/ops/case_reviews.hpp"
-#include "panel/ops/documents.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/render/board.hpp"
 #include "panel/render/safelives.hpp"
@@ -42,7 +42,7 @@ int run_board(const ReportOptions& o, Context& ctx)
   if (o.output.empty()) {
     ctx.out << text;
   } else {
-    ops::write_file(o.output, text, o.force);
+    core::write_file(o.output, text, o.force);
     ctx.note(fmt::format("wrote '{}' ({} report {})", o.output, format_name, b.period.label));
   }
   return 0;
@@ -58,7 +58,7 @@ int run_safelives(const ReportOptions& o, Context& ctx)
   if (o.output.empty()) {
     ctx.out << text;
   } else {
-    ops::write_file(o.output, text, o.force);
+    core::write_file(o.output, text, o.force);
     ctx.note(fmt::format("wrote '{}' (SafeLives return {})", o.output, period.label));
   }
   return 0;

@@ -2,9 +2,10 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/documents/documents.hpp"
 #include "panel/input/file.hpp"
 #include "panel/input/templates.hpp"
-#include "panel/ops/documents.hpp"
+#include "panel/ops/setup.hpp"
 #include "panel/render/listings.hpp"
 #include "panel/render/template_check.hpp"
 
@@ -29,10 +30,12 @@ std::vector<core::Template> templates(Context& ctx, std::vector<std::string>& pr
   std::string folder = ctx.templates;
   if (std::filesystem::exists(ctx.db_path)) {
     auto db = ctx.open_db();
-    if (folder.empty())
-      folder = ops::templates_folder("", &db);
+    if (folder.empty()) {
+      const auto profile = ops::load_profile(db);
+      folder = documents::templates_folder("", &profile);
+    }
   }
-  return ops::templates_in_use(folder, problems);
+  return input::load_templates(folder, problems);
 }
 
 int run_list(Context& ctx)
@@ -52,7 +55,7 @@ int run_list(Context& ctx)
 int run_show(const TemplateOptions& o, Context& ctx)
 {
   std::vector<std::string> problems;
-  ctx.out << ops::find_template(templates(ctx, problems), o.name).text;
+  ctx.out << documents::find_template(templates(ctx, problems), o.name).text;
   return 0;
 }
 

@@ -33,13 +33,18 @@ struct Descriptor {
 
 std::string read_file(const std::string& path, std::size_t max_mb)
 {
+  return read_file(path, std::cin, max_mb);
+}
+
+std::string read_file(const std::string& path, std::istream& standard_input, std::size_t max_mb)
+{
   const std::size_t max = max_mb * 1024 * 1024;
   std::string bytes;
   std::array<char, 65536> chunk{};
   if (path == "-") {
-    // Through std::cin's buffer, which may already hold what was typed or piped.
+    // Through the stream's buffer, which may already hold what was typed or piped.
     for (;;) {
-      const auto got = std::cin.rdbuf()->sgetn(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+      const auto got = standard_input.rdbuf()->sgetn(chunk.data(), static_cast<std::streamsize>(chunk.size()));
       if (got <= 0)
         return bytes;
       if (bytes.size() + static_cast<std::size_t>(got) > max)

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <istream>
 #include <string>
 
 namespace panel::input {
@@ -13,6 +14,11 @@ inline constexpr std::size_t police_file_mb = 512;    // police.uk street-level 
 // The whole content of a file, or of standard input for "-"; works for pipes and FIFOs as well as
 // regular files. Error(refused) names the file when it cannot be read, is a folder, or holds more
 // than max_mb MB ("FILE: larger than N MB; panel reads at most N MB").
+// Standard input here is the process's; commands pass their Context's stream to the next one.
 std::string read_file(const std::string& path, std::size_t max_mb = typed_file_mb);
+
+// The same, with `standard_input` read for "-" (a command's Context::in), so that a command
+// given "--file -" runs in-process in tests like any other.
+std::string read_file(const std::string& path, std::istream& standard_input, std::size_t max_mb = typed_file_mb);
 
 } // namespace panel::input

@@ -1,7 +1,6 @@
 #include "panel/ops/cases.hpp"
 
 #include "panel/ops/setup.hpp"
-#include "panel/ops/triage.hpp"
 #include "panel/rules/attention.hpp"
 #include "panel/store/audit.hpp"
 #include "panel/store/documents.hpp"
@@ -85,7 +84,7 @@ core::CaseDetail show_case(store::Db& db, const std::string& reference, const co
 std::vector<core::RecordedReferral> read_triage_queue(store::Db& db, const core::Actor& actor)
 {
   store::Transaction txn(db, store::Transaction::Kind::write);
-  auto queue = triage_queue(db);
+  auto queue = store::list_referrals(db, {"pending", "awaiting-information"});
   std::vector<std::string> refs;
   for (const auto& r : queue)
     refs.push_back(r.reference);

@@ -22,7 +22,8 @@ std::vector<core::CaseNextStep> list_cases_needing_attention(store::Db& db, cons
 // decisions; audited. Error(refused) when there is no such case.
 core::CaseDetail show_case(store::Db& db, const std::string& reference, const core::Actor& actor);
 
-// The triage queue for display; audited as a read of the referrals listed.
+// The triage queue for display: referrals waiting for a decision (pending or awaiting
+// information), oldest first; audited as a read of the referrals listed.
 std::vector<core::RecordedReferral> read_triage_queue(store::Db& db, const core::Actor& actor);
 
 // Everything recorded about a case (no transaction, no audit row: for callers that hold one).

@@ -2,8 +2,9 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
-#include "panel/ops/case_review_context.hpp"
-#include "panel/ops/documents.hpp"
+#include "panel/documents/case_review_context.hpp"
+#include "panel/documents/documents.hpp"
+#include "panel/input/templates.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/rules/case_review.hpp"
 #include "panel/store/case_reviews.hpp"
@@ -27,12 +28,12 @@ LetterResult case_review_letter(store::Db& db, const LetterRequest& q, const cor
   if (!t.when.empty() && std::find_first_of(t.when.begin(), t.when.end(), reached.begin(), reached.end()) == t.when.end())
     throw refused(fmt::format("template '{}' is for case reviews that are {}; {} is {}", t.name, core::join(t.when, " or "),
                               review->reference, rules::stage_of(*review)));
-  core::Value context = base_context(profile, actor.today, q.recipient.empty() ? review->application.applicant : q.recipient);
-  add_case_review_context(context, db, profile, *review, actor.today);
+  core::Value context = documents::base_context(profile, actor.today, q.recipient.empty() ? review->application.applicant : q.recipient);
+  documents::add_case_review_context(context, db, profile, *review, actor.today);
   core::DocumentRecord record;
   record.reference = review->reference;
   record.case_review_id = review->id;
-  const auto produced = produce_document(db, t, context, {q.format, q.output, q.force, q.tmpdir}, record, actor);
+  const auto produced = documents::produce_document(db, t, context, {q.format, q.output, q.force, q.tmpdir}, record, actor);
   return {produced.text, q.output, produced.subject, produced.sha256};
 }
 
@@ -46,9 +47,9 @@ LetterResult write_letter(store::Db& db, const LetterRequest& q, const core::Act
   store::Transaction txn(db, store::Transaction::Kind::write);
   const auto profile = load_profile(db);
   std::vector<std::string> problems;
-  const auto templates = templates_in_use(templates_folder(q.templates, &db), problems);
-  const auto t = find_template(templates, q.template_name, problems);
-  require_valid(t);
+  const auto templates = input::load_templates(documents::templates_folder(q.templates, &profile), problems);
+  const auto t = documents::find_template(templates, q.template_name, problems);
+  documents::require_valid(t);
   if (t.kind == "case-review") {
     auto result = case_review_letter(db, q, t, profile, actor);
     txn.commit();
@@ -80,10 +81,10 @@ LetterResult write_letter(store::Db& db, const LetterRequest& q, const core::Act
   const std::string recipient = !q.recipient.empty() ? q.recipient
                                 : to_person          ? referral->referral.name
                                                      : referral->referral.referrer_name;
-  core::Value context = base_context(profile, actor.today, recipient);
-  add_referral_context(context, db, profile, *referral, actor.today);
+  core::Value context = documents::base_context(profile, actor.today, recipient);
+  documents::add_referral_context(context, db, profile, *referral, actor.today);
   if (kase)
-    add_case_records(context, db, profile, kase->id, actor.today);
+    documents::add_case_records(context, db, profile, kase->id, actor.today);
 
   core::DocumentRecord record;
   record.reference = kase ? kase->reference : referral->reference;
@@ -91,7 +92,7 @@ LetterResult write_letter(store::Db& db, const LetterRequest& q, const core::Act
     record.case_id = kase->id;
   else
     record.referral_id = referral->id;
-  const auto produced = produce_document(db, t, context, {q.format, q.output, q.force, q.tmpdir}, record, actor);
+  const auto produced = documents::produce_document(db, t, context, {q.format, q.output, q.force, q.tmpdir}, record, actor);
   LetterResult result{produced.text, q.output, produced.subject, produced.sha256};
   txn.commit();
   return result;

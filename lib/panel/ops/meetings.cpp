@@ -26,13 +26,23 @@ void check_details(const core::Meeting& m)
       throw refused(fmt::format("{}: use plain text on one line", what));
 }
 
+// The first open meeting a referral accepted on `today` can still be listed for.
+std::optional<core::Meeting> first_before_cutoff(store::Db& db, core::Date today, int lead_days)
+{
+  // No meeting before today can be; after that, each open meeting in date order until one can.
+  for (auto m = store::next_open_meeting(db, today); m; m = store::next_open_meeting(db, m->date.plus_days(1)))
+    if (rules::before_cutoff(today, m->date, lead_days))
+      return m;
+  return std::nullopt;
+}
+
 AddedMeeting add_one(store::Db& db, const core::Meeting& m, int lead_days, const core::Actor& actor)
 {
   store::insert_meeting(db, m, actor);
   store::append_audit(db, actor, "create", "meeting", m.date.iso());
   AddedMeeting added{*store::find_meeting(db, m.date), {}};
   // Cases waiting for a meeting go to the first one they can still make.
-  const auto first = store::next_open_meeting(db, actor.today.plus_days(lead_days));
+  const auto first = first_before_cutoff(db, actor.today, lead_days);
   if (first && first->date == m.date) {
     added.listed = store::listed_referrals(db, std::nullopt);
     store::relist(db, std::nullopt, m.date);
@@ -40,6 +50,12 @@ AddedMeeting add_one(store::Db& db, const core::Meeting& m, int lead_days, const
       store::append_audit(db, actor, "update", "referral", ref, "listed for the meeting on " + m.date.iso());
   }
   return added;
+}
+
+void check_reason(const std::string& reason)
+{
+  if (core::trim(reason).empty())
+    throw usage_error("a cancelled meeting needs --reason (it is reported to the partnership board)");
 }
 
 } // namespace
@@ -89,9 +105,16 @@ std::vector<AddedMeeting> schedule_meetings(store::Db& db, const std::string& ru
 
 Cancelled cancel_meeting(store::Db& db, core::Date date, const std::string& reason, const core::Actor& actor)
 {
-  if (core::trim(reason).empty())
-    throw usage_error("a cancelled meeting needs --reason (it is reported to the partnership board)");
+  check_reason(reason);
   store::Transaction txn(db, store::Transaction::Kind::write);
+  auto result = cancel_in_transaction(db, date, reason, actor);
+  txn.commit();
+  return result;
+}
+
+Cancelled cancel_in_transaction(store::Db& db, core::Date date, const std::string& reason, const core::Actor& actor)
+{
+  check_reason(reason);
   const auto meeting = store::find_meeting(db, date);
   if (!meeting)
     throw refused(fmt::format("no meeting on {} (see 'panel meeting list')", date.iso()));
@@ -122,7 +145,6 @@ Cancelled cancel_meeting(store::Db& db, core::Date date, const std::string& reas
     store::append_audit(db, actor, "update", "case_review", ref, detail);
     result.case_reviews.push_back(ref);
   }
-  txn.commit();
   return result;
 }
 
@@ -137,7 +159,7 @@ std::optional<core::Date> meeting_for_acceptance(store::Db& db, std::optional<co
       throw refused(fmt::format("the meeting on {} is {}", asked->iso(), meeting->status));
     return asked;
   }
-  if (const auto next = store::next_open_meeting(db, today.plus_days(agenda_lead_days)))
+  if (const auto next = first_before_cutoff(db, today, agenda_lead_days))
     return next->date;
   return std::nullopt;
 }

@@ -36,6 +36,9 @@ struct Cancelled {
 
 // Cancels a meeting with a reason; its listed cases move to the next open meeting.
 Cancelled cancel_meeting(store::Db& db, core::Date date, const std::string& reason, const core::Actor& actor);
+// The same inside the caller's write transaction, for minutes that record a meeting as not held:
+// the check of the minutes and the cancellation commit together or not at all.
+Cancelled cancel_in_transaction(store::Db& db, core::Date date, const std::string& reason, const core::Actor& actor);
 
 // The meeting a referral accepted today is listed for: the one asked for (which must exist and
 // be open), or the first open meeting whose agenda cut-off is today or later, or none.

@@ -8,6 +8,7 @@
 #include "panel/ops/kept_file.hpp"
 #include "panel/ops/meetings.hpp"
 #include "panel/ops/setup.hpp"
+#include "panel/rules/minutes.hpp"
 #include "panel/store/agencies.hpp"
 #include "panel/store/agenda.hpp"
 #include "panel/store/audit.hpp"
@@ -17,13 +18,10 @@
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <map>
+#include <set>
 
 namespace panel::ops {
 namespace {
-
-const std::vector<std::string> close_reasons = {"risk reduced", "moved away", "referred elsewhere", "no engagement",
-                                                "deceased", "other"};
 
 // "file:12: ..." -> 12, for reporting problems in the order they appear in the file.
 long line_of(const std::string& problem, const std::string& file)
@@ -43,12 +41,6 @@ long line_of(const std::string& problem, const std::string& file)
   std::stable_sort(problems.begin(), problems.end(),
                    [&](const auto& a, const auto& b) { return line_of(a, file) < line_of(b, file); });
   throw refused(core::join(problems, "\npanel: error: ") + "\npanel: error: " + file + ": nothing was recorded");
-}
-
-template <typename List>
-bool has(const List& list, const std::string& value)
-{
-  return std::find(list.begin(), list.end(), value) != list.end();
 }
 
 std::string quoted_yaml(const std::string& text)
@@ -100,109 +92,31 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
   if (store::has_minutes(db, meeting->id) && !amend)
     throw refused(fmt::format("the meeting on {} already has minutes; use --amend to replace them", date.iso()));
   refuse_before_meeting(date, actor.today);
-  auto where = [&](long line, const std::string& field) { return fmt::format("{}:{}: {}", file, line, field); };
 
+  // What the rules check the minutes against, read in this transaction: nothing can change
+  // between the check and the writes (nor, for a meeting not held, the cancellation).
+  rules::MinutesFacts facts{file, date, {}, {}, {}, false};
+  for (const auto& a : store::list_agencies(db))
+    facts.agencies.push_back(a.code);
+  for (const auto& c : m.cases)
+    if (const auto found = store::find_case(db, c.reference))
+      facts.cases[c.reference] = {found->id, found->reference};
+  for (const auto& u : m.action_updates)
+    if (store::action_status(db, u.id))
+      facts.actions.insert(u.id);
+  const auto next_meeting = store::next_open_meeting(db, date.plus_days(1));
+  facts.later_meeting = next_meeting.has_value();
+  for (auto& problem : rules::minutes_problems(m, profile, facts))
+    problems.push_back(std::move(problem));
+  if (!problems.empty())
+    refuse(problems, file);  // every problem, from the reader and the rules, in file order
   if (!m.held) {
-    if (m.reason.empty())
-      problems.push_back(where(1, "reason") + ": a meeting not held needs a reason");
-    if (!m.cases.empty())
-      problems.push_back(where(m.cases.front().line, "cases") + ": a meeting not held has no case minutes");
-    if (!problems.empty())
-      refuse(problems, file);
-    txn.commit();  // nothing written yet; cancel_meeting has its own transaction
-    cancel_meeting(db, date, m.reason, actor);
     MinutesResult r;
     r.held = false;
+    cancel_in_transaction(db, date, m.reason, actor);
+    txn.commit();
     return r;
   }
-
-  // Check everything first, against the database, collecting every problem.
-  std::vector<std::string> codes;
-  for (const auto& a : store::list_agencies(db))
-    codes.push_back(a.code);
-  for (const auto& [agency, status] : m.attendance) {
-    if (!has(codes, agency))
-      problems.push_back(where(m.attendance_lines.at(agency), "attendance." + agency) +
-                         fmt::format(": unknown agency '{}' (known: {})", agency, core::join(codes, ", ")));
-    if (status != "present" && status != "apologies" && status != "absent")
-      problems.push_back(where(m.attendance_lines.at(agency), "attendance." + agency) +
-                         fmt::format(": '{}' (use present, apologies or absent)", status));
-  }
-  // Every open case leaves the meeting with a next step: a review date, by default the next meeting.
-  const auto next_meeting = store::next_open_meeting(db, date.plus_days(1));
-  auto meeting_on_or_after = [&](core::Date review) { return store::next_open_meeting(db, review).has_value(); };
-  std::vector<std::int64_t> case_ids;
-  std::map<std::int64_t, long> seen;  // case -> the line of its block
-  for (const auto& c : m.cases) {
-    const auto found = store::find_case(db, c.reference);
-    const std::string f = "cases." + c.reference;
-    if (!found) {
-      problems.push_back(where(c.line, f) + ": no case or referral '" + c.reference + "' (see 'panel case list')");
-      case_ids.push_back(0);
-    } else {
-      if (const auto [first, added] = seen.emplace(found->id, c.line); !added)
-        problems.push_back(where(c.line, f) + fmt::format(": case {} is minuted twice (also at line {}): write one "
-                                                          "block for the case, whichever of its referrals brought it",
-                                                          found->reference, first->second));
-      case_ids.push_back(found->id);
-    }
-    if (c.outcome == "refer-elsewhere" && c.referred_to.empty())
-      problems.push_back(where(c.line, f + ".referred_to") +
-                         (profile.redirect_forums.empty()
-                              ? std::string(": say which forum the case is referred to")
-                              : ": say which forum the case is referred to (e.g. " +
-                                    core::join(profile.redirect_forums, ", ") + ")"));
-    if (found && c.outcome == "keep-open" && !c.next_review && !next_meeting)
-      problems.push_back(where(c.line, f + ".next_review") +
-                         ": no later meeting is scheduled, so the case would have no next step: give a review "
-                         "date, or add the next meeting first ('panel meeting add DATE')");
-    if (c.summary.empty())
-      problems.push_back(where(c.line, f + ".summary") + ": say what the panel discussed");
-    if (c.outcome != "keep-open" && c.outcome != "close" && c.outcome != "refer-elsewhere")
-      problems.push_back(where(c.line, f + ".outcome") +
-                         fmt::format(": '{}' (use keep-open, close or refer-elsewhere)", c.outcome));
-    if (!c.risk.empty() && !has(profile.risk_levels, c.risk))
-      problems.push_back(where(c.line, f + ".risk") +
-                         fmt::format(": unknown risk level '{}' (known: {})", c.risk, core::join(profile.risk_levels, ", ")));
-    if (c.outcome == "close" && !has(close_reasons, c.close_reason))
-      problems.push_back(where(c.line, f + ".close_reason") +
-                         fmt::format(": a closed case needs a reason (one of: {})", core::join(close_reasons, ", ")));
-    if (c.next_review && *c.next_review <= date)
-      problems.push_back(where(c.line, f + ".next_review") + ": the next review must be after the meeting");
-    for (const auto& a : c.actions) {
-      if (!a.owner.empty() && !has(codes, a.owner))
-        problems.push_back(where(a.line, f + ".actions.owner") +
-                           fmt::format(": unknown agency '{}' (known: {})", a.owner, core::join(codes, ", ")));
-      if (a.due != core::Date() && a.due < date)
-        problems.push_back(where(a.line, f + ".actions.due") +
-                           fmt::format(": {} is before the meeting ({})", a.due.iso(), date.iso()));
-    }
-    for (const auto& i : c.interventions) {
-      const auto type = std::find_if(profile.interventions.begin(), profile.interventions.end(),
-                                     [&](const auto& t) { return t.code == i.type; });
-      if (type == profile.interventions.end()) {
-        std::vector<std::string> known;
-        for (const auto& t : profile.interventions)
-          known.push_back(t.code);
-        problems.push_back(where(i.line, f + ".interventions.type") +
-                           fmt::format(": unknown intervention '{}' (known: {})", i.type, core::join(known, ", ")));
-      }
-      if (!has(codes, i.agency))
-        problems.push_back(where(i.line, f + ".interventions.agency") + fmt::format(": unknown agency '{}'", i.agency));
-      if (i.date == core::Date())
-        problems.push_back(where(i.line, f + ".interventions.date") + ": the date it was used is required");
-    }
-  }
-  for (const auto& u : m.action_updates) {
-    const auto status = store::action_status(db, u.id);
-    if (!status)
-      problems.push_back(where(u.line, "action_updates." + u.id) + ": no action '" + u.id + "'");
-    if (!has(core::action_statuses(), u.status))
-      problems.push_back(where(u.line, "action_updates." + u.id) +
-                         fmt::format(": '{}' (use done, not-possible, not-done, open or cancelled)", u.status));
-  }
-  if (!problems.empty())
-    refuse(problems, file);
 
   // Then write it all.
   MinutesResult result;
@@ -221,16 +135,18 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
   result.quorate = result.absent_quorum.empty();
   for (const auto& o : m.observers)
     store::insert_observer(db, meeting->id, o);
-  for (size_t k = 0; k < m.cases.size(); ++k) {
-    auto c = m.cases[k];
-    const auto case_id = case_ids[k];
-    const auto found = store::find_case(db, c.reference);
+  std::set<std::int64_t> discussed;
+  auto meeting_on_or_after = [&](core::Date review) { return store::next_open_meeting(db, review).has_value(); };
+  for (auto c : m.cases) {
+    const auto& found = facts.cases.at(c.reference);
+    const auto case_id = found.id;
+    discussed.insert(case_id);
     if (c.outcome == "keep-open" && !c.next_review) {
       c.next_review = next_meeting->date;
-      result.reviews_defaulted.push_back(found->reference);
+      result.reviews_defaulted.push_back(found.reference);
     }
     if (c.outcome != "close" && c.next_review && !meeting_on_or_after(*c.next_review))
-      result.reviews_unscheduled.emplace_back(found->reference, *c.next_review);
+      result.reviews_unscheduled.emplace_back(found.reference, *c.next_review);
     const bool referred_away = c.outcome == "refer-elsewhere" && !c.next_review;
     if (referred_away)
       c.close_reason = "referred elsewhere";
@@ -254,14 +170,14 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
     }
     for (const auto& a : c.actions) {
       result.actions.push_back(store::insert_action(db, case_id, meeting->id, a, actor));
-      if (auto words = names_in_action(db, found->reference, a.description); !words.empty())
-        result.named.emplace_back(result.actions.back(), found->reference, std::move(words));
+      if (auto words = names_in_action(db, found.reference, a.description); !words.empty())
+        result.named.emplace_back(result.actions.back(), found.reference, std::move(words));
     }
     if (c.outcome == "close" || referred_away) {
       store::close_case(db, case_id, date, c.close_reason);
-      (referred_away ? result.referred : result.closed).push_back(found->reference);
+      (referred_away ? result.referred : result.closed).push_back(found.reference);
     }
-    store::append_audit(db, actor, "create", "discussion", found->reference, date.iso() + ": " + c.outcome);
+    store::append_audit(db, actor, "create", "discussion", found.reference, date.iso() + ": " + c.outcome);
   }
   for (const auto& u : m.action_updates)
     store::set_action_status(db, u.id, u.status, date, u.note, actor);
@@ -270,7 +186,7 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
     result.next_meeting = next_meeting->date;
   for (const auto& item : store::listed_items(db, date)) {
     const auto kase = store::find_case(db, item.reference);
-    if (kase && seen.count(kase->id))
+    if (kase && discussed.count(kase->id))
       continue;
     store::relist_referral(db, item.reference, result.next_meeting);
     result.carried.push_back(item.reference);
@@ -344,7 +260,7 @@ std::string minutes_skeleton(store::Db& db, core::Date date, const core::Actor& 
     out += "    summary:\n";
     out += fmt::format("    risk: {}\n", c.risk);
     out += "    outcome: keep-open   # keep-open | close | refer-elsewhere\n";
-    out += "    close_reason:        # with close: " + core::join(close_reasons, " | ") + "\n";
+    out += "    close_reason:        # with close: " + core::join(rules::close_reasons(), " | ") + "\n";
     out += "    referred_to:         # with refer-elsewhere: the forum the case goes to\n";
     out += "    next_review:         # " + review_hint + "\n";
     out += "    interventions: []   # - {type: abc, agency: HSG, date: YYYY-MM-DD}\n";

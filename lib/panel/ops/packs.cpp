@@ -2,6 +2,7 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/input/templates.hpp"
 #include "panel/ops/agencies.hpp"
 #include "panel/ops/agenda.hpp"
 #include "panel/ops/research.hpp"
@@ -71,7 +72,7 @@ Value item_value(store::Db& db, const core::Profile& profile, const core::Agenda
   v.set("reference", item.reference).set("case", item.case_reference).set("item", item.item).set("name", item.name)
       .set("risk", item.risk).set("risk_level", item.risk).set("risk_score", "").set("risk_instrument", "")
       .set("role", "").set("children", "").set("other_parties", Value::list({}))
-      .set("lead_agency", agency_value(db, item.lead_agency))
+      .set("lead_agency", documents::agency_value(db, item.lead_agency))
       .set("repeat", Value::yes_no(item.item == "repeat")).set("review", Value::yes_no(item.item == "review"))
       .set("case_review", Value::yes_no(item.item == "case-review")).set("discussions", Value::list({}))
       .set("actions", Value::list({}));
@@ -83,10 +84,10 @@ Value item_value(store::Db& db, const core::Profile& profile, const core::Agenda
     return v;
   }
   if (const auto kase = store::find_case(db, item.case_reference.empty() ? item.reference : item.case_reference)) {
-    v.set("discussions", discussion_values(db, kase->id));
-    v.set("actions", action_values(db, kase->id, today));
+    v.set("discussions", documents::discussion_values(db, kase->id));
+    v.set("actions", documents::action_values(db, kase->id, today));
   }
-  v.set("categories", category_values(profile, item.categories));
+  v.set("categories", documents::category_values(profile, item.categories));
   Value criteria = Value::list({});
   Value aliases = Value::list({});
   Value parties = Value::list({});
@@ -111,7 +112,7 @@ Value item_value(store::Db& db, const core::Profile& profile, const core::Agenda
         .set("risk_score", referral.risk_score ? std::to_string(*referral.risk_score) : "")
         .set("risk_instrument", referral.risk_instrument)
         .set("children", children_text(referral.children, children_named));
-    criteria = criteria_labels(profile, r->criteria_met);
+    criteria = documents::criteria_labels(profile, r->criteria_met);
     risk = rules::risk_summary(profile, item.risk.empty() ? referral.risk_level : item.risk, referral.risk_score,
                                referral.risk_instrument, r->criteria_met);
   }
@@ -124,16 +125,16 @@ Value item_value(store::Db& db, const core::Profile& profile, const core::Agenda
 Value meeting_context(store::Db& db, const core::Profile& profile, const core::Agenda& agenda, core::Date today)
 {
   const auto& meeting = agenda.meeting;
-  Value context = base_context(profile, today, "");
+  Value context = documents::base_context(profile, today, "");
   Value details = Value::object();
   details.set("date", meeting.date.british()).set("time", meeting.time).set("venue", meeting.venue)
       .set("chair", meeting.chair).set("status", meeting.status).set("cutoff", agenda.cutoff.british());
   context.set("meeting", std::move(details));
   Value quorum = Value::list({});
   for (const auto& code : agenda.quorum)
-    quorum.items.push_back(agency_value(db, code));
+    quorum.items.push_back(documents::agency_value(db, code));
   context.set("quorum", std::move(quorum));
-  context.set("agency", agency_value(db, ""));
+  context.set("agency", documents::agency_value(db, ""));
   Value items = Value::list({});
   for (const auto& item : agenda.items)
     items.items.push_back(item_value(db, profile, item, meeting.date));
@@ -141,7 +142,7 @@ Value meeting_context(store::Db& db, const core::Profile& profile, const core::A
   Value outstanding = Value::list({});
   for (const auto& x : agenda.outstanding) {
     Value v = Value::object();
-    v.set("id", x.id).set("case", x.case_reference).set("owner", agency_value(db, x.owner)).set("description", x.description)
+    v.set("id", x.id).set("case", x.case_reference).set("owner", documents::agency_value(db, x.owner)).set("description", x.description)
         .set("due", x.due.british()).set("days_overdue", std::to_string(x.days_overdue))
         .set("overdue", Value::yes_no(x.days_overdue > 0));
     outstanding.items.push_back(std::move(v));
@@ -154,7 +155,7 @@ Value meeting_context(store::Db& db, const core::Profile& profile, const core::A
   return context;
 }
 
-Produced meeting_document(store::Db& db, const PackRequest& q, const core::Actor& actor)
+documents::Produced meeting_document(store::Db& db, const PackRequest& q, const core::Actor& actor)
 {
   store::Transaction txn(db, store::Transaction::Kind::write);
   const auto profile = load_profile(db);
@@ -163,7 +164,7 @@ Produced meeting_document(store::Db& db, const PackRequest& q, const core::Actor
   const auto agenda = compute_agenda(db, meeting, profile);
   core::DocumentRecord record;
   record.reference = meeting.date.iso();
-  auto produced = produce_document(db, t, meeting_context(db, profile, agenda, actor.today), q.output, record, actor);
+  auto produced = documents::produce_document(db, t, meeting_context(db, profile, agenda, actor.today), q.output, record, actor);
   audit_people_read(db, research_people(db, agenda), "meeting pack", actor);
   txn.commit();
   return produced;
@@ -171,22 +172,25 @@ Produced meeting_document(store::Db& db, const PackRequest& q, const core::Actor
 
 core::Template meeting_template(store::Db& db, const std::string& templates, const std::string& name)
 {
+  const auto profile = load_profile(db);
   std::vector<std::string> problems;
-  const auto t = find_template(templates_in_use(templates_folder(templates, &db), problems), name, problems);
-  require_valid(t);
+  const auto t =
+      documents::find_template(input::load_templates(documents::templates_folder(templates, &profile), problems), name, problems);
+  documents::require_valid(t);
   if (t.kind != "meeting")
     throw refused(fmt::format("template '{}' must be for meetings (for: meeting)", name));
   return t;
 }
 
-Produced minutes_document(store::Db& db, core::Date date, const Output& output, const std::string& templates,
+documents::Produced minutes_document(store::Db& db, core::Date date, const documents::Output& output, const std::string& templates,
                           const core::Actor& actor)
 {
   store::Transaction txn(db, store::Transaction::Kind::write);
   const auto profile = load_profile(db);
   std::vector<std::string> problems;
-  const auto t = find_template(templates_in_use(templates_folder(templates, &db), problems), "minutes", problems);
-  require_valid(t);
+  const auto t = documents::find_template(input::load_templates(documents::templates_folder(templates, &profile), problems),
+                                          "minutes", problems);
+  documents::require_valid(t);
   const auto meeting = store::find_meeting(db, date);
   if (!meeting)
     throw refused(fmt::format("no meeting on {} (see 'panel meeting list')", date.iso()));
@@ -195,14 +199,14 @@ Produced minutes_document(store::Db& db, core::Date date, const Output& output, 
                               date.iso()));
   const auto record = store::meeting_record(db, meeting->id);
 
-  Value context = base_context(profile, actor.today, "");
+  Value context = documents::base_context(profile, actor.today, "");
   Value details = Value::object();
   details.set("date", meeting->date.british()).set("time", meeting->time).set("venue", meeting->venue)
       .set("chair", meeting->chair).set("status", meeting->status).set("cutoff", "");
   context.set("meeting", details).set("quorate", Value::yes_no(record.quorate));
   Value attendance = Value::list({});
   for (const auto& [code, status] : record.attendance) {
-    Value v = agency_value(db, code);
+    Value v = documents::agency_value(db, code);
     v.set("status", status);
     attendance.items.push_back(v);
   }
@@ -216,8 +220,8 @@ Produced minutes_document(store::Db& db, core::Date date, const Output& output, 
   context.set("observers", observers);
   Value quorum = Value::list({});
   for (const auto& code : profile.quorum)
-    quorum.items.push_back(agency_value(db, code));
-  context.set("quorum", quorum).set("agency", agency_value(db, "")).set("next_meeting", Value::list({}));
+    quorum.items.push_back(documents::agency_value(db, code));
+  context.set("quorum", quorum).set("agency", documents::agency_value(db, "")).set("next_meeting", Value::list({}));
   Value items = Value::list({});
   for (const auto& [reference, d] : record.discussions) {
     const auto kase = store::find_case(db, reference);
@@ -225,14 +229,14 @@ Produced minutes_document(store::Db& db, core::Date date, const Output& output, 
     v.set("reference", reference).set("case", reference).set("item", "").set("name", kase ? kase->name : "")
         .set("summary", d.summary).set("risk", d.risk).set("outcome", d.outcome).set("close_reason", d.close_reason)
         .set("referred_to", d.referred_to).set("next_review", d.next_review ? d.next_review->british() : "").set("closed", Value::yes_no(d.outcome == "close"))
-        .set("lead_agency", agency_value(db, kase ? kase->lead_agency : "")).set("discussions", Value::list({}))
+        .set("lead_agency", documents::agency_value(db, kase ? kase->lead_agency : "")).set("discussions", Value::list({}))
         .set("actions", Value::list({})).set("categories", Value::list({})).set("criteria_met", Value::list({}))
         .set("aliases", Value::list({})).set("repeat", Value::yes_no(false)).set("review", Value::yes_no(false));
     for (const auto& a : record.actions) {
       if (a.case_reference != reference)
         continue;
       Value x = Value::object();
-      x.set("id", a.id).set("case", a.case_reference).set("owner", agency_value(db, a.owner)).set("description", a.description)
+      x.set("id", a.id).set("case", a.case_reference).set("owner", documents::agency_value(db, a.owner)).set("description", a.description)
           .set("due", a.due.british()).set("status", a.status).set("days_overdue", "").set("overdue", Value::yes_no(false));
       v.fields["actions"].items.push_back(x);
     }
@@ -244,7 +248,7 @@ Produced minutes_document(store::Db& db, core::Date date, const Output& output, 
 
   core::DocumentRecord doc;
   doc.reference = date.iso();
-  auto produced = produce_document(db, t, context, output, doc, actor);
+  auto produced = documents::produce_document(db, t, context, output, doc, actor);
   txn.commit();
   return produced;
 }

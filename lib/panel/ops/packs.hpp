@@ -4,7 +4,7 @@
 #include "panel/core/profile.hpp"
 #include "panel/core/template.hpp"
 #include "panel/core/value.hpp"
-#include "panel/ops/documents.hpp"
+#include "panel/documents/documents.hpp"
 #include "panel/store/db.hpp"
 
 #include <optional>
@@ -14,13 +14,13 @@ namespace panel::ops {
 
 struct PackRequest {
   std::optional<core::Date> date;  // the meeting; none: the next open one
-  Output output;
+  documents::Output output;
   std::string templates;           // --templates / PANEL_TEMPLATES
 };
 
 // The meeting pack (template `meeting-pack`) for a meeting: rendered, recorded as a document
 // about the meeting and audited as an export of personal data. (Research lists: ops/research.hpp.)
-Produced meeting_document(store::Db& db, const PackRequest& request, const core::Actor& actor);
+documents::Produced meeting_document(store::Db& db, const PackRequest& request, const core::Actor& actor);
 
 // What a meeting document shows (docs/templates.md, `for: meeting`): the meeting, its quorum,
 // each item with its people and risk, outstanding actions; `agency` and `recipient` empty.
@@ -31,7 +31,7 @@ core::Template meeting_template(store::Db& db, const std::string& templates, con
 // The minutes of a held meeting as a document (template `minutes`): marking, confidentiality
 // statement, attendance, observers, each case discussed, and the actions agreed. Recorded and
 // audited like the pack. Error(refused) when the meeting has no minutes.
-Produced minutes_document(store::Db& db, core::Date date, const Output& output, const std::string& templates,
+documents::Produced minutes_document(store::Db& db, core::Date date, const documents::Output& output, const std::string& templates,
                           const core::Actor& actor);
 
 } // namespace panel::ops

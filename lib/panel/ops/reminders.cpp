@@ -2,18 +2,17 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/documents/documents.hpp"
+#include "panel/documents/reminders.hpp"
+#include "panel/input/templates.hpp"
 #include "panel/mail/delivery.hpp"
 #include "panel/ops/case_reviews.hpp"
 #include "panel/ops/cases.hpp"
-#include "panel/ops/documents.hpp"
 #include "panel/ops/minutes_due.hpp"
 #include "panel/ops/setup.hpp"
-#include "panel/render/document.hpp"
-#include "panel/rules/names_in_text.hpp"
 #include "panel/store/actions.hpp"
 #include "panel/store/agencies.hpp"
 #include "panel/store/audit.hpp"
-#include "panel/store/case_names.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -27,46 +26,6 @@ namespace {
 using core::Value;
 
 std::string plural(size_t n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
-
-// "1 day", "13 days"; "" for none.
-std::string days_text(int days) { return days > 0 ? plural(static_cast<size_t>(days), "day", "days") : ""; }
-
-// When an action not yet overdue falls due: "today", "tomorrow", "in 5 days".
-std::string due_in(int days) { return days == 0 ? "today" : days == 1 ? "tomorrow" : fmt::format("in {} days", days); }
-
-// An action in a reminder: as documents see it, with the meeting that agreed it and, in words,
-// how overdue it is or when it falls due.
-Value reminded_action(store::Db& db, const store::ActionRow& r, core::Date today)
-{
-  const int overdue = std::max(0, r.action.due.days_until(today));
-  Value v = action_value(db, r.action, today);
-  // A name typed into the text goes no further than the register: the mail says the case reference.
-  v.set("description", rules::replace_names(r.action.description, store::case_names(db, r.action.case_reference),
-                                            r.action.case_reference));
-  v.set("overdue_by", days_text(overdue)).set("due_in", overdue ? "" : due_in(today.days_until(r.action.due)))
-      .set("meeting", r.meeting.empty() ? "" : core::Date::parse(r.meeting).value_or(core::Date()).british());
-  return v;
-}
-
-// The template called `name`, checked, and of the kind wanted.
-core::Template mail_template(const std::vector<core::Template>& templates, const std::string& name, const std::string& kind,
-                             const std::vector<std::string>& problems)
-{
-  auto t = find_template(templates, name, problems);
-  if (t.kind != kind)
-    throw refused(fmt::format("{}: template '{}' is for: {}, but reminders need one for: {}", t.file, t.name, t.kind, kind));
-  require_valid(t);
-  return t;
-}
-
-mail::Message compose(const core::Template& t, const Value& context, const std::string& from, const std::string& to,
-                      const std::string& at)
-{
-  const auto doc = render::render_document(t, context, render::DocFormat::txt);
-  mail::Message m{from, {to}, doc.subject, doc.body, mail::rfc5322_date(at), ""};
-  m.message_id = mail::make_message_id(at, m);
-  return m;
-}
 
 void stamp(Reminder& r)
 {
@@ -86,16 +45,9 @@ std::string asctime_of(const std::string& at)
   return fmt::format("{} {} {:>2} {} {}", rfc.substr(0, 3), rfc.substr(8, 3), day, rfc.substr(17, 8), rfc.substr(12, 4));
 }
 
-// An ASB case review step not done, due within the due-soon window or overdue.
-struct TriggerStepDue {
-  std::string reference, step;
-  core::Date due;
-  int working_days_overdue = 0;  // 0 when not yet due
-};
-
-std::vector<TriggerStepDue> trigger_steps_due(store::Db& db, const core::Profile& profile, core::Date today)
+std::vector<documents::TriggerStepDue> trigger_steps_due(store::Db& db, const core::Profile& profile, core::Date today)
 {
-  std::vector<TriggerStepDue> out;
+  std::vector<documents::TriggerStepDue> out;
   const auto holidays = case_review_holidays(profile);
   for (const auto& s : case_review_statuses(db, profile, today))
     for (const auto& step : s.steps)
@@ -105,98 +57,73 @@ std::vector<TriggerStepDue> trigger_steps_due(store::Db& db, const core::Profile
   return out;
 }
 
-Value trigger_step_value(const TriggerStepDue& t, core::Date today)
-{
-  static const std::map<std::string, std::string> names = {
-      {"acknowledge", "Acknowledgement"}, {"decide", "Threshold decision"}, {"outcome", "Review and outcome"}};
-  const auto plural_days = [](int n) { return plural(static_cast<size_t>(n), "working day", "working days"); };
-  Value v = Value::object();
-  // Overdue once a working day has passed since the due day; a step due on Friday is not yet
-  // overdue at the weekend ("due on the last working day").
-  const bool overdue = t.working_days_overdue > 0;
-  v.set("reference", t.reference).set("step", names.at(t.step)).set("due", t.due.british())
-      .set("overdue", Value::yes_no(overdue)).set("overdue_by", overdue ? plural_days(t.working_days_overdue) : "")
-      .set("due_in", overdue ? "" : t.due < today ? "due on the last working day" : due_in(today.days_until(t.due)));
-  return v;
-}
-
 } // namespace
 
-ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, const core::Actor& actor)
+bool DueReminders::digest_empty() const
 {
-  store::Transaction txn(db, store::Transaction::Kind::read);
-  const auto profile = load_profile(db);
-  const core::Date today = actor.today;
+  return escalations.empty() && reviews.empty() && interventions.empty() && trigger_steps.empty() && attention.empty() &&
+         minutes.empty();
+}
+
+DueReminders due_reminders(store::Db& db, const core::Profile& profile, core::Date today)
+{
   const auto seen = store::reminded_since(db, today.plus_days(1 - profile.remind_every_days));
-  ReminderPlan plan;
+  DueReminders due;
   auto fresh = [&](const std::string& item, const std::string& subject) {
     const bool again = seen.contains({item, subject});
-    plan.recently_reminded += again;
+    due.recently_reminded += again;
     return !again;
   };
 
   // Open actions due by the end of the due-soon window, by owner; and the long overdue.
-  std::map<std::string, std::vector<store::ActionRow>> by_owner;
-  std::vector<store::ActionRow> escalations;
   for (const auto& r : store::list_actions(db, {"open", "", "", today.plus_days(profile.due_soon_days)})) {
     if (fresh("action", r.action.id))
-      by_owner[r.action.owner].push_back(r);
+      due.by_owner[r.action.owner].push_back(r);
     if (r.action.due.days_until(today) > profile.escalate_after_days && fresh("escalation", r.action.id))
-      escalations.push_back(r);
+      due.escalations.push_back(r);
   }
-  std::vector<store::ReviewDue> reviews;
   for (const auto& r : store::reviews_due(db, today))
     if (fresh("case-review", r.reference))
-      reviews.push_back(r);
-  std::vector<store::InterventionDue> interventions;
+      due.reviews.push_back(r);
   for (const auto& i : store::interventions_due(db, today))
     if (fresh("intervention-" + i.step, fmt::format("I-{}", i.id)))
-      interventions.push_back(i);
+      due.interventions.push_back(i);
 
-  std::vector<TriggerStepDue> trigger_steps;
   for (auto& t : trigger_steps_due(db, profile, today))
     if (fresh("trigger-step", t.reference + " " + t.step))
-      trigger_steps.push_back(std::move(t));
-  std::vector<core::CaseNextStep> attention;
+      due.trigger_steps.push_back(std::move(t));
   for (auto& c : cases_needing_attention(db, profile, today))
     if (fresh("case-attention", c.info.reference))
-      attention.push_back(std::move(c));
+      due.attention.push_back(std::move(c));
 
-  std::vector<MeetingMinutes> minutes;
   for (auto& m : minutes_overdue(db, today))
     if (fresh("minutes-overdue", m.meeting.date.iso()))
-      minutes.push_back(std::move(m));
+      due.minutes.push_back(std::move(m));
+  return due;
+}
 
-  if (by_owner.empty() && escalations.empty() && reviews.empty() && interventions.empty() && trigger_steps.empty() &&
-      attention.empty() && minutes.empty())
-    return plan;
-
-  std::vector<std::string> problems;
-  const auto templates = templates_in_use(templates_folder(templates_flag, &db), problems);
-  const std::string from = !profile.mail.from.empty() ? profile.mail.from : profile.coordinator.email;
-  if (from.empty())
-    throw refused("reminders need a sender: set mail.from (or coordinator.email) in the profile, "
-                  "e.g. panel config set mail.from \"Community MARAC <panel@example.org>\"");
-
-  // One message per agency with an address; the actions of agencies without one go in the digest.
-  const auto reminder_template = mail_template(templates, "action-reminder", "action-reminder", problems);
-  Value unsent = Value::list({});
-  std::vector<store::ReminderRecord> unsent_items;
+std::vector<Reminder> agency_reminders(store::Db& db, const core::Profile& profile,
+                                       const std::map<std::string, std::vector<store::ActionRow>>& by_owner,
+                                       const core::Template& t, const std::string& from, const core::Actor& actor,
+                                       UnsentActions& unsent)
+{
+  const core::Date today = actor.today;
+  std::vector<Reminder> messages;
   for (const auto& [code, rows] : by_owner) {
     const auto agency = store::find_agency(db, code);
     Value overdue = Value::list({}), due_soon = Value::list({}), all = Value::list({});
     std::vector<store::ReminderRecord> items;
     for (const auto& r : rows) {
-      const auto v = reminded_action(db, r, today);
+      const auto v = documents::reminded_action(db, r, today);
       all.items.push_back(v);
       (r.action.due < today ? overdue : due_soon).items.push_back(v);
       items.push_back({"action", r.action.id, r.action.due, "", "", "", ""});
     }
     if (!agency || agency->email.empty()) {
       Value entry = Value::object();
-      entry.set("agency", agency_value(db, code)).set("actions", all);
-      unsent.items.push_back(entry);
-      unsent_items.insert(unsent_items.end(), items.begin(), items.end());
+      entry.set("agency", documents::agency_value(db, code)).set("actions", all);
+      unsent.agencies.items.push_back(entry);
+      unsent.items.insert(unsent.items.end(), items.begin(), items.end());
       continue;
     }
     std::vector<std::string> parts;
@@ -204,102 +131,119 @@ ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, co
       parts.push_back(plural(overdue.items.size(), "action overdue", "actions overdue"));
     if (!due_soon.items.empty())
       parts.push_back(plural(due_soon.items.size(), "action due soon", "actions due soon"));
-    Value context = base_context(profile, today, agency->name);
-    context.set("agency", agency_value(db, code)).set("actions", all).set("overdue", overdue).set("due_soon", due_soon)
+    Value context = documents::base_context(profile, today, agency->name);
+    context.set("agency", documents::agency_value(db, code)).set("actions", all).set("overdue", overdue).set("due_soon", due_soon)
         .set("has_overdue", Value::yes_no(!overdue.items.empty())).set("has_due_soon", Value::yes_no(!due_soon.items.empty()))
         .set("summary", core::join(parts, " and ")).set("first_id", rows.front().action.id);
-    Reminder reminder{code, compose(reminder_template, context, from, agency->email, actor.at), std::move(items)};
+    Reminder reminder{code, documents::compose(t, context, from, agency->email, actor.at), std::move(items)};
     stamp(reminder);
-    plan.messages.push_back(std::move(reminder));
+    messages.push_back(std::move(reminder));
   }
+  return messages;
+}
 
-  // The coordinator's digest.
-  if (escalations.empty() && reviews.empty() && interventions.empty() && unsent.items.empty() && trigger_steps.empty() &&
-      attention.empty() && minutes.empty()) {
-    txn.commit();
-    return plan;
-  }
-  Reminder digest{"coordinator", {}, unsent_items};
+std::string digest_summary(const DueReminders& due, const UnsentActions& unsent)
+{
+  std::vector<std::string> parts;
+  if (!due.attention.empty())
+    parts.push_back(plural(due.attention.size(), "open case needing attention", "open cases needing attention"));
+  if (!due.escalations.empty())
+    parts.push_back(plural(due.escalations.size(), "escalation", "escalations"));
+  if (!due.reviews.empty())
+    parts.push_back(plural(due.reviews.size(), "case review overdue", "case reviews overdue"));
+  if (!due.interventions.empty())
+    parts.push_back(plural(due.interventions.size(), "intervention step overdue", "intervention steps overdue"));
+  if (!due.trigger_steps.empty())
+    parts.push_back(plural(due.trigger_steps.size(), "ASB case review step due", "ASB case review steps due"));
+  if (!due.minutes.empty())
+    parts.push_back(plural(due.minutes.size(), "meeting's minutes overdue", "meetings' minutes overdue"));
+  if (!unsent.agencies.items.empty())
+    parts.push_back(plural(unsent.items.size(), "action to send by hand", "actions to send by hand"));
+  return core::join(parts, ", ");
+}
+
+Reminder coordinator_digest(store::Db& db, const core::Profile& profile, const DueReminders& due,
+                            const UnsentActions& unsent, const core::Template& t, const std::string& from,
+                            const core::Actor& actor)
+{
+  const core::Date today = actor.today;
+  Reminder digest{"coordinator", {}, unsent.items};
   Value escalated = Value::list({});
-  for (const auto& r : escalations) {
-    escalated.items.push_back(reminded_action(db, r, today));
+  for (const auto& r : due.escalations) {
+    escalated.items.push_back(documents::reminded_action(db, r, today));
     digest.items.push_back({"escalation", r.action.id, r.action.due, "", "", "", ""});
   }
   Value review_list = Value::list({});
-  for (const auto& r : reviews) {
-    Value v = Value::object();
-    v.set("case", r.reference).set("lead_agency", r.lead_agency.empty() ? Value::object() : agency_value(db, r.lead_agency))
-        .set("risk", r.risk).set("review", r.review.british()).set("days_overdue", std::to_string(r.review.days_until(today)))
-        .set("overdue_by", days_text(r.review.days_until(today)));
-    review_list.items.push_back(v);
+  for (const auto& r : due.reviews) {
+    review_list.items.push_back(documents::review_value(db, r, today));
     digest.items.push_back({"case-review", r.reference, r.review, "", "", "", ""});
   }
   Value steps = Value::list({});
-  for (const auto& i : interventions) {
-    std::string name = i.type;
-    for (const auto& type : profile.interventions)
-      if (type.code == i.type)
-        name = type.name;
-    const auto id = fmt::format("I-{}", i.id);
-    Value v = Value::object();
-    v.set("id", id).set("case", i.reference).set("type", i.type).set("name", name).set("tier", std::to_string(i.tier))
-        .set("agency", agency_value(db, i.agency)).set("date", i.date.british()).set("step", i.step == "review" ? "Review" : "Expiry")
-        .set("due", i.due.british()).set("days_overdue", std::to_string(i.due.days_until(today)))
-        .set("overdue_by", days_text(i.due.days_until(today)));
-    steps.items.push_back(v);
-    digest.items.push_back({"intervention-" + i.step, id, i.due, "", "", "", ""});
+  for (const auto& i : due.interventions) {
+    steps.items.push_back(documents::intervention_value(db, profile, i, today));
+    digest.items.push_back({"intervention-" + i.step, fmt::format("I-{}", i.id), i.due, "", "", "", ""});
   }
-  for (const auto& m : minutes)
+  for (const auto& m : due.minutes)
     digest.items.push_back({"minutes-overdue", m.meeting.date.iso(), *m.minutes.due, "", "", "", ""});
   Value triggers = Value::list({});
-  for (const auto& t : trigger_steps) {
-    triggers.items.push_back(trigger_step_value(t, today));
-    digest.items.push_back({"trigger-step", t.reference + " " + t.step, t.due, "", "", "", ""});
+  for (const auto& s : due.trigger_steps) {
+    triggers.items.push_back(documents::trigger_step_value(s, today));
+    digest.items.push_back({"trigger-step", s.reference + " " + s.step, s.due, "", "", "", ""});
   }
   Value attention_list = Value::list({});
-  for (const auto& c : attention) {
-    Value v = Value::object();
-    v.set("case", c.info.reference).set("reasons", core::join(c.attention, "; "))
-        .set("lead_agency", c.info.lead_agency.empty() ? Value::object() : agency_value(db, c.info.lead_agency))
-        .set("risk", c.info.risk_level);
-    attention_list.items.push_back(v);
+  for (const auto& c : due.attention) {
+    attention_list.items.push_back(documents::attention_value(db, c));
     digest.items.push_back({"case-attention", c.info.reference, today, "", "", "", ""});
   }
-  std::vector<std::string> parts;
-  if (!attention.empty())
-    parts.push_back(plural(attention.size(), "open case needing attention", "open cases needing attention"));
-  if (!escalations.empty())
-    parts.push_back(plural(escalations.size(), "escalation", "escalations"));
-  if (!reviews.empty())
-    parts.push_back(plural(reviews.size(), "case review overdue", "case reviews overdue"));
-  if (!interventions.empty())
-    parts.push_back(plural(interventions.size(), "intervention step overdue", "intervention steps overdue"));
-  if (!trigger_steps.empty())
-    parts.push_back(plural(trigger_steps.size(), "ASB case review step due", "ASB case review steps due"));
-  if (!minutes.empty())
-    parts.push_back(plural(minutes.size(), "meeting's minutes overdue", "meetings' minutes overdue"));
-  if (!unsent.items.empty())
-    parts.push_back(plural(unsent_items.size(), "action to send by hand", "actions to send by hand"));
-  if (profile.coordinator.email.empty()) {
-    plan.problems.push_back(fmt::format("the coordinator's digest ({}) cannot be sent: the profile has no coordinator.email "
-                                        "(panel config set coordinator.email ADDRESS)",
-                                        core::join(parts, ", ")));
+  Value context = documents::base_context(profile, today, profile.coordinator.name);
+  context.set("escalations", escalated).set("reviews", review_list).set("interventions", steps).set("unsent", unsent.agencies)
+      .set("has_escalations", Value::yes_no(!due.escalations.empty())).set("has_reviews", Value::yes_no(!due.reviews.empty()))
+      .set("has_interventions", Value::yes_no(!due.interventions.empty()))
+      .set("has_unsent", Value::yes_no(!unsent.agencies.items.empty()))
+      .set("case_reviews", triggers).set("has_case_reviews", Value::yes_no(!due.trigger_steps.empty()))
+      .set("attention", attention_list).set("has_attention", Value::yes_no(!due.attention.empty()))
+      .set("minutes", overdue_minutes_list(due.minutes)).set("has_minutes", Value::yes_no(!due.minutes.empty()))
+      .set("summary", digest_summary(due, unsent)).set("escalate_after_days", std::to_string(profile.escalate_after_days))
+      .set("remind_every_days", std::to_string(profile.remind_every_days));
+  digest.message = documents::compose(t, context, from, profile.coordinator.email, actor.at);
+  stamp(digest);
+  return digest;
+}
+
+ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, const core::Actor& actor)
+{
+  store::Transaction txn(db, store::Transaction::Kind::read);
+  const auto profile = load_profile(db);
+  const auto due = due_reminders(db, profile, actor.today);
+  ReminderPlan plan;
+  plan.recently_reminded = due.recently_reminded;
+  if (due.by_owner.empty() && due.digest_empty())
+    return plan;
+
+  std::vector<std::string> problems;
+  const auto templates = input::load_templates(documents::templates_folder(templates_flag, &profile), problems);
+  const std::string from = !profile.mail.from.empty() ? profile.mail.from : profile.coordinator.email;
+  if (from.empty())
+    throw refused("reminders need a sender: set mail.from (or coordinator.email) in the profile, "
+                  "e.g. panel config set mail.from \"Community MARAC <panel@example.org>\"");
+
+  // One message per agency with an address; the actions of agencies without one go in the digest.
+  UnsentActions unsent;
+  plan.messages = agency_reminders(db, profile, due.by_owner,
+                                   documents::mail_template(templates, "action-reminder", "action-reminder", problems), from, actor,
+                                   unsent);
+  if (due.digest_empty() && unsent.items.empty()) {
     txn.commit();
     return plan;
   }
-  Value context = base_context(profile, today, profile.coordinator.name);
-  context.set("escalations", escalated).set("reviews", review_list).set("interventions", steps).set("unsent", unsent)
-      .set("has_escalations", Value::yes_no(!escalations.empty())).set("has_reviews", Value::yes_no(!reviews.empty()))
-      .set("has_interventions", Value::yes_no(!interventions.empty())).set("has_unsent", Value::yes_no(!unsent.items.empty()))
-      .set("case_reviews", triggers).set("has_case_reviews", Value::yes_no(!trigger_steps.empty()))
-      .set("attention", attention_list).set("has_attention", Value::yes_no(!attention.empty()))
-      .set("minutes", overdue_minutes_list(minutes)).set("has_minutes", Value::yes_no(!minutes.empty()))
-      .set("summary", core::join(parts, ", ")).set("escalate_after_days", std::to_string(profile.escalate_after_days))
-      .set("remind_every_days", std::to_string(profile.remind_every_days));
-  const auto t = mail_template(templates, "reminder-digest", "reminder-digest", problems);
-  digest.message = compose(t, context, from, profile.coordinator.email, actor.at);
-  stamp(digest);
-  plan.messages.push_back(std::move(digest));
+  if (profile.coordinator.email.empty())
+    plan.problems.push_back(fmt::format("the coordinator's digest ({}) cannot be sent: the profile has no coordinator.email "
+                                        "(panel config set coordinator.email ADDRESS)",
+                                        digest_summary(due, unsent)));
+  else
+    plan.messages.push_back(coordinator_digest(db, profile, due, unsent,
+                                               documents::mail_template(templates, "reminder-digest", "reminder-digest", problems),
+                                               from, actor));
   txn.commit();
   return plan;
 }

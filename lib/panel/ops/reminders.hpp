@@ -1,9 +1,17 @@
 #pragma once
 #include "panel/core/actor.hpp"
+#include "panel/core/case.hpp"
+#include "panel/core/profile.hpp"
+#include "panel/core/template.hpp"
+#include "panel/core/value.hpp"
+#include "panel/documents/reminders.hpp"
 #include "panel/mail/message.hpp"
+#include "panel/ops/minutes_due.hpp"
+#include "panel/store/actions.hpp"
 #include "panel/store/db.hpp"
 #include "panel/store/reminders.hpp"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -27,6 +35,45 @@ struct ReminderPlan {
   size_t recently_reminded = 0;  // items due but reminded within remind_every_days
 };
 ReminderPlan plan_reminders(store::Db& db, const std::string& templates_flag, const core::Actor& actor);
+
+// What is due on a day and was not reminded within remind_every_days: the first step of
+// plan_reminders, run inside its read transaction.
+struct DueReminders {
+  std::map<std::string, std::vector<store::ActionRow>> by_owner;  // open actions due by the due-soon window's end
+  std::vector<store::ActionRow> escalations;                      // overdue by more than escalate_after_days
+  std::vector<store::ReviewDue> reviews;                          // case review dates passed
+  std::vector<store::InterventionDue> interventions;              // intervention reviews and expiries passed
+  std::vector<documents::TriggerStepDue> trigger_steps;
+  std::vector<core::CaseNextStep> attention;  // open cases with no next step
+  std::vector<MeetingMinutes> minutes;        // meetings whose minutes are overdue
+  size_t recently_reminded = 0;               // items due but reminded within remind_every_days
+  // True when nothing is due for the coordinator's digest (the actions of agencies without an
+  // address aside, which only the agency messages find).
+  bool digest_empty() const;
+};
+DueReminders due_reminders(store::Db& db, const core::Profile& profile, core::Date today);
+
+// The actions of agencies with no email address, for the coordinator to send by hand.
+struct UnsentActions {
+  core::Value agencies = core::Value::list({});  // {agency, actions} per agency
+  std::vector<store::ReminderRecord> items;
+};
+
+// The second step: one message per owner agency with an email address, from `t` (for:
+// action-reminder); the actions of the other agencies are added to `unsent`.
+std::vector<Reminder> agency_reminders(store::Db& db, const core::Profile& profile,
+                                       const std::map<std::string, std::vector<store::ActionRow>>& by_owner,
+                                       const core::Template& t, const std::string& from, const core::Actor& actor,
+                                       UnsentActions& unsent);
+
+// What the coordinator's digest holds, in words: "1 escalation, 2 case reviews overdue".
+std::string digest_summary(const DueReminders& due, const UnsentActions& unsent);
+
+// The third step: the coordinator's digest of `due` and `unsent` from `t` (for: reminder-digest),
+// to the profile's coordinator.email.
+Reminder coordinator_digest(store::Db& db, const core::Profile& profile, const DueReminders& due,
+                            const UnsentActions& unsent, const core::Template& t, const std::string& from,
+                            const core::Actor& actor);
 
 // How messages leave.
 struct Delivery {

@@ -70,7 +70,7 @@ std::string produce_rows(store::Db& db, const core::ResearchList& list, const Pi
   record.template_sha256 = core::sha256_hex(core::join(keys, ","));
   record.format = q.format;
   record.path = piece.path;
-  record_document(db, record, out.str(), actor);
+  documents::record_document(db, record, out.str(), actor);
   return out.str();
 }
 
@@ -123,18 +123,18 @@ ResearchResult research_lists(store::Db& db, const ResearchRequest& q, const cor
       bytes = produce_rows(db, list, piece, q, actor);
     } else {
       const auto& agency = piece.agencies.front();
-      context.set("recipient", agency.name).set("agency", agency_value(db, agency.code));
+      context.set("recipient", agency.name).set("agency", documents::agency_value(db, agency.code));
       core::DocumentRecord record;
       record.reference = meeting.date.iso();
       // With a path, the file is staged to appear when the transaction commits.
-      bytes = produce_document(db, t, context, {q.format, piece.path, q.force, q.tmpdir}, record, actor).text;
+      bytes = documents::produce_document(db, t, context, {q.format, piece.path, q.force, q.tmpdir}, record, actor).text;
     }
     audit_people_read(db, list, "research list for " + core::join(codes_of(piece.agencies), ", "), actor);
     if (piece.path.empty()) {
       result.text += bytes;
     } else {
       if (rows)
-        write_on_commit(db, piece.path, bytes, q.force);
+        documents::write_on_commit(db, piece.path, bytes, q.force);
       result.written.push_back(piece.path);  // every file appears at the commit, or none
     }
   }

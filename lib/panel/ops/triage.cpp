@@ -101,11 +101,6 @@ TriageOutcome apply(store::Db& db, const core::Profile& profile, const core::Rec
 
 } // namespace
 
-std::vector<core::RecordedReferral> triage_queue(store::Db& db)
-{
-  return store::list_referrals(db, {"pending", "awaiting-information"});
-}
-
 TriageOutcome decide(store::Db& db, const std::string& reference, const TriageRequest& request,
                      const core::Actor& actor)
 {

@@ -27,9 +27,6 @@ struct TriageOutcome {
   std::optional<core::Date> meeting;  // accepted: listed for; none = awaiting a meeting
 };
 
-// Referrals waiting for a decision (pending or awaiting information), oldest first.
-std::vector<core::RecordedReferral> triage_queue(store::Db& db);
-
 // Records one decision on a referral, in one transaction with its audit row. Accepting opens a
 // case, or attaches the referral to the person's open case. Error(refused) when the decision does
 // not fit the referral's status, when a referral below threshold is accepted without an override

@@ -10,6 +10,7 @@
 #include "panel/store/meetings.hpp"
 #include "panel/store/minutes.hpp"
 #include "panel/store/referrals.hpp"
+#include "panel/store/impl.hpp"
 #include "tests/unit/ops/panel_fixture.hpp"
 
 #include <doctest/doctest.h>
@@ -17,6 +18,7 @@
 #include <random>
 #include <regex>
 #include <set>
+#include <sqlite3.h>
 
 using namespace panel;
 
@@ -74,6 +76,29 @@ std::vector<std::string> blocks(const std::string& skeleton)
     refs.push_back((*it)[1]);
   return refs;
 }
+
+// Counts the transactions a connection begins while it lives (SQLite's statement trace).
+class BeginCounter {
+public:
+  explicit BeginCounter(store::Db& db) : m_handle(db.impl().sql.getHandle())
+  {
+    sqlite3_trace_v2(m_handle, SQLITE_TRACE_STMT, &BeginCounter::trace, this);
+  }
+  BeginCounter(const BeginCounter&) = delete;
+  BeginCounter& operator=(const BeginCounter&) = delete;
+  ~BeginCounter() { sqlite3_trace_v2(m_handle, 0, nullptr, nullptr); }
+  int begins() const { return m_begins; }
+
+private:
+  static int trace(unsigned, void* self, void*, void* text)
+  {
+    if (std::string_view(static_cast<const char*>(text)).starts_with("BEGIN"))
+      ++static_cast<BeginCounter*>(self)->m_begins;
+    return 0;
+  }
+  sqlite3* m_handle;
+  int m_begins = 0;
+};
 
 } // namespace
 
@@ -230,4 +255,43 @@ TEST_CASE("minutes skeleton: 200 generated agendas, each recorded from its skele
   CHECK(reviews > 20);
   CHECK(late > 20);
   CHECK(moved > 20);
+}
+
+TEST_CASE("minutes: a meeting not held is checked and cancelled in one transaction")
+{
+  Month p;
+  const auto sept = day("2017-09-12"), oct = day("2017-10-10");
+  p.meeting(sept, day("2017-09-01"));
+  p.meeting(oct, day("2017-09-01"));
+  const auto ref = p.refer("Ann One", "", day("2017-09-01"));
+  p.accept(ref, day("2017-09-01"));
+  BeginCounter counter(p.db);
+  const auto r = ops::record_minutes(p.db, sept, "held: false\nreason: no quorum\n", "m.yaml", false, p.on(sept));
+  CHECK_FALSE(r.held);
+  CHECK(counter.begins() == 1);
+  CHECK(store::find_meeting(p.db, sept)->status == "cancelled");
+  CHECK(store::listed_referrals(p.db, oct) == std::vector<std::string>{ref});
+}
+
+TEST_CASE("minutes: a meeting not held whose cancellation fails part-way records nothing")
+{
+  Month p;
+  const auto sept = day("2017-09-12"), oct = day("2017-10-10");
+  p.meeting(sept, day("2017-09-01"));
+  p.meeting(oct, day("2017-09-01"));
+  const auto ref = p.refer("Ann One", "", day("2017-09-01"));
+  p.accept(ref, day("2017-09-01"));
+  const auto rows = p.audit_rows();
+  // The failure comes after the meeting is marked cancelled and audited, when its cases move on.
+  auto& sql = p.db.impl().sql;
+  sql.exec("CREATE TEMP TRIGGER injected BEFORE UPDATE ON main.referral BEGIN SELECT RAISE(ABORT, 'injected'); END");
+  CHECK_THROWS(ops::record_minutes(p.db, sept, "held: false\nreason: no quorum\n", "m.yaml", false, p.on(sept)));
+  sql.exec("DROP TRIGGER temp.injected");
+  CHECK(store::find_meeting(p.db, sept)->status == "scheduled");
+  CHECK(store::listed_referrals(p.db, sept) == std::vector<std::string>{ref});
+  CHECK(p.audit_rows() == rows);
+  // The same minutes once the failure is gone: the meeting is cancelled whole.
+  ops::record_minutes(p.db, sept, "held: false\nreason: no quorum\n", "m.yaml", false, p.on(sept));
+  CHECK(store::find_meeting(p.db, sept)->status == "cancelled");
+  CHECK(store::listed_referrals(p.db, oct) == std::vector<std::string>{ref});
 }

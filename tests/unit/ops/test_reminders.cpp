@@ -1,6 +1,8 @@
 #include "panel/ops/reminders.hpp"
 
 #include "panel/input/referrals.hpp"
+#include "panel/input/templates.hpp"
+#include "panel/documents/documents.hpp"
 #include "panel/ops/actions.hpp"
 #include "panel/ops/agencies.hpp"
 #include "panel/ops/config.hpp"
@@ -687,4 +689,80 @@ TEST_CASE("reminders: a name of the case's people in an action's text reaches th
   CHECK(body.find("zoe") == std::string::npos);
   CHECK(body.find("Zoë") == std::string::npos);
   CHECK(store::case_names(panel.db, kase).size() >= 2);
+}
+
+TEST_CASE("reminders, selection: actions by owner, escalations, and what was reminded recently")
+{
+  Reminders p;
+  const auto kase = p.open_case();
+  const auto late = p.action(kase, "POL", "2017-09-01", "Visit");
+  const auto soon = p.action(kase, "ASC", "2017-09-22", "Assess");
+  p.action(kase, "CST", "2017-12-01", "Later");  // beyond the due-soon window
+  p.set("escalate_after_days", "14");
+  auto due = ops::due_reminders(p.db, ops::load_profile(p.db), day("2017-09-20"));
+  REQUIRE(due.by_owner.size() == 2);
+  CHECK(due.by_owner.at("POL").at(0).action.id == late);
+  CHECK(due.by_owner.at("ASC").at(0).action.id == soon);
+  REQUIRE(due.escalations.size() == 1);
+  CHECK(due.escalations[0].action.id == late);
+  CHECK_FALSE(due.digest_empty());
+  CHECK(due.recently_reminded == 0);
+
+  // Once delivered, the same day's selection finds them reminded and selects nothing.
+  test::TempDir out;
+  ops::deliver_reminders(p.db, p.plan("2017-09-20"), outbox_in(out.file("o")), p.on("2017-09-20"));
+  due = ops::due_reminders(p.db, ops::load_profile(p.db), day("2017-09-20"));
+  CHECK(due.by_owner.empty());
+  CHECK(due.digest_empty());
+  CHECK(due.recently_reminded == 3);
+}
+
+TEST_CASE("reminders, agency messages: one per agency with an address, the others left for the digest")
+{
+  Reminders p;
+  const auto kase = p.open_case();
+  const auto pol = p.action(kase, "POL", "2017-09-01", "Visit");
+  const auto asc = p.action(kase, "ASC", "2017-09-06", "Assess");
+  ops::AgencyChange no_email;
+  no_email.email = "";
+  ops::update_agency(p.db, "ASC", no_email, p.on("2017-09-01"));
+  const auto profile = ops::load_profile(p.db);
+  const auto due = ops::due_reminders(p.db, profile, day("2017-09-04"));
+  Strings problems;
+  const auto t = documents::find_template(input::load_templates("", problems), "action-reminder");
+  ops::UnsentActions unsent;
+  const auto messages = ops::agency_reminders(p.db, profile, due.by_owner, t, "panel@example.org", p.on("2017-09-04"), unsent);
+  REQUIRE(messages.size() == 1);
+  CHECK(messages[0].recipient == "POL");
+  CHECK(messages[0].message.to == Strings{police});
+  CHECK(messages[0].message.from == "panel@example.org");
+  CHECK(has(messages[0].message.subject, "1 action overdue"));
+  CHECK(items_of(messages[0]) == Items{{"action", pol}});
+  CHECK(messages[0].items[0].message_id == messages[0].message.message_id);
+  REQUIRE(unsent.items.size() == 1);
+  CHECK(unsent.items[0].subject == asc);
+  REQUIRE(unsent.agencies.items.size() == 1);
+}
+
+TEST_CASE("reminders, digest: its summary in words and its items in the order of the mail")
+{
+  Reminders p;
+  const auto kase = p.open_case();
+  const auto a = p.action(kase, "POL", "2017-09-01", "Visit");
+  const auto b = p.action(kase, "CST", "2017-09-02", "Call");
+  const auto profile = ops::load_profile(p.db);
+  const auto due = ops::due_reminders(p.db, profile, day("2017-10-01"));
+  ops::UnsentActions unsent;
+  CHECK(ops::digest_summary(due, unsent) == "2 escalations");
+  unsent.agencies.items.push_back(core::Value::object());
+  unsent.items.push_back({"action", "A-99", day("2017-09-03"), "", "", "", ""});
+  CHECK(ops::digest_summary(due, unsent) == "2 escalations, 1 action to send by hand");
+
+  Strings problems;
+  const auto t = documents::find_template(input::load_templates("", problems), "reminder-digest");
+  const auto digest = ops::coordinator_digest(p.db, profile, due, unsent, t, "panel@example.org", p.on("2017-10-01"));
+  CHECK(digest.recipient == "coordinator");
+  CHECK(digest.message.to == Strings{coordinator});
+  CHECK(items_of(digest) == Items{{"action", "A-99"}, {"escalation", a}, {"escalation", b}});
+  CHECK(has(digest.message.subject, "2 escalations, 1 action to send by hand"));
 }

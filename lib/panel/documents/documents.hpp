@@ -11,14 +11,12 @@
 #include <string>
 #include <vector>
 
-namespace panel::ops {
+namespace panel::documents {
 
 // The folder of templates overriding the built-ins: --templates / PANEL_TEMPLATES if given,
-// else the profile's `templates` key when a database is open (db may be null), else "".
-std::string templates_folder(const std::string& flag, store::Db* db);
-
-// The templates in use, with problems of unreadable override files; see input::load_templates.
-std::vector<core::Template> templates_in_use(const std::string& folder, std::vector<std::string>& problems);
+// else the profile's `templates` key when there is a profile (it may be null), else "". The
+// templates in that folder: input::load_templates.
+std::string templates_folder(const std::string& flag, const core::Profile* profile);
 
 // The template called `name`; Error(refused) with a suggestion, and the problems of template
 // files that could not be read (the one wanted may be among them).
@@ -54,10 +52,6 @@ Produced produce_document(store::Db& db, const core::Template& t, const core::Va
 // the hash of its bytes, and its "export" audit row; inside the caller's write transaction.
 void record_document(store::Db& db, core::DocumentRecord record, const std::string& bytes, const core::Actor& actor);
 
-// Writes a file the user asked for (-o) now: see core::write_file (mode 0600, never through a
-// symbolic link, never over an existing file unless `force`, whole or not at all).
-void write_file(const std::string& path, const std::string& bytes, bool force);
-
 // The same, inside the caller's write transaction: the bytes go to a private temporary file now
 // (so a full disk refuses the transaction) and it is renamed onto `path` only if the transaction
 // commits (store::publish_on_commit).
@@ -90,4 +84,4 @@ core::Value action_value(store::Db& db, const core::ActionRecord& action, core::
 core::Value action_values(store::Db& db, std::int64_t case_id, core::Date today);
 core::Value discussion_values(store::Db& db, std::int64_t case_id);
 
-} // namespace panel::ops
+} // namespace panel::documents

@@ -1,10 +1,8 @@
-#include "panel/ops/documents.hpp"
+#include "panel/documents/documents.hpp"
 
 #include "panel/core/error.hpp"
 #include "panel/core/sha256.hpp"
 #include "panel/core/text.hpp"
-#include "panel/input/templates.hpp"
-#include "panel/ops/setup.hpp"
 #include "panel/render/document.hpp"
 #include "panel/render/pandoc.hpp"
 #include "panel/render/template_check.hpp"
@@ -20,7 +18,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 
-namespace panel::ops {
+namespace panel::documents {
 namespace {
 
 using core::Value;
@@ -112,11 +110,6 @@ void record_document(store::Db& db, core::DocumentRecord record, const std::stri
                                   record.path.empty() ? "" : " to a file"));
 }
 
-void write_file(const std::string& path, const std::string& bytes, bool force)
-{
-  core::write_file(path, bytes, force);
-}
-
 void write_on_commit(store::Db& db, const std::string& path, const std::string& bytes, bool force)
 {
   core::PendingFile file(path, force);
@@ -124,16 +117,11 @@ void write_on_commit(store::Db& db, const std::string& path, const std::string& 
   store::publish_on_commit(db, std::move(file));
 }
 
-std::string templates_folder(const std::string& flag, store::Db* db)
+std::string templates_folder(const std::string& flag, const core::Profile* profile)
 {
-  if (!flag.empty() || !db)
+  if (!flag.empty() || !profile)
     return flag;
-  return load_profile(*db).templates;
-}
-
-std::vector<core::Template> templates_in_use(const std::string& folder, std::vector<std::string>& problems)
-{
-  return input::load_templates(folder, problems);
+  return profile->templates;
 }
 
 core::Template find_template(const std::vector<core::Template>& templates, const std::string& name,
@@ -258,4 +246,4 @@ void add_case_records(Value& context, store::Db& db, const core::Profile& profil
   context.set("interventions", interventions);
 }
 
-} // namespace panel::ops
+} // namespace panel::documents

@@ -1,13 +1,13 @@
-#include "panel/ops/case_review_context.hpp"
+#include "panel/documents/case_review_context.hpp"
 
-#include "panel/ops/case_reviews.hpp"
-#include "panel/ops/documents.hpp"
+#include "panel/documents/documents.hpp"
+#include "panel/input/calendar.hpp"
 #include "panel/rules/case_review.hpp"
 #include "panel/store/case_reviews.hpp"
 
 #include <string>
 
-namespace panel::ops {
+namespace panel::documents {
 namespace {
 
 using core::Value;
@@ -24,7 +24,7 @@ void add_case_review_context(Value& context, store::Db& db, const core::Profile&
   const auto check = rules::check_threshold(a, s);
   Value due = Value::object();
   due.set("acknowledge", "").set("decide", "").set("outcome", "");
-  for (const auto& step : rules::step_dues(r, s, case_review_holidays(profile)))
+  for (const auto& step : rules::step_dues(r, s, input::holidays_from(s.bank_holidays, "case_review.bank_holidays")))
     due.set(step.step, step.due.british());
 
   Value app = Value::object();
@@ -67,4 +67,4 @@ void add_case_review_context(Value& context, store::Db& db, const core::Profile&
   context.set("case_review", settings);
 }
 
-} // namespace panel::ops
+} // namespace panel::documents

@@ -1,0 +1,123 @@
+#include "panel/rules/minutes.hpp"
+
+#include "panel/core/text.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace panel::rules {
+namespace {
+
+template <typename List>
+bool has(const List& list, const std::string& value)
+{
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+// The problems of a meeting not held: it has a reason and nothing else to record.
+void check_not_held(const core::Minutes& m, const MinutesFacts& facts, std::vector<std::string>& problems)
+{
+  if (m.reason.empty())
+    problems.push_back(facts.file + ":1: reason: a meeting not held needs a reason");
+  if (!m.cases.empty())
+    problems.push_back(fmt::format("{}:{}: cases: a meeting not held has no case minutes", facts.file, m.cases.front().line));
+}
+
+} // namespace
+
+const std::vector<std::string>& close_reasons()
+{
+  static const std::vector<std::string> reasons = {"risk reduced", "moved away", "referred elsewhere", "no engagement",
+                                                   "deceased",     "other"};
+  return reasons;
+}
+
+std::vector<std::string> minutes_problems(const core::Minutes& m, const core::Profile& profile, const MinutesFacts& facts)
+{
+  std::vector<std::string> problems;
+  if (!m.held) {
+    check_not_held(m, facts, problems);
+    return problems;
+  }
+  const auto date = facts.meeting;
+  const auto& codes = facts.agencies;
+  auto where = [&](long line, const std::string& field) { return fmt::format("{}:{}: {}", facts.file, line, field); };
+  for (const auto& [agency, status] : m.attendance) {
+    if (!has(codes, agency))
+      problems.push_back(where(m.attendance_lines.at(agency), "attendance." + agency) +
+                         fmt::format(": unknown agency '{}' (known: {})", agency, core::join(codes, ", ")));
+    if (status != "present" && status != "apologies" && status != "absent")
+      problems.push_back(where(m.attendance_lines.at(agency), "attendance." + agency) +
+                         fmt::format(": '{}' (use present, apologies or absent)", status));
+  }
+  std::map<std::int64_t, long> seen;  // case -> the line of its block
+  for (const auto& c : m.cases) {
+    const auto found = facts.cases.find(c.reference);
+    const bool known = found != facts.cases.end();
+    const std::string f = "cases." + c.reference;
+    if (!known) {
+      problems.push_back(where(c.line, f) + ": no case or referral '" + c.reference + "' (see 'panel case list')");
+    } else if (const auto [first, added] = seen.emplace(found->second.id, c.line); !added) {
+      problems.push_back(where(c.line, f) + fmt::format(": case {} is minuted twice (also at line {}): write one "
+                                                        "block for the case, whichever of its referrals brought it",
+                                                        found->second.reference, first->second));
+    }
+    if (c.outcome == "refer-elsewhere" && c.referred_to.empty())
+      problems.push_back(where(c.line, f + ".referred_to") +
+                         (profile.redirect_forums.empty()
+                              ? std::string(": say which forum the case is referred to")
+                              : ": say which forum the case is referred to (e.g. " +
+                                    core::join(profile.redirect_forums, ", ") + ")"));
+    // Every open case leaves the meeting with a next step: a review date, by default the next meeting.
+    if (known && c.outcome == "keep-open" && !c.next_review && !facts.later_meeting)
+      problems.push_back(where(c.line, f + ".next_review") +
+                         ": no later meeting is scheduled, so the case would have no next step: give a review "
+                         "date, or add the next meeting first ('panel meeting add DATE')");
+    if (c.summary.empty())
+      problems.push_back(where(c.line, f + ".summary") + ": say what the panel discussed");
+    if (c.outcome != "keep-open" && c.outcome != "close" && c.outcome != "refer-elsewhere")
+      problems.push_back(where(c.line, f + ".outcome") +
+                         fmt::format(": '{}' (use keep-open, close or refer-elsewhere)", c.outcome));
+    if (!c.risk.empty() && !has(profile.risk_levels, c.risk))
+      problems.push_back(where(c.line, f + ".risk") + fmt::format(": unknown risk level '{}' (known: {})", c.risk,
+                                                                  core::join(profile.risk_levels, ", ")));
+    if (c.outcome == "close" && !has(close_reasons(), c.close_reason))
+      problems.push_back(where(c.line, f + ".close_reason") +
+                         fmt::format(": a closed case needs a reason (one of: {})", core::join(close_reasons(), ", ")));
+    if (c.next_review && *c.next_review <= date)
+      problems.push_back(where(c.line, f + ".next_review") + ": the next review must be after the meeting");
+    for (const auto& a : c.actions) {
+      if (!a.owner.empty() && !has(codes, a.owner))
+        problems.push_back(where(a.line, f + ".actions.owner") +
+                           fmt::format(": unknown agency '{}' (known: {})", a.owner, core::join(codes, ", ")));
+      if (a.due != core::Date() && a.due < date)
+        problems.push_back(where(a.line, f + ".actions.due") +
+                           fmt::format(": {} is before the meeting ({})", a.due.iso(), date.iso()));
+    }
+    for (const auto& i : c.interventions) {
+      const auto type = std::find_if(profile.interventions.begin(), profile.interventions.end(),
+                                     [&](const auto& t) { return t.code == i.type; });
+      if (type == profile.interventions.end()) {
+        std::vector<std::string> known_types;
+        for (const auto& t : profile.interventions)
+          known_types.push_back(t.code);
+        problems.push_back(where(i.line, f + ".interventions.type") +
+                           fmt::format(": unknown intervention '{}' (known: {})", i.type, core::join(known_types, ", ")));
+      }
+      if (!has(codes, i.agency))
+        problems.push_back(where(i.line, f + ".interventions.agency") + fmt::format(": unknown agency '{}'", i.agency));
+      if (i.date == core::Date())
+        problems.push_back(where(i.line, f + ".interventions.date") + ": the date it was used is required");
+    }
+  }
+  for (const auto& u : m.action_updates) {
+    if (!facts.actions.count(u.id))
+      problems.push_back(where(u.line, "action_updates." + u.id) + ": no action '" + u.id + "'");
+    if (!has(core::action_statuses(), u.status))
+      problems.push_back(where(u.line, "action_updates." + u.id) +
+                         fmt::format(": '{}' (use done, not-possible, not-done, open or cancelled)", u.status));
+  }
+  return problems;
+}
+
+} // namespace panel::rules

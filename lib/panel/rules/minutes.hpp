@@ -1,0 +1,43 @@
+#pragma once
+#include "panel/core/date.hpp"
+#include "panel/core/minutes.hpp"
+#include "panel/core/profile.hpp"
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace panel::rules {
+
+// The reasons a case can be closed with, in the order messages and the skeleton list them.
+const std::vector<std::string>& close_reasons();
+
+// A case the minutes name, as the register knows it.
+struct MinutedCase {
+  std::int64_t id = 0;
+  std::string reference;  // the case's own reference (the minutes may name one of its referrals)
+};
+
+// What minutes are checked against, read from the register by the caller.
+struct MinutesFacts {
+  std::string file;                          // for "<file>:<line>: <field>: <problem>"
+  core::Date meeting;                        // the meeting's date
+  std::vector<std::string> agencies;         // codes of the known agencies, in listing order
+  std::map<std::string, MinutedCase> cases;  // reference as written in the minutes -> its case; absent: unknown
+  std::set<std::string> actions;             // ids of the updated actions that exist
+  bool later_meeting = false;                // an open meeting after this one (a default review date)
+};
+
+// Every problem of minutes checked against the profile and the register, as
+// "<file>:<line>: <field>: <problem>", in the order found (the caller sorts by line). Minutes of a
+// meeting not held need a reason and no cases; held ones need known agencies and attendance
+// values, each case known and minuted once, a summary, a known outcome, risk level and close
+// reason, a forum when referred elsewhere, a next step when kept open, reviews after the meeting,
+// known action owners and due dates not before it, known interventions with an agency and a date,
+// and updates of existing actions to known statuses.
+std::vector<std::string> minutes_problems(const core::Minutes& minutes, const core::Profile& profile,
+                                          const MinutesFacts& facts);
+
+} // namespace panel::rules

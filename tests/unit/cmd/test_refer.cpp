@@ -1,0 +1,72 @@
+#include "cmd/cli.hpp"
+
+#include "tests/unit/support.hpp"
+
+#include <doctest/doctest.h>
+#include <sstream>
+
+using namespace panel;
+
+namespace {
+
+struct Outcome {
+  int code = -1;
+  std::string out, err;
+};
+
+// A register in a temporary folder and commands run on it in-process, with `input` as their
+// standard input.
+struct Register {
+  Outcome run(const std::vector<std::string>& args, const std::string& input = "")
+  {
+    std::ostringstream out, err;
+    std::istringstream in(input);
+    cmd::Context ctx(out, err, in);
+    ctx.env = {{"PANEL_TODAY", "2017-09-04"}, {"PANEL_NOW", "2017-09-04T10:15:00Z"}, {"PANEL_USER", "tester"},
+               {"PANEL_DB", db}};
+    Outcome outcome;
+    outcome.code = cmd::run(args, ctx);
+    outcome.out = out.str();
+    outcome.err = err.str();
+    return outcome;
+  }
+
+  test::TempDir dir;
+  std::string db = dir.file("panel.db");
+};
+
+} // namespace
+
+TEST_CASE("refer: --file - reads the Context's standard input, CSV or YAML")
+{
+  Register r;
+  REQUIRE(r.run({"-q", "init"}).code == 0);
+  auto result = r.run({"refer", "--file", "-", "--format", "csv"},
+                      "received,agency,name,category,summary\n2017-09-01,POL,Ann Lee,assault,from stdin\n");
+  CHECK(result.code == 0);
+  CHECK(result.err == "recorded 1 referral\n");
+  CHECK(result.out.find("CCM-2017-0001") != std::string::npos);
+
+  result = r.run({"refer", "--file", "-", "--format", "csv"},
+                 "received: 2017-09-01\nagency: POL\nsubject: {name: Bo Lee}\ncategories: [assault]\nsummary: yaml\n");
+  CHECK(result.code == 0);
+  CHECK(result.out.find("CCM-2017-0002") != std::string::npos);
+}
+
+TEST_CASE("refer: a problem in standard input is named <stdin> with its line, and nothing is recorded")
+{
+  Register r;
+  REQUIRE(r.run({"-q", "init"}).code == 0);
+  const auto result = r.run({"refer", "--file", "-"}, "received,agency,name,category,summary\n2017-09-01,XYZ,Ann Lee,assault,s\n");
+  CHECK(result.code == 1);
+  CHECK(result.err.find("<stdin>:2:") != std::string::npos);
+  CHECK(r.run({"refer", "--file", "-"}, "").code != 0);  // an empty input records nothing either
+}
+
+TEST_CASE("refer: without a stream given, standard input is empty, never the process's")
+{
+  std::ostringstream out, err;
+  cmd::Context ctx(out, err);
+  std::string line;
+  CHECK_FALSE(std::getline(ctx.in, line));
+}
