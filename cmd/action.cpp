@@ -3,6 +3,7 @@
 #include "panel/core/error.hpp"
 #include "panel/core/minutes.hpp"
 #include "panel/core/text.hpp"
+#include "panel/core/vocabulary.hpp"
 #include "panel/ops/actions.hpp"
 #include "panel/store/reminders.hpp"
 
@@ -22,16 +23,15 @@ struct ActionOptions {
 
 int days_overdue(const store::ActionRow& r, core::Date today)
 {
-  return r.action.status == "open" ? std::max(0, r.action.due.days_until(today)) : 0;
+  return core::is(r.action.status, core::ActionStatus::open) ? std::max(0, r.action.due.days_until(today)) : 0;
 }
 
 int run_list(const ActionOptions& o, Context& ctx)
 {
   using render::Format;
   const auto format = ctx.format_or(Format::table, {Format::table, Format::csv, Format::json, Format::md});
-  const auto& statuses = core::action_statuses();
-  if (!o.status.empty() && std::find(statuses.begin(), statuses.end(), o.status) == statuses.end())
-    throw usage_error(fmt::format("--status: unknown status '{}' (known: {})", o.status, core::join(statuses, ", ")));
+  if (!o.status.empty())
+    core::parse_or_throw<core::ActionStatus>(o.status, Exit::usage, "--status: ");
   store::ActionFilter f{o.status, o.agency, o.case_reference, std::nullopt};
   if (o.overdue) {
     f.status = f.status.empty() ? "open" : f.status;

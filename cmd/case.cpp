@@ -2,6 +2,7 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/core/vocabulary.hpp"
 #include "panel/ops/cases.hpp"
 #include "panel/ops/purge.hpp"
 #include "panel/render/case_detail.hpp"
@@ -24,7 +25,7 @@ render::Cell optional_date(const std::optional<core::Date>& d) { return d ? rend
 // Open cases with no next step or not discussed for too long, and why.
 int run_attention(const CaseOptions& o, Context& ctx, render::Format format)
 {
-  if (!o.status.empty() && o.status != "open")
+  if (!o.status.empty() && !core::is(o.status, core::CaseStatus::open))
     throw usage_error("--attention lists open cases: it takes no --status " + o.status);
   auto db = ctx.open_db();
   render::Table table{{{"reference", "REFERENCE"}, {"name", "NAME"}, {"opened", "OPENED"}, {"lead_agency", "LEAD"},

@@ -1,5 +1,6 @@
 #include "cmd/cli.hpp"
 
+#include "panel/core/vocabulary.hpp"
 #include "panel/ops/documents.hpp"
 #include "panel/profile/profile.hpp"
 #include "panel/store/completion.hpp"
@@ -160,7 +161,7 @@ std::vector<std::string> values(const CLI::Option& option, const Line& line, con
   if (what == "SHELL")
     return {"bash"};
   if (what == "DECISION")
-    return {"accept", "decline", "redirect", "more-info", "reopen"};
+    return core::known_values<core::TriageDecision>();
   if (what == "NAME|FILE") {
     auto names = profile::builtin_names();
     names.push_back("@files");

@@ -9,6 +9,7 @@
 #include "panel/store/referrals.hpp"
 
 #include "panel/core/text.hpp"
+#include "panel/core/vocabulary.hpp"
 
 #include <fmt/format.h>
 
@@ -16,8 +17,8 @@ namespace panel::ops {
 
 std::vector<core::Case> list_cases(store::Db& db, const std::string& status, const core::Actor& actor)
 {
-  if (!status.empty() && status != "open" && status != "closed")
-    throw usage_error(fmt::format("--status: unknown status '{}' (known: open, closed)", status));
+  if (!status.empty())
+    core::parse_or_throw<core::CaseStatus>(status, Exit::usage, "--status: ");
   store::Transaction txn(db, store::Transaction::Kind::write);
   auto cases = store::list_cases(db, status);
   std::vector<std::string> refs;

@@ -112,9 +112,8 @@ core::Case read_case(SQLite::Statement& s)
 
 } // namespace
 
-std::vector<core::RecordedReferral> list_referrals(Db& db, const std::vector<std::string>& statuses)
+std::vector<core::RecordedReferral> list_referrals(Db& db, const std::vector<core::ReferralStatus>& statuses)
 {
-  // Statuses are a fixed vocabulary from the caller, bound as parameters all the same.
   std::string where = statuses.empty() ? "1" : "r.status IN (";
   for (size_t i = 0; i < statuses.size(); ++i)
     where += i ? ", ?" : "?";
@@ -123,7 +122,7 @@ std::vector<core::RecordedReferral> list_referrals(Db& db, const std::vector<std
   SQLite::Statement s(db.impl().sql,
                       fmt::format("SELECT {} FROM referral r WHERE {} ORDER BY r.received, r.id", referral_columns, where));
   for (size_t i = 0; i < statuses.size(); ++i)
-    s.bind(static_cast<int>(i + 1), statuses[i]);
+    s.bind(static_cast<int>(i + 1), core::to_string(statuses[i]));
   return read_referrals(db, s);
 }
 

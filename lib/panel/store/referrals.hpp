@@ -1,5 +1,6 @@
 #pragma once
 #include "panel/core/case.hpp"
+#include "panel/core/vocabulary.hpp"
 #include "panel/store/db.hpp"
 
 #include <cstdint>
@@ -10,7 +11,7 @@
 namespace panel::store {
 
 // Referrals with any of these statuses (all when empty), oldest received first.
-std::vector<core::RecordedReferral> list_referrals(Db& db, const std::vector<std::string>& statuses);
+std::vector<core::RecordedReferral> list_referrals(Db& db, const std::vector<core::ReferralStatus>& statuses);
 std::optional<core::RecordedReferral> find_referral(Db& db, const std::string& reference);
 // The referrals attached to a case, oldest first.
 std::vector<core::RecordedReferral> case_referrals(Db& db, std::int64_t case_id);
