@@ -40,8 +40,8 @@ int run_list(Context& ctx)
 
 std::string describe(const ops::TriageOutcome& o)
 {
-  if (!core::is(o.decision, core::TriageDecision::accept))
-    return fmt::format("{}: {}", o.reference, o.status);
+  if (o.decision != core::TriageDecision::accept)
+    return fmt::format("{}: {}", o.reference, core::to_string(o.status));
   const std::string listed = o.meeting ? "listed for the meeting on " + o.meeting->iso() : "awaiting a meeting";
   return fmt::format("{}: accepted, {} case {}, {}", o.reference, o.new_case ? "opened" : "joined", o.case_reference,
                      listed);

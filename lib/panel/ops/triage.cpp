@@ -72,7 +72,7 @@ TriageOutcome apply(store::Db& db, const core::Profile& profile, const core::Rec
 {
   const auto decision = core::parse_or_throw<TriageDecision>(q.decision);
   check_status(r, decision);
-  TriageOutcome out{r.reference, q.decision, "", "", false, std::nullopt};
+  TriageOutcome out{r.reference, decision, status_after(decision), "", false, std::nullopt};
   core::Decision d{r.reference, q.decision, actor.today, actor.at, actor.user, q.reason, q.signpost, q.forum,
                    q.override_threshold, q.meeting, q.lead, q.risk};
   std::optional<std::int64_t> case_id;
@@ -103,9 +103,8 @@ TriageOutcome apply(store::Db& db, const core::Profile& profile, const core::Rec
     out.meeting = meeting_for_acceptance(db, q.meeting, profile.agenda_lead_days, actor.today);
     d.meeting_date = out.meeting;
   }
-  out.status = core::to_string(status_after(decision));
   store::insert_decision(db, r.id, d);
-  store::set_referral_outcome(db, r.id, out.status, case_id, out.meeting);
+  store::set_referral_outcome(db, r.id, core::to_string(out.status), case_id, out.meeting);
   // Codes only: the reason, signposting and forum are free text that purge must be able to remove.
   store::append_audit(db, actor, "update", "referral", r.reference,
                       fmt::format("{}{}{}", q.decision, q.override_threshold ? ", threshold overridden" : "",
@@ -145,7 +144,7 @@ std::vector<TriageOutcome> accept_eligible(store::Db& db, bool dry_run, const co
     if (!r.meets_threshold)
       continue;
     if (dry_run)
-      outcomes.push_back({r.reference, accept.decision, core::to_string(ReferralStatus::accepted), "", false, std::nullopt});
+      outcomes.push_back({r.reference, TriageDecision::accept, ReferralStatus::accepted, "", false, std::nullopt});
     else
       outcomes.push_back(apply(db, profile, r, accept, actor));
   }
