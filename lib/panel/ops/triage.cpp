@@ -104,7 +104,7 @@ TriageOutcome apply(store::Db& db, const core::Profile& profile, const core::Rec
     d.meeting_date = out.meeting;
   }
   store::insert_decision(db, r.id, d);
-  store::set_referral_outcome(db, r.id, core::to_string(out.status), case_id, out.meeting);
+  store::set_referral_outcome(db, r.id, out.status, case_id, out.meeting);
   // Codes only: the reason, signposting and forum are free text that purge must be able to remove.
   store::append_audit(db, actor, "update", "referral", r.reference,
                       fmt::format("{}{}{}", q.decision, q.override_threshold ? ", threshold overridden" : "",

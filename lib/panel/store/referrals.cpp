@@ -192,11 +192,11 @@ std::vector<core::Decision> decisions_for(Db& db, std::int64_t referral_id)
   return rows;
 }
 
-void set_referral_outcome(Db& db, std::int64_t referral_id, const std::string& status,
+void set_referral_outcome(Db& db, std::int64_t referral_id, core::ReferralStatus status,
                           std::optional<std::int64_t> case_id, std::optional<core::Date> meeting)
 {
   SQLite::Statement s(db.impl().sql, "UPDATE referral SET status = ?, case_id = ?, meeting_date = ? WHERE id = ?");
-  s.bind(1, status);
+  s.bind(1, core::to_string(status));
   if (case_id)
     s.bind(2, *case_id);
   else

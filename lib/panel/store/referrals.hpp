@@ -22,7 +22,7 @@ std::vector<std::string> person_names(Db& db, std::int64_t person_id);
 void insert_decision(Db& db, std::int64_t referral_id, const core::Decision& decision);
 std::vector<core::Decision> decisions_for(Db& db, std::int64_t referral_id);
 // Sets a referral's status and, for accepted ones, its case and the meeting it is listed for.
-void set_referral_outcome(Db& db, std::int64_t referral_id, const std::string& status,
+void set_referral_outcome(Db& db, std::int64_t referral_id, core::ReferralStatus status,
                           std::optional<std::int64_t> case_id, std::optional<core::Date> meeting);
 
 std::optional<core::Case> open_case_for_person(Db& db, std::int64_t person_id);
