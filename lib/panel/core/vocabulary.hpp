@@ -168,6 +168,20 @@ struct Vocabulary<CaseReviewStep> {
   }};
 };
 
+// Why a case is on a meeting's agenda: a new or repeat referral, a review, an ASB case review.
+// Worked out by queries, not stored, so it has no CHECK. (`new` is a C++ keyword.)
+enum class AgendaItemKind { new_, repeat, review, case_review };
+template <>
+struct Vocabulary<AgendaItemKind> {
+  static constexpr std::string_view noun = "item";
+  static constexpr std::array<std::pair<AgendaItemKind, std::string_view>, 4> words{{
+      {AgendaItemKind::new_, "new"},
+      {AgendaItemKind::repeat, "repeat"},
+      {AgendaItemKind::review, "review"},
+      {AgendaItemKind::case_review, "case-review"},
+  }};
+};
+
 // The stored text of a value: to_string(CaseStatus::closed) == "closed".
 template <VocabularyEnum E>
 std::string to_string(E value)

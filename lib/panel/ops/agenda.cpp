@@ -45,7 +45,7 @@ core::Agenda compute_agenda(store::Db& db, const core::Meeting& meeting, const c
   for (const auto& review : store::case_reviews_for_meeting(db, meeting.date)) {
     core::AgendaItem item;
     item.reference = review.reference;
-    item.item = "case-review";
+    item.item = core::to_string(core::AgendaItemKind::case_review);
     item.name = review.victim;
     a.items.push_back(std::move(item));
   }

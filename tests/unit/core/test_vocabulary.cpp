@@ -46,6 +46,7 @@ TEST_CASE("vocabulary: every value of every vocabulary has one word that parses 
   check_round_trip<ReminderItem>(8);
   check_round_trip<Delivery>(2);
   check_round_trip<CaseReviewStep>(7);
+  check_round_trip<AgendaItemKind>(4);
 }
 
 TEST_CASE("vocabulary: the stored words are the ones the database has always held")
