@@ -1,8 +1,8 @@
 #pragma once
 // The fixed vocabularies of the register: statuses, decisions, outcomes, attendance and the like.
 // Each is an enum class with one table of its words, the text stored in the database and typed on
-// the command line. store/schema.cpp repeats each list in a CHECK constraint;
-// tests/unit/core/test_vocabulary.cpp fails when the two disagree.
+// the command line. store/schema.cpp repeats the stored ones in CHECK constraints, and
+// tests/unit/store/test_schema_vocabulary.cpp fails when a CHECK and its enum disagree.
 #include "panel/core/error.hpp"
 
 #include <array>
