@@ -3,6 +3,7 @@
 #include "panel/core/error.hpp"
 #include "panel/core/minutes.hpp"
 #include "panel/core/text.hpp"
+#include "panel/core/vocabulary.hpp"
 #include "panel/ops/actions.hpp"
 #include "panel/render/listings.hpp"
 #include "panel/store/reminders.hpp"
@@ -25,15 +26,14 @@ int run_list(const ActionOptions& o, Context& ctx)
 {
   using render::Format;
   const auto format = ctx.format_or(Format::table, {Format::table, Format::csv, Format::json, Format::md});
-  const auto& statuses = core::action_statuses();
-  if (!o.status.empty() && std::find(statuses.begin(), statuses.end(), o.status) == statuses.end())
-    throw usage_error(fmt::format("--status: unknown status '{}' (known: {})", o.status, core::join(statuses, ", ")));
+  if (!o.status.empty())
+    core::parse_or_throw<core::ActionStatus>(o.status, Exit::usage, "--status: ");
   store::ActionFilter f{o.status, o.agency, o.case_reference, std::nullopt};
   if (o.overdue) {
-    f.status = f.status.empty() ? "open" : f.status;
+    f.status = f.status.empty() ? core::to_string(core::ActionStatus::open) : f.status;
     f.due_by = ctx.today.plus_days(-1);
   } else if (o.due_within >= 0) {
-    f.status = f.status.empty() ? "open" : f.status;
+    f.status = f.status.empty() ? core::to_string(core::ActionStatus::open) : f.status;
     f.due_by = ctx.today.plus_days(o.due_within);
   }
   auto db = ctx.open_db();
@@ -59,8 +59,8 @@ int run_show(const ActionOptions& o, Context& ctx)
   if (!reminders.empty())
     ctx.out << "\nReminders:\n";
   for (const auto& r : reminders)
-    ctx.out << fmt::format("  {}  {} to {} <{}>{}\n", r.day, r.item == "escalation" ? "escalated" : "reminded",
-                           r.recipient, r.address, r.delivery == "outbox" ? " (outbox)" : "");
+    ctx.out << fmt::format("  {}  {} to {} <{}>{}\n", r.day, core::is(r.item, core::ReminderItem::escalation) ? "escalated" : "reminded",
+                           r.recipient, r.address, core::is(r.delivery, core::Delivery::outbox) ? " (outbox)" : "");
   return 0;
 }
 
@@ -131,7 +131,9 @@ Examples:
   done->add_option("ID", o->id, "Action id")->required();
   done->add_option("--note", o->note, "A note kept in the history");
   done->footer("Example:\n  panel action done A-4 --note \"Visit on 18 September\"");
-  done->callback([o, &ctx] { ctx.select("action done", [o, &ctx] { return run_update(*o, ctx, "done"); }); });
+  done->callback([o, &ctx] {
+    ctx.select("action done", [o, &ctx] { return run_update(*o, ctx, core::to_string(core::ActionStatus::done)); });
+  });
 
   auto* update = action->add_subcommand("update", "Change an action's due date, owner or status");
   update->add_option("ID", o->id, "Action id")->required();

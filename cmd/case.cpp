@@ -2,6 +2,7 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/core/vocabulary.hpp"
 #include "panel/ops/cases.hpp"
 #include "panel/ops/purge.hpp"
 #include "panel/render/case_detail.hpp"
@@ -22,7 +23,7 @@ struct CaseOptions {
 // Open cases with no next step or not discussed for too long, and why.
 int run_attention(const CaseOptions& o, Context& ctx, render::Format format)
 {
-  if (!o.status.empty() && o.status != "open")
+  if (!o.status.empty() && !core::is(o.status, core::CaseStatus::open))
     throw usage_error("--attention lists open cases: it takes no --status " + o.status);
   auto db = ctx.open_db();
   const auto cases = ops::list_cases_needing_attention(db, ctx.actor());

@@ -1,5 +1,6 @@
 #include "cmd/cli.hpp"
 
+#include "panel/core/vocabulary.hpp"
 #include "panel/documents/documents.hpp"
 #include "panel/input/templates.hpp"
 #include "panel/ops/setup.hpp"
@@ -163,7 +164,7 @@ std::vector<std::string> values(const CLI::Option& option, const Line& line, con
   if (what == "SHELL")
     return {"bash"};
   if (what == "DECISION")
-    return {"accept", "decline", "redirect", "more-info", "reopen"};
+    return core::known_values<core::TriageDecision>();
   if (what == "NAME|FILE") {
     auto names = profile::builtin_names();
     names.push_back("@files");

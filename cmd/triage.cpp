@@ -2,6 +2,7 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/core/vocabulary.hpp"
 #include "panel/ops/cases.hpp"
 #include "panel/ops/triage.hpp"
 #include "panel/render/listings.hpp"
@@ -29,36 +30,42 @@ int run_list(Context& ctx)
 
 std::string describe(const ops::TriageOutcome& o)
 {
-  if (o.decision != "accept")
-    return fmt::format("{}: {}", o.reference, o.status);
+  if (o.decision != core::TriageDecision::accept)
+    return fmt::format("{}: {}", o.reference, core::to_string(o.status));
   const std::string listed = o.meeting ? "listed for the meeting on " + o.meeting->iso() : "awaiting a meeting";
   return fmt::format("{}: accepted, {} case {}, {}", o.reference, o.new_case ? "opened" : "joined", o.case_reference,
                      listed);
 }
 
 // Which options each decision takes; anything else is a usage error rather than silently ignored.
+std::vector<std::string> options_of(core::TriageDecision decision)
+{
+  using enum core::TriageDecision;
+  switch (decision) {
+  case accept: return {"--meeting", "--lead", "--risk", "--note", "--reason", "--override"};
+  case decline: return {"--reason", "--signpost"};
+  case redirect: return {"--to", "--reason"};
+  case more_info: return {"--reason"};
+  case reopen: return {"--reason", "--note"};
+  }
+  return {};
+}
+
 void check_options(const TriageOptions& o, const CLI::App& sub)
 {
-  const std::map<std::string, std::vector<std::string>> allowed = {
-      {"accept", {"--meeting", "--lead", "--risk", "--note", "--reason", "--override"}},
-      {"decline", {"--reason", "--signpost"}},
-      {"redirect", {"--to", "--reason"}},
-      {"more-info", {"--reason"}},
-      {"reopen", {"--reason", "--note"}},
-  };
-  const auto it = allowed.find(o.decision);
-  if (it == allowed.end())
-    throw usage_error(fmt::format("unknown decision '{}' (known: accept, decline, redirect, more-info, reopen)", o.decision));
+  using core::TriageDecision;
+  const auto decision = core::parse_or_throw<TriageDecision>(o.decision, Exit::usage);
+  const auto allowed = options_of(decision);
   for (const auto* option : {"--meeting", "--lead", "--risk", "--note", "--reason", "--override", "--signpost", "--to"})
-    if (sub.count(option) && std::find(it->second.begin(), it->second.end(), option) == it->second.end())
+    if (sub.count(option) && std::find(allowed.begin(), allowed.end(), option) == allowed.end())
       throw usage_error(fmt::format("'{}' does not take {}", o.decision, option));
   auto need = [&](const char* option, const std::string& value) {
     if (core::trim(value).empty())
       throw usage_error(fmt::format("'{}' needs {}", o.decision, option));
   };
-  if (o.decision == "decline" || o.decision == "more-info")
+  if (decision == TriageDecision::decline || decision == TriageDecision::more_info)
     need("--reason", o.reason);
-  if (o.decision == "redirect") {
+  if (decision == TriageDecision::redirect) {
     need("--to", o.to);
     need("--reason", o.reason);
   }
@@ -111,7 +118,7 @@ int run_triage(const TriageOptions& o, const CLI::App& sub, Context& ctx)
     return run_list(ctx);
   }
   if (o.decision.empty())
-    throw usage_error(fmt::format("what is the decision on {}? (accept, decline, redirect, more-info, reopen)", o.reference));
+    throw usage_error(fmt::format("what is the decision on {}? ({})", o.reference, core::known_list<core::TriageDecision>()));
   return run_decide(o, sub, ctx);
 }
 

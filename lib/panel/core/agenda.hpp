@@ -10,7 +10,7 @@ namespace panel::core {
 struct AgendaItem {
   std::string reference;  // the referral (new, repeat), the case (review) or the application (case-review)
   std::string case_reference;
-  std::string item;       // new | repeat | review | case-review
+  std::string item;       // an AgendaItemKind word: new | repeat | review | case-review
   std::string name;
   std::string risk, lead_agency;
   std::vector<std::string> categories;

@@ -1,5 +1,6 @@
 #pragma once
 #include "panel/core/date.hpp"
+#include "panel/core/vocabulary.hpp"
 
 #include <map>
 #include <optional>
@@ -11,7 +12,7 @@ namespace panel::core {
 // An action's statuses, the SafeLives classification of outstanding actions.
 inline const std::vector<std::string>& action_statuses()
 {
-  static const std::vector<std::string> statuses = {"open", "done", "not-possible", "not-done", "cancelled"};
+  static const std::vector<std::string> statuses = known_values<ActionStatus>();
   return statuses;
 }
 

@@ -52,7 +52,7 @@ struct Contact {
 
 struct MailSettings {
   std::string from;                   // From: header of reminders
-  std::vector<std::string> sendmail;  // argument list, run with execve
+  std::vector<std::string> sendmail{"/usr/sbin/sendmail", "-t", "-i"};  // argument list, run with execve
 };
 
 // Which agencies the SafeLives MARAC return counts as police and as IDVA services (every other
@@ -70,6 +70,8 @@ struct RetentionSettings {
 };
 
 // Everything that makes one panel different from another; shipped as ccm, marac and asbrac.
+// The initialisers here are the defaults of every optional key: profile::load starts from a
+// default-constructed Profile and only overwrites what the YAML gives.
 struct Profile {
   std::string name;              // "City of London Community MARAC"
   std::string short_name;        // "CCM"
@@ -77,12 +79,12 @@ struct Profile {
   std::string reference_prefix;  // "CCM" -> CCM-2017-0018
   std::string address;
   Contact coordinator;
-  std::string marking;           // protective marking on every document
+  std::string marking = "OFFICIAL-SENSITIVE";  // protective marking on every document
   std::string confidentiality;   // statement printed on packs and minutes
   std::vector<Agency> agencies;  // initial agencies; the database keeps the live list
   std::vector<std::string> quorum;
   std::vector<Category> categories;
-  std::vector<std::string> risk_levels;
+  std::vector<std::string> risk_levels{"standard", "medium", "high"};
   std::vector<RiskInstrument> risk_instruments;
   std::vector<Criterion> criteria;
   std::vector<InterventionType> interventions;

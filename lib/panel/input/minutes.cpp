@@ -1,5 +1,6 @@
 #include "panel/input/minutes.hpp"
 
+#include "panel/core/vocabulary.hpp"
 #include "panel/input/yaml_fields.hpp"
 
 #include <algorithm>
@@ -30,11 +31,11 @@ std::string outcome_choice(const std::string& text)
 {
   const std::string out = choice(text);
   if (out == "closed")
-    return "close";
+    return core::to_string(core::MinutesOutcome::close);
   if (out == "keep open" || out == "kept open")
-    return "keep-open";
+    return core::to_string(core::MinutesOutcome::keep_open);
   if (out == "refer elsewhere" || out == "referred elsewhere")
-    return "refer-elsewhere";
+    return core::to_string(core::MinutesOutcome::refer_elsewhere);
   return out;
 }
 

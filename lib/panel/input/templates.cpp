@@ -3,6 +3,7 @@
 #include "panel/core/embedded.hpp"
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/core/vocabulary.hpp"
 #include "panel/input/file.hpp"
 #include "panel/input/yaml_document.hpp"
 #include "panel/rules/case_review.hpp"
@@ -95,8 +96,7 @@ core::Template parse_template(std::string_view text, const std::string& file, co
     }
   }
   if (const YAML::Node when = doc["when"]; when) {
-    static const std::vector<std::string> referral_statuses = {"pending", "awaiting-information", "accepted", "declined",
-                                                               "redirected"};
+    static const std::vector<std::string> referral_statuses = core::known_values<core::ReferralStatus>();
     // A case review letter is for the stages an application has reached.
     const bool review = t.kind == "case-review";
     const auto& statuses = review ? rules::case_review_stages() : referral_statuses;

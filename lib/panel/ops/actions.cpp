@@ -2,6 +2,7 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/core/vocabulary.hpp"
 #include "panel/ops/agencies.hpp"
 #include "panel/rules/names_in_text.hpp"
 #include "panel/store/agencies.hpp"
@@ -62,7 +63,7 @@ std::string add_action(store::Db& db, const std::string& case_reference, const s
   const auto kase = store::find_case(db, case_reference);
   if (!kase)
     throw refused(fmt::format("no case '{}' (see 'panel case list')", case_reference));
-  if (kase->status == "closed")
+  if (core::is(kase->status, core::CaseStatus::closed))
     throw refused(fmt::format("case {} is closed", kase->reference));
   if (!store::find_agency(db, owner))
     unknown_agency(db, owner);
@@ -74,9 +75,8 @@ std::string add_action(store::Db& db, const std::string& case_reference, const s
 
 void update_action(store::Db& db, const std::string& id, const ActionChange& c, const core::Actor& actor)
 {
-  const auto& statuses = core::action_statuses();
-  if (!c.status.empty() && std::find(statuses.begin(), statuses.end(), c.status) == statuses.end())
-    throw usage_error(fmt::format("--status: unknown status '{}' (known: {})", c.status, core::join(statuses, ", ")));
+  if (!c.status.empty())
+    core::parse_or_throw<core::ActionStatus>(c.status, Exit::usage, "--status: ");
   check_text(c.note, "--note");
   store::Transaction txn(db, store::Transaction::Kind::write);
   const auto row = existing(db, id);

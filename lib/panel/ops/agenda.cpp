@@ -2,6 +2,7 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/core/vocabulary.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/rules/meetings.hpp"
 #include "panel/store/agenda.hpp"
@@ -44,7 +45,7 @@ core::Agenda compute_agenda(store::Db& db, const core::Meeting& meeting, const c
   for (const auto& review : store::case_reviews_for_meeting(db, meeting.date)) {
     core::AgendaItem item;
     item.reference = review.reference;
-    item.item = "case-review";
+    item.item = core::to_string(core::AgendaItemKind::case_review);
     item.name = review.victim;
     a.items.push_back(std::move(item));
   }
@@ -66,11 +67,12 @@ core::Agenda agenda(store::Db& db, std::optional<core::Date> date, bool issue, c
     refs.push_back(item.reference);
   store::append_audit(db, actor, "read", "agenda", meeting.date.iso(), core::join(refs, ","));
   if (issue) {
-    if (meeting.status == "held" || meeting.status == "cancelled")
+    const auto status = core::stored<core::MeetingStatus>(meeting.status);
+    if (status == core::MeetingStatus::held || status == core::MeetingStatus::cancelled)
       throw refused(fmt::format("the meeting on {} is {}; its agenda cannot be issued", meeting.date.iso(), meeting.status));
     store::mark_agenda_issued(db, meeting.id, actor.today);
     store::append_audit(db, actor, "update", "meeting", meeting.date.iso(), "agenda issued");
-    a.meeting.status = "agenda-issued";
+    a.meeting.status = core::to_string(core::MeetingStatus::agenda_issued);
     a.meeting.agenda_issued = actor.today;
   }
   txn.commit();

@@ -2,6 +2,7 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/core/vocabulary.hpp"
 #include "panel/input/calendar.hpp"
 #include "panel/input/case_review.hpp"
 #include "panel/input/file.hpp"
@@ -73,9 +74,10 @@ void require_between(core::Date day, core::Date from, const char* what, core::Da
     throw refused(fmt::format("--date: {} is not between the day {} ({}) and today ({})", day.iso(), what, from.iso(), today.iso()));
 }
 
-void step(store::Db& db, const core::CaseReview& r, const std::string& name, core::Date day, const std::string& detail,
+void step(store::Db& db, const core::CaseReview& r, core::CaseReviewStep which, core::Date day, const std::string& detail,
           const core::Actor& actor, const std::optional<std::string>& audited = std::nullopt)
 {
+  const auto name = core::to_string(which);
   store::record_case_review_step(db, r.id, name, day, detail, actor);
   const auto& code = audited.value_or(detail);
   store::append_audit(db, actor, "update", "case_review", r.reference, code.empty() ? name : name + ": " + code);
@@ -88,7 +90,7 @@ CaseReviewStatus status_of(core::CaseReview r, const core::CaseReviewSettings& s
   st.stage = rules::stage_of(r);
   st.steps = rules::step_dues(r, s, holidays);
   for (const auto& d : st.steps)
-    if (!d.done && !r.appealed && !(d.step == "acknowledge" && r.decided)) {
+    if (!d.done && !r.appealed && !(core::is(d.step, core::CaseReviewStep::acknowledge) && r.decided)) {
       st.next = d;
       st.working_days_overdue = rules::working_days_between(d.due, today, holidays);
       break;
@@ -142,7 +144,7 @@ core::CaseReview apply_for_case_review(store::Db& db, const core::CaseReviewAppl
   for (const auto& c : a.complaints)
     store::insert_complaint(db, r.id, c);
   const auto complaints = fmt::format("{} complaint{}", a.complaints.size(), a.complaints.size() == 1 ? "" : "s");
-  store::record_case_review_step(db, r.id, "apply", a.received, complaints, actor);
+  store::record_case_review_step(db, r.id, core::to_string(core::CaseReviewStep::apply), a.received, complaints, actor);
   store::append_audit(db, actor, "create", "case_review", r.reference, complaints);
   txn.commit();
   return r;
@@ -167,7 +169,7 @@ void add_complaint(store::Db& db, const std::string& reference, const core::Comp
   check_complaint(db, c, r.application.received, actor.today, "--", problems);
   require_none(problems);
   store::insert_complaint(db, r.id, c);
-  step(db, r, "complaint", actor.today,
+  step(db, r, core::CaseReviewStep::complaint, actor.today,
        fmt::format("#{}: incident on {}, reported to {}", r.application.complaints.size() + 1, c.incident.iso(), c.agency),
        actor);
   txn.commit();
@@ -192,7 +194,7 @@ void acknowledge_case_review(store::Db& db, const std::string& reference, core::
     throw refused(fmt::format("{} was acknowledged on {}", r.reference, r.acknowledged->iso()));
   require_between(day, r.application.received, "the application was received", actor.today);
   store::set_acknowledged(db, r.id, day);
-  step(db, r, "acknowledge", day, "", actor);
+  step(db, r, core::CaseReviewStep::acknowledge, day, "", actor);
   txn.commit();
 }
 
@@ -220,7 +222,7 @@ CheckedReview decide_case_review(store::Db& db, const std::string& reference, st
   const std::string why = override_met ? core::trim(reason) : "";
   const auto json = render::threshold_json(r, check);
   store::set_decision(db, r.id, day, met, rule, why, json);
-  step(db, r, "decide", day,
+  step(db, r, core::CaseReviewStep::decide, day,
        override_met ? fmt::format("threshold {} (override: {})", met ? "met" : "not met", why) : check.verdict, actor,
        override_met ? fmt::format("threshold {} (override, reason given)", met ? "met" : "not met") : check.verdict);
   r.decided = day;
@@ -244,14 +246,15 @@ void list_case_review(store::Db& db, const std::string& reference, core::Date da
   const auto meeting = store::find_meeting(db, date);
   if (!meeting)
     throw refused(fmt::format("no meeting on {} (see 'panel meeting list')", date.iso()));
-  if (meeting->status == "held" || meeting->status == "cancelled")
+  const auto status = core::stored<core::MeetingStatus>(meeting->status);
+  if (status == core::MeetingStatus::held || status == core::MeetingStatus::cancelled)
     throw refused(fmt::format("the meeting on {} is {}", date.iso(), meeting->status));
   if (date < *r.decided)
     throw refused(fmt::format("the meeting on {} is before the threshold decision ({})", date.iso(), r.decided->iso()));
   if (r.meeting == date)
     throw refused(fmt::format("{} is already listed for the meeting on {}", r.reference, date.iso()));
   store::set_review_meeting(db, r.id, meeting->id);
-  step(db, r, "review", actor.today, "listed for the meeting on " + date.iso(), actor);
+  step(db, r, core::CaseReviewStep::review, actor.today, "listed for the meeting on " + date.iso(), actor);
   txn.commit();
 }
 
@@ -288,7 +291,7 @@ std::vector<std::string> record_case_review_outcome(store::Db& db, const std::st
   std::vector<std::string> ids;
   for (const auto& a : outcome.recommendations)
     ids.push_back(store::insert_review_action(db, r.id, a, actor));
-  step(db, r, "outcome", day, fmt::format("{} recommendations{}", ids.size(), ids.empty() ? "" : " (" + core::join(ids, ", ") + ")"),
+  step(db, r, core::CaseReviewStep::outcome, day, fmt::format("{} recommendations{}", ids.size(), ids.empty() ? "" : " (" + core::join(ids, ", ") + ")"),
        actor);
   txn.commit();
   return ids;
@@ -310,7 +313,7 @@ void appeal_case_review(store::Db& db, const std::string& reference, const std::
     throw refused(fmt::format("{} was appealed on {}", r.reference, r.appealed->iso()));
   require_between(day, *r.decided, "of the threshold decision", actor.today);
   store::set_appeal(db, r.id, day, core::trim(reason));
-  step(db, r, "appeal", day, core::trim(reason), actor, "reason given");
+  step(db, r, core::CaseReviewStep::appeal, day, core::trim(reason), actor, "reason given");
   txn.commit();
 }
 

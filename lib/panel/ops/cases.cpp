@@ -8,6 +8,7 @@
 #include "panel/store/referrals.hpp"
 
 #include "panel/core/text.hpp"
+#include "panel/core/vocabulary.hpp"
 
 #include <fmt/format.h>
 
@@ -15,8 +16,8 @@ namespace panel::ops {
 
 std::vector<core::Case> list_cases(store::Db& db, const std::string& status, const core::Actor& actor)
 {
-  if (!status.empty() && status != "open" && status != "closed")
-    throw usage_error(fmt::format("--status: unknown status '{}' (known: open, closed)", status));
+  if (!status.empty())
+    core::parse_or_throw<core::CaseStatus>(status, Exit::usage, "--status: ");
   store::Transaction txn(db, store::Transaction::Kind::write);
   auto cases = store::list_cases(db, status);
   std::vector<std::string> refs;
@@ -84,7 +85,7 @@ core::CaseDetail show_case(store::Db& db, const std::string& reference, const co
 std::vector<core::RecordedReferral> read_triage_queue(store::Db& db, const core::Actor& actor)
 {
   store::Transaction txn(db, store::Transaction::Kind::write);
-  auto queue = store::list_referrals(db, {"pending", "awaiting-information"});
+  auto queue = store::list_referrals(db, {core::ReferralStatus::pending, core::ReferralStatus::awaiting_information});
   std::vector<std::string> refs;
   for (const auto& r : queue)
     refs.push_back(r.reference);

@@ -1,6 +1,7 @@
 #include "panel/ops/intake.hpp"
 
 #include "panel/core/text.hpp"
+#include "panel/core/vocabulary.hpp"
 #include "panel/input/values.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/rules/criteria.hpp"
@@ -94,7 +95,8 @@ private:
   void recheck_next(std::int64_t person_id, core::Date received, std::int64_t id)
   {
     const auto next = m_writer.next_referral(person_id, received);
-    if (!next || (next->status != "pending" && next->status != "awaiting-information"))
+    if (!next || (!core::is(next->status, core::ReferralStatus::pending) &&
+                  !core::is(next->status, core::ReferralStatus::awaiting_information)))
       return;
     const bool repeat = rules::within_repeat_window(received, next->received, m_profile.repeat_window);
     const auto criteria = rules::criteria_met(m_profile.criteria, m_writer.load_referral(next->id), repeat);

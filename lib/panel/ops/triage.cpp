@@ -1,6 +1,7 @@
 #include "panel/ops/triage.hpp"
 
 #include "panel/core/text.hpp"
+#include "panel/core/vocabulary.hpp"
 #include "panel/ops/agencies.hpp"
 #include "panel/ops/meetings.hpp"
 #include "panel/ops/setup.hpp"
@@ -14,19 +15,39 @@
 namespace panel::ops {
 namespace {
 
-bool awaiting_decision(const std::string& status) { return status == "pending" || status == "awaiting-information"; }
+using core::ReferralStatus;
+using core::TriageDecision;
+
+bool awaiting_decision(ReferralStatus status)
+{
+  return status == ReferralStatus::pending || status == ReferralStatus::awaiting_information;
+}
+
+// The referral's status after a decision.
+ReferralStatus status_after(TriageDecision decision)
+{
+  switch (decision) {
+  case TriageDecision::accept: return ReferralStatus::accepted;
+  case TriageDecision::decline: return ReferralStatus::declined;
+  case TriageDecision::redirect: return ReferralStatus::redirected;
+  case TriageDecision::more_info: return ReferralStatus::awaiting_information;
+  case TriageDecision::reopen: return ReferralStatus::pending;
+  }
+  return ReferralStatus::pending;
+}
 
 // Checks that a decision fits where the referral is in its life.
-void check_status(const core::RecordedReferral& r, const std::string& decision)
+void check_status(const core::RecordedReferral& r, TriageDecision decision)
 {
-  if (decision == "reopen") {
-    if (r.status == "pending")
+  const auto status = core::stored<ReferralStatus>(r.status);
+  if (decision == TriageDecision::reopen) {
+    if (status == ReferralStatus::pending)
       throw refused(fmt::format("{} is already pending", r.reference));
-    if (r.status == "accepted")
+    if (status == ReferralStatus::accepted)
       throw refused(fmt::format("{} was accepted into case {}; it cannot be reopened", r.reference, r.case_reference));
     return;
   }
-  if (!awaiting_decision(r.status))
+  if (!awaiting_decision(status))
     throw refused(fmt::format("{} is already {}; use 'panel triage {} reopen' to decide again", r.reference,
                               r.status, r.reference));
 }
@@ -49,12 +70,13 @@ void check_request(store::Db& db, const core::Profile& profile, const TriageRequ
 TriageOutcome apply(store::Db& db, const core::Profile& profile, const core::RecordedReferral& r,
                     const TriageRequest& q, const core::Actor& actor)
 {
-  check_status(r, q.decision);
-  TriageOutcome out{r.reference, q.decision, "", "", false, std::nullopt};
+  const auto decision = core::parse_or_throw<TriageDecision>(q.decision);
+  check_status(r, decision);
+  TriageOutcome out{r.reference, decision, status_after(decision), "", false, std::nullopt};
   core::Decision d{r.reference, q.decision, actor.today, actor.at, actor.user, q.reason, q.signpost, q.forum,
                    q.override_threshold, q.meeting, q.lead, q.risk};
   std::optional<std::int64_t> case_id;
-  if (q.decision == "accept") {
+  if (decision == TriageDecision::accept) {
     if (!r.meets_threshold && !q.override_threshold)
       throw refused(fmt::format("{} does not meet the threshold (criteria met: none); to accept it anyway use "
                                 "--override --reason \"...\"",
@@ -78,17 +100,8 @@ TriageOutcome apply(store::Db& db, const core::Profile& profile, const core::Rec
       out.new_case = true;
       store::append_audit(db, actor, "create", "case", c.reference, fmt::format("from referral {}", r.reference));
     }
-    out.status = "accepted";
     out.meeting = meeting_for_acceptance(db, q.meeting, profile.agenda_lead_days, actor.today);
     d.meeting_date = out.meeting;
-  } else if (q.decision == "decline") {
-    out.status = "declined";
-  } else if (q.decision == "redirect") {
-    out.status = "redirected";
-  } else if (q.decision == "more-info") {
-    out.status = "awaiting-information";
-  } else {
-    out.status = "pending";
   }
   store::insert_decision(db, r.id, d);
   store::set_referral_outcome(db, r.id, out.status, case_id, out.meeting);
@@ -121,12 +134,12 @@ std::vector<TriageOutcome> accept_eligible(store::Db& db, bool dry_run, const co
   const auto profile = load_profile(db);
   std::vector<TriageOutcome> outcomes;
   TriageRequest accept;
-  accept.decision = "accept";
-  for (const auto& r : store::list_referrals(db, {"pending"})) {
+  accept.decision = core::to_string(TriageDecision::accept);
+  for (const auto& r : store::list_referrals(db, {ReferralStatus::pending})) {
     if (!r.meets_threshold)
       continue;
     if (dry_run)
-      outcomes.push_back({r.reference, "accept", "accepted", "", false, std::nullopt});
+      outcomes.push_back({r.reference, TriageDecision::accept, ReferralStatus::accepted, "", false, std::nullopt});
     else
       outcomes.push_back(apply(db, profile, r, accept, actor));
   }

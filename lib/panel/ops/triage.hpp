@@ -1,6 +1,7 @@
 #pragma once
 #include "panel/core/actor.hpp"
 #include "panel/core/case.hpp"
+#include "panel/core/vocabulary.hpp"
 #include "panel/store/db.hpp"
 
 #include <optional>
@@ -20,8 +21,8 @@ struct TriageRequest {
 // What a decision did.
 struct TriageOutcome {
   std::string reference;
-  std::string decision;
-  std::string status;          // the referral's status afterwards
+  core::TriageDecision decision;
+  core::ReferralStatus status;  // the referral's status afterwards
   std::string case_reference;  // accepted: the case it opened or joined
   bool new_case = false;
   std::optional<core::Date> meeting;  // accepted: listed for; none = awaiting a meeting

@@ -207,15 +207,15 @@ std::vector<core::InterventionType> read_interventions(const Reader& r, const YA
 
 // `repeat_window: 12 months` (or `90 days`). Profiles written before it had `repeat_window_days: N`,
 // which still reads as N days, so that a database keeps the window it was set up with.
-core::DateSpan read_repeat_window(const Reader& r, const YAML::Node& doc)
+std::optional<core::DateSpan> read_repeat_window(const Reader& r, const YAML::Node& doc)
 {
   const YAML::Node window = doc["repeat_window"], old = doc["repeat_window_days"];
   if (window && old)
     r.fail(old, "repeat_window_days", "give either 'repeat_window' or the older 'repeat_window_days', not both");
   if (old)
-    return {static_cast<int>(r.integer(old, "repeat_window_days", 0, 3660)), core::DateSpan::Unit::days};
+    return core::DateSpan{static_cast<int>(r.integer(old, "repeat_window_days", 0, 3660)), core::DateSpan::Unit::days};
   if (!window)
-    return {};
+    return std::nullopt;
   const auto text = window.IsScalar() ? window.Scalar() : std::string();
   const auto span = core::DateSpan::parse(text);
   if (!span)
@@ -254,7 +254,8 @@ core::Profile read_profile(const Reader& r, const YAML::Node& doc, const std::ve
       if (const auto problem = core::email_problem(p.coordinator.email); !problem.empty())
         r.fail(c["email"], "coordinator.email", problem);
   }
-  p.marking = doc["marking"] ? r.line(doc["marking"], "marking") : "OFFICIAL-SENSITIVE";
+  if (doc["marking"])
+    p.marking = r.line(doc["marking"], "marking");
   p.confidentiality = r.text(r.child(doc, "", "confidentiality", true), "confidentiality");
 
   p.agencies = doc["agencies"] ? read_agencies(r, doc["agencies"]) : live;
@@ -280,8 +281,8 @@ core::Profile read_profile(const Reader& r, const YAML::Node& doc, const std::ve
     }
   }
   p.categories = read_categories(r, r.child(doc, "", "categories", true));
-  p.risk_levels = doc["risk_levels"] ? r.text_list(doc["risk_levels"], "risk_levels")
-                                     : std::vector<std::string>{"standard", "medium", "high"};
+  if (doc["risk_levels"])
+    p.risk_levels = r.text_list(doc["risk_levels"], "risk_levels");
   if (p.risk_levels.empty())
     r.fail(doc["risk_levels"], "risk_levels", "at least one risk level is needed");
   std::set<std::string> levels;
@@ -299,19 +300,21 @@ core::Profile read_profile(const Reader& r, const YAML::Node& doc, const std::ve
   p.interventions = read_interventions(r, doc["interventions"]);
   p.redirect_forums = r.text_list(doc["redirect_forums"], "redirect_forums");
 
-  auto days = [&](const char* key, int fallback, long max) {
-    return doc[key] ? static_cast<int>(r.integer(doc[key], key, 0, max)) : fallback;
+  // A key left out keeps core::Profile's default, so the defaults are written down once.
+  auto days = [&](const char* key, int& field, long max) {
+    if (doc[key])
+      field = static_cast<int>(r.integer(doc[key], key, 0, max));
   };
-  p.repeat_window = read_repeat_window(r, doc);
-  p.agenda_lead_days = days("agenda_lead_days", 5, 90);
-  p.minutes_due_working_days = days("minutes_due_working_days", 3, 60);
-  p.due_soon_days = days("due_soon_days", 7, 365);
-  p.remind_every_days = days("remind_every_days", 7, 365);
-  p.escalate_after_days = days("escalate_after_days", 14, 365);
-  p.attention_after_days = days("attention_after_days", 90, 3660);
+  if (const auto window = read_repeat_window(r, doc))
+    p.repeat_window = *window;
+  days("agenda_lead_days", p.agenda_lead_days, 90);
+  days("minutes_due_working_days", p.minutes_due_working_days, 60);
+  days("due_soon_days", p.due_soon_days, 365);
+  days("remind_every_days", p.remind_every_days, 365);
+  days("escalate_after_days", p.escalate_after_days, 365);
+  days("attention_after_days", p.attention_after_days, 3660);
   p.templates = r.text(doc["templates"], "templates");
 
-  p.mail.sendmail = {"/usr/sbin/sendmail", "-t", "-i"};
   if (const YAML::Node m = doc["mail"]; m) {
     r.expect_map(m, "mail", {"from", "sendmail"});
     p.mail.from = r.line(m["from"], "mail.from");

@@ -1,6 +1,7 @@
 #include "panel/render/case_detail.hpp"
 
 #include "panel/core/text.hpp"
+#include "panel/core/vocabulary.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -206,7 +207,7 @@ void write_text(std::ostream& out, const core::CaseDetail& detail, bool markdown
   const auto& c = detail.info;
   const char* h1 = markdown ? "# " : "";
   const char* h2 = markdown ? "## " : "";
-  out << h1 << "Case " << c.reference << (c.status == "closed" ? " (closed)" : "") << "\n\n";
+  out << h1 << "Case " << c.reference << (core::is(c.status, core::CaseStatus::closed) ? " (closed)" : "") << "\n\n";
   line(out, "Person", fmt::format("{} (person {})", c.name, c.person_id));
   line(out, "Opened", c.opened.iso());
   line(out, "Lead agency", c.lead_agency);

@@ -1,6 +1,7 @@
 #include "panel/rules/meetings.hpp"
 
 #include "panel/core/text.hpp"
+#include "panel/core/vocabulary.hpp"
 
 #include <algorithm>
 #include <array>
@@ -63,9 +64,9 @@ bool valid_time(const std::string& t)
 MinutesDue minutes_due(core::Date meeting, const std::string& status, int working_days, const Holidays& holidays,
                        core::Date today)
 {
-  if (status == "held")
+  if (core::is(status, core::MeetingStatus::held))
     return {MinutesDue::State::recorded, std::nullopt, 0};
-  if (status == "cancelled" || today < meeting)
+  if (core::is(status, core::MeetingStatus::cancelled) || today < meeting)
     return {};
   const auto due = add_working_days(meeting, working_days, holidays);
   const int late = working_days_between(due, today, holidays);

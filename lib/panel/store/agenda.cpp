@@ -1,5 +1,6 @@
 #include "panel/store/agenda.hpp"
 
+#include "panel/core/vocabulary.hpp"
 #include "panel/store/row.hpp"
 
 namespace panel::store {
@@ -31,7 +32,7 @@ std::vector<core::AgendaItem> listed_items(Db& db, core::Date meeting)
     core::AgendaItem item;
     item.reference = s.getColumn(1).getString();
     item.case_reference = s.getColumn(2).getString();
-    item.item = s.getColumn(3).getInt() ? "repeat" : "new";
+    item.item = core::to_string(s.getColumn(3).getInt() ? core::AgendaItemKind::repeat : core::AgendaItemKind::new_);
     item.name = s.getColumn(4).getString();
     item.risk = s.getColumn(5).getString();
     item.lead_agency = s.getColumn(6).getString();
@@ -56,7 +57,7 @@ std::vector<core::AgendaItem> review_items(Db& db, core::Date meeting)
     core::AgendaItem item;
     item.reference = s.getColumn(0).getString();
     item.case_reference = item.reference;
-    item.item = "review";
+    item.item = core::to_string(core::AgendaItemKind::review);
     item.name = s.getColumn(1).getString();
     item.risk = s.getColumn(2).getString();
     item.lead_agency = s.getColumn(3).getString();

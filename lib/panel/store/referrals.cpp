@@ -112,9 +112,8 @@ core::Case read_case(SQLite::Statement& s)
 
 } // namespace
 
-std::vector<core::RecordedReferral> list_referrals(Db& db, const std::vector<std::string>& statuses)
+std::vector<core::RecordedReferral> list_referrals(Db& db, const std::vector<core::ReferralStatus>& statuses)
 {
-  // Statuses are a fixed vocabulary from the caller, bound as parameters all the same.
   std::string where = statuses.empty() ? "1" : "r.status IN (";
   for (size_t i = 0; i < statuses.size(); ++i)
     where += i ? ", ?" : "?";
@@ -123,7 +122,7 @@ std::vector<core::RecordedReferral> list_referrals(Db& db, const std::vector<std
   SQLite::Statement s(db.impl().sql,
                       fmt::format("SELECT {} FROM referral r WHERE {} ORDER BY r.received, r.id", referral_columns, where));
   for (size_t i = 0; i < statuses.size(); ++i)
-    s.bind(static_cast<int>(i + 1), statuses[i]);
+    s.bind(static_cast<int>(i + 1), core::to_string(statuses[i]));
   return read_referrals(db, s);
 }
 
@@ -193,11 +192,11 @@ std::vector<core::Decision> decisions_for(Db& db, std::int64_t referral_id)
   return rows;
 }
 
-void set_referral_outcome(Db& db, std::int64_t referral_id, const std::string& status,
+void set_referral_outcome(Db& db, std::int64_t referral_id, core::ReferralStatus status,
                           std::optional<std::int64_t> case_id, std::optional<core::Date> meeting)
 {
   SQLite::Statement s(db.impl().sql, "UPDATE referral SET status = ?, case_id = ?, meeting_date = ? WHERE id = ?");
-  s.bind(1, status);
+  s.bind(1, core::to_string(status));
   if (case_id)
     s.bind(2, *case_id);
   else

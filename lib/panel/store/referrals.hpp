@@ -1,5 +1,6 @@
 #pragma once
 #include "panel/core/case.hpp"
+#include "panel/core/vocabulary.hpp"
 #include "panel/store/db.hpp"
 
 #include <cstdint>
@@ -10,7 +11,7 @@
 namespace panel::store {
 
 // Referrals with any of these statuses (all when empty), oldest received first.
-std::vector<core::RecordedReferral> list_referrals(Db& db, const std::vector<std::string>& statuses);
+std::vector<core::RecordedReferral> list_referrals(Db& db, const std::vector<core::ReferralStatus>& statuses);
 std::optional<core::RecordedReferral> find_referral(Db& db, const std::string& reference);
 // The referrals attached to a case, oldest first.
 std::vector<core::RecordedReferral> case_referrals(Db& db, std::int64_t case_id);
@@ -21,7 +22,7 @@ std::vector<std::string> person_names(Db& db, std::int64_t person_id);
 void insert_decision(Db& db, std::int64_t referral_id, const core::Decision& decision);
 std::vector<core::Decision> decisions_for(Db& db, std::int64_t referral_id);
 // Sets a referral's status and, for accepted ones, its case and the meeting it is listed for.
-void set_referral_outcome(Db& db, std::int64_t referral_id, const std::string& status,
+void set_referral_outcome(Db& db, std::int64_t referral_id, core::ReferralStatus status,
                           std::optional<std::int64_t> case_id, std::optional<core::Date> meeting);
 
 std::optional<core::Case> open_case_for_person(Db& db, std::int64_t person_id);

@@ -112,8 +112,8 @@ TEST_CASE("triage: accepting a referral that meets the threshold opens a case na
   const auto ref = panel.refer_eligible("2017-06-05");
   const auto out = panel.decide(ref, request("accept"));
   CHECK(out.reference == ref);
-  CHECK(out.decision == "accept");
-  CHECK(out.status == "accepted");
+  CHECK(out.decision == core::TriageDecision::accept);
+  CHECK(out.status == core::ReferralStatus::accepted);
   CHECK(out.new_case);
   CHECK(out.case_reference == ref);
   CHECK_FALSE(out.meeting.has_value());
@@ -159,7 +159,7 @@ TEST_CASE("triage: a meeting today is not in the past")
   core::Meeting meeting;
   meeting.date = day("2017-09-04");
   ops::add_meeting(panel.db, meeting, test::actor());
-  CHECK(panel.decide(ref, q).status == "accepted");
+  CHECK(panel.decide(ref, q).status == core::ReferralStatus::accepted);
 }
 
 TEST_CASE("triage: a decision is recorded with who, when and why, and audited")
@@ -217,7 +217,7 @@ TEST_CASE("triage: a referral below the threshold is accepted with an override a
   q.override_threshold = true;
   q.reason = "Escalating quickly";
   const auto out = panel.decide(ref, q);
-  CHECK(out.status == "accepted");
+  CHECK(out.status == core::ReferralStatus::accepted);
   CHECK(out.new_case);
   const auto decisions = store::decisions_for(panel.db, panel.get(ref).id);
   REQUIRE(decisions.size() == 1);
@@ -291,7 +291,7 @@ TEST_CASE("triage: decline marks the referral declined")
   auto q = request("decline");
   q.reason = "Below threshold";
   const auto out = panel.decide(ref, q);
-  CHECK(out.status == "declined");
+  CHECK(out.status == core::ReferralStatus::declined);
   CHECK(out.case_reference == "");
   CHECK(panel.get(ref).status == "declined");
   CHECK(store::list_cases(panel.db, "").empty());
@@ -304,7 +304,7 @@ TEST_CASE("triage: redirect marks the referral redirected and keeps the forum")
   auto q = request("redirect");
   q.forum = "Safeguarding Adults Board";
   q.reason = "Section 42 enquiry";
-  CHECK(panel.decide(ref, q).status == "redirected");
+  CHECK(panel.decide(ref, q).status == core::ReferralStatus::redirected);
   CHECK(panel.get(ref).status == "redirected");
   const auto decisions = store::decisions_for(panel.db, panel.get(ref).id);
   REQUIRE(decisions.size() == 1);
@@ -317,8 +317,9 @@ TEST_CASE("triage: more-info leaves the referral awaiting information, still in 
   const auto ref = panel.refer_eligible("2017-06-05");
   auto q = request("more-info");
   q.reason = "No date of incident";
-  CHECK(panel.decide(ref, q).status == "awaiting-information");
-  const auto queue = store::list_referrals(panel.db, {"pending", "awaiting-information"});
+  CHECK(panel.decide(ref, q).status == core::ReferralStatus::awaiting_information);
+  const auto queue =
+      store::list_referrals(panel.db, {core::ReferralStatus::pending, core::ReferralStatus::awaiting_information});
   REQUIRE(queue.size() == 1);
   CHECK(queue[0].status == "awaiting-information");
 }
@@ -330,8 +331,8 @@ TEST_CASE("triage: a referral awaiting information can be accepted or declined")
   const auto b = panel.refer_eligible("2017-06-06", "B Two");
   panel.decide(a, request("more-info"));
   panel.decide(b, request("more-info"));
-  CHECK(panel.decide(a, request("accept")).status == "accepted");
-  CHECK(panel.decide(b, request("decline")).status == "declined");
+  CHECK(panel.decide(a, request("accept")).status == core::ReferralStatus::accepted);
+  CHECK(panel.decide(b, request("decline")).status == core::ReferralStatus::declined);
 }
 
 TEST_CASE("triage: a referral already decided cannot be decided again without reopening")
@@ -369,10 +370,10 @@ TEST_CASE("triage: reopen puts a declined, redirected or awaiting referral back 
   panel.decide(c, request("more-info"));
   for (const auto& ref : {a, b, c}) {
     const auto out = panel.decide(ref, request("reopen"));
-    CHECK(out.status == "pending");
+    CHECK(out.status == core::ReferralStatus::pending);
     CHECK(panel.get(ref).status == "pending");
   }
-  CHECK(panel.decide(a, request("decline")).status == "declined");
+  CHECK(panel.decide(a, request("decline")).status == core::ReferralStatus::declined);
 }
 
 TEST_CASE("triage: a pending referral cannot be reopened")
@@ -445,7 +446,7 @@ TEST_CASE("triage: the queue lists pending and awaiting referrals, not decided o
   panel.decide(b, request("decline"));
   panel.decide(c, request("more-info"));
   Strings queued;
-  for (const auto& r : store::list_referrals(panel.db, {"pending", "awaiting-information"}))
+  for (const auto& r : store::list_referrals(panel.db, {core::ReferralStatus::pending, core::ReferralStatus::awaiting_information}))
     queued.push_back(r.reference);
   CHECK(queued == Strings{c, d});
 }
@@ -461,7 +462,7 @@ TEST_CASE("triage: accept_eligible accepts every pending referral that meets the
   const auto outcomes = ops::accept_eligible(panel.db, false, test::actor(now, "triage"));
   REQUIRE(outcomes.size() == 2);
   CHECK(outcomes[0].reference == a);
-  CHECK(outcomes[0].status == "accepted");
+  CHECK(outcomes[0].status == core::ReferralStatus::accepted);
   CHECK(outcomes[0].new_case);
   CHECK(outcomes[1].reference == c);
   CHECK(panel.get(a).status == "accepted");
@@ -495,7 +496,7 @@ TEST_CASE("triage: accept_eligible dry run says what it would do and changes not
   const auto outcomes = ops::accept_eligible(panel.db, true, test::actor(now, "triage"));
   REQUIRE(outcomes.size() == 2);
   CHECK(outcomes[0].reference == a);
-  CHECK(outcomes[0].status == "accepted");
+  CHECK(outcomes[0].status == core::ReferralStatus::accepted);
   CHECK(outcomes[1].reference == c);
   CHECK(panel.state() == before);
   CHECK(store::list_cases(panel.db, "").empty());
@@ -527,6 +528,6 @@ TEST_CASE("triage: a marac repeat meets the threshold and can be accepted")
   const auto refused = catch_error([&] { ops::decide(db, "MARAC-2017-0001", request("accept"), test::actor(now)); });
   CHECK(has(refused.message, "does not meet the threshold"));
   const auto out = ops::decide(db, "MARAC-2017-0002", request("accept"), test::actor(now));
-  CHECK(out.status == "accepted");
+  CHECK(out.status == core::ReferralStatus::accepted);
   CHECK(out.case_reference == "MARAC-2017-0002");
 }

@@ -123,6 +123,44 @@ TEST_CASE("profile: missing optional keys take the documented defaults")
   CHECK(p.agencies[1].core == true);
 }
 
+TEST_CASE("profile: every key left out takes core::Profile's own default, the one place defaults are written")
+{
+  const auto p = profile::load(minimal, "test.yaml");
+  const core::Profile defaults;
+  CHECK(p.marking == defaults.marking);
+  CHECK(p.risk_levels == defaults.risk_levels);
+  CHECK(p.repeat_window.count == defaults.repeat_window.count);
+  CHECK(p.repeat_window.unit == defaults.repeat_window.unit);
+  CHECK(p.agenda_lead_days == defaults.agenda_lead_days);
+  CHECK(p.minutes_due_working_days == defaults.minutes_due_working_days);
+  CHECK(p.due_soon_days == defaults.due_soon_days);
+  CHECK(p.remind_every_days == defaults.remind_every_days);
+  CHECK(p.escalate_after_days == defaults.escalate_after_days);
+  CHECK(p.attention_after_days == defaults.attention_after_days);
+  CHECK(p.templates == defaults.templates);
+  CHECK(p.mail.from == defaults.mail.from);
+  CHECK(p.mail.sendmail == defaults.mail.sendmail);
+  CHECK(p.safelives.police == defaults.safelives.police);
+  CHECK(p.safelives.idva == defaults.safelives.idva);
+  CHECK(p.adult_female_population == defaults.adult_female_population);
+  CHECK(p.retention.closed_case_years == defaults.retention.closed_case_years);
+  CHECK(p.retention.declined_referral_years == defaults.retention.declined_referral_years);
+  CHECK(p.retention.case_review_years == defaults.retention.case_review_years);
+  CHECK(p.case_review.complaints == defaults.case_review.complaints);
+  CHECK(p.case_review.acknowledge_days == defaults.case_review.acknowledge_days);
+  CHECK(p.case_review.outcome_from == defaults.case_review.outcome_from);
+  CHECK(p.case_review.bank_holidays == defaults.case_review.bank_holidays);
+}
+
+TEST_CASE("profile: a key given overrides core::Profile's default")
+{
+  const auto p = profile::load(minimal + "agenda_lead_days: 9\nmarking: OFFICIAL\nrisk_levels: [low, high]\n", "test.yaml");
+  CHECK(p.agenda_lead_days == 9);
+  CHECK(p.marking == "OFFICIAL");
+  CHECK(p.risk_levels == std::vector<std::string>{"low", "high"});
+  CHECK(p.due_soon_days == core::Profile{}.due_soon_days);
+}
+
 TEST_CASE("profile: to_yaml without agencies leaves the list out, and load then uses the live agencies")
 {
   const auto p = builtin("ccm");
