@@ -90,4 +90,11 @@ struct InterventionRecord {
   std::optional<Date> review, expiry;
 };
 
+// An action with the meeting that agreed it.
+struct ActionRow {
+  ActionRecord action;
+  std::string meeting;  // ISO date, or "" when added between meetings
+  bool case_review = false;  // a recommendation of an ASB case review (case_reference is its CT-)
+};
+
 } // namespace panel::core

@@ -49,4 +49,16 @@ const std::vector<std::string>& referral_fields();
 // Whole years between a date of birth and a day.
 int age_on(Date dob, Date day);
 
+// What intake found for one referral.
+struct IntakeItem {
+  std::string reference;
+  Date received;
+  std::string agency;
+  std::int64_t person_id = 0;
+  std::string repeat_of;                      // reference or ""
+  std::vector<std::string> possible_matches;  // references
+  std::vector<std::string> criteria_met;
+  bool meets_threshold = false;
+};
+
 } // namespace panel::core

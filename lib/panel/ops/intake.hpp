@@ -1,5 +1,6 @@
 #pragma once
 #include "panel/core/actor.hpp"
+#include "panel/core/referral.hpp"
 #include "panel/input/referrals.hpp"
 #include "panel/store/db.hpp"
 
@@ -14,17 +15,8 @@ struct IntakeOptions {
   bool skip_existing = false;  // skip referrals whose agency + source_ref are recorded already
 };
 
-// What intake found for one referral.
-struct IntakeItem {
-  std::string reference;
-  core::Date received;
-  std::string agency;
-  std::int64_t person_id = 0;
-  std::string repeat_of;                      // reference or ""
-  std::vector<std::string> possible_matches;  // references
-  std::vector<std::string> criteria_met;
-  bool meets_threshold = false;
-};
+// What intake found for one referral (a plain result, in core/ so that render/ can list it).
+using IntakeItem = core::IntakeItem;
 
 struct IntakeResult {
   size_t recorded = 0;

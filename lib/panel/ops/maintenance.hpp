@@ -1,6 +1,7 @@
 #pragma once
 #include "panel/core/actor.hpp"
 #include "panel/core/audit.hpp"
+#include "panel/core/finding.hpp"
 
 #include <optional>
 #include <string>
@@ -8,13 +9,7 @@
 
 namespace panel::ops {
 
-// One finding of `panel check`.
-struct Finding {
-  std::string check;   // integrity | foreign keys | schema | permissions | audit chain | mail program | minutes | next steps
-  bool ok = true;
-  std::string detail;  // one line
-  bool warning = false;  // ok, but something for the coordinator to do (not corruption)
-};
+using Finding = core::Finding;  // one finding of `panel check` (core/finding.hpp)
 
 // Checks the database file at `path` without changing it (it is opened read-only and not
 // migrated): SQLite's integrity check, broken references, the schema version, the permissions of

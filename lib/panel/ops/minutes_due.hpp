@@ -8,12 +8,8 @@
 
 namespace panel::ops {
 
-// A meeting and where its minutes stand against the profile's minutes_due_working_days; working
-// days skip the calendar of case_review.bank_holidays (the profile's only calendar).
-struct MeetingMinutes {
-  core::Meeting meeting;
-  rules::MinutesDue minutes;
-};
+// A meeting and where its minutes stand (rules/meetings.hpp).
+using MeetingMinutes = rules::MeetingMinutes;
 
 // Every meeting by date (with the referrals listed for it), and its minutes. Reads only, and
 // opens no transaction of its own, so that reminders and check can call it inside theirs.

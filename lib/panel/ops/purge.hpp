@@ -1,5 +1,6 @@
 #pragma once
 #include "panel/core/actor.hpp"
+#include "panel/core/purge.hpp"
 #include "panel/store/db.hpp"
 #include "panel/store/purge.hpp"
 
@@ -8,13 +9,8 @@
 
 namespace panel::ops {
 
-// What `panel purge` found, and did unless it was a dry run.
-struct PurgeResult {
-  std::vector<store::PurgeDue> records;  // past their retention period, oldest first by kind
-  std::vector<int> years;                // the retention applied to each record
-  std::int64_t people = 0;               // people whose name and date of birth went (0 in a dry run)
-  bool checkpointed = true;              // false: another connection kept old pages in the -wal file
-};
+// What `panel purge` found, and did unless it was a dry run (core/purge.hpp).
+using PurgeResult = core::PurgeResult;
 
 // Finds the records whose personal data is past the profile's retention (`retention:`; 0 years
 // keeps for ever; cases on legal hold are kept) and, unless `dry_run`, removes it in one

@@ -69,7 +69,7 @@ Row figure(const BoardReport& r, std::string label, Headline headline)
 
 Row heading(std::string label) { return {std::move(label), "", "", "", false}; }
 
-void breakdown(const BoardReport& r, Section& s, const store::Counts& counts, const std::string& prefix = "")
+void breakdown(const BoardReport& r, Section& s, const core::Counts& counts, const std::string& prefix = "")
 {
   for (const auto& [key, n] : counts)
     s.rows.push_back({prefix + key, count_text(r, n), "", "", true});
@@ -283,7 +283,7 @@ std::string board_html(const BoardReport& r)
   out += "<h2>Charts</h2>\n";
   out += bar_chart("Referrals received per month", r.charts.referrals_per_month, r.suppress_below);
   // Suppressed categories ("<5") are left out of the chart.
-  store::Counts categories;
+  core::Counts categories;
   for (const auto& [key, n] : r.figures.referrals.by_category)
     if (!r.suppressed(n))
       categories.emplace_back(key, n);

@@ -21,7 +21,7 @@ Json count_json(const BoardReport& r, std::int64_t n)
 
 Json number_json(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
 
-Json counts_json(const BoardReport& r, const store::Counts& counts)
+Json counts_json(const BoardReport& r, const core::Counts& counts)
 {
   Json j = Json::object();
   for (const auto& [key, n] : counts)

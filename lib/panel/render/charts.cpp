@@ -47,12 +47,12 @@ std::string axes(double width, double height, double left, double bottom, double
 } // namespace
 
 // Bar chart of a monthly series, as inline SVG.
-std::string bar_chart(const std::string& caption, const store::Counts& series, int suppress_below)
+std::string bar_chart(const std::string& caption, const core::Counts& series, int suppress_below)
 {
-  return bar_chart(caption, store::MonthlyCounts(series.begin(), series.end()), suppress_below);
+  return bar_chart(caption, core::MonthlyCounts(series.begin(), series.end()), suppress_below);
 }
 
-std::string bar_chart(const std::string& caption, const store::MonthlyCounts& series, int suppress_below)
+std::string bar_chart(const std::string& caption, const core::MonthlyCounts& series, int suppress_below)
 {
   if (series.empty())
     return "";
@@ -85,7 +85,7 @@ std::string bar_chart(const std::string& caption, const store::MonthlyCounts& se
 }
 
 // Horizontal bars for a breakdown (referrals by category).
-std::string hbar_chart(const std::string& caption, const store::Counts& rows)
+std::string hbar_chart(const std::string& caption, const core::Counts& rows)
 {
   if (rows.empty())
     return "";
@@ -106,7 +106,7 @@ std::string hbar_chart(const std::string& caption, const store::Counts& rows)
 }
 
 // A line chart of a monthly series (cases open over time).
-std::string line_chart(const std::string& caption, const store::Counts& series, int suppress_below)
+std::string line_chart(const std::string& caption, const core::Counts& series, int suppress_below)
 {
   if (series.empty())
     return "";

@@ -1,6 +1,6 @@
 #pragma once
 // Private to lib/: small charts as inline SVG (one <figure> each, no scripts), for HTML reports.
-#include "panel/store/board.hpp"
+#include "panel/core/counts.hpp"
 
 #include <string>
 
@@ -11,11 +11,11 @@ namespace panel::render {
 
 // Vertical bars, one per month of a series keyed "YYYY-MM"; a month with no value (no data) is
 // a gap labelled "no data".
-std::string bar_chart(const std::string& caption, const store::MonthlyCounts& series, int suppress_below);
-std::string bar_chart(const std::string& caption, const store::Counts& series, int suppress_below);
+std::string bar_chart(const std::string& caption, const core::MonthlyCounts& series, int suppress_below);
+std::string bar_chart(const std::string& caption, const core::Counts& series, int suppress_below);
 // Horizontal bars for a breakdown (referrals by category), in the order given.
-std::string hbar_chart(const std::string& caption, const store::Counts& rows);
+std::string hbar_chart(const std::string& caption, const core::Counts& rows);
 // A line through a monthly series (cases open over time).
-std::string line_chart(const std::string& caption, const store::Counts& series, int suppress_below);
+std::string line_chart(const std::string& caption, const core::Counts& series, int suppress_below);
 
 } // namespace panel::render

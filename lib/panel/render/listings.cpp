@@ -1,13 +1,5 @@
 #include "panel/render/listings.hpp"
 
-#include "panel/ops/case_reviews.hpp"
-#include "panel/ops/intake.hpp"
-#include "panel/ops/maintenance.hpp"
-#include "panel/ops/minutes_due.hpp"
-#include "panel/ops/purge.hpp"
-#include "panel/rules/meetings.hpp"
-#include "panel/store/actions.hpp"
-
 #include <algorithm>
 #include <map>
 #include <string_view>
@@ -94,7 +86,7 @@ const std::vector<const ReferralColumn*>& intake_columns()
 }
 
 // What intake reports of a referral is part of what is recorded; it is listed the same way.
-core::RecordedReferral recorded(const ops::IntakeItem& item)
+core::RecordedReferral recorded(const core::IntakeItem& item)
 {
   core::RecordedReferral r;
   r.reference = item.reference;
@@ -115,7 +107,7 @@ int days_overdue(const core::ActionRecord& a, core::Date today)
 
 } // namespace
 
-void action_listing(std::ostream& out, const std::vector<store::ActionRow>& rows, core::Date today, Format format,
+void action_listing(std::ostream& out, const std::vector<core::ActionRow>& rows, core::Date today, Format format,
                     const Style& style)
 {
   Table table{{{"id", "ID"}, {"case", "CASE"}, {"owner", "OWNER"}, {"description", "DESCRIPTION"}, {"due", "DUE"},
@@ -172,7 +164,7 @@ void attention_listing(std::ostream& out, const std::vector<core::CaseNextStep>&
     write(out, table, format, style);
 }
 
-void findings_listing(std::ostream& out, const std::vector<ops::Finding>& findings, Format format, const Style& style)
+void findings_listing(std::ostream& out, const std::vector<core::Finding>& findings, Format format, const Style& style)
 {
   // People read a verdict per line; programs get the two flags it is made of.
   Table people{{{"result", "RESULT"}, {"check", "CHECK"}, {"detail", "DETAIL"}}, {}};
@@ -184,7 +176,7 @@ void findings_listing(std::ostream& out, const std::vector<ops::Finding>& findin
   write(out, format == Format::json ? json : people, format, style);
 }
 
-void meeting_listing(std::ostream& out, const std::vector<ops::MeetingMinutes>& meetings, Format format,
+void meeting_listing(std::ostream& out, const std::vector<rules::MeetingMinutes>& meetings, Format format,
                      const Style& style)
 {
   Table table{{{"date", "DATE"}, {"time", "TIME"}, {"venue", "VENUE"}, {"chair", "CHAIR"}, {"status", "STATUS"},
@@ -207,7 +199,7 @@ void person_listing(std::ostream& out, const std::vector<core::PersonMatch>& mat
   write(out, table, format, style);
 }
 
-void purge_listing(std::ostream& out, const ops::PurgeResult& result, Format format, const Style& style)
+void purge_listing(std::ostream& out, const core::PurgeResult& result, Format format, const Style& style)
 {
   Table table{{{"kind", "KIND"}, {"reference", "REFERENCE"}, {"since", "SINCE"}, {"kept_years", "KEPT (YEARS)"}}, {}};
   for (size_t i = 0; i < result.records.size(); ++i)
@@ -228,7 +220,7 @@ void template_listing(std::ostream& out, const std::vector<core::Template>& temp
   write(out, table, format, style);
 }
 
-void case_review_listing(std::ostream& out, const std::vector<ops::CaseReviewStatus>& reviews, Format format,
+void case_review_listing(std::ostream& out, const std::vector<rules::CaseReviewStatus>& reviews, Format format,
                          const Style& style)
 {
   Table table{{{"reference", "REFERENCE"}, {"received", "RECEIVED"}, {"stage", "STAGE"}, {"threshold_met", "MET"},
@@ -266,7 +258,7 @@ IntakeListing::IntakeListing(std::ostream& out, Format format, const Style& styl
 {
 }
 
-void IntakeListing::row(const ops::IntakeItem& item)
+void IntakeListing::row(const core::IntakeItem& item)
 {
   m_rows.row(referral_row(intake_columns(), recorded(item), m_people));
 }

@@ -3,33 +3,27 @@
 #include "panel/core/audit.hpp"
 #include "panel/core/case.hpp"
 #include "panel/core/date.hpp"
+#include "panel/core/finding.hpp"
+#include "panel/core/minutes.hpp"
+#include "panel/core/purge.hpp"
+#include "panel/core/referral.hpp"
 #include "panel/core/person.hpp"
 #include "panel/core/template.hpp"
 #include "panel/render/table.hpp"
+#include "panel/rules/case_review.hpp"
+#include "panel/rules/meetings.hpp"
 
 #include <ostream>
 #include <vector>
 
 // The listings' schemas: the CSV and JSON contracts of docs/cli (keys, titles, cells), one
-// function per listing over the rows the library returns. The result types of ops/ and store/
-// are only named here; listings.cpp reads them.
-namespace panel::ops {
-struct CaseReviewStatus;
-struct Finding;
-struct IntakeItem;
-struct MeetingMinutes;
-struct PurgeResult;
-} // namespace panel::ops
-
-namespace panel::store {
-struct ActionRow;
-} // namespace panel::store
-
+// function per listing over the rows the library returns. Those rows are plain structs of core/
+// and rules/ (render/ depends on nothing above them; ops/ and store/ name them by alias).
 namespace panel::render {
 
 // `action list`: id, case, owner, description, due, status, days_overdue (of an open action on
 // `today`, else 0), meeting (null for actions added between meetings).
-void action_listing(std::ostream& out, const std::vector<store::ActionRow>& rows, core::Date today, Format format,
+void action_listing(std::ostream& out, const std::vector<core::ActionRow>& rows, core::Date today, Format format,
                     const Style& style);
 
 // `agency list`: code, name, email, core.
@@ -49,11 +43,11 @@ void attention_listing(std::ostream& out, const std::vector<core::CaseNextStep>&
 
 // `check`: for people result (ok, warning or PROBLEM), check, detail; as JSON check, ok, detail,
 // warning.
-void findings_listing(std::ostream& out, const std::vector<ops::Finding>& findings, Format format, const Style& style);
+void findings_listing(std::ostream& out, const std::vector<core::Finding>& findings, Format format, const Style& style);
 
 // `meeting list`: date, time, venue, chair, status, listed, cancel_reason, minutes (due, overdue,
 // recorded or null), minutes_due.
-void meeting_listing(std::ostream& out, const std::vector<ops::MeetingMinutes>& meetings, Format format,
+void meeting_listing(std::ostream& out, const std::vector<rules::MeetingMinutes>& meetings, Format format,
                      const Style& style);
 
 // `person find`: kind, id, name, dob, detail.
@@ -61,7 +55,7 @@ void person_listing(std::ostream& out, const std::vector<core::PersonMatch>& mat
                     const Style& style);
 
 // `purge`: kind, reference, since, kept_years. No records write nothing for people.
-void purge_listing(std::ostream& out, const ops::PurgeResult& result, Format format, const Style& style);
+void purge_listing(std::ostream& out, const core::PurgeResult& result, Format format, const Style& style);
 
 // `template list`: name, for, format, source ("built-in" or the file), description.
 void template_listing(std::ostream& out, const std::vector<core::Template>& templates, Format format,
@@ -69,7 +63,7 @@ void template_listing(std::ostream& out, const std::vector<core::Template>& temp
 
 // `trigger list`: reference, received, stage, threshold_met, acknowledge_due, decide_due,
 // outcome_due, next_step, working_days_overdue.
-void case_review_listing(std::ostream& out, const std::vector<ops::CaseReviewStatus>& reviews, Format format,
+void case_review_listing(std::ostream& out, const std::vector<rules::CaseReviewStatus>& reviews, Format format,
                          const Style& style);
 
 // `triage` (the queue): reference, received, agency, name, status, criteria_met,
@@ -83,7 +77,7 @@ void triage_listing(std::ostream& out, const std::vector<core::RecordedReferral>
 class IntakeListing {
 public:
   IntakeListing(std::ostream& out, Format format, const Style& style);
-  void row(const ops::IntakeItem& item);
+  void row(const core::IntakeItem& item);
   // Ends the listing (see RowWriter::finish).
   void finish();
 

@@ -60,4 +60,13 @@ const std::vector<std::string>& case_review_stages();
 // the decision is appealed): what a letter's `when:` is matched against.
 std::vector<std::string> stages_reached(const core::CaseReview& review);
 
+// One application as `trigger list` shows it.
+struct CaseReviewStatus {
+  core::CaseReview review;
+  std::string stage;
+  std::vector<StepDue> steps;
+  std::optional<StepDue> next;  // the first step not done
+  int working_days_overdue = 0;        // of the next step
+};
+
 } // namespace panel::rules

@@ -1,5 +1,6 @@
 #pragma once
 #include "panel/core/date.hpp"
+#include "panel/core/meeting.hpp"
 #include "panel/rules/working_days.hpp"
 
 #include <optional>
@@ -32,6 +33,13 @@ MinutesDue minutes_due(core::Date meeting, const std::string& status, int workin
                        core::Date today);
 // "recorded", "due", "overdue"; "" for none.
 std::string minutes_state_name(MinutesDue::State state);
+
+// A meeting and where its minutes stand against the profile's minutes_due_working_days; working
+// days skip the calendar of case_review.bank_holidays (the profile's only calendar).
+struct MeetingMinutes {
+  core::Meeting meeting;
+  MinutesDue minutes;
+};
 
 // True for "HH:MM" on a 24-hour clock.
 bool valid_time(const std::string& text);

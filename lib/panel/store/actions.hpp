@@ -15,12 +15,8 @@ struct ActionFilter {
   std::optional<core::Date> due_by;  // due on or before
 };
 
-// An action with the meeting that agreed it.
-struct ActionRow {
-  core::ActionRecord action;
-  std::string meeting;  // ISO date, or "" when added between meetings
-  bool case_review = false;  // a recommendation of an ASB case review (case_reference is its CT-)
-};
+// An action with the meeting that agreed it (core/minutes.hpp).
+using ActionRow = core::ActionRow;
 
 std::vector<ActionRow> list_actions(Db& db, const ActionFilter& filter);
 std::optional<ActionRow> find_action(Db& db, const std::string& id);

@@ -1,4 +1,5 @@
 #pragma once
+#include "panel/core/counts.hpp"
 #include "panel/core/date.hpp"
 #include "panel/store/db.hpp"
 
@@ -10,8 +11,8 @@
 
 namespace panel::store {
 
-// Counts by key, largest first (then by key).
-using Counts = std::vector<std::pair<std::string, std::int64_t>>;
+// Counts by key, largest first (then by key); core/counts.hpp.
+using Counts = core::Counts;
 
 // Referrals received in a period (docs/reports.md has each definition).
 struct ReferralCounts {
@@ -66,8 +67,8 @@ InterventionCounts intervention_counts(Db& db, core::Date from, core::Date to);
 // Monthly series for charts, keyed "YYYY-MM" from the month of `from` to that of `to`.
 Counts referrals_per_month(Db& db, core::Date from, core::Date to);
 Counts cases_open_at_month_ends(Db& db, core::Date from, core::Date to);
-// A monthly series in which a month may have no data: no value, which is never drawn as 0.
-using MonthlyCounts = std::vector<std::pair<std::string, std::optional<std::int64_t>>>;
+// A monthly series in which a month may have no data (core/counts.hpp).
+using MonthlyCounts = core::MonthlyCounts;
 // Police incidents of one type per month, no value for a month no force's data was imported for;
 // empty when no incident data covers the span.
 MonthlyCounts incidents_per_month(Db& db, const std::string& crime_type, core::Date from, core::Date to);

@@ -1,5 +1,6 @@
 #pragma once
 #include "panel/core/date.hpp"
+#include "panel/core/purge.hpp"
 #include "panel/store/db.hpp"
 
 #include <cstdint>
@@ -8,13 +9,8 @@
 
 namespace panel::store {
 
-// A record whose personal data has outlived its retention period.
-struct PurgeDue {
-  std::string kind;       // case | referral | case-review
-  std::int64_t id = 0;
-  std::string reference;
-  core::Date since;       // closed, decided, or the review's last step
-};
+// A record whose personal data has outlived its retention period (core/purge.hpp).
+using PurgeDue = core::PurgeDue;
 
 // Closed cases, not on legal hold nor purged, closed before `cutoff`.
 std::vector<PurgeDue> closed_cases_before(Db& db, core::Date cutoff);
