@@ -41,7 +41,7 @@ int run_import(const ImportOptions& o, Context& ctx)
     };
   std::vector<ops::ImportedMonth> months;
   try {
-    months = ops::import_incidents(db, o.files, ctx.actor(), progress);
+    months = ops::import_incidents(db, o.files, ctx.actor(), progress, &ctx.in);
   } catch (...) {
     if (progressed)
       ctx.err << "\r\033[K";

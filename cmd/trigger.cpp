@@ -34,7 +34,7 @@ int run_apply(const TriggerOptions& o, Context& ctx)
   for (size_t at = 0; (at = a.address.find("\\n", at)) != std::string::npos;)
     a.address.replace(at, 2, "\n");
   auto db = ctx.open_db();
-  const auto r = ops::apply_for_case_review(db, a, o.file, ctx.actor());
+  const auto r = ops::apply_for_case_review(db, a, o.file, ctx.actor(), &ctx.in);
   if (format == render::Format::json)
     ctx.out << fmt::format("{{\"reference\": \"{}\"}}\n", r.reference);
   else
@@ -98,7 +98,7 @@ int run_review(const TriggerOptions& o, Context& ctx)
 int run_outcome(const TriggerOptions& o, Context& ctx)
 {
   auto db = ctx.open_db();
-  const auto ids = ops::record_case_review_outcome(db, o.reference, o.file, ctx.actor());
+  const auto ids = ops::record_case_review_outcome(db, o.reference, o.file, ctx.actor(), &ctx.in);
   for (const auto& id : ids)
     ctx.out << id << '\n';
   ctx.note(fmt::format("recorded the outcome of {} with {} recommendation{} (letter: panel letter case-review-outcome {})",

@@ -7,7 +7,8 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <iostream>
+#include <istream>
+#include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -31,9 +32,14 @@ struct Descriptor {
 
 } // namespace
 
-std::string read_file(const std::string& path, std::size_t max_mb)
+std::string read_file(const std::string& path, std::size_t max_mb, std::istream* standard_input)
 {
-  return read_file(path, std::cin, max_mb);
+  if (standard_input)
+    return read_file(path, *standard_input, max_mb);
+  if (path == "-")
+    throw refused("'-' (standard input) cannot be read here: give a file name");
+  std::istringstream none;
+  return read_file(path, none, max_mb);
 }
 
 std::string read_file(const std::string& path, std::istream& standard_input, std::size_t max_mb)

@@ -59,9 +59,9 @@ const std::array<std::string, police_columns>& police_header()
   return names;
 }
 
-std::string read_street_file(const std::string& path)
+std::string read_street_file(const std::string& path, std::istream* standard_input)
 {
-  return read_file(path, police_file_mb);
+  return read_file(path, police_file_mb, standard_input);
 }
 
 // A police.uk field is one line of printable text: a NUL, ESC or other control character (or a

@@ -55,7 +55,7 @@ private:
 
 // The whole content of a street file ("-" for standard input), read in one go: it is hashed
 // and parsed from memory. Error(refused) names the file and the reason.
-std::string read_street_file(const std::string& path);
+std::string read_street_file(const std::string& path, std::istream* standard_input = nullptr);
 
 // "YYYY-MM" with a real month, as Month is written.
 bool is_month(const std::string& text);

@@ -107,7 +107,7 @@ rules::Holidays case_review_holidays(const core::Profile& profile)
 }
 
 core::CaseReview apply_for_case_review(store::Db& db, const core::CaseReviewApplication& given, const std::string& file,
-                                       const core::Actor& actor)
+                                       const core::Actor& actor, std::istream* standard_input)
 {
   std::vector<std::string> problems;
   auto a = given;
@@ -132,7 +132,7 @@ core::CaseReview apply_for_case_review(store::Db& db, const core::CaseReviewAppl
   std::vector<input::ComplaintLine> lines;
   const std::string name = file == "-" ? "<stdin>" : file;
   if (!file.empty())
-    lines = input::read_complaints(input::read_file(file), name, problems);
+    lines = input::read_complaints(input::read_file(file, input::typed_file_mb, standard_input), name, problems);
   store::Transaction txn(db, store::Transaction::Kind::write);
   for (size_t i = 0; i < lines.size(); ++i) {
     check_complaint(db, lines[i].complaint, a.received, actor.today, fmt::format("{}:{}: complaints[{}].", name, lines[i].line, i),
@@ -259,11 +259,11 @@ void list_case_review(store::Db& db, const std::string& reference, core::Date da
 }
 
 std::vector<std::string> record_case_review_outcome(store::Db& db, const std::string& reference, const std::string& file,
-                                                    const core::Actor& actor)
+                                                    const core::Actor& actor, std::istream* standard_input)
 {
   std::vector<std::string> problems;
   const std::string name = file == "-" ? "<stdin>" : file;
-  const auto outcome = input::read_outcome(input::read_file(file), name, problems);
+  const auto outcome = input::read_outcome(input::read_file(file, input::typed_file_mb, standard_input), name, problems);
   store::Transaction txn(db, store::Transaction::Kind::write);
   const auto r = existing(db, reference);
   if (!r.decided || !*r.threshold_met)

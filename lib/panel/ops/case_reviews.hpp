@@ -7,6 +7,7 @@
 #include "panel/store/case_reviews.hpp"
 #include "panel/store/db.hpp"
 
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,8 +17,10 @@ namespace panel::ops {
 // Records an application with the complaints given and those read from `complaints_file` (""
 // for none, "-" for standard input). Every problem (file, line, field) is reported at once as
 // Error(refused) and nothing is written. Returns the application with its reference.
+// `standard_input` is the command's Context::in, read for "-" (null: "-" is refused).
 core::CaseReview apply_for_case_review(store::Db& db, const core::CaseReviewApplication& application,
-                                       const std::string& complaints_file, const core::Actor& actor);
+                                       const std::string& complaints_file, const core::Actor& actor,
+                                       std::istream* standard_input = nullptr);
 
 // Adds a complaint to an application not yet decided; audited.
 void add_complaint(store::Db& db, const std::string& reference, const core::Complaint& complaint, const core::Actor& actor);
@@ -44,20 +47,14 @@ void list_case_review(store::Db& db, const std::string& reference, core::Date me
 // Records the outcome from an outcome file; each recommendation becomes an action. Returns the
 // new action ids.
 std::vector<std::string> record_case_review_outcome(store::Db& db, const std::string& reference, const std::string& file,
-                                                    const core::Actor& actor);
+                                                    const core::Actor& actor, std::istream* standard_input = nullptr);
 
 // Records an appeal against the decision or the outcome, received on `day`.
 void appeal_case_review(store::Db& db, const std::string& reference, const std::string& reason, core::Date day,
                         const core::Actor& actor);
 
-// One application as `trigger list` shows it.
-struct CaseReviewStatus {
-  core::CaseReview review;
-  std::string stage;
-  std::vector<rules::StepDue> steps;
-  std::optional<rules::StepDue> next;  // the first step not done
-  int working_days_overdue = 0;        // of the next step
-};
+// One application as `trigger list` shows it (rules/case_review.hpp).
+using CaseReviewStatus = rules::CaseReviewStatus;
 // Every application with its stage and due dates.
 std::vector<CaseReviewStatus> case_review_statuses(store::Db& db, const core::Profile& profile, core::Date today);
 

@@ -42,12 +42,12 @@ public:
   }
 
   // Reads one file, writing its rows while no file so far has had a problem.
-  void read(const std::string& path, std::size_t number)
+  void read(const std::string& path, std::size_t number, std::istream* standard_input)
   {
     const std::string source = path == "-" ? "<stdin>" : path;
     std::string bytes;
     try {
-      bytes = input::read_street_file(path);
+      bytes = input::read_street_file(path, standard_input);
     } catch (const Error& e) {
       m_problems.push_back(e.what());
       return;
@@ -149,12 +149,13 @@ private:
 } // namespace
 
 std::vector<ImportedMonth> import_incidents(store::Db& db, const std::vector<std::string>& files,
-                                            const core::Actor& actor, const ImportProgressSink& progress)
+                                            const core::Actor& actor, const ImportProgressSink& progress,
+                                            std::istream* standard_input)
 {
   store::Transaction txn(db, store::Transaction::Kind::write);
   Import import(db, actor, files.size(), progress);
   for (std::size_t i = 0; i < files.size() && import.problems().size() < max_problems; ++i)
-    import.read(files[i], i + 1);
+    import.read(files[i], i + 1, standard_input);
   if (const auto& problems = import.problems(); !problems.empty()) {
     std::string message = core::join(problems, "\npanel: error: ");
     if (problems.size() >= max_problems)

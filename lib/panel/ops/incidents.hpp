@@ -2,6 +2,7 @@
 #include "panel/core/actor.hpp"
 #include "panel/store/db.hpp"
 
+#include <iosfwd>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -34,7 +35,9 @@ using ImportProgressSink = std::function<void(const ImportProgress&)>;
 // one entry per force's month, however many files had it. If any file
 // has a problem, nothing is written and Error(refused) lists the problems as
 // "file:line: column: problem" (up to 20 of them).
+// `standard_input` is the command's Context::in, read for a file "-" (null: "-" is refused).
 std::vector<ImportedMonth> import_incidents(store::Db& db, const std::vector<std::string>& files,
-                                            const core::Actor& actor, const ImportProgressSink& progress = {});
+                                            const core::Actor& actor, const ImportProgressSink& progress = {},
+                                            std::istream* standard_input = nullptr);
 
 } // namespace panel::ops

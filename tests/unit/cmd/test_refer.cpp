@@ -1,4 +1,5 @@
 #include "cmd/cli.hpp"
+#include "panel/input/file.hpp"
 
 #include "tests/unit/support.hpp"
 
@@ -69,4 +70,23 @@ TEST_CASE("refer: without a stream given, standard input is empty, never the pro
   cmd::Context ctx(out, err);
   std::string line;
   CHECK_FALSE(std::getline(ctx.in, line));
+}
+
+TEST_CASE("incidents import - reads the Context's standard input, not the process's")
+{
+  Register r;
+  REQUIRE(r.run({"-q", "init"}).code == 0);
+  const auto street = test::read_text(std::string(PANEL_SOURCE_DIR) +
+                                      "/tests/data/police/hodsong/2021-09-city-of-london-street.csv");
+  REQUIRE(!street.empty());
+  const auto result = r.run({"incidents", "import", "-"}, street);
+  CHECK(result.code == 0);
+  CHECK(result.err.find("imported 765 incidents for City of London Police 2021-09") != std::string::npos);
+}
+
+TEST_CASE("the library refuses '-' where no standard input was handed down")
+{
+  const auto error = test::catch_error([] { (void)input::read_file("-"); });
+  CHECK(error.code == Exit::refused);
+  CHECK(error.message == "'-' (standard input) cannot be read here: give a file name");
 }
