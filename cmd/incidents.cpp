@@ -1,6 +1,7 @@
 #include "cmd/cli.hpp"
 
 #include "panel/ops/incidents.hpp"
+#include "panel/render/listings.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -64,14 +65,8 @@ int run_import(const ImportOptions& o, Context& ctx)
     ctx.note(fmt::format("imported {} incident{} for {} force-month{} from {} file{}", grouped(total),
                          total == 1 ? "" : "s", months.size(), months.size() == 1 ? "" : "s", o.files.size(),
                          o.files.size() == 1 ? "" : "s"));
-  if (!ctx.format.empty()) {
-    render::Table table{{{"reported_by", "FORCE"}, {"month", "MONTH"}, {"file", "FILE"}, {"sha256", "SHA-256"},
-                         {"imported", "IMPORTED"}, {"replaced", "REPLACED"}},
-                        {}};
-    for (const auto& m : months)
-      table.rows.push_back({m.reported_by, m.month, m.file, m.sha256, m.imported, m.replaced});
-    render::write(ctx.out, table, format, ctx.style());
-  }
+  if (!ctx.format.empty())
+    render::imported_months_listing(ctx.out, months, format, ctx.style());
   return 0;
 }
 

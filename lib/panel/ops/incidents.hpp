@@ -1,5 +1,6 @@
 #pragma once
 #include "panel/core/actor.hpp"
+#include "panel/core/incidents.hpp"
 #include "panel/store/db.hpp"
 
 #include <iosfwd>
@@ -10,14 +11,8 @@
 
 namespace panel::ops {
 
-// One force's month as an import stored it: from the last file that has it.
-struct ImportedMonth {
-  std::string reported_by, month, file, sha256;
-  std::int64_t imported = 0;  // incidents read from `file`: those stored
-  std::int64_t replaced = 0;  // incidents of an earlier import that these replaced
-  bool existed = false;       // the month had been imported before (audited as "update")
-  std::string earlier_file;   // an earlier file of the same import with this month, which `file` replaces
-};
+// One force's month as an import stored it (core/incidents.hpp).
+using ImportedMonth = core::ImportedMonth;
 
 // How far an import has got, reported every `progress_every` rows.
 struct ImportProgress {

@@ -265,4 +265,15 @@ void IntakeListing::row(const core::IntakeItem& item)
 
 void IntakeListing::finish() { m_rows.finish(); }
 
+void imported_months_listing(std::ostream& out, const std::vector<core::ImportedMonth>& months, Format format,
+                             const Style& style)
+{
+  Table table{{{"reported_by", "FORCE"}, {"month", "MONTH"}, {"file", "FILE"}, {"sha256", "SHA-256"},
+               {"imported", "IMPORTED"}, {"replaced", "REPLACED"}},
+              {}};
+  for (const auto& m : months)
+    table.rows.push_back({m.reported_by, m.month, m.file, m.sha256, m.imported, m.replaced});
+  write(out, table, format, style);
+}
+
 } // namespace panel::render

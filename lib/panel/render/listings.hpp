@@ -4,6 +4,7 @@
 #include "panel/core/case.hpp"
 #include "panel/core/date.hpp"
 #include "panel/core/finding.hpp"
+#include "panel/core/incidents.hpp"
 #include "panel/core/minutes.hpp"
 #include "panel/core/purge.hpp"
 #include "panel/core/referral.hpp"
@@ -85,5 +86,9 @@ private:
   bool m_people;
   RowWriter m_rows;
 };
+
+// `incidents import --format`: reported_by, month, file, sha256, imported, replaced.
+void imported_months_listing(std::ostream& out, const std::vector<core::ImportedMonth>& months, Format format,
+                             const Style& style);
 
 } // namespace panel::render

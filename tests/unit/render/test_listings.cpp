@@ -373,3 +373,22 @@ TEST_CASE("listings: agenda items keep their CSV header and JSON keys")
   CHECK(csv_lines(listing).at(0) == "reference,case,item,name,risk,lead_agency,categories,open_actions");
   CHECK(csv_lines(listing).at(1) == "CCM-2017-0018,,new,Sam Smith,high,ASC,suicide,1");
 }
+
+TEST_CASE("listings: incidents import lists each force's month with its file, hash and counts")
+{
+  core::ImportedMonth m;
+  m.reported_by = "City of London Police";
+  m.month = "2021-09";
+  m.file = "2021-09-city-of-london-street.csv";
+  m.sha256 = "ab12";
+  m.imported = 765;
+  m.replaced = 3;
+  const std::vector<core::ImportedMonth> months = {m};
+  const Listing listing = [&](std::ostream& out, Format f) { render::imported_months_listing(out, months, f, {}); };
+  const auto j = json(listing);
+  CHECK(keys(j.at(0)) == std::vector<std::string>{"reported_by", "month", "file", "sha256", "imported", "replaced"});
+  CHECK(j[0]["imported"] == 765);
+  CHECK(csv_lines(listing) ==
+        std::vector<std::string>{"reported_by,month,file,sha256,imported,replaced",
+                                 "City of London Police,2021-09,2021-09-city-of-london-street.csv,ab12,765,3"});
+}
