@@ -105,7 +105,7 @@ void record_document(store::Db& db, core::DocumentRecord record, const std::stri
   record.created_at = actor.at;
   record.created_by = actor.user;
   store::insert_document(db, record);
-  store::append_audit(db, actor, "export", "document", record.reference,
+  store::append_audit(db, actor, core::AuditAction::export_, "document", record.reference,
                       fmt::format("{} ({}){}", record.template_name, record.format,
                                   record.path.empty() ? "" : " to a file"));
 }

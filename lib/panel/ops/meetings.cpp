@@ -39,7 +39,7 @@ std::optional<core::Meeting> first_before_cutoff(store::Db& db, core::Date today
 AddedMeeting add_one(store::Db& db, const core::Meeting& m, int lead_days, const core::Actor& actor)
 {
   store::insert_meeting(db, m, actor);
-  store::append_audit(db, actor, "create", "meeting", m.date.iso());
+  store::append_audit(db, actor, core::AuditAction::create, "meeting", m.date.iso());
   AddedMeeting added{*store::find_meeting(db, m.date), {}};
   // Cases waiting for a meeting go to the first one they can still make.
   const auto first = first_before_cutoff(db, actor.today, lead_days);
@@ -47,7 +47,7 @@ AddedMeeting add_one(store::Db& db, const core::Meeting& m, int lead_days, const
     added.listed = store::listed_referrals(db, std::nullopt);
     store::relist(db, std::nullopt, m.date);
     for (const auto& ref : added.listed)
-      store::append_audit(db, actor, "update", "referral", ref, "listed for the meeting on " + m.date.iso());
+      store::append_audit(db, actor, core::AuditAction::update, "referral", ref, "listed for the meeting on " + m.date.iso());
   }
   return added;
 }
@@ -131,18 +131,18 @@ Cancelled cancel_in_transaction(store::Db& db, core::Date date, const std::strin
     if (!listed_cases.count(item.case_reference))
       result.reviews.push_back(item.reference);
   store::cancel_meeting(db, meeting->id, reason);
-  store::append_audit(db, actor, "update", "meeting", date.iso(), core::trim(reason).empty() ? "cancelled" : "cancelled, reason given");
+  store::append_audit(db, actor, core::AuditAction::update, "meeting", date.iso(), core::trim(reason).empty() ? "cancelled" : "cancelled, reason given");
   if (const auto next = store::next_open_meeting(db, date.plus_days(1)))
     result.to = next->date;
   store::relist(db, date, result.to);
   for (const auto& ref : result.moved)
-    store::append_audit(db, actor, "update", "referral", ref,
+    store::append_audit(db, actor, core::AuditAction::update, "referral", ref,
                         result.to ? "moved to the meeting on " + result.to->iso() : "awaiting a meeting");
   const auto to_id = result.to ? std::optional<std::int64_t>(store::find_meeting(db, *result.to)->id) : std::nullopt;
   for (const auto& [id, ref] : store::move_case_reviews(db, meeting->id, to_id)) {
     const auto detail = result.to ? "moved to the meeting on " + result.to->iso() : "meeting cancelled: awaiting a meeting";
     store::record_case_review_step(db, id, "review", actor.today, detail, actor);
-    store::append_audit(db, actor, "update", "case_review", ref, detail);
+    store::append_audit(db, actor, core::AuditAction::update, "case_review", ref, detail);
     result.case_reviews.push_back(ref);
   }
   return result;

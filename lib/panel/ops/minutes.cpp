@@ -123,7 +123,7 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
   if (amend) {
     for (const auto id : store::delete_minutes(db, meeting->id))
       store::reopen_case(db, id);
-    store::append_audit(db, actor, "delete", "minutes", date.iso(), "replaced by amended minutes");
+    store::append_audit(db, actor, core::AuditAction::delete_, "minutes", date.iso(), "replaced by amended minutes");
   }
   for (const auto& [agency, status] : m.attendance)
     store::insert_attendance(db, meeting->id, agency, status);
@@ -155,7 +155,7 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
     // A referral of this case accepted too late for the agenda was before the panel all the same.
     for (const auto& reference : store::take_into_meeting(db, case_id, date)) {
       result.late.push_back(reference);
-      store::append_audit(db, actor, "update", "referral", reference, "discussed at the meeting on " + date.iso());
+      store::append_audit(db, actor, core::AuditAction::update, "referral", reference, "discussed at the meeting on " + date.iso());
     }
     for (const auto& i : c.interventions) {
       const auto& type = *std::find_if(profile.interventions.begin(), profile.interventions.end(),
@@ -177,7 +177,7 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
       store::close_case(db, case_id, date, c.close_reason);
       (referred_away ? result.referred : result.closed).push_back(found.reference);
     }
-    store::append_audit(db, actor, "create", "discussion", found.reference, date.iso() + ": " + c.outcome);
+    store::append_audit(db, actor, core::AuditAction::create, "discussion", found.reference, date.iso() + ": " + c.outcome);
   }
   for (const auto& u : m.action_updates)
     store::set_action_status(db, u.id, u.status, date, u.note, actor);
@@ -190,14 +190,14 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
       continue;
     store::relist_referral(db, item.reference, result.next_meeting);
     result.carried.push_back(item.reference);
-    store::append_audit(db, actor, "update", "referral", item.reference,
+    store::append_audit(db, actor, core::AuditAction::update, "referral", item.reference,
                         result.next_meeting ? "not discussed: moved to the meeting on " + result.next_meeting->iso()
                                           : "not discussed: awaiting a meeting");
   }
   result.discussions = m.cases.size();
   result.updates = m.action_updates.size();
   store::mark_held(db, meeting->id, m.chair, result.quorate, actor.at);
-  store::append_audit(db, actor, amend ? "update" : "create", "minutes", date.iso(),
+  store::append_audit(db, actor, amend ? core::AuditAction::update : core::AuditAction::create, "minutes", date.iso(),
                       fmt::format("{} cases, {} new actions{}", result.discussions, result.actions.size(),
                                   result.quorate ? "" : ", inquorate"));
   txn.commit();

@@ -276,7 +276,7 @@ std::vector<Delivered> deliver_reminders(store::Db& db, const ReminderPlan& plan
           item.delivery = outbox ? "outbox" : "sendmail";
           store::record_reminder(db, item, actor);
         }
-        store::append_audit(db, actor, "export", "reminder", r.recipient,
+        store::append_audit(db, actor, core::AuditAction::export_, "reminder", r.recipient,
                             fmt::format("{} in message {}{}", plural(r.items.size(), "item", "items"), r.message.message_id,
                                         outbox ? " to the outbox" : " by mail"));
         txn.commit();
@@ -314,7 +314,7 @@ std::string reminders_mbox(store::Db& db, const ReminderPlan& plan, const core::
   }
   if (!plan.messages.empty()) {
     store::Transaction txn(db, store::Transaction::Kind::write);
-    store::append_audit(db, actor, "read", "reminder", "dry-run", plural(plan.messages.size(), "message", "messages"));
+    store::append_audit(db, actor, core::AuditAction::read, "reminder", "dry-run", plural(plan.messages.size(), "message", "messages"));
     txn.commit();
   }
   return out;

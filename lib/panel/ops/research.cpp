@@ -97,7 +97,7 @@ void audit_people_read(store::Db& db, const core::ResearchList& list, const std:
     subjects += p.person == "subject";
   }
   const auto n = list.people.size();
-  store::append_audit(db, actor, "read", "referral", core::join(refs, ","),
+  store::append_audit(db, actor, core::AuditAction::read, "referral", core::join(refs, ","),
                       fmt::format("{}: {} {} ({} subject{}, {} other part{})", what, n, n == 1 ? "person" : "people",
                                   subjects, subjects == 1 ? "" : "s", n - subjects, n - subjects == 1 ? "y" : "ies"));
 }

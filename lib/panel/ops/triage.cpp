@@ -98,7 +98,7 @@ TriageOutcome apply(store::Db& db, const core::Profile& profile, const core::Rec
       case_id = store::insert_case(db, c);
       out.case_reference = c.reference;
       out.new_case = true;
-      store::append_audit(db, actor, "create", "case", c.reference, fmt::format("from referral {}", r.reference));
+      store::append_audit(db, actor, core::AuditAction::create, "case", c.reference, fmt::format("from referral {}", r.reference));
     }
     out.meeting = meeting_for_acceptance(db, q.meeting, profile.agenda_lead_days, actor.today);
     d.meeting_date = out.meeting;
@@ -106,7 +106,7 @@ TriageOutcome apply(store::Db& db, const core::Profile& profile, const core::Rec
   store::insert_decision(db, r.id, d);
   store::set_referral_outcome(db, r.id, out.status, case_id, out.meeting);
   // Codes only: the reason, signposting and forum are free text that purge must be able to remove.
-  store::append_audit(db, actor, "update", "referral", r.reference,
+  store::append_audit(db, actor, core::AuditAction::update, "referral", r.reference,
                       fmt::format("{}{}{}", q.decision, q.override_threshold ? ", threshold overridden" : "",
                                   core::trim(q.reason).empty() ? "" : ", reason given"));
   return out;
