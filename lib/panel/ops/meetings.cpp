@@ -2,6 +2,7 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/core/vocabulary.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/rules/dates.hpp"
 #include "panel/rules/meetings.hpp"
@@ -56,6 +57,13 @@ void check_reason(const std::string& reason)
 {
   if (core::trim(reason).empty())
     throw usage_error("a cancelled meeting needs --reason (it is reported to the partnership board)");
+}
+
+// Whether a meeting's status leaves it closed to business: held or cancelled.
+bool over(const std::string& status)
+{
+  const auto s = core::stored<core::MeetingStatus>(status);
+  return s == core::MeetingStatus::held || s == core::MeetingStatus::cancelled;
 }
 
 } // namespace
@@ -118,7 +126,7 @@ Cancelled cancel_in_transaction(store::Db& db, core::Date date, const std::strin
   const auto meeting = store::find_meeting(db, date);
   if (!meeting)
     throw refused(fmt::format("no meeting on {} (see 'panel meeting list')", date.iso()));
-  if (meeting->status == "held" || meeting->status == "cancelled")
+  if (over(meeting->status))
     throw refused(fmt::format("the meeting on {} is already {}", date.iso(), meeting->status));
   Cancelled result;
   result.moved = store::listed_referrals(db, date);
@@ -155,7 +163,7 @@ std::optional<core::Date> meeting_for_acceptance(store::Db& db, std::optional<co
     const auto meeting = store::find_meeting(db, *asked);
     if (!meeting)
       throw refused(fmt::format("no meeting on {}; add it first with 'panel meeting add {}'", asked->iso(), asked->iso()));
-    if (meeting->status == "held" || meeting->status == "cancelled")
+    if (over(meeting->status))
       throw refused(fmt::format("the meeting on {} is {}", asked->iso(), meeting->status));
     return asked;
   }

@@ -2,6 +2,7 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/core/vocabulary.hpp"
 #include "panel/input/minutes.hpp"
 #include "panel/ops/actions.hpp"
 #include "panel/ops/agenda.hpp"
@@ -87,7 +88,7 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
   const auto meeting = store::find_meeting(db, date);
   if (!meeting)
     throw refused(fmt::format("no meeting on {} (see 'panel meeting list')", date.iso()));
-  if (meeting->status == "cancelled")
+  if (core::is(meeting->status, core::MeetingStatus::cancelled))
     throw refused(fmt::format("the meeting on {} was cancelled ({})", date.iso(), meeting->cancel_reason));
   if (store::has_minutes(db, meeting->id) && !amend)
     throw refused(fmt::format("the meeting on {} already has minutes; use --amend to replace them", date.iso()));
@@ -129,7 +130,7 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
     store::insert_attendance(db, meeting->id, agency, status);
   for (const auto& code : profile.quorum) {
     const auto it = m.attendance.find(code);
-    if (it == m.attendance.end() || it->second != "present")
+    if (it == m.attendance.end() || !core::is(it->second, core::Attendance::present))
       result.absent_quorum.push_back(code);
   }
   result.quorate = result.absent_quorum.empty();
@@ -141,13 +142,13 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
     const auto& found = facts.cases.at(c.reference);
     const auto case_id = found.id;
     discussed.insert(case_id);
-    if (c.outcome == "keep-open" && !c.next_review) {
+    if (core::is(c.outcome, core::MinutesOutcome::keep_open) && !c.next_review) {
       c.next_review = next_meeting->date;
       result.reviews_defaulted.push_back(found.reference);
     }
-    if (c.outcome != "close" && c.next_review && !meeting_on_or_after(*c.next_review))
+    if (!core::is(c.outcome, core::MinutesOutcome::close) && c.next_review && !meeting_on_or_after(*c.next_review))
       result.reviews_unscheduled.emplace_back(found.reference, *c.next_review);
-    const bool referred_away = c.outcome == "refer-elsewhere" && !c.next_review;
+    const bool referred_away = core::is(c.outcome, core::MinutesOutcome::refer_elsewhere) && !c.next_review;
     if (referred_away)
       c.close_reason = "referred elsewhere";
     store::insert_discussion(db, meeting->id, case_id, c);
@@ -173,7 +174,7 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
       if (auto words = names_in_action(db, found.reference, a.description); !words.empty())
         result.named.emplace_back(result.actions.back(), found.reference, std::move(words));
     }
-    if (c.outcome == "close" || referred_away) {
+    if (core::is(c.outcome, core::MinutesOutcome::close) || referred_away) {
       store::close_case(db, case_id, date, c.close_reason);
       (referred_away ? result.referred : result.closed).push_back(found.reference);
     }
@@ -208,7 +209,7 @@ std::vector<SkeletonCase> skeleton_cases(const core::Agenda& agenda)
 {
   std::vector<SkeletonCase> cases;
   for (const auto& item : agenda.items) {
-    if (item.item == "case-review")
+    if (core::is(item.item, core::AgendaItemKind::case_review))
       continue;
     // A repeat that joined a case, and a case also due for review, are one discussion.
     const auto key = item.case_reference.empty() ? item.reference : item.case_reference;
@@ -217,7 +218,8 @@ std::vector<SkeletonCase> skeleton_cases(const core::Agenda& agenda)
       cases.push_back({key, item.name, item.risk, {}});
       it = std::prev(cases.end());
     }
-    it->items.push_back(item.item == "review" ? "review" : item.item + " " + item.reference);
+    const bool review = core::is(item.item, core::AgendaItemKind::review);
+    it->items.push_back(review ? item.item : item.item + " " + item.reference);
   }
   return cases;
 }
@@ -269,7 +271,7 @@ std::string minutes_skeleton(store::Db& db, core::Date date, const core::Actor& 
   for (const auto& line : late_alone)
     out += line;
   for (const auto& item : a.items)
-    if (item.item == "case-review")
+    if (core::is(item.item, core::AgendaItemKind::case_review))
       out += fmt::format("  # {}: ASB case review; record its outcome with 'panel trigger outcome {} --file FILE'\n",
                          item.reference, item.reference);
   out += "action_updates:     # done | not-possible | not-done | open | cancelled\n";

@@ -2,6 +2,7 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/core/vocabulary.hpp"
 #include "panel/documents/documents.hpp"
 #include "panel/documents/reminders.hpp"
 #include "panel/input/templates.hpp"
@@ -50,10 +51,12 @@ std::vector<documents::TriggerStepDue> trigger_steps_due(store::Db& db, const co
   std::vector<documents::TriggerStepDue> out;
   const auto holidays = case_review_holidays(profile);
   for (const auto& s : case_review_statuses(db, profile, today))
-    for (const auto& step : s.steps)
-      if (!step.done && !s.review.appealed && !(step.step == "acknowledge" && s.review.decided) &&
+    for (const auto& step : s.steps) {
+      const bool acknowledge = core::is(step.step, core::CaseReviewStep::acknowledge);
+      if (!step.done && !s.review.appealed && !(acknowledge && s.review.decided) &&
           step.due <= today.plus_days(profile.due_soon_days))
         out.push_back({s.review.reference, step.step, step.due, rules::working_days_between(step.due, today, holidays)});
+    }
   return out;
 }
 

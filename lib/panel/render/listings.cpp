@@ -110,7 +110,7 @@ core::RecordedReferral recorded(const ops::IntakeItem& item)
 
 int days_overdue(const core::ActionRecord& a, core::Date today)
 {
-  return a.status == "open" ? std::max(0, a.due.days_until(today)) : 0;
+  return core::is(a.status, core::ActionStatus::open) ? std::max(0, a.due.days_until(today)) : 0;
 }
 
 } // namespace
