@@ -239,7 +239,7 @@ std::string minutes_skeleton(store::Db& db, core::Date date, const core::Actor& 
   out += fmt::format("chair: {}\n", a.meeting.chair.empty() ? "" : quoted_yaml(a.meeting.chair));
   out += "attendance:         # present | apologies | absent\n";
   for (const auto& agency : store::list_agencies(db))
-    out += fmt::format("  {}: {}\n", agency.code, "absent");
+    out += fmt::format("  {}: {}\n", agency.code, core::to_string(core::Attendance::absent));
   out += "observers: []       # - {name: ..., organisation: ..., confidentiality_signed: true}\n";
   out += "cases:\n";
   auto cases = skeleton_cases(a);

@@ -79,14 +79,14 @@ DueReminders due_reminders(store::Db& db, const core::Profile& profile, core::Da
   };
 
   // Open actions due by the end of the due-soon window, by owner; and the long overdue.
-  for (const auto& r : store::list_actions(db, {"open", "", "", today.plus_days(profile.due_soon_days)})) {
+  for (const auto& r : store::list_actions(db, {core::to_string(core::ActionStatus::open), "", "", today.plus_days(profile.due_soon_days)})) {
     if (fresh("action", r.action.id))
       due.by_owner[r.action.owner].push_back(r);
     if (r.action.due.days_until(today) > profile.escalate_after_days && fresh("escalation", r.action.id))
       due.escalations.push_back(r);
   }
   for (const auto& r : store::reviews_due(db, today))
-    if (fresh("case-review", r.reference))
+    if (fresh(core::to_string(core::ReminderItem::case_review), r.reference))
       due.reviews.push_back(r);
   for (const auto& i : store::interventions_due(db, today))
     if (fresh("intervention-" + i.step, fmt::format("I-{}", i.id)))
@@ -179,7 +179,7 @@ Reminder coordinator_digest(store::Db& db, const core::Profile& profile, const D
   Value review_list = Value::list({});
   for (const auto& r : due.reviews) {
     review_list.items.push_back(documents::review_value(db, r, today));
-    digest.items.push_back({"case-review", r.reference, r.review, "", "", "", ""});
+    digest.items.push_back({core::to_string(core::ReminderItem::case_review), r.reference, r.review, "", "", "", ""});
   }
   Value steps = Value::list({});
   for (const auto& i : due.interventions) {
@@ -276,7 +276,7 @@ std::vector<Delivered> deliver_reminders(store::Db& db, const ReminderPlan& plan
       try {
         store::Transaction txn(db, store::Transaction::Kind::write);
         for (auto item : r.items) {
-          item.delivery = outbox ? "outbox" : "sendmail";
+          item.delivery = core::to_string(outbox ? core::Delivery::outbox : core::Delivery::sendmail);
           store::record_reminder(db, item, actor);
         }
         store::append_audit(db, actor, core::AuditAction::export_, "reminder", r.recipient,

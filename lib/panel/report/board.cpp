@@ -66,8 +66,9 @@ BoardReferrals referral_section(store::Db& db, const Period& p)
   r.repeats = referrals.repeats;
   r.repeat_rate = rate(referrals.repeats, referrals.received);
   r.meeting_threshold = referrals.meeting_threshold;
-  r.decisions = {count_of(referrals.decisions, "accept"), count_of(referrals.decisions, "decline"),
-                 count_of(referrals.decisions, "redirect"), count_of(referrals.decisions, "more-info")};
+  auto decided = [&](core::TriageDecision d) { return count_of(referrals.decisions, core::to_string(d)); };
+  r.decisions = {decided(core::TriageDecision::accept), decided(core::TriageDecision::decline),
+                 decided(core::TriageDecision::redirect), decided(core::TriageDecision::more_info)};
   r.pending_at_end = referrals.pending_at_end;
   return r;
 }

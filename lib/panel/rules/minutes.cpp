@@ -124,7 +124,7 @@ std::vector<std::string> minutes_problems(const core::Minutes& m, const core::Pr
   for (const auto& u : m.action_updates) {
     if (!facts.actions.count(u.id))
       problems.push_back(where(u.line, "action_updates." + u.id) + ": no action '" + u.id + "'");
-    if (!has(core::action_statuses(), u.status))
+    if (!core::parse<core::ActionStatus>(u.status))
       problems.push_back(where(u.line, "action_updates." + u.id) +
                          fmt::format(": '{}' (use done, not-possible, not-done, open or cancelled)", u.status));
   }
