@@ -78,7 +78,7 @@ void step(store::Db& db, const core::CaseReview& r, core::CaseReviewStep which, 
           const core::Actor& actor, const std::optional<std::string>& audited = std::nullopt)
 {
   const auto name = core::to_string(which);
-  store::record_case_review_step(db, r.id, name, day, detail, actor);
+  store::record_case_review_step(db, r.id, which, day, detail, actor);
   const auto& code = audited.value_or(detail);
   store::append_audit(db, actor, core::AuditAction::update, "case_review", r.reference, code.empty() ? name : name + ": " + code);
 }
@@ -144,7 +144,7 @@ core::CaseReview apply_for_case_review(store::Db& db, const core::CaseReviewAppl
   for (const auto& c : a.complaints)
     store::insert_complaint(db, r.id, c);
   const auto complaints = fmt::format("{} complaint{}", a.complaints.size(), a.complaints.size() == 1 ? "" : "s");
-  store::record_case_review_step(db, r.id, core::to_string(core::CaseReviewStep::apply), a.received, complaints, actor);
+  store::record_case_review_step(db, r.id, core::CaseReviewStep::apply, a.received, complaints, actor);
   store::append_audit(db, actor, core::AuditAction::create, "case_review", r.reference, complaints);
   txn.commit();
   return r;

@@ -149,7 +149,7 @@ Cancelled cancel_in_transaction(store::Db& db, core::Date date, const std::strin
   const auto to_id = result.to ? std::optional<std::int64_t>(store::find_meeting(db, *result.to)->id) : std::nullopt;
   for (const auto& [id, ref] : store::move_case_reviews(db, meeting->id, to_id)) {
     const auto detail = result.to ? "moved to the meeting on " + result.to->iso() : "meeting cancelled: awaiting a meeting";
-    store::record_case_review_step(db, id, core::to_string(core::CaseReviewStep::review), actor.today, detail, actor);
+    store::record_case_review_step(db, id, core::CaseReviewStep::review, actor.today, detail, actor);
     store::append_audit(db, actor, core::AuditAction::update, "case_review", ref, detail);
     result.case_reviews.push_back(ref);
   }
