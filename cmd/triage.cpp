@@ -79,7 +79,7 @@ int run_decide(const TriageOptions& o, const CLI::App& sub, Context& ctx)
 {
   check_options(o, sub);
   ops::TriageRequest q;
-  q.decision = o.decision;
+  q.decision = core::parse_or_throw<core::TriageDecision>(o.decision, Exit::usage);
   q.meeting = optional_date_argument(o.meeting, "--meeting");
   q.lead = o.lead;
   q.risk = o.risk;

@@ -9,13 +9,6 @@
 
 namespace panel::core {
 
-// An action's statuses, the SafeLives classification of outstanding actions.
-inline const std::vector<std::string>& action_statuses()
-{
-  static const std::vector<std::string> statuses = known_values<ActionStatus>();
-  return statuses;
-}
-
 // An action agreed at a meeting: who does what by when.
 struct NewAction {
   std::string owner, description;

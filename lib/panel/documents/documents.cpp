@@ -3,6 +3,7 @@
 #include "panel/core/error.hpp"
 #include "panel/core/sha256.hpp"
 #include "panel/core/text.hpp"
+#include "panel/core/vocabulary.hpp"
 #include "panel/render/document.hpp"
 #include "panel/render/pandoc.hpp"
 #include "panel/render/template_check.hpp"
@@ -105,7 +106,7 @@ void record_document(store::Db& db, core::DocumentRecord record, const std::stri
   record.created_at = actor.at;
   record.created_by = actor.user;
   store::insert_document(db, record);
-  store::append_audit(db, actor, "export", "document", record.reference,
+  store::append_audit(db, actor, core::AuditAction::export_, "document", record.reference,
                       fmt::format("{} ({}){}", record.template_name, record.format,
                                   record.path.empty() ? "" : " to a file"));
 }
@@ -202,7 +203,7 @@ void add_referral_context(Value& context, store::Db& db, const core::Profile& pr
 
 core::Value action_value(store::Db& db, const core::ActionRecord& a, core::Date today)
 {
-  const int overdue = a.status == "open" ? std::max(0, a.due.days_until(today)) : 0;
+  const int overdue = core::is(a.status, core::ActionStatus::open) ? std::max(0, a.due.days_until(today)) : 0;
   Value v = Value::object();
   v.set("id", a.id).set("case", a.case_reference).set("owner", agency_value(db, a.owner)).set("description", a.description)
       .set("due", a.due.british()).set("status", a.status).set("days_overdue", overdue ? std::to_string(overdue) : "")

@@ -68,7 +68,7 @@ std::string add_action(store::Db& db, const std::string& case_reference, const s
   if (!store::find_agency(db, owner))
     unknown_agency(db, owner);
   const auto id = store::insert_action(db, kase->id, std::nullopt, {owner, core::trim(text), due, 0}, actor);
-  store::append_audit(db, actor, "create", "action", id, kase->reference);
+  store::append_audit(db, actor, core::AuditAction::create, "action", id, kase->reference);
   txn.commit();
   return id;
 }
@@ -91,7 +91,7 @@ void update_action(store::Db& db, const std::string& id, const ActionChange& c, 
       throw refused(fmt::format("{} is already {}", id, c.status));
     store::set_action_status(db, id, c.status, actor.today, c.note, actor);
   }
-  store::append_audit(db, actor, "update", "action", id, row.action.case_reference);
+  store::append_audit(db, actor, core::AuditAction::update, "action", id, row.action.case_reference);
   txn.commit();
 }
 

@@ -44,7 +44,7 @@ void add_agency(store::Db& db, const core::Agency& agency, const core::Actor& ac
   if (store::find_agency(db, agency.code))
     throw refused(fmt::format("agency '{}' already exists; use 'panel agency update'", agency.code));
   store::insert_agency(db, agency);
-  store::append_audit(db, actor, "create", "agency", agency.code);
+  store::append_audit(db, actor, core::AuditAction::create, "agency", agency.code);
   txn.commit();
 }
 
@@ -71,7 +71,7 @@ std::vector<std::string> update_agency(store::Db& db, const std::string& code, c
   check_fields(*agency);
   if (!changed.empty()) {
     store::update_agency(db, *agency);
-    store::append_audit(db, actor, "update", "agency", code, core::join(changed, ", "));
+    store::append_audit(db, actor, core::AuditAction::update, "agency", code, core::join(changed, ", "));
   }
   txn.commit();
   return changed;
@@ -87,7 +87,7 @@ void remove_agency(store::Db& db, const std::string& code, const core::Actor& ac
   if (std::find(profile.quorum.begin(), profile.quorum.end(), code) != profile.quorum.end())
     throw refused(fmt::format("agency '{}' is in the quorum; change 'quorum' with 'panel config set' first", code));
   store::delete_agency(db, code);
-  store::append_audit(db, actor, "delete", "agency", code);
+  store::append_audit(db, actor, core::AuditAction::delete_, "agency", code);
   txn.commit();
 }
 

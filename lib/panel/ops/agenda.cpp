@@ -65,13 +65,13 @@ core::Agenda agenda(store::Db& db, std::optional<core::Date> date, bool issue, c
   std::vector<std::string> refs;
   for (const auto& item : a.items)
     refs.push_back(item.reference);
-  store::append_audit(db, actor, "read", "agenda", meeting.date.iso(), core::join(refs, ","));
+  store::append_audit(db, actor, core::AuditAction::read, "agenda", meeting.date.iso(), core::join(refs, ","));
   if (issue) {
     const auto status = core::stored<core::MeetingStatus>(meeting.status);
     if (status == core::MeetingStatus::held || status == core::MeetingStatus::cancelled)
       throw refused(fmt::format("the meeting on {} is {}; its agenda cannot be issued", meeting.date.iso(), meeting.status));
     store::mark_agenda_issued(db, meeting.id, actor.today);
-    store::append_audit(db, actor, "update", "meeting", meeting.date.iso(), "agenda issued");
+    store::append_audit(db, actor, core::AuditAction::update, "meeting", meeting.date.iso(), "agenda issued");
     a.meeting.status = core::to_string(core::MeetingStatus::agenda_issued);
     a.meeting.agenda_issued = actor.today;
   }

@@ -78,9 +78,9 @@ void step(store::Db& db, const core::CaseReview& r, core::CaseReviewStep which, 
           const core::Actor& actor, const std::optional<std::string>& audited = std::nullopt)
 {
   const auto name = core::to_string(which);
-  store::record_case_review_step(db, r.id, name, day, detail, actor);
+  store::record_case_review_step(db, r.id, which, day, detail, actor);
   const auto& code = audited.value_or(detail);
-  store::append_audit(db, actor, "update", "case_review", r.reference, code.empty() ? name : name + ": " + code);
+  store::append_audit(db, actor, core::AuditAction::update, "case_review", r.reference, code.empty() ? name : name + ": " + code);
 }
 
 CaseReviewStatus status_of(core::CaseReview r, const core::CaseReviewSettings& s, const rules::Holidays& holidays,
@@ -144,8 +144,8 @@ core::CaseReview apply_for_case_review(store::Db& db, const core::CaseReviewAppl
   for (const auto& c : a.complaints)
     store::insert_complaint(db, r.id, c);
   const auto complaints = fmt::format("{} complaint{}", a.complaints.size(), a.complaints.size() == 1 ? "" : "s");
-  store::record_case_review_step(db, r.id, core::to_string(core::CaseReviewStep::apply), a.received, complaints, actor);
-  store::append_audit(db, actor, "create", "case_review", r.reference, complaints);
+  store::record_case_review_step(db, r.id, core::CaseReviewStep::apply, a.received, complaints, actor);
+  store::append_audit(db, actor, core::AuditAction::create, "case_review", r.reference, complaints);
   txn.commit();
   return r;
 }
@@ -181,7 +181,7 @@ CheckedReview check_case_review(store::Db& db, const std::string& reference, con
   const auto profile = load_profile(db);
   auto r = existing(db, reference);
   auto check = rules::check_threshold(r.application, profile.case_review);
-  store::append_audit(db, actor, "read", "case_review", r.reference, "threshold check");
+  store::append_audit(db, actor, core::AuditAction::read, "case_review", r.reference, "threshold check");
   txn.commit();
   return {std::move(r), std::move(check)};
 }
@@ -336,7 +336,7 @@ CaseReviewDetail show_case_review(store::Db& db, const std::string& reference, c
   d.recommendations = store::review_actions(db, r.id);
   d.letters = store::case_review_documents(db, r.id);
   d.status = status_of(std::move(r), profile.case_review, case_review_holidays(profile), actor.today);
-  store::append_audit(db, actor, "read", "case_review", d.status.review.reference);
+  store::append_audit(db, actor, core::AuditAction::read, "case_review", d.status.review.reference);
   txn.commit();
   return d;
 }

@@ -23,7 +23,7 @@ std::vector<core::Case> list_cases(store::Db& db, const std::string& status, con
   std::vector<std::string> refs;
   for (const auto& c : cases)
     refs.push_back(c.reference);
-  store::append_audit(db, actor, "read", "case", core::join(refs, ","), "case list");
+  store::append_audit(db, actor, core::AuditAction::read, "case", core::join(refs, ","), "case list");
   txn.commit();
   return cases;
 }
@@ -47,7 +47,7 @@ std::vector<core::CaseNextStep> list_cases_needing_attention(store::Db& db, cons
   std::vector<std::string> refs;
   for (const auto& c : cases)
     refs.push_back(c.info.reference);
-  store::append_audit(db, actor, "read", "case", core::join(refs, ","), "case list --attention");
+  store::append_audit(db, actor, core::AuditAction::read, "case", core::join(refs, ","), "case list --attention");
   txn.commit();
   return cases;
 }
@@ -77,7 +77,7 @@ core::CaseDetail show_case(store::Db& db, const std::string& reference, const co
     throw refused(fmt::format("no case or referral '{}' (see 'panel case list')", reference));
   }
   auto detail = case_detail(db, *found);
-  store::append_audit(db, actor, "read", "case", found->reference);
+  store::append_audit(db, actor, core::AuditAction::read, "case", found->reference);
   txn.commit();
   return detail;
 }
@@ -89,7 +89,7 @@ std::vector<core::RecordedReferral> read_triage_queue(store::Db& db, const core:
   std::vector<std::string> refs;
   for (const auto& r : queue)
     refs.push_back(r.reference);
-  store::append_audit(db, actor, "read", "referral", core::join(refs, ","), "triage list");
+  store::append_audit(db, actor, core::AuditAction::read, "referral", core::join(refs, ","), "triage list");
   txn.commit();
   return queue;
 }

@@ -56,7 +56,7 @@ std::string config_set(store::Db& db, const std::string& key, const std::string&
   const std::string new_value = one_line(profile::get_value(after, key));
   if (old_value != new_value) {
     store::save_profile_yaml(db, profile::to_yaml(after, false), actor);
-    store::append_audit(db, actor, "update", "profile", key, "changed");  // the values are free text
+    store::append_audit(db, actor, core::AuditAction::update, "profile", key, "changed");  // the values are free text
   }
   txn.commit();
   return new_value;
@@ -85,11 +85,11 @@ ImportResult config_import(store::Db& db, const std::string& text, const std::st
         if (!position)
           position = store::next_agency_position(db);
         store::insert_agency(db, agency, (*position)++);
-        store::append_audit(db, actor, "create", "agency", agency.code, "from the profile");
+        store::append_audit(db, actor, core::AuditAction::create, "agency", agency.code, "from the profile");
         result.added.push_back(agency.code);
       } else if (!(*current == agency)) {
         store::update_agency(db, agency);
-        store::append_audit(db, actor, "update", "agency", agency.code, "from the profile");
+        store::append_audit(db, actor, core::AuditAction::update, "agency", agency.code, "from the profile");
         result.updated.push_back(agency.code);
       }
     }
@@ -99,7 +99,7 @@ ImportResult config_import(store::Db& db, const std::string& text, const std::st
     for (const auto& agency : before.agencies) {
       if (!kept.contains(agency.code)) {
         store::delete_agency(db, agency.code);
-        store::append_audit(db, actor, "delete", "agency", agency.code, "from the profile");
+        store::append_audit(db, actor, core::AuditAction::delete_, "agency", agency.code, "from the profile");
         result.removed.push_back(agency.code);
       }
     }
@@ -108,9 +108,9 @@ ImportResult config_import(store::Db& db, const std::string& text, const std::st
   const std::string new_yaml = profile::to_yaml(after, false);
   if (old_yaml != new_yaml) {
     store::save_profile_yaml(db, new_yaml, actor);
-    store::append_audit(db, actor, "update", "profile", after.short_name, "imported from a file");
+    store::append_audit(db, actor, core::AuditAction::update, "profile", after.short_name, "imported from a file");
     if (before.mail.sendmail != after.mail.sendmail)
-      store::append_audit(db, actor, "update", "profile", "mail.sendmail", "mail program changed (--allow-mail-program)");
+      store::append_audit(db, actor, core::AuditAction::update, "profile", "mail.sendmail", "mail program changed (--allow-mail-program)");
     result.settings_changed = true;
   }
   txn.commit();

@@ -163,7 +163,7 @@ std::vector<ImportedMonth> import_incidents(store::Db& db, const std::vector<std
     throw refused(message + "\npanel: error: nothing was imported");
   }
   for (const auto& m : import.months())
-    store::append_audit(db, actor, m.existed ? "update" : "create", "incident_month",
+    store::append_audit(db, actor, m.existed ? core::AuditAction::update : core::AuditAction::create, "incident_month",
                         fmt::format("{} {}", m.reported_by, m.month),
                         fmt::format("{} incidents from a file (sha256 {}){}", m.imported, m.sha256,
                                     m.existed ? fmt::format(", replacing {}", m.replaced) : ""));

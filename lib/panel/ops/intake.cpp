@@ -50,7 +50,7 @@ public:
     const std::int64_t id = m_writer.insert_referral({&r, item.reference, year, seq, item.person_id, repeat_of,
                                                       match_ids, core::join(item.criteria_met, ","),
                                                       item.meets_threshold, m_actor.at, m_actor.user});
-    m_audit.append(m_actor, "create", "referral", item.reference);
+    m_audit.append(m_actor, core::AuditAction::create, "referral", item.reference);
     if (!new_person)
       recheck_next(item.person_id, r.received, id);
     return item;
@@ -102,7 +102,7 @@ private:
     const auto criteria = rules::criteria_met(m_profile.criteria, m_writer.load_referral(next->id), repeat);
     m_writer.update_repeat(next->id, repeat ? std::optional<std::int64_t>(id) : std::nullopt,
                            core::join(criteria, ","), !criteria.empty());
-    m_audit.append(m_actor, "update", "referral", next->reference,
+    m_audit.append(m_actor, core::AuditAction::update, "referral", next->reference,
                         fmt::format("repeat and criteria worked out again after an earlier referral was recorded{}",
                                     criteria.empty() ? "" : ": " + core::join(criteria, ", ")));
   }

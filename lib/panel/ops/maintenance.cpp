@@ -225,7 +225,7 @@ std::vector<Finding> backup_database(const std::string& db_path, const std::stri
       throw database_error(fmt::format("the backup '{}' failed its check ({}: {}); keep the old backups", backup, f.check,
                                        f.detail));
   store::Transaction txn(db, store::Transaction::Kind::write);
-  store::append_audit(db, actor, "export", "database", core::format_head(copied), "backup, with this head");
+  store::append_audit(db, actor, core::AuditAction::export_, "database", core::format_head(copied), "backup, with this head");
   store::publish_on_commit(db, std::move(file));
   txn.commit();
   // What an older panel left beside a copy it made here belongs to the file just replaced.
@@ -309,7 +309,7 @@ void restore_database(const std::string& from, const std::string& db_path, bool 
     {
       store::Transaction txn(restored, store::Transaction::Kind::write);
       store::carry_forward(restored, issued);
-      store::append_audit(restored, actor, "update", "database", "", "restored from a backup");
+      store::append_audit(restored, actor, core::AuditAction::update, "database", "", "restored from a backup");
       txn.commit();
     }
     if (replacing) {

@@ -2,6 +2,7 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/core/vocabulary.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/rules/dates.hpp"
 #include "panel/rules/meetings.hpp"
@@ -39,7 +40,7 @@ std::optional<core::Meeting> first_before_cutoff(store::Db& db, core::Date today
 AddedMeeting add_one(store::Db& db, const core::Meeting& m, int lead_days, const core::Actor& actor)
 {
   store::insert_meeting(db, m, actor);
-  store::append_audit(db, actor, "create", "meeting", m.date.iso());
+  store::append_audit(db, actor, core::AuditAction::create, "meeting", m.date.iso());
   AddedMeeting added{*store::find_meeting(db, m.date), {}};
   // Cases waiting for a meeting go to the first one they can still make.
   const auto first = first_before_cutoff(db, actor.today, lead_days);
@@ -47,7 +48,7 @@ AddedMeeting add_one(store::Db& db, const core::Meeting& m, int lead_days, const
     added.listed = store::listed_referrals(db, std::nullopt);
     store::relist(db, std::nullopt, m.date);
     for (const auto& ref : added.listed)
-      store::append_audit(db, actor, "update", "referral", ref, "listed for the meeting on " + m.date.iso());
+      store::append_audit(db, actor, core::AuditAction::update, "referral", ref, "listed for the meeting on " + m.date.iso());
   }
   return added;
 }
@@ -56,6 +57,13 @@ void check_reason(const std::string& reason)
 {
   if (core::trim(reason).empty())
     throw usage_error("a cancelled meeting needs --reason (it is reported to the partnership board)");
+}
+
+// Whether a meeting's status leaves it closed to business: held or cancelled.
+bool over(const std::string& status)
+{
+  const auto s = core::stored<core::MeetingStatus>(status);
+  return s == core::MeetingStatus::held || s == core::MeetingStatus::cancelled;
 }
 
 } // namespace
@@ -118,7 +126,7 @@ Cancelled cancel_in_transaction(store::Db& db, core::Date date, const std::strin
   const auto meeting = store::find_meeting(db, date);
   if (!meeting)
     throw refused(fmt::format("no meeting on {} (see 'panel meeting list')", date.iso()));
-  if (meeting->status == "held" || meeting->status == "cancelled")
+  if (over(meeting->status))
     throw refused(fmt::format("the meeting on {} is already {}", date.iso(), meeting->status));
   Cancelled result;
   result.moved = store::listed_referrals(db, date);
@@ -131,18 +139,18 @@ Cancelled cancel_in_transaction(store::Db& db, core::Date date, const std::strin
     if (!listed_cases.count(item.case_reference))
       result.reviews.push_back(item.reference);
   store::cancel_meeting(db, meeting->id, reason);
-  store::append_audit(db, actor, "update", "meeting", date.iso(), core::trim(reason).empty() ? "cancelled" : "cancelled, reason given");
+  store::append_audit(db, actor, core::AuditAction::update, "meeting", date.iso(), core::trim(reason).empty() ? "cancelled" : "cancelled, reason given");
   if (const auto next = store::next_open_meeting(db, date.plus_days(1)))
     result.to = next->date;
   store::relist(db, date, result.to);
   for (const auto& ref : result.moved)
-    store::append_audit(db, actor, "update", "referral", ref,
+    store::append_audit(db, actor, core::AuditAction::update, "referral", ref,
                         result.to ? "moved to the meeting on " + result.to->iso() : "awaiting a meeting");
   const auto to_id = result.to ? std::optional<std::int64_t>(store::find_meeting(db, *result.to)->id) : std::nullopt;
   for (const auto& [id, ref] : store::move_case_reviews(db, meeting->id, to_id)) {
     const auto detail = result.to ? "moved to the meeting on " + result.to->iso() : "meeting cancelled: awaiting a meeting";
-    store::record_case_review_step(db, id, "review", actor.today, detail, actor);
-    store::append_audit(db, actor, "update", "case_review", ref, detail);
+    store::record_case_review_step(db, id, core::CaseReviewStep::review, actor.today, detail, actor);
+    store::append_audit(db, actor, core::AuditAction::update, "case_review", ref, detail);
     result.case_reviews.push_back(ref);
   }
   return result;
@@ -155,7 +163,7 @@ std::optional<core::Date> meeting_for_acceptance(store::Db& db, std::optional<co
     const auto meeting = store::find_meeting(db, *asked);
     if (!meeting)
       throw refused(fmt::format("no meeting on {}; add it first with 'panel meeting add {}'", asked->iso(), asked->iso()));
-    if (meeting->status == "held" || meeting->status == "cancelled")
+    if (over(meeting->status))
       throw refused(fmt::format("the meeting on {} is {}", asked->iso(), meeting->status));
     return asked;
   }

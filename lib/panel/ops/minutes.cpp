@@ -2,6 +2,7 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/core/vocabulary.hpp"
 #include "panel/input/minutes.hpp"
 #include "panel/ops/actions.hpp"
 #include "panel/ops/agenda.hpp"
@@ -87,7 +88,7 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
   const auto meeting = store::find_meeting(db, date);
   if (!meeting)
     throw refused(fmt::format("no meeting on {} (see 'panel meeting list')", date.iso()));
-  if (meeting->status == "cancelled")
+  if (core::is(meeting->status, core::MeetingStatus::cancelled))
     throw refused(fmt::format("the meeting on {} was cancelled ({})", date.iso(), meeting->cancel_reason));
   if (store::has_minutes(db, meeting->id) && !amend)
     throw refused(fmt::format("the meeting on {} already has minutes; use --amend to replace them", date.iso()));
@@ -123,13 +124,13 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
   if (amend) {
     for (const auto id : store::delete_minutes(db, meeting->id))
       store::reopen_case(db, id);
-    store::append_audit(db, actor, "delete", "minutes", date.iso(), "replaced by amended minutes");
+    store::append_audit(db, actor, core::AuditAction::delete_, "minutes", date.iso(), "replaced by amended minutes");
   }
   for (const auto& [agency, status] : m.attendance)
     store::insert_attendance(db, meeting->id, agency, status);
   for (const auto& code : profile.quorum) {
     const auto it = m.attendance.find(code);
-    if (it == m.attendance.end() || it->second != "present")
+    if (it == m.attendance.end() || !core::is(it->second, core::Attendance::present))
       result.absent_quorum.push_back(code);
   }
   result.quorate = result.absent_quorum.empty();
@@ -141,13 +142,13 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
     const auto& found = facts.cases.at(c.reference);
     const auto case_id = found.id;
     discussed.insert(case_id);
-    if (c.outcome == "keep-open" && !c.next_review) {
+    if (core::is(c.outcome, core::MinutesOutcome::keep_open) && !c.next_review) {
       c.next_review = next_meeting->date;
       result.reviews_defaulted.push_back(found.reference);
     }
-    if (c.outcome != "close" && c.next_review && !meeting_on_or_after(*c.next_review))
+    if (!core::is(c.outcome, core::MinutesOutcome::close) && c.next_review && !meeting_on_or_after(*c.next_review))
       result.reviews_unscheduled.emplace_back(found.reference, *c.next_review);
-    const bool referred_away = c.outcome == "refer-elsewhere" && !c.next_review;
+    const bool referred_away = core::is(c.outcome, core::MinutesOutcome::refer_elsewhere) && !c.next_review;
     if (referred_away)
       c.close_reason = "referred elsewhere";
     store::insert_discussion(db, meeting->id, case_id, c);
@@ -155,7 +156,7 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
     // A referral of this case accepted too late for the agenda was before the panel all the same.
     for (const auto& reference : store::take_into_meeting(db, case_id, date)) {
       result.late.push_back(reference);
-      store::append_audit(db, actor, "update", "referral", reference, "discussed at the meeting on " + date.iso());
+      store::append_audit(db, actor, core::AuditAction::update, "referral", reference, "discussed at the meeting on " + date.iso());
     }
     for (const auto& i : c.interventions) {
       const auto& type = *std::find_if(profile.interventions.begin(), profile.interventions.end(),
@@ -173,11 +174,11 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
       if (auto words = names_in_action(db, found.reference, a.description); !words.empty())
         result.named.emplace_back(result.actions.back(), found.reference, std::move(words));
     }
-    if (c.outcome == "close" || referred_away) {
+    if (core::is(c.outcome, core::MinutesOutcome::close) || referred_away) {
       store::close_case(db, case_id, date, c.close_reason);
       (referred_away ? result.referred : result.closed).push_back(found.reference);
     }
-    store::append_audit(db, actor, "create", "discussion", found.reference, date.iso() + ": " + c.outcome);
+    store::append_audit(db, actor, core::AuditAction::create, "discussion", found.reference, date.iso() + ": " + c.outcome);
   }
   for (const auto& u : m.action_updates)
     store::set_action_status(db, u.id, u.status, date, u.note, actor);
@@ -190,14 +191,14 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
       continue;
     store::relist_referral(db, item.reference, result.next_meeting);
     result.carried.push_back(item.reference);
-    store::append_audit(db, actor, "update", "referral", item.reference,
+    store::append_audit(db, actor, core::AuditAction::update, "referral", item.reference,
                         result.next_meeting ? "not discussed: moved to the meeting on " + result.next_meeting->iso()
                                           : "not discussed: awaiting a meeting");
   }
   result.discussions = m.cases.size();
   result.updates = m.action_updates.size();
   store::mark_held(db, meeting->id, m.chair, result.quorate, actor.at);
-  store::append_audit(db, actor, amend ? "update" : "create", "minutes", date.iso(),
+  store::append_audit(db, actor, amend ? core::AuditAction::update : core::AuditAction::create, "minutes", date.iso(),
                       fmt::format("{} cases, {} new actions{}", result.discussions, result.actions.size(),
                                   result.quorate ? "" : ", inquorate"));
   txn.commit();
@@ -208,7 +209,7 @@ std::vector<SkeletonCase> skeleton_cases(const core::Agenda& agenda)
 {
   std::vector<SkeletonCase> cases;
   for (const auto& item : agenda.items) {
-    if (item.item == "case-review")
+    if (core::is(item.item, core::AgendaItemKind::case_review))
       continue;
     // A repeat that joined a case, and a case also due for review, are one discussion.
     const auto key = item.case_reference.empty() ? item.reference : item.case_reference;
@@ -217,7 +218,8 @@ std::vector<SkeletonCase> skeleton_cases(const core::Agenda& agenda)
       cases.push_back({key, item.name, item.risk, {}});
       it = std::prev(cases.end());
     }
-    it->items.push_back(item.item == "review" ? "review" : item.item + " " + item.reference);
+    const bool review = core::is(item.item, core::AgendaItemKind::review);
+    it->items.push_back(review ? item.item : item.item + " " + item.reference);
   }
   return cases;
 }
@@ -237,7 +239,7 @@ std::string minutes_skeleton(store::Db& db, core::Date date, const core::Actor& 
   out += fmt::format("chair: {}\n", a.meeting.chair.empty() ? "" : quoted_yaml(a.meeting.chair));
   out += "attendance:         # present | apologies | absent\n";
   for (const auto& agency : store::list_agencies(db))
-    out += fmt::format("  {}: {}\n", agency.code, "absent");
+    out += fmt::format("  {}: {}\n", agency.code, core::to_string(core::Attendance::absent));
   out += "observers: []       # - {name: ..., organisation: ..., confidentiality_signed: true}\n";
   out += "cases:\n";
   auto cases = skeleton_cases(a);
@@ -269,7 +271,7 @@ std::string minutes_skeleton(store::Db& db, core::Date date, const core::Actor& 
   for (const auto& line : late_alone)
     out += line;
   for (const auto& item : a.items)
-    if (item.item == "case-review")
+    if (core::is(item.item, core::AgendaItemKind::case_review))
       out += fmt::format("  # {}: ASB case review; record its outcome with 'panel trigger outcome {} --file FILE'\n",
                          item.reference, item.reference);
   out += "action_updates:     # done | not-possible | not-done | open | cancelled\n";

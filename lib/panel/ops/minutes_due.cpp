@@ -14,7 +14,8 @@ std::vector<MeetingMinutes> meetings_with_minutes(store::Db& db, core::Date toda
   const auto holidays = case_review_holidays(profile);
   std::vector<MeetingMinutes> out;
   for (auto& m : store::list_meetings(db)) {
-    const auto minutes = rules::minutes_due(m.date, m.status, profile.minutes_due_working_days, holidays, today);
+    const auto status = core::stored<core::MeetingStatus>(m.status);
+    const auto minutes = rules::minutes_due(m.date, status, profile.minutes_due_working_days, holidays, today);
     out.push_back({std::move(m), minutes});
   }
   return out;

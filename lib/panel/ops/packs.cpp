@@ -2,6 +2,7 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/core/vocabulary.hpp"
 #include "panel/input/templates.hpp"
 #include "panel/ops/agencies.hpp"
 #include "panel/ops/agenda.hpp"
@@ -73,10 +74,12 @@ Value item_value(store::Db& db, const core::Profile& profile, const core::Agenda
       .set("risk", item.risk).set("risk_level", item.risk).set("risk_score", "").set("risk_instrument", "")
       .set("role", "").set("children", "").set("other_parties", Value::list({}))
       .set("lead_agency", documents::agency_value(db, item.lead_agency))
-      .set("repeat", Value::yes_no(item.item == "repeat")).set("review", Value::yes_no(item.item == "review"))
-      .set("case_review", Value::yes_no(item.item == "case-review")).set("discussions", Value::list({}))
+      .set("repeat", Value::yes_no(core::is(item.item, core::AgendaItemKind::repeat)))
+      .set("review", Value::yes_no(core::is(item.item, core::AgendaItemKind::review)))
+      .set("case_review", Value::yes_no(core::is(item.item, core::AgendaItemKind::case_review)))
+      .set("discussions", Value::list({}))
       .set("actions", Value::list({}));
-  if (item.item == "case-review") {
+  if (core::is(item.item, core::AgendaItemKind::case_review)) {
     // The panel reviews how agencies responded, so the pack says what was complained of and to whom.
     if (const auto r = store::find_case_review(db, item.reference))
       v.set("summary", case_review_summary(*r, profile));
@@ -228,7 +231,8 @@ documents::Produced minutes_document(store::Db& db, core::Date date, const docum
     Value v = Value::object();
     v.set("reference", reference).set("case", reference).set("item", "").set("name", kase ? kase->name : "")
         .set("summary", d.summary).set("risk", d.risk).set("outcome", d.outcome).set("close_reason", d.close_reason)
-        .set("referred_to", d.referred_to).set("next_review", d.next_review ? d.next_review->british() : "").set("closed", Value::yes_no(d.outcome == "close"))
+        .set("referred_to", d.referred_to).set("next_review", d.next_review ? d.next_review->british() : "")
+        .set("closed", Value::yes_no(core::is(d.outcome, core::MinutesOutcome::close)))
         .set("lead_agency", documents::agency_value(db, kase ? kase->lead_agency : "")).set("discussions", Value::list({}))
         .set("actions", Value::list({})).set("categories", Value::list({})).set("criteria_met", Value::list({}))
         .set("aliases", Value::list({})).set("repeat", Value::yes_no(false)).set("review", Value::yes_no(false));

@@ -51,7 +51,7 @@ std::vector<core::PersonMatch> find_people(store::Db& db, const std::string& nam
   std::vector<std::string> ids;
   for (const auto& m : found)
     ids.push_back(m.kind == "person" ? "P" + m.id : m.id);
-  store::append_audit(db, actor, "read", "person", core::join(ids, ","), "person find");
+  store::append_audit(db, actor, core::AuditAction::read, "person", core::join(ids, ","), "person find");
   txn.commit();
   return found;
 }
@@ -85,7 +85,7 @@ core::PersonRecord export_person(store::Db& db, const std::string& id, const cor
   record.mentions = store::mentions(db, [&](const std::string& other) {
     return std::any_of(keys.begin(), keys.end(), [&](const auto& k) { return !k.empty() && words(other) == k; });
   }, person->id);
-  store::append_audit(db, actor, "export", "person", std::to_string(person->id), "subject access export");
+  store::append_audit(db, actor, core::AuditAction::export_, "person", std::to_string(person->id), "subject access export");
   if (deliver)
     deliver(record);
   txn.commit();

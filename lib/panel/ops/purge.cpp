@@ -47,7 +47,7 @@ PurgeResult purge(store::Db& db, bool dry_run, const core::Actor& actor)
       store::purge_referral(db, f.id, actor.today);
     else
       store::purge_case_review(db, f.id, actor.today);
-    store::append_audit(db, actor, "delete", f.kind == "case-review" ? "case_review" : f.kind, f.reference,
+    store::append_audit(db, actor, core::AuditAction::delete_, f.kind == "case-review" ? "case_review" : f.kind, f.reference,
                         fmt::format("personal data purged: {} {}, kept {}", f.kind == "case" ? "closed" : "last step",
                                     f.since.iso(), kept(result.years[i])));
   }
@@ -76,7 +76,7 @@ void set_legal_hold(store::Db& db, const std::string& reference, const std::stri
   if (held.empty() && kase->legal_hold.empty())
     throw refused(fmt::format("case {} is not on legal hold", kase->reference));
   store::set_legal_hold(db, kase->id, held);
-  store::append_audit(db, actor, "update", "case", kase->reference, held.empty() ? "legal hold released" : "legal hold, reason given");
+  store::append_audit(db, actor, core::AuditAction::update, "case", kase->reference, held.empty() ? "legal hold released" : "legal hold, reason given");
   txn.commit();
 }
 

@@ -2,6 +2,7 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/core/vocabulary.hpp"
 #include "panel/documents/documents.hpp"
 #include "panel/documents/reminders.hpp"
 #include "panel/input/templates.hpp"
@@ -50,10 +51,12 @@ std::vector<documents::TriggerStepDue> trigger_steps_due(store::Db& db, const co
   std::vector<documents::TriggerStepDue> out;
   const auto holidays = case_review_holidays(profile);
   for (const auto& s : case_review_statuses(db, profile, today))
-    for (const auto& step : s.steps)
-      if (!step.done && !s.review.appealed && !(step.step == "acknowledge" && s.review.decided) &&
+    for (const auto& step : s.steps) {
+      const bool acknowledge = core::is(step.step, core::CaseReviewStep::acknowledge);
+      if (!step.done && !s.review.appealed && !(acknowledge && s.review.decided) &&
           step.due <= today.plus_days(profile.due_soon_days))
         out.push_back({s.review.reference, step.step, step.due, rules::working_days_between(step.due, today, holidays)});
+    }
   return out;
 }
 
@@ -76,14 +79,14 @@ DueReminders due_reminders(store::Db& db, const core::Profile& profile, core::Da
   };
 
   // Open actions due by the end of the due-soon window, by owner; and the long overdue.
-  for (const auto& r : store::list_actions(db, {"open", "", "", today.plus_days(profile.due_soon_days)})) {
+  for (const auto& r : store::list_actions(db, {core::to_string(core::ActionStatus::open), "", "", today.plus_days(profile.due_soon_days)})) {
     if (fresh("action", r.action.id))
       due.by_owner[r.action.owner].push_back(r);
     if (r.action.due.days_until(today) > profile.escalate_after_days && fresh("escalation", r.action.id))
       due.escalations.push_back(r);
   }
   for (const auto& r : store::reviews_due(db, today))
-    if (fresh("case-review", r.reference))
+    if (fresh(core::to_string(core::ReminderItem::case_review), r.reference))
       due.reviews.push_back(r);
   for (const auto& i : store::interventions_due(db, today))
     if (fresh("intervention-" + i.step, fmt::format("I-{}", i.id)))
@@ -176,7 +179,7 @@ Reminder coordinator_digest(store::Db& db, const core::Profile& profile, const D
   Value review_list = Value::list({});
   for (const auto& r : due.reviews) {
     review_list.items.push_back(documents::review_value(db, r, today));
-    digest.items.push_back({"case-review", r.reference, r.review, "", "", "", ""});
+    digest.items.push_back({core::to_string(core::ReminderItem::case_review), r.reference, r.review, "", "", "", ""});
   }
   Value steps = Value::list({});
   for (const auto& i : due.interventions) {
@@ -273,10 +276,10 @@ std::vector<Delivered> deliver_reminders(store::Db& db, const ReminderPlan& plan
       try {
         store::Transaction txn(db, store::Transaction::Kind::write);
         for (auto item : r.items) {
-          item.delivery = outbox ? "outbox" : "sendmail";
+          item.delivery = core::to_string(outbox ? core::Delivery::outbox : core::Delivery::sendmail);
           store::record_reminder(db, item, actor);
         }
-        store::append_audit(db, actor, "export", "reminder", r.recipient,
+        store::append_audit(db, actor, core::AuditAction::export_, "reminder", r.recipient,
                             fmt::format("{} in message {}{}", plural(r.items.size(), "item", "items"), r.message.message_id,
                                         outbox ? " to the outbox" : " by mail"));
         txn.commit();
@@ -314,7 +317,7 @@ std::string reminders_mbox(store::Db& db, const ReminderPlan& plan, const core::
   }
   if (!plan.messages.empty()) {
     store::Transaction txn(db, store::Transaction::Kind::write);
-    store::append_audit(db, actor, "read", "reminder", "dry-run", plural(plan.messages.size(), "message", "messages"));
+    store::append_audit(db, actor, core::AuditAction::read, "reminder", "dry-run", plural(plan.messages.size(), "message", "messages"));
     txn.commit();
   }
   return out;

@@ -1,6 +1,7 @@
 #include "panel/ops/research.hpp"
 
 #include "panel/core/text.hpp"
+#include "panel/core/vocabulary.hpp"
 #include "panel/rules/research.hpp"
 #include "panel/store/audit.hpp"
 #include "panel/store/referrals.hpp"
@@ -50,7 +51,7 @@ void add_parties(std::vector<core::ResearchPerson>& people, const core::AgendaIt
 std::vector<core::ResearchPerson> item_people(store::Db& db, const core::AgendaItem& item)
 {
   std::vector<core::ResearchPerson> people;
-  if (item.item == "case-review") {
+  if (core::is(item.item, core::AgendaItemKind::case_review)) {
     // An ASB case review is about how agencies responded to the applicant's complaints.
     core::ResearchPerson p;
     p.reference = item.reference;
@@ -61,7 +62,7 @@ std::vector<core::ResearchPerson> item_people(store::Db& db, const core::AgendaI
     return people;
   }
   std::vector<core::RecordedReferral> referrals;
-  if (item.item == "review") {
+  if (core::is(item.item, core::AgendaItemKind::review)) {
     if (const auto kase = store::find_case(db, item.case_reference))
       referrals = store::case_referrals(db, kase->id);
   } else if (auto r = store::find_referral(db, item.reference)) {
@@ -97,7 +98,7 @@ void audit_people_read(store::Db& db, const core::ResearchList& list, const std:
     subjects += p.person == "subject";
   }
   const auto n = list.people.size();
-  store::append_audit(db, actor, "read", "referral", core::join(refs, ","),
+  store::append_audit(db, actor, core::AuditAction::read, "referral", core::join(refs, ","),
                       fmt::format("{}: {} {} ({} subject{}, {} other part{})", what, n, n == 1 ? "person" : "people",
                                   subjects, subjects == 1 ? "" : "s", n - subjects, n - subjects == 1 ? "y" : "ies"));
 }

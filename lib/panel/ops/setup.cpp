@@ -53,7 +53,7 @@ InitResult init(const std::string& path, const std::string& profile_name, const 
     store::save_profile_yaml(db, profile::to_yaml(p, false), actor);
     for (const auto& agency : p.agencies)
       store::insert_agency(db, agency);
-    store::append_audit(db, actor, "create", "profile", p.short_name,
+    store::append_audit(db, actor, core::AuditAction::create, "profile", p.short_name,
                         from_file ? std::string("from a file") : "from built-in " + profile_name);
     txn.commit();
     // Everything into the main file: its -wal and -shm are named after the temporary.

@@ -70,10 +70,10 @@ void check_request(store::Db& db, const core::Profile& profile, const TriageRequ
 TriageOutcome apply(store::Db& db, const core::Profile& profile, const core::RecordedReferral& r,
                     const TriageRequest& q, const core::Actor& actor)
 {
-  const auto decision = core::parse_or_throw<TriageDecision>(q.decision);
+  const auto decision = q.decision;
   check_status(r, decision);
   TriageOutcome out{r.reference, decision, status_after(decision), "", false, std::nullopt};
-  core::Decision d{r.reference, q.decision, actor.today, actor.at, actor.user, q.reason, q.signpost, q.forum,
+  core::Decision d{r.reference, core::to_string(decision), actor.today, actor.at, actor.user, q.reason, q.signpost, q.forum,
                    q.override_threshold, q.meeting, q.lead, q.risk};
   std::optional<std::int64_t> case_id;
   if (decision == TriageDecision::accept) {
@@ -98,7 +98,7 @@ TriageOutcome apply(store::Db& db, const core::Profile& profile, const core::Rec
       case_id = store::insert_case(db, c);
       out.case_reference = c.reference;
       out.new_case = true;
-      store::append_audit(db, actor, "create", "case", c.reference, fmt::format("from referral {}", r.reference));
+      store::append_audit(db, actor, core::AuditAction::create, "case", c.reference, fmt::format("from referral {}", r.reference));
     }
     out.meeting = meeting_for_acceptance(db, q.meeting, profile.agenda_lead_days, actor.today);
     d.meeting_date = out.meeting;
@@ -106,8 +106,8 @@ TriageOutcome apply(store::Db& db, const core::Profile& profile, const core::Rec
   store::insert_decision(db, r.id, d);
   store::set_referral_outcome(db, r.id, out.status, case_id, out.meeting);
   // Codes only: the reason, signposting and forum are free text that purge must be able to remove.
-  store::append_audit(db, actor, "update", "referral", r.reference,
-                      fmt::format("{}{}{}", q.decision, q.override_threshold ? ", threshold overridden" : "",
+  store::append_audit(db, actor, core::AuditAction::update, "referral", r.reference,
+                      fmt::format("{}{}{}", core::to_string(decision), q.override_threshold ? ", threshold overridden" : "",
                                   core::trim(q.reason).empty() ? "" : ", reason given"));
   return out;
 }
@@ -134,7 +134,7 @@ std::vector<TriageOutcome> accept_eligible(store::Db& db, bool dry_run, const co
   const auto profile = load_profile(db);
   std::vector<TriageOutcome> outcomes;
   TriageRequest accept;
-  accept.decision = core::to_string(TriageDecision::accept);
+  accept.decision = TriageDecision::accept;
   for (const auto& r : store::list_referrals(db, {ReferralStatus::pending})) {
     if (!r.meets_threshold)
       continue;

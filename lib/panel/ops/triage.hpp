@@ -12,7 +12,7 @@ namespace panel::ops {
 
 // A triage decision as the coordinator gives it.
 struct TriageRequest {
-  std::string decision;  // accept | decline | redirect | more-info | reopen
+  core::TriageDecision decision = core::TriageDecision::accept;
   std::optional<core::Date> meeting;
   std::string lead, risk, reason, signpost, forum;
   bool override_threshold = false;

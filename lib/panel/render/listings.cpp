@@ -1,5 +1,7 @@
 #include "panel/render/listings.hpp"
 
+#include "panel/core/vocabulary.hpp"
+
 #include <algorithm>
 #include <map>
 #include <string_view>
@@ -102,7 +104,7 @@ core::RecordedReferral recorded(const core::IntakeItem& item)
 
 int days_overdue(const core::ActionRecord& a, core::Date today)
 {
-  return a.status == "open" ? std::max(0, a.due.days_until(today)) : 0;
+  return core::is(a.status, core::ActionStatus::open) ? std::max(0, a.due.days_until(today)) : 0;
 }
 
 } // namespace
@@ -232,13 +234,13 @@ void case_review_listing(std::ostream& out, const std::vector<rules::CaseReviewS
     std::map<std::string, core::Date, std::less<>> due;
     for (const auto& step : s.steps)
       due[step.step] = step.due;
-    auto due_cell = [&](std::string_view step) {
-      const auto it = due.find(step);
+    auto due_cell = [&](core::CaseReviewStep step) {
+      const auto it = due.find(core::to_string(step));
       return it == due.end() ? Cell{} : Cell{it->second.iso()};
     };
     table.rows.push_back({r.reference, r.application.received.iso(), s.stage,
-                          r.threshold_met ? Cell{*r.threshold_met} : Cell{}, due_cell("acknowledge"),
-                          due_cell("decide"), due_cell("outcome"), s.next ? Cell{s.next->step} : Cell{},
+                          r.threshold_met ? Cell{*r.threshold_met} : Cell{}, due_cell(core::CaseReviewStep::acknowledge),
+                          due_cell(core::CaseReviewStep::decide), due_cell(core::CaseReviewStep::outcome), s.next ? Cell{s.next->step} : Cell{},
                           count(s.working_days_overdue)});
   }
   write(out, table, format, style);

@@ -1,6 +1,7 @@
 #include "panel/report/board.hpp"
 
 #include "panel/core/rounding.hpp"
+#include "panel/core/vocabulary.hpp"
 #include "panel/store/audit.hpp"
 #include "panel/store/case_reviews.hpp"
 
@@ -65,8 +66,9 @@ BoardReferrals referral_section(store::Db& db, const Period& p)
   r.repeats = referrals.repeats;
   r.repeat_rate = rate(referrals.repeats, referrals.received);
   r.meeting_threshold = referrals.meeting_threshold;
-  r.decisions = {count_of(referrals.decisions, "accept"), count_of(referrals.decisions, "decline"),
-                 count_of(referrals.decisions, "redirect"), count_of(referrals.decisions, "more-info")};
+  auto decided = [&](core::TriageDecision d) { return count_of(referrals.decisions, core::to_string(d)); };
+  r.decisions = {decided(core::TriageDecision::accept), decided(core::TriageDecision::decline),
+                 decided(core::TriageDecision::redirect), decided(core::TriageDecision::more_info)};
   r.pending_at_end = referrals.pending_at_end;
   return r;
 }
@@ -76,9 +78,9 @@ BoardMeetings meeting_section(store::Db& db, const Period& p)
   BoardMeetings m;
   const auto meetings = store::meetings_between(db, p.from, p.to);
   for (const auto& row : meetings) {
-    m.held += row.status == "held";
-    m.inquorate += row.status == "held" && row.quorate == false;
-    if (row.status == "cancelled") {
+    m.held += core::is(row.status, core::MeetingStatus::held);
+    m.inquorate += core::is(row.status, core::MeetingStatus::held) && row.quorate == false;
+    if (core::is(row.status, core::MeetingStatus::cancelled)) {
       ++m.cancelled;
       m.cancel_reasons.push_back({row.date, row.cancel_reason});
     }
@@ -157,16 +159,18 @@ ActionFigures action_figures(const std::vector<store::ActionTimeline>& actions, 
     std::optional<core::Date> done;
     for (const auto& c : a.changes)
       if (c.field == "status" && c.day >= from && c.day <= to)
-        done = c.to == "done" ? std::optional<core::Date>(c.day) : std::nullopt;
+        done = core::is(c.to, core::ActionStatus::done) ? std::optional<core::Date>(c.day) : std::nullopt;
     if (done) {
       ++f.completed;
       const auto due = core::Date::parse(as_of(a, "due", a.due_now, *done));
       if (due && *done <= *due)
         ++f.completed_on_time;
     }
-    const auto status = as_of(a, "status", a.status_now, to);
+    const auto status = core::parse<core::ActionStatus>(as_of(a, "status", a.status_now, to));
+    const bool settled = status == core::ActionStatus::done || status == core::ActionStatus::not_possible ||
+                         status == core::ActionStatus::cancelled;
     const auto due = core::Date::parse(as_of(a, "due", a.due_now, to));
-    if (due && *due < to && status != "done" && status != "not-possible" && status != "cancelled")
+    if (due && *due < to && !settled)
       ++f.overdue_at_end;
   }
   return f;

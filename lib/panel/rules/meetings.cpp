@@ -61,12 +61,12 @@ bool valid_time(const std::string& t)
          (t[3] - '0') * 10 + (t[4] - '0') < 60;
 }
 
-MinutesDue minutes_due(core::Date meeting, const std::string& status, int working_days, const Holidays& holidays,
+MinutesDue minutes_due(core::Date meeting, core::MeetingStatus status, int working_days, const Holidays& holidays,
                        core::Date today)
 {
-  if (core::is(status, core::MeetingStatus::held))
+  if (status == core::MeetingStatus::held)
     return {MinutesDue::State::recorded, std::nullopt, 0};
-  if (core::is(status, core::MeetingStatus::cancelled) || today < meeting)
+  if (status == core::MeetingStatus::cancelled || today < meeting)
     return {};
   const auto due = add_working_days(meeting, working_days, holidays);
   const int late = working_days_between(due, today, holidays);

@@ -1,6 +1,7 @@
 #pragma once
 #include "panel/core/date.hpp"
 #include "panel/core/meeting.hpp"
+#include "panel/core/vocabulary.hpp"
 #include "panel/rules/working_days.hpp"
 
 #include <optional>
@@ -29,7 +30,7 @@ struct MinutesDue {
   std::optional<core::Date> due;  // when state is due or overdue
   int working_days_late = 0;      // working days after `due` up to today, when overdue
 };
-MinutesDue minutes_due(core::Date meeting, const std::string& status, int working_days, const Holidays& holidays,
+MinutesDue minutes_due(core::Date meeting, core::MeetingStatus status, int working_days, const Holidays& holidays,
                        core::Date today);
 // "recorded", "due", "overdue"; "" for none.
 std::string minutes_state_name(MinutesDue::State state);

@@ -1,6 +1,7 @@
 #include "panel/rules/minutes.hpp"
 
 #include "panel/core/text.hpp"
+#include "panel/core/vocabulary.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -12,6 +13,16 @@ template <typename List>
 bool has(const List& list, const std::string& value)
 {
   return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+// A vocabulary's words for a message, from its enum: "present, apologies or absent".
+template <core::VocabularyEnum E>
+std::string one_of()
+{
+  auto words = core::known_values<E>();
+  const std::string last = words.back();
+  words.pop_back();
+  return core::join(words, ", ") + " or " + last;
 }
 
 // The problems of a meeting not held: it has a reason and nothing else to record.
@@ -46,9 +57,9 @@ std::vector<std::string> minutes_problems(const core::Minutes& m, const core::Pr
     if (!has(codes, agency))
       problems.push_back(where(m.attendance_lines.at(agency), "attendance." + agency) +
                          fmt::format(": unknown agency '{}' (known: {})", agency, core::join(codes, ", ")));
-    if (status != "present" && status != "apologies" && status != "absent")
+    if (!core::parse<core::Attendance>(status))
       problems.push_back(where(m.attendance_lines.at(agency), "attendance." + agency) +
-                         fmt::format(": '{}' (use present, apologies or absent)", status));
+                         fmt::format(": '{}' (use {})", status, one_of<core::Attendance>()));
   }
   std::map<std::int64_t, long> seen;  // case -> the line of its block
   for (const auto& c : m.cases) {
@@ -62,26 +73,26 @@ std::vector<std::string> minutes_problems(const core::Minutes& m, const core::Pr
                                                         "block for the case, whichever of its referrals brought it",
                                                         found->second.reference, first->second));
     }
-    if (c.outcome == "refer-elsewhere" && c.referred_to.empty())
+    if (core::is(c.outcome, core::MinutesOutcome::refer_elsewhere) && c.referred_to.empty())
       problems.push_back(where(c.line, f + ".referred_to") +
                          (profile.redirect_forums.empty()
                               ? std::string(": say which forum the case is referred to")
                               : ": say which forum the case is referred to (e.g. " +
                                     core::join(profile.redirect_forums, ", ") + ")"));
     // Every open case leaves the meeting with a next step: a review date, by default the next meeting.
-    if (known && c.outcome == "keep-open" && !c.next_review && !facts.later_meeting)
+    if (known && core::is(c.outcome, core::MinutesOutcome::keep_open) && !c.next_review && !facts.later_meeting)
       problems.push_back(where(c.line, f + ".next_review") +
                          ": no later meeting is scheduled, so the case would have no next step: give a review "
                          "date, or add the next meeting first ('panel meeting add DATE')");
     if (c.summary.empty())
       problems.push_back(where(c.line, f + ".summary") + ": say what the panel discussed");
-    if (c.outcome != "keep-open" && c.outcome != "close" && c.outcome != "refer-elsewhere")
+    if (!core::parse<core::MinutesOutcome>(c.outcome))
       problems.push_back(where(c.line, f + ".outcome") +
-                         fmt::format(": '{}' (use keep-open, close or refer-elsewhere)", c.outcome));
+                         fmt::format(": '{}' (use {})", c.outcome, one_of<core::MinutesOutcome>()));
     if (!c.risk.empty() && !has(profile.risk_levels, c.risk))
       problems.push_back(where(c.line, f + ".risk") + fmt::format(": unknown risk level '{}' (known: {})", c.risk,
                                                                   core::join(profile.risk_levels, ", ")));
-    if (c.outcome == "close" && !has(close_reasons(), c.close_reason))
+    if (core::is(c.outcome, core::MinutesOutcome::close) && !has(close_reasons(), c.close_reason))
       problems.push_back(where(c.line, f + ".close_reason") +
                          fmt::format(": a closed case needs a reason (one of: {})", core::join(close_reasons(), ", ")));
     if (c.next_review && *c.next_review <= date)
@@ -113,7 +124,7 @@ std::vector<std::string> minutes_problems(const core::Minutes& m, const core::Pr
   for (const auto& u : m.action_updates) {
     if (!facts.actions.count(u.id))
       problems.push_back(where(u.line, "action_updates." + u.id) + ": no action '" + u.id + "'");
-    if (!has(core::action_statuses(), u.status))
+    if (!core::parse<core::ActionStatus>(u.status))
       problems.push_back(where(u.line, "action_updates." + u.id) +
                          fmt::format(": '{}' (use done, not-possible, not-done, open or cancelled)", u.status));
   }

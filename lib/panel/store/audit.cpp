@@ -4,13 +4,13 @@
 
 namespace panel::store {
 
-void append_audit(Db& db, const core::Actor& actor, const std::string& action, const std::string& entity,
+void append_audit(Db& db, const core::Actor& actor, core::AuditAction action, const std::string& entity,
                   const std::string& record, const std::string& detail)
 {
   AuditTrail(db).append(actor, action, entity, record, detail);
 }
 
-void AuditTrail::append(const core::Actor& actor, const std::string& action, const std::string& entity,
+void AuditTrail::append(const core::Actor& actor, core::AuditAction action, const std::string& entity,
                         const std::string& record, const std::string& detail)
 {
   // Callers hold a write transaction, so the last row cannot change between reading its hash and
@@ -20,7 +20,8 @@ void AuditTrail::append(const core::Actor& actor, const std::string& action, con
     m_head = last.executeStep() ? last.getColumn(0).getString() : "";
     last.reset();
   }
-  core::AuditEntry row{0, actor.at, actor.user, actor.command, action, entity, record, detail, ""};
+  const std::string word = core::to_string(action);  // the stored text, bound below without a copy
+  core::AuditEntry row{0, actor.at, actor.user, actor.command, word, entity, record, detail, ""};
   std::string hash = core::audit_hash(*m_head, row);
   auto& s = m_db.impl().cached("INSERT INTO audit_log (at, user, command, action, entity, record, detail, hash) "
                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -28,7 +29,7 @@ void AuditTrail::append(const core::Actor& actor, const std::string& action, con
   s.bindNoCopy(1, actor.at);
   s.bindNoCopy(2, actor.user);
   s.bindNoCopy(3, actor.command);
-  s.bindNoCopy(4, action);
+  s.bindNoCopy(4, word);
   s.bindNoCopy(5, entity);
   s.bindNoCopy(6, record);
   s.bindNoCopy(7, detail);

@@ -1,6 +1,7 @@
 #pragma once
 #include "panel/core/actor.hpp"
 #include "panel/core/audit.hpp"
+#include "panel/core/vocabulary.hpp"
 #include "panel/store/db.hpp"
 
 #include <cstdint>
@@ -11,7 +12,7 @@
 namespace panel::store {
 
 // Appends one audit row for the actor; call inside the transaction that made the change.
-void append_audit(Db& db, const core::Actor& actor, const std::string& action, const std::string& entity,
+void append_audit(Db& db, const core::Actor& actor, core::AuditAction action, const std::string& entity,
                   const std::string& record, const std::string& detail = "");
 
 // Appends the audit rows of one write transaction, reading the chain's last hash once and then
@@ -20,7 +21,7 @@ void append_audit(Db& db, const core::Actor& actor, const std::string& action, c
 class AuditTrail {
 public:
   explicit AuditTrail(Db& db) : m_db(db) {}
-  void append(const core::Actor& actor, const std::string& action, const std::string& entity,
+  void append(const core::Actor& actor, core::AuditAction action, const std::string& entity,
               const std::string& record, const std::string& detail = "");
 
 private:

@@ -140,13 +140,13 @@ std::vector<core::CaseReview> list_case_reviews(Db& db)
   return out;
 }
 
-void record_case_review_step(Db& db, std::int64_t case_review_id, const std::string& step, core::Date day,
+void record_case_review_step(Db& db, std::int64_t case_review_id, core::CaseReviewStep step, core::Date day,
                              const std::string& detail, const core::Actor& actor)
 {
   SQLite::Statement s(db.impl().sql, "INSERT INTO case_review_step (case_review_id, step, day, at, user, detail) "
                                      "VALUES (?, ?, ?, ?, ?, ?)");
   s.bind(1, case_review_id);
-  s.bind(2, step);
+  s.bind(2, core::to_string(step));  // bind copies the temporary
   s.bind(3, day.iso());
   s.bind(4, actor.at);
   s.bind(5, actor.user);

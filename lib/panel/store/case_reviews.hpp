@@ -2,6 +2,7 @@
 #include "panel/core/actor.hpp"
 #include "panel/core/case_review.hpp"
 #include "panel/core/minutes.hpp"
+#include "panel/core/vocabulary.hpp"
 #include "panel/store/db.hpp"
 
 #include <optional>
@@ -22,7 +23,7 @@ std::optional<core::CaseReview> find_case_review(Db& db, const std::string& refe
 std::vector<core::CaseReview> list_case_reviews(Db& db);
 
 // Keeps a step in the application's history (who, when, what).
-void record_case_review_step(Db& db, std::int64_t case_review_id, const std::string& step, core::Date day,
+void record_case_review_step(Db& db, std::int64_t case_review_id, core::CaseReviewStep step, core::Date day,
                              const std::string& detail, const core::Actor& actor);
 struct CaseReviewStepRecord {
   std::string step, day, at, user, detail;

@@ -496,7 +496,7 @@ TEST_CASE("repeat: an out-of-order referral does not change a referral already d
   Panel panel("marac");
   const auto later = panel.refer(panel.referral("2017-08-01"));
   ops::TriageRequest decline;
-  decline.decision = "decline";
+  decline.decision = core::TriageDecision::decline;
   decline.reason = "below threshold";
   ops::decide(panel.db, later.reference, decline, test::actor(late, "triage"));
   panel.refer(panel.referral("2017-06-01"));
@@ -512,7 +512,7 @@ TEST_CASE("repeat: an out-of-order referral re-evaluates the next referral await
   Panel panel("marac");
   const auto later = panel.refer(panel.referral("2017-08-01"));
   ops::TriageRequest more;
-  more.decision = "more-info";
+  more.decision = core::TriageDecision::more_info;
   ops::decide(panel.db, later.reference, more, test::actor(late, "triage"));
   const auto earlier = panel.refer(panel.referral("2017-06-01"));
   const auto now = panel.get(later.reference);

@@ -90,8 +90,8 @@ TEST_CASE("edit check: reads and exports since the mark are no change; a write i
   CHECK_NOTHROW(ops::check_unchanged(panel.db, mark, "the register"));
   {
     store::Transaction txn(panel.db, store::Transaction::Kind::write);
-    store::append_audit(panel.db, test::actor(), "read", "case", "CCM-2017-0001");
-    store::append_audit(panel.db, test::actor(), "export", "database", "backup.db");
+    store::append_audit(panel.db, test::actor(), core::AuditAction::read, "case", "CCM-2017-0001");
+    store::append_audit(panel.db, test::actor(), core::AuditAction::export_, "database", "backup.db");
     txn.commit();
   }
   CHECK(store::changes_since(panel.db, mark).empty());

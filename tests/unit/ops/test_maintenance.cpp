@@ -44,7 +44,7 @@ struct Fixture {
   {
     std::filesystem::permissions(dir.path(), std::filesystem::perms::owner_all, std::filesystem::perm_options::replace);
     auto db = store::Db::create(path);
-    store::append_audit(db, test::actor(), "create", "profile", "CCM");
+    store::append_audit(db, test::actor(), core::AuditAction::create, "profile", "CCM");
   }
 };
 
@@ -109,7 +109,7 @@ TEST_CASE("backup: a copy made while another connection holds an open write tran
   Fixture f;
   auto writer = store::Db::open(f.path);
   store::Transaction txn(writer, store::Transaction::Kind::write);
-  store::append_audit(writer, test::actor(), "create", "agency", "NOT-YET-COMMITTED");
+  store::append_audit(writer, test::actor(), core::AuditAction::create, "agency", "NOT-YET-COMMITTED");
   const auto copy = f.dir.file("copy.db");
   // backup_database writes its audit row after the copy, so it waits for the writer: copy with the
   // store function instead, as the backup itself does.
@@ -141,7 +141,7 @@ TEST_CASE("restore: replaces the database only with force, and records the resto
   {
     auto db = store::Db::open(f.path);
     store::Transaction txn(db, store::Transaction::Kind::write);
-    store::append_audit(db, test::actor(), "create", "agency", "LATER");
+    store::append_audit(db, test::actor(), core::AuditAction::create, "agency", "LATER");
     txn.commit();
   }
   CHECK(test::catch_error([&] { ops::restore_database(copy, f.path, false, test::actor()); }).message.find("--force") != std::string::npos);

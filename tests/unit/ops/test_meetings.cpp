@@ -38,7 +38,7 @@ struct Calendar : test::CcmPanel {
     std::string reference;
     ops::record_referrals(db, *reader, "", {}, on(today), [&](const ops::IntakeItem& i) { reference = i.reference; });
     ops::TriageRequest accept;
-    accept.decision = "accept";
+    accept.decision = core::TriageDecision::accept;
     ops::decide(db, reference, accept, on(today));
     return reference;
   }
@@ -128,7 +128,7 @@ TEST_CASE("meetings: accepting for a meeting that does not exist is refused and 
   std::string reference;
   ops::record_referrals(c.db, *reader, "", {}, c.on("2017-09-04"), [&](const ops::IntakeItem& i) { reference = i.reference; });
   ops::TriageRequest accept;
-  accept.decision = "accept";
+  accept.decision = core::TriageDecision::accept;
   accept.meeting = day("2017-09-19");
   const auto before = c.audit_rows();
   const auto caught = test::catch_error([&] { ops::decide(c.db, reference, accept, c.on("2017-09-04")); });

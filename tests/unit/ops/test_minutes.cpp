@@ -55,7 +55,7 @@ struct Month : test::CcmPanel {
   void accept(const std::string& reference, core::Date today)
   {
     ops::TriageRequest accept;
-    accept.decision = "accept";
+    accept.decision = core::TriageDecision::accept;
     ops::decide(db, reference, accept, on(today));
   }
   // The skeleton of a meeting with every summary filled in and nothing else changed.

@@ -61,7 +61,7 @@ struct Reminders : test::CcmPanel {
     ops::record_referrals(db, *reader, "", {}, on(today), [&](const ops::IntakeItem& i) { reference = i.reference; });
     REQUIRE_FALSE(reference.empty());
     ops::TriageRequest accept;
-    accept.decision = "accept";
+    accept.decision = core::TriageDecision::accept;
     const auto outcome = ops::decide(db, reference, accept, on(today));
     REQUIRE_FALSE(outcome.case_reference.empty());
     return outcome.case_reference;

@@ -88,7 +88,7 @@ TEST_CASE("research: every person of every case on the agenda is on each agency'
   ops::add_meeting(p.db, m, on);
   for (const auto& ref : references) {
     ops::TriageRequest accept;
-    accept.decision = "accept";
+    accept.decision = core::TriageDecision::accept;
     accept.meeting = m.date;
     ops::decide(p.db, ref, accept, on);
   }
@@ -144,7 +144,7 @@ TEST_CASE("research: every agency's list to a folder, one 0600 file each, audite
   m.date = day("2017-09-12");
   ops::add_meeting(p.db, m, on);
   ops::TriageRequest accept;
-  accept.decision = "accept";
+  accept.decision = core::TriageDecision::accept;
   accept.meeting = m.date;
   ops::decide(p.db, "MARAC-2017-0001", accept, on);
   const auto before = store::list_audit(p.db, "").size();

@@ -98,7 +98,7 @@ struct Panel {
 ops::TriageRequest request(const std::string& decision)
 {
   ops::TriageRequest q;
-  q.decision = decision;
+  q.decision = core::parse_or_throw<core::TriageDecision>(decision);
   return q;
 }
 

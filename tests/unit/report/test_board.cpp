@@ -77,7 +77,7 @@ struct Board : test::CcmPanel {
   void decide(const std::string& reference, const std::string& decision, const std::string& today)
   {
     ops::TriageRequest q;
-    q.decision = decision;
+    q.decision = core::parse_or_throw<core::TriageDecision>(decision);
     if (decision == "decline" || decision == "more-info" || decision == "reopen")
       q.reason = "test";
     if (decision == "redirect")

@@ -52,7 +52,7 @@ struct Marac {
     ops::record_referrals(db, *reader, "referral.yaml", {}, on(received), [&](const ops::IntakeItem& i) { reference = i.reference; });
     REQUIRE(!reference.empty());
     ops::TriageRequest accept;
-    accept.decision = "accept";
+    accept.decision = core::TriageDecision::accept;
     ops::decide(db, reference, accept, on(received));
     return reference;
   }

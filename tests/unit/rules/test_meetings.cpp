@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 using panel::core::Date;
+using panel::core::MeetingStatus;
 using namespace panel::rules;
 
 namespace {
@@ -75,7 +76,7 @@ TEST_CASE("meetings: minutes are due working days after the meeting and overdue 
   using State = MinutesDue::State;
   const Holidays none;
   const auto tuesday = day("2017-09-12");
-  auto at = [&](const char* today, const std::string& status = "scheduled") {
+  auto at = [&](const char* today, MeetingStatus status = MeetingStatus::scheduled) {
     return minutes_due(tuesday, status, 3, none, day(today));
   };
   CHECK(at("2017-09-11").state == State::none);  // the meeting is to come
@@ -87,10 +88,10 @@ TEST_CASE("meetings: minutes are due working days after the meeting and overdue 
   CHECK(at("2017-09-18").working_days_late == 1);
   CHECK(at("2017-09-22").working_days_late == 5);
   CHECK(at("2017-09-15").working_days_late == 0);
-  CHECK(at("2017-09-18", "agenda-issued").state == State::overdue);
-  CHECK(at("2017-09-18", "held").state == State::recorded);
-  CHECK_FALSE(at("2017-09-18", "held").due.has_value());
-  CHECK(at("2017-09-18", "cancelled").state == State::none);
+  CHECK(at("2017-09-18", MeetingStatus::agenda_issued).state == State::overdue);
+  CHECK(at("2017-09-18", MeetingStatus::held).state == State::recorded);
+  CHECK_FALSE(at("2017-09-18", MeetingStatus::held).due.has_value());
+  CHECK(at("2017-09-18", MeetingStatus::cancelled).state == State::none);
   CHECK(minutes_state_name(State::overdue) == "overdue");
   CHECK(minutes_state_name(State::none).empty());
 }
@@ -99,10 +100,10 @@ TEST_CASE("meetings: bank holidays push the minutes' due day on")
 {
   // Thursday 24 August 2017; Monday 28 August was the summer bank holiday.
   const Holidays holidays = {day("2017-08-28")};
-  const auto due = minutes_due(day("2017-08-24"), "scheduled", 3, holidays, day("2017-08-30"));
+  const auto due = minutes_due(day("2017-08-24"), MeetingStatus::scheduled, 3, holidays, day("2017-08-30"));
   CHECK(due.due == day("2017-08-30"));
   CHECK(due.state == MinutesDue::State::due);
   // Zero working days: due on the day of the meeting.
-  CHECK(minutes_due(day("2017-08-24"), "scheduled", 0, holidays, day("2017-08-25")).state ==
+  CHECK(minutes_due(day("2017-08-24"), MeetingStatus::scheduled, 0, holidays, day("2017-08-25")).state ==
         MinutesDue::State::overdue);
 }

@@ -51,7 +51,7 @@ TEST_CASE("audit chain: rows written by panel chain, and the chain verifies")
 {
   auto db = store::Db::memory();
   for (const char* record : {"A", "B", "C"})
-    store::append_audit(db, test::actor(), "create", "agency", record);
+    store::append_audit(db, test::actor(), core::AuditAction::create, "agency", record);
   const auto rows = store::list_audit(db, "");
   REQUIRE(rows.size() == 3);
   CHECK(rows[0].hash == core::audit_hash("", rows[0]));
@@ -65,16 +65,16 @@ TEST_CASE("audit chain: rows written by panel chain, and the chain verifies")
 TEST_CASE("audit chain: rows written through one trail chain like rows written one at a time")
 {
   auto db = store::Db::memory();
-  store::append_audit(db, test::actor(), "create", "profile", "CCM");
+  store::append_audit(db, test::actor(), core::AuditAction::create, "profile", "CCM");
   {
     store::Transaction txn(db, store::Transaction::Kind::write);
     store::AuditTrail trail(db);
     for (const char* record : {"CCM-2017-0001", "CCM-2017-0002", "CCM-2017-0003"})
-      trail.append(test::actor(), "create", "referral", record);
-    trail.append(test::actor(), "update", "referral", "CCM-2017-0002", "repeat worked out again");
+      trail.append(test::actor(), core::AuditAction::create, "referral", record);
+    trail.append(test::actor(), core::AuditAction::update, "referral", "CCM-2017-0002", "repeat worked out again");
     txn.commit();
   }
-  store::append_audit(db, test::actor(), "create", "agency", "A");
+  store::append_audit(db, test::actor(), core::AuditAction::create, "agency", "A");
   const auto rows = store::list_audit(db, "");
   REQUIRE(rows.size() == 6);
   std::string previous;
@@ -104,7 +104,7 @@ TEST_CASE("audit chain: the upgrade to schema 9 chains the rows already there, i
   // The append-only trigger is back after the upgrade.
   CHECK(raw_sql(path, "UPDATE audit_log SET user = 'x' WHERE id = 1").rc != SQLITE_OK);
   // New rows continue the chain.
-  store::append_audit(db, test::actor(), "read", "case", "CCM-2017-0001");
+  store::append_audit(db, test::actor(), core::AuditAction::read, "case", "CCM-2017-0001");
   CHECK(store::verify_audit_chain(db).rows == 4);
   CHECK_FALSE(store::verify_audit_chain(db).first_broken);
 }
@@ -136,10 +136,10 @@ TEST_CASE("audit chain: a row deleted outside panel breaks the chain at the row 
 TEST_CASE("audit chain: a row inserted outside panel, without a hash, breaks the chain there")
 {
   auto db = store::Db::memory();
-  store::append_audit(db, test::actor(), "create", "agency", "A");
+  store::append_audit(db, test::actor(), core::AuditAction::create, "agency", "A");
   TempDir dir;
   const auto path = dir.file("p.db");
-  { auto created = store::Db::create(path); store::append_audit(created, test::actor(), "create", "agency", "A"); }
+  { auto created = store::Db::create(path); store::append_audit(created, test::actor(), core::AuditAction::create, "agency", "A"); }
   REQUIRE(raw_sql(path, "INSERT INTO audit_log (at, user, command, action, entity) "
                         "VALUES ('2017-09-05T00:00:00Z', 'x', 'sqlite3', 'delete', 'referral')").rc == SQLITE_OK);
   auto opened = store::Db::open(path);

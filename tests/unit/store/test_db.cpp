@@ -174,7 +174,7 @@ TEST_CASE("db: audit_log rows cannot be updated or deleted")
   const auto path = dir.file("panel.db");
   {
     auto db = store::Db::create(path);
-    store::append_audit(db, test::actor(), "create", "agency", "POL", "Police");
+    store::append_audit(db, test::actor(), core::AuditAction::create, "agency", "POL", "Police");
   }
   auto result = raw_sql(path, "UPDATE audit_log SET user = 'mallory'");
   CHECK(result.rc != SQLITE_OK);
