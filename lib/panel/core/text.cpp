@@ -144,4 +144,9 @@ bool plain_line(std::string_view text)
   return valid_utf8(text) && strip_controls(text) == text && text.find('\n') == std::string_view::npos;
 }
 
+std::string plural(long long n, std::string_view one, std::string_view many)
+{
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
 } // namespace panel::core

@@ -23,5 +23,7 @@ std::string trim(std::string_view text);
 // A word as a POSIX shell reads it back: unchanged when it holds only safe characters
 // (letters, digits, and _ @ % + = : , . / -), otherwise in single quotes ('it'\''s').
 std::string shell_quote(std::string_view word);
+// A count with its noun: plural(1, "day", "days") == "1 day", plural(3, "day", "days") == "3 days".
+std::string plural(long long n, std::string_view one, std::string_view many);
 
 } // namespace panel::core

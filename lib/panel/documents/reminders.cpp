@@ -17,10 +17,8 @@ namespace {
 
 using core::Value;
 
-std::string plural(size_t n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
-
 // "1 day", "13 days"; "" for none.
-std::string days_text(int days) { return days > 0 ? plural(static_cast<size_t>(days), "day", "days") : ""; }
+std::string days_text(int days) { return days > 0 ? core::plural(days, "day", "days") : ""; }
 
 // When an action not yet overdue falls due: "today", "tomorrow", "in 5 days".
 std::string due_in(int days) { return days == 0 ? "today" : days == 1 ? "tomorrow" : fmt::format("in {} days", days); }
@@ -43,7 +41,7 @@ Value trigger_step_value(const TriggerStepDue& t, core::Date today)
 {
   static const std::map<std::string, std::string> names = {
       {"acknowledge", "Acknowledgement"}, {"decide", "Threshold decision"}, {"outcome", "Review and outcome"}};
-  const auto plural_days = [](int n) { return plural(static_cast<size_t>(n), "working day", "working days"); };
+  const auto plural_days = [](int n) { return core::plural(n, "working day", "working days"); };
   Value v = Value::object();
   // Overdue once a working day has passed since the due day; a step due on Friday is not yet
   // overdue at the weekend ("due on the last working day").

@@ -26,8 +26,6 @@ namespace {
 
 using core::Value;
 
-std::string plural(size_t n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
-
 void stamp(Reminder& r)
 {
   const auto address = r.message.to.empty() ? std::string() : r.message.to.front();
@@ -131,9 +129,9 @@ std::vector<Reminder> agency_reminders(store::Db& db, const core::Profile& profi
     }
     std::vector<std::string> parts;
     if (!overdue.items.empty())
-      parts.push_back(plural(overdue.items.size(), "action overdue", "actions overdue"));
+      parts.push_back(core::plural(overdue.items.size(), "action overdue", "actions overdue"));
     if (!due_soon.items.empty())
-      parts.push_back(plural(due_soon.items.size(), "action due soon", "actions due soon"));
+      parts.push_back(core::plural(due_soon.items.size(), "action due soon", "actions due soon"));
     Value context = documents::base_context(profile, today, agency->name);
     context.set("agency", documents::agency_value(db, code)).set("actions", all).set("overdue", overdue).set("due_soon", due_soon)
         .set("has_overdue", Value::yes_no(!overdue.items.empty())).set("has_due_soon", Value::yes_no(!due_soon.items.empty()))
@@ -149,19 +147,19 @@ std::string digest_summary(const DueReminders& due, const UnsentActions& unsent)
 {
   std::vector<std::string> parts;
   if (!due.attention.empty())
-    parts.push_back(plural(due.attention.size(), "open case needing attention", "open cases needing attention"));
+    parts.push_back(core::plural(due.attention.size(), "open case needing attention", "open cases needing attention"));
   if (!due.escalations.empty())
-    parts.push_back(plural(due.escalations.size(), "escalation", "escalations"));
+    parts.push_back(core::plural(due.escalations.size(), "escalation", "escalations"));
   if (!due.reviews.empty())
-    parts.push_back(plural(due.reviews.size(), "case review overdue", "case reviews overdue"));
+    parts.push_back(core::plural(due.reviews.size(), "case review overdue", "case reviews overdue"));
   if (!due.interventions.empty())
-    parts.push_back(plural(due.interventions.size(), "intervention step overdue", "intervention steps overdue"));
+    parts.push_back(core::plural(due.interventions.size(), "intervention step overdue", "intervention steps overdue"));
   if (!due.trigger_steps.empty())
-    parts.push_back(plural(due.trigger_steps.size(), "ASB case review step due", "ASB case review steps due"));
+    parts.push_back(core::plural(due.trigger_steps.size(), "ASB case review step due", "ASB case review steps due"));
   if (!due.minutes.empty())
-    parts.push_back(plural(due.minutes.size(), "meeting's minutes overdue", "meetings' minutes overdue"));
+    parts.push_back(core::plural(due.minutes.size(), "meeting's minutes overdue", "meetings' minutes overdue"));
   if (!unsent.agencies.items.empty())
-    parts.push_back(plural(unsent.items.size(), "action to send by hand", "actions to send by hand"));
+    parts.push_back(core::plural(unsent.items.size(), "action to send by hand", "actions to send by hand"));
   return core::join(parts, ", ");
 }
 
@@ -280,7 +278,7 @@ std::vector<Delivered> deliver_reminders(store::Db& db, const ReminderPlan& plan
           store::record_reminder(db, item, actor);
         }
         store::append_audit(db, actor, core::AuditAction::export_, "reminder", r.recipient,
-                            fmt::format("{} in message {}{}", plural(r.items.size(), "item", "items"), r.message.message_id,
+                            fmt::format("{} in message {}{}", core::plural(r.items.size(), "item", "items"), r.message.message_id,
                                         outbox ? " to the outbox" : " by mail"));
         txn.commit();
       } catch (const std::exception& e) {
@@ -317,7 +315,7 @@ std::string reminders_mbox(store::Db& db, const ReminderPlan& plan, const core::
   }
   if (!plan.messages.empty()) {
     store::Transaction txn(db, store::Transaction::Kind::write);
-    store::append_audit(db, actor, core::AuditAction::read, "reminder", "dry-run", plural(plan.messages.size(), "message", "messages"));
+    store::append_audit(db, actor, core::AuditAction::read, "reminder", "dry-run", core::plural(plan.messages.size(), "message", "messages"));
     txn.commit();
   }
   return out;

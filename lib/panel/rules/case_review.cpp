@@ -11,14 +11,12 @@
 namespace panel::rules {
 namespace {
 
-std::string months(int n) { return n == 1 ? "1 month" : fmt::format("{} months", n); }
-std::string plural(int n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
 
 // "the same day", "1 day after the incident", "35 days after the incident".
 std::string delay(const core::Complaint& c)
 {
   const int days = c.incident.days_until(c.reported);
-  return days == 0 ? "the same day" : plural(days, "day", "days") + " after the incident";
+  return days == 0 ? "the same day" : core::plural(days, "day", "days") + " after the incident";
 }
 
 // Why a complaint on its own does not count, or "" when it does. s.104 of the 2014 Act counts a
@@ -29,12 +27,12 @@ std::string problem_of(const core::Complaint& c, core::Date received, const core
 {
   if (const auto last = c.incident.last_day_of_months_beginning(s.reported_within_months); c.reported > last)
     return fmt::format("reported {}, after the {} beginning with the incident (which ended on {})", delay(c),
-                       months(s.reported_within_months), last.iso());
+                       core::plural(s.reported_within_months, "month", "months"), last.iso());
   if (c.reported > received)
     return "reported after the application was received";
   if (const auto last = c.reported.last_day_of_months_beginning(s.applied_within_months); received > last)
     return fmt::format("the application came after the {} beginning with the report (which ended on {})",
-                       months(s.applied_within_months), last.iso());
+                       core::plural(s.applied_within_months, "month", "months"), last.iso());
   return "";
 }
 
@@ -105,26 +103,26 @@ ThresholdCheck check_threshold(const core::CaseReviewApplication& a, const core:
 
   if (s.complaints > 0 && result.incidents >= s.complaints) {
     result.rule = "complaints";
-    result.grounds = fmt::format("{} (at least {} needed)", plural(result.incidents, "qualifying incident", "qualifying incidents"),
+    result.grounds = fmt::format("{} (at least {} needed)", core::plural(result.incidents, "qualifying incident", "qualifying incidents"),
                                  s.complaints);
   } else if (s.hate_complaints > 0 && result.hate_incidents >= s.hate_complaints) {
     result.rule = "hate";
     result.grounds = fmt::format("{} (at least {} needed)",
-                                 plural(result.hate_incidents, "qualifying hate incident", "qualifying hate incidents"), s.hate_complaints);
+                                 core::plural(result.hate_incidents, "qualifying hate incident", "qualifying hate incidents"), s.hate_complaints);
   } else if (s.complainants > 0 && result.complainants >= s.complainants) {
     result.rule = "complainants";
     result.grounds = fmt::format("{} within {} (at least {} needed)",
-                                 plural(result.complainants, "complainant", "different complainants"),
-                                 months(s.complainants_within_months), s.complainants);
+                                 core::plural(result.complainants, "complainant", "different complainants"),
+                                 core::plural(s.complainants_within_months, "month", "months"), s.complainants);
   } else {
     std::vector<std::string> shortfalls;
     if (s.complaints > 0)
-      shortfalls.push_back(fmt::format("{} ({} needed)", plural(result.incidents, "qualifying incident", "qualifying incidents"), s.complaints));
+      shortfalls.push_back(fmt::format("{} ({} needed)", core::plural(result.incidents, "qualifying incident", "qualifying incidents"), s.complaints));
     if (s.hate_complaints > 0)
-      shortfalls.push_back(fmt::format("{} ({} needed)", plural(result.hate_incidents, "hate incident", "hate incidents"), s.hate_complaints));
+      shortfalls.push_back(fmt::format("{} ({} needed)", core::plural(result.hate_incidents, "hate incident", "hate incidents"), s.hate_complaints));
     if (s.complainants > 0)
-      shortfalls.push_back(fmt::format("{} within {} ({} needed)", plural(result.complainants, "complainant", "complainants"),
-                                       months(s.complainants_within_months), s.complainants));
+      shortfalls.push_back(fmt::format("{} within {} ({} needed)", core::plural(result.complainants, "complainant", "complainants"),
+                                       core::plural(s.complainants_within_months, "month", "months"), s.complainants));
     result.grounds = shortfalls.empty() ? "every rule is switched off" : core::join(shortfalls, ", ");
   }
   result.met = !result.rule.empty();

@@ -177,3 +177,10 @@ TEST_CASE("text: shell_quote leaves plain words alone and single-quotes the rest
   CHECK(shell_quote("$HOME`x`;rm") == "'$HOME`x`;rm'");
   CHECK(shell_quote("~/x") == "'~/x'");
 }
+
+TEST_CASE("text: plural puts a count before its noun, singular only for one")
+{
+  CHECK(panel::core::plural(1, "day", "days") == "1 day");
+  CHECK(panel::core::plural(0, "day", "days") == "0 days");
+  CHECK(panel::core::plural(12, "month", "months") == "12 months");
+}
