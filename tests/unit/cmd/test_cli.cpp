@@ -1,4 +1,4 @@
-#include "cmd/cli.hpp"
+#include "tests/unit/cmd/in_process.hpp"
 
 #include "panel/store/audit.hpp"
 #include "tests/unit/support.hpp"
@@ -11,34 +11,15 @@ using namespace panel;
 
 namespace {
 
-struct Outcome {
-  int code = -1;
-  std::string out, err;
-};
+using test::Outcome;
 
-// Runs one command line in-process, as the golden tests run the binary: a pinned date and clock,
-// a fixed user and the database in a temporary folder.
-class Cli {
+// Command lines run in-process (tests/unit/cmd/in_process.hpp).
+class Cli : public test::InProcess {
 public:
-  Outcome run(const std::vector<std::string>& args, std::map<std::string, std::string> extra_env = {})
+  Outcome run(const std::vector<std::string>& args, const std::map<std::string, std::string>& extra_env = {})
   {
-    std::ostringstream out, err;
-    cmd::Context ctx(out, err);
-    ctx.env = {{"PANEL_TODAY", "2017-09-04"}, {"PANEL_NOW", "2017-09-04T10:15:00Z"},
-               {"PANEL_USER", "tester"}, {"PANEL_DB", db}, {"USER", "login"}};
-    for (auto& [name, value] : extra_env)
-      ctx.env[name] = value;
-    // A clock that must not be consulted while PANEL_TODAY pins the date.
-    ctx.calendar = [] { return *core::Date::parse("1999-01-01"); };
-    Outcome outcome;
-    outcome.code = cmd::run(args, ctx);
-    outcome.out = out.str();
-    outcome.err = err.str();
-    return outcome;
+    return run_with(args, extra_env, "");
   }
-
-  test::TempDir dir;
-  std::string db = dir.file("panel.db");
 };
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }

@@ -1,7 +1,5 @@
-#include "cmd/cli.hpp"
 #include "panel/input/file.hpp"
-
-#include "tests/unit/support.hpp"
+#include "tests/unit/cmd/in_process.hpp"
 
 #include <doctest/doctest.h>
 #include <sstream>
@@ -10,30 +8,12 @@ using namespace panel;
 
 namespace {
 
-struct Outcome {
-  int code = -1;
-  std::string out, err;
-};
+using test::Outcome;
 
-// A register in a temporary folder and commands run on it in-process, with `input` as their
-// standard input.
-struct Register {
-  Outcome run(const std::vector<std::string>& args, const std::string& input = "")
-  {
-    std::ostringstream out, err;
-    std::istringstream in(input);
-    cmd::Context ctx(out, err, in);
-    ctx.env = {{"PANEL_TODAY", "2017-09-04"}, {"PANEL_NOW", "2017-09-04T10:15:00Z"}, {"PANEL_USER", "tester"},
-               {"PANEL_DB", db}};
-    Outcome outcome;
-    outcome.code = cmd::run(args, ctx);
-    outcome.out = out.str();
-    outcome.err = err.str();
-    return outcome;
-  }
-
-  test::TempDir dir;
-  std::string db = dir.file("panel.db");
+// A register and commands run on it in-process (tests/unit/cmd/in_process.hpp), with `input` as
+// their standard input.
+struct Register : test::InProcess {
+  Outcome run(const std::vector<std::string>& args, const std::string& input = "") { return run_with(args, {}, input); }
 };
 
 } // namespace
