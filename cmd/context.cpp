@@ -4,6 +4,7 @@
 #include "panel/core/text.hpp"
 #include "panel/ops/setup.hpp"
 
+#include <filesystem>
 #include <fmt/format.h>
 #include <pwd.h>
 #include <sstream>
@@ -90,6 +91,13 @@ store::Db Context::open_db() const
       csv_marking = "no protective marking is set: panel config set marking OFFICIAL-SENSITIVE";
   }
   return db;
+}
+
+render::Style Context::style() const
+{
+  if (flags.marking && csv_marking.empty() && std::filesystem::exists(db_path))
+    (void)open_db();
+  return {color, flags.marking ? csv_marking : ""};
 }
 
 void Context::note(const std::string& message) const

@@ -67,8 +67,10 @@ struct Context {
   void resolve();
   std::string getenv(const std::string& name) const;
   core::Actor actor() const;
-  // Colour, and for --marking the protective marking read when the database was opened.
-  render::Style style() const { return {color, flags.marking ? csv_marking : ""}; }
+  // Colour, and for --marking the profile's protective marking: read when the database was
+  // opened, or here if the command has not opened it (and there is one to read), so that the
+  // marking does not depend on which the command does first.
+  render::Style style() const;
   // The --format value checked against what the command offers, or its default.
   render::Format format_or(render::Format fallback, const std::vector<render::Format>& allowed) const;
   // Opens the database named by --db / PANEL_DB.

@@ -23,17 +23,14 @@ struct TemplateOptions {
 };
 
 // The templates in use: the database's profile may name an override folder, but the template
-// commands also work where there is no database yet. Opening the database also reads the
-// profile's protective marking for --marking, so it is opened even when --templates is given.
+// commands also work where there is no database yet.
 std::vector<core::Template> templates(Context& ctx, std::vector<std::string>& problems)
 {
   std::string folder = ctx.templates;
-  if (std::filesystem::exists(ctx.db_path)) {
+  if (folder.empty() && std::filesystem::exists(ctx.db_path)) {
     auto db = ctx.open_db();
-    if (folder.empty()) {
-      const auto profile = ops::load_profile(db);
-      folder = documents::templates_folder("", &profile);
-    }
+    const auto profile = ops::load_profile(db);
+    folder = documents::templates_folder("", &profile);
   }
   return input::load_templates(folder, problems);
 }
@@ -43,10 +40,10 @@ int run_list(Context& ctx)
   using render::Format;
   const auto format = ctx.format_or(Format::table, {Format::table, Format::csv, Format::json, Format::md});
   std::vector<std::string> problems;
-  const auto found = templates(ctx, problems);  // first: it reads the marking that style() gives
-  if (ctx.flags.marking && format == Format::csv && ctx.csv_marking.empty())
+  const auto style = ctx.style();
+  if (ctx.flags.marking && format == Format::csv && style.csv_marking.empty())
     ctx.warn(fmt::format("--marking: there is no register at '{}', so no protective marking is known", ctx.db_path));
-  render::template_listing(ctx.out, found, format, ctx.style());
+  render::template_listing(ctx.out, templates(ctx, problems), format, style);
   for (const auto& p : problems)
     ctx.warn(p);
   return 0;
