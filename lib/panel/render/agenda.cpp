@@ -17,10 +17,9 @@ Table items_table(const core::Agenda& a)
   Table t{{{"reference", "REFERENCE"}, {"case", "CASE"}, {"item", "ITEM"}, {"name", "NAME"}, {"risk", "RISK"},
            {"lead_agency", "LEAD"}, {"categories", "CATEGORIES"}, {"open_actions", "OPEN ACTIONS"}},
           {}};
-  auto text = [](const std::string& s) { return s.empty() ? Cell{} : Cell{s}; };
   for (const auto& i : a.items)
-    t.rows.push_back({i.reference, text(i.case_reference), i.item, i.name, text(i.risk), text(i.lead_agency),
-                      i.categories, static_cast<std::int64_t>(i.open_actions)});
+    t.rows.push_back({i.reference, text_cell(i.case_reference), i.item, i.name, text_cell(i.risk),
+                      text_cell(i.lead_agency), i.categories, static_cast<std::int64_t>(i.open_actions)});
   return t;
 }
 

@@ -9,7 +9,6 @@
 namespace panel::render {
 namespace {
 
-Cell optional_text(const std::string& s) { return s.empty() ? Cell{} : Cell{s}; }
 Cell optional_date(const std::optional<core::Date>& d) { return d ? Cell{d->iso()} : Cell{}; }
 Cell count(std::int64_t n) { return Cell{n}; }
 
@@ -33,7 +32,7 @@ const std::vector<ReferralColumn>& referral_columns()
       {{"name", "NAME"}, [](const core::RecordedReferral& r, bool) { return Cell{r.referral.name}; }},
       {{"person", "PERSON"}, [](const core::RecordedReferral& r, bool) { return count(r.person_id); }},
       {{"status", "STATUS"}, [](const core::RecordedReferral& r, bool) { return Cell{r.status}; }},
-      {{"repeat_of", "REPEAT OF"}, [](const core::RecordedReferral& r, bool) { return optional_text(r.repeat_of); }},
+      {{"repeat_of", "REPEAT OF"}, [](const core::RecordedReferral& r, bool) { return text_cell(r.repeat_of); }},
       {{"possible_matches", "POSSIBLE MATCHES"},
        [](const core::RecordedReferral& r, bool) { return Cell{r.possible_matches}; }},
       {{"criteria_met", "CRITERIA MET"}, [](const core::RecordedReferral& r, bool) { return Cell{r.criteria_met}; }},
@@ -118,7 +117,7 @@ void action_listing(std::ostream& out, const std::vector<core::ActionRow>& rows,
   for (const auto& r : rows)
     table.rows.push_back({r.action.id, r.action.case_reference, r.action.owner, r.action.description,
                           r.action.due.iso(), r.action.status, count(days_overdue(r.action, today)),
-                          optional_text(r.meeting)});
+                          text_cell(r.meeting)});
   write(out, table, format, style);
 }
 
@@ -146,8 +145,8 @@ void case_listing(std::ostream& out, const std::vector<core::Case>& cases, Forma
                {"risk_level", "RISK"}, {"review_date", "REVIEW"}, {"status", "STATUS"}},
               {}};
   for (const auto& c : cases)
-    table.rows.push_back({c.reference, c.name, c.opened.iso(), optional_text(c.lead_agency),
-                          optional_text(c.risk_level), optional_date(c.review_date), c.status});
+    table.rows.push_back({c.reference, c.name, c.opened.iso(), text_cell(c.lead_agency),
+                          text_cell(c.risk_level), optional_date(c.review_date), c.status});
   write(out, table, format, style);
 }
 
@@ -159,8 +158,8 @@ void attention_listing(std::ostream& out, const std::vector<core::CaseNextStep>&
                {"last_discussed", "LAST DISCUSSED"}, {"attention", "ATTENTION"}},
               {}};
   for (const auto& c : cases)
-    table.rows.push_back({c.info.reference, c.info.name, c.info.opened.iso(), optional_text(c.info.lead_agency),
-                          optional_text(c.info.risk_level), optional_date(c.info.review_date),
+    table.rows.push_back({c.info.reference, c.info.name, c.info.opened.iso(), text_cell(c.info.lead_agency),
+                          text_cell(c.info.risk_level), optional_date(c.info.review_date),
                           optional_date(c.listed_for), optional_date(c.last_discussed), c.attention});
   if (!table.rows.empty() || format != Format::table)
     write(out, table, format, style);
@@ -186,9 +185,9 @@ void meeting_listing(std::ostream& out, const std::vector<rules::MeetingMinutes>
                {"minutes_due", "MINUTES DUE"}},
               {}};
   for (const auto& [m, minutes] : meetings)
-    table.rows.push_back({m.date.iso(), optional_text(m.time), optional_text(m.venue), optional_text(m.chair), m.status,
-                          count(m.listed), optional_text(m.cancel_reason),
-                          optional_text(rules::minutes_state_name(minutes.state)), optional_date(minutes.due)});
+    table.rows.push_back({m.date.iso(), text_cell(m.time), text_cell(m.venue), text_cell(m.chair), m.status,
+                          count(m.listed), text_cell(m.cancel_reason),
+                          text_cell(rules::minutes_state_name(minutes.state)), optional_date(minutes.due)});
   write(out, table, format, style);
 }
 

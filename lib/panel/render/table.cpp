@@ -297,4 +297,6 @@ void write(std::ostream& out, const Table& table, Format format, const Style& st
   }
 }
 
+Cell text_cell(const std::string& text) { return text.empty() ? Cell{} : Cell{text}; }
+
 } // namespace panel::render

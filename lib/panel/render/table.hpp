@@ -60,6 +60,9 @@ private:
 // or carriage return) so that spreadsheets do not run it as a formula.
 std::string csv_field(const std::string& text);
 
+// A text cell, or null when the text is empty (an optional field not recorded).
+Cell text_cell(const std::string& text);
+
 // A cell as text for people: "yes"/"no" for flags, "" for null, lists joined with ", ".
 std::string cell_text(const Cell& cell);
 
