@@ -168,6 +168,20 @@ struct Vocabulary<CaseReviewStep> {
   }};
 };
 
+// What a history row (a correction: field, old value, new value, reason) is about. `case` and
+// `delete` are C++ keywords, hence the underscores.
+enum class HistoryEntity { referral, case_, meeting, person };
+template <>
+struct Vocabulary<HistoryEntity> {
+  static constexpr std::string_view noun = "record kind";
+  static constexpr std::array<std::pair<HistoryEntity, std::string_view>, 4> words{{
+      {HistoryEntity::referral, "referral"},
+      {HistoryEntity::case_, "case"},
+      {HistoryEntity::meeting, "meeting"},
+      {HistoryEntity::person, "person"},
+  }};
+};
+
 // Why a case is on a meeting's agenda: a new or repeat referral, a review, an ASB case review.
 // Worked out by queries, not stored, so it has no CHECK. (`new` is a C++ keyword.)
 enum class AgendaItemKind { new_, repeat, review, case_review };

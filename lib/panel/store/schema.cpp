@@ -648,6 +648,121 @@ DROP TABLE audit_redacted;
 DROP TABLE audit_before;
 DROP TABLE audit_chain;
 )SQL",
+      // 11 -> 12: corrections (issue #20). A referral or case recorded in error is voided, not
+      // deleted: `voided` is the day, and a voided row leaves every view, list, count and report
+      // but stays in the audit log. Every change to a referral, case, meeting or person keeps a
+      // history row (field, old and new values, reason, who and when). Dated case notes between
+      // meetings; other names a person is known by; merges of two records of one person, with what
+      // each merge changed (JSON) so that it can be undone.
+      R"SQL(
+ALTER TABLE referral ADD COLUMN voided TEXT;
+ALTER TABLE "case" ADD COLUMN voided TEXT;
+ALTER TABLE person ADD COLUMN merged_into INTEGER REFERENCES person (id);
+
+CREATE TABLE history (
+  id         INTEGER PRIMARY KEY,
+  entity     TEXT NOT NULL CHECK (entity = 'referral' OR entity = 'case' OR entity = 'meeting' OR entity = 'person'),
+  record_id  INTEGER NOT NULL,
+  field      TEXT NOT NULL,
+  old        TEXT NOT NULL DEFAULT '',
+  new        TEXT NOT NULL DEFAULT '',
+  reason     TEXT NOT NULL DEFAULT '',
+  at         TEXT NOT NULL,
+  day        TEXT NOT NULL,
+  user       TEXT NOT NULL,
+  command    TEXT NOT NULL
+);
+CREATE INDEX history_record ON history (entity, record_id);
+
+CREATE TABLE case_note (
+  id       INTEGER PRIMARY KEY,
+  case_id  INTEGER NOT NULL REFERENCES "case" (id),
+  day      TEXT NOT NULL,
+  text     TEXT NOT NULL,
+  at       TEXT NOT NULL,
+  user     TEXT NOT NULL
+);
+CREATE INDEX case_note_case ON case_note (case_id);
+
+CREATE TABLE person_alias (
+  id          INTEGER PRIMARY KEY,
+  person_id   INTEGER NOT NULL REFERENCES person (id),
+  name        TEXT NOT NULL,
+  name_key    TEXT NOT NULL,
+  dob         TEXT,
+  created_at  TEXT NOT NULL,
+  created_by  TEXT NOT NULL
+);
+CREATE INDEX person_alias_key ON person_alias (name_key, dob);
+CREATE INDEX person_alias_person ON person_alias (person_id);
+
+CREATE TABLE person_merge (
+  id         INTEGER PRIMARY KEY,
+  keep_id    INTEGER NOT NULL REFERENCES person (id),
+  drop_id    INTEGER NOT NULL REFERENCES person (id),
+  reason     TEXT NOT NULL,
+  changes    TEXT NOT NULL,
+  at         TEXT NOT NULL,
+  day        TEXT NOT NULL,
+  user       TEXT NOT NULL,
+  undone_at  TEXT
+);
+CREATE INDEX person_merge_keep ON person_merge (keep_id);
+CREATE INDEX person_merge_drop ON person_merge (drop_id);
+
+DROP VIEW referrals;
+CREATE VIEW referrals AS
+  SELECT r.reference, r.received, r.agency, r.referrer_name, r.source_ref, r.person_id, r.name,
+         r.dob, r.age_at_referral, r.gender, r.postcode, r.resident, r.bame, r.lgbt, r.disability,
+         r.role, r.vulnerable, r.risk_level, r.risk_score, r.risk_instrument, r.incidents_12m,
+         r.agencies_involved, r.children, r.professional_judgement, r.consent,
+         (SELECT group_concat(category, ';') FROM
+            (SELECT category FROM referral_category c WHERE c.referral_id = r.id ORDER BY c.position)) AS categories,
+         (SELECT p.reference FROM referral p WHERE p.id = r.repeat_of) AS repeat_of,
+         replace(r.criteria_met, ',', ';') AS criteria_met, r.meets_threshold, r.status,
+         (SELECT k.reference FROM "case" k WHERE k.id = r.case_id) AS "case", r.meeting_date
+  FROM referral r WHERE r.voided IS NULL ORDER BY r.year, r.seq;
+DROP VIEW referral_categories;
+CREATE VIEW referral_categories AS
+  SELECT r.reference, c.category FROM referral_category c JOIN referral r ON r.id = c.referral_id
+  WHERE r.voided IS NULL;
+DROP VIEW decisions;
+CREATE VIEW decisions AS
+  SELECT r.reference, d.decision, d.decided_on, d.decided_by, d.reason, d.signpost, d.forum,
+         d.override, d.meeting_date, d.lead_agency, d.risk_level
+  FROM decision d JOIN referral r ON r.id = d.referral_id WHERE r.voided IS NULL ORDER BY d.id;
+DROP VIEW cases;
+CREATE VIEW cases AS
+  SELECT k.reference, k.person_id, k.opened, k.lead_agency, k.risk_level, k.review_date, k.status,
+         k.closed, k.close_reason,
+         (SELECT count(*) FROM referral r WHERE r.case_id = k.id AND r.voided IS NULL) AS referrals
+  FROM "case" k WHERE k.voided IS NULL ORDER BY k.id;
+DROP VIEW meetings;
+CREATE VIEW meetings AS
+  SELECT m.date, m.time, m.venue, m.chair, m.status, m.cancel_reason, m.agenda_issued,
+         (SELECT count(*) FROM referral r WHERE r.meeting_date = m.date AND r.status = 'accepted' AND r.voided IS NULL) AS listed
+  FROM meeting m ORDER BY m.date;
+CREATE VIEW voided_referrals AS
+  SELECT r.reference, r.received, r.agency, r.status, r.voided,
+         (SELECT k.reference FROM "case" k WHERE k.id = r.case_id) AS "case"
+  FROM referral r WHERE r.voided IS NOT NULL ORDER BY r.year, r.seq;
+CREATE VIEW changes AS
+  SELECT h.id, h.at, h.day, h.user, h.command, h.entity,
+         CASE h.entity
+           WHEN 'referral' THEN (SELECT r.reference FROM referral r WHERE r.id = h.record_id)
+           WHEN 'case' THEN (SELECT k.reference FROM "case" k WHERE k.id = h.record_id)
+           WHEN 'meeting' THEN (SELECT m.date FROM meeting m WHERE m.id = h.record_id)
+           ELSE CAST(h.record_id AS TEXT)
+         END AS record,
+         h.field, h.old, h.new, h.reason
+  FROM history h ORDER BY h.id;
+CREATE VIEW case_notes AS
+  SELECT k.reference AS "case", n.day, n.user, n.text FROM case_note n JOIN "case" k ON k.id = n.case_id ORDER BY n.id;
+CREATE VIEW person_aliases AS
+  SELECT a.person_id, a.name, a.dob FROM person_alias a ORDER BY a.id;
+CREATE VIEW person_merges AS
+  SELECT g.id, g.keep_id, g.drop_id, g.reason, g.day, g.user, g.undone_at FROM person_merge g ORDER BY g.id;
+)SQL",
   };
   return steps;
 }

@@ -49,6 +49,7 @@ TEST_CASE("schema: every CHECK list of a fixed vocabulary is the enum's known va
   CHECK(check_list(path, "reminder", "item") == core::known_values<core::ReminderItem>());
   CHECK(check_list(path, "reminder", "delivery") == core::known_values<core::Delivery>());
   CHECK(check_list(path, "case_review_step", "step") == core::known_values<core::CaseReviewStep>());
+  CHECK(check_list(path, "history", "entity") == core::known_values<core::HistoryEntity>());
 }
 
 TEST_CASE("schema: the CHECK reader sees a value missing from a list")
