@@ -1,6 +1,7 @@
 #pragma once
 #include "panel/core/date.hpp"
 #include "panel/core/document.hpp"
+#include "panel/core/history.hpp"
 #include "panel/core/minutes.hpp"
 #include "panel/core/referral.hpp"
 
@@ -54,6 +55,14 @@ struct Case {
   std::optional<Date> purged;    // when its personal data was removed
 };
 
+// A dated note on a case between meetings (`case note`): free text, cleared by purge.
+struct CaseNote {
+  Date day;          // the day the note is about
+  std::string text;
+  std::string at;    // UTC timestamp it was written
+  std::string user;
+};
+
 // An open case and what brings it back before the panel, for the "no case without a next step"
 // invariant (DESIGN §2).
 struct CaseNextStep {
@@ -80,6 +89,8 @@ struct CaseDetail {
   std::vector<DiscussionRecord> discussions;
   std::vector<ActionRecord> actions;
   std::vector<InterventionRecord> interventions;
+  std::vector<CaseNote> notes;
+  std::vector<HistoryRow> history;  // corrections to the case itself, oldest first
 };
 
 } // namespace panel::core

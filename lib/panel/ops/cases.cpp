@@ -3,7 +3,9 @@
 #include "panel/ops/setup.hpp"
 #include "panel/rules/attention.hpp"
 #include "panel/store/audit.hpp"
+#include "panel/store/cases.hpp"
 #include "panel/store/documents.hpp"
+#include "panel/store/history.hpp"
 #include "panel/store/minutes.hpp"
 #include "panel/store/referrals.hpp"
 
@@ -54,7 +56,7 @@ std::vector<core::CaseNextStep> list_cases_needing_attention(store::Db& db, cons
 
 core::CaseDetail case_detail(store::Db& db, const core::Case& found)
 {
-  core::CaseDetail detail{found, {}, {}, {}, {}, {}};
+  core::CaseDetail detail{found, {}, {}, {}, {}, {}, {}, {}};
   for (auto& r : store::case_referrals(db, found.id)) {
     auto decisions = store::decisions_for(db, r.id);
     detail.referrals.push_back({std::move(r), std::move(decisions)});
@@ -63,6 +65,8 @@ core::CaseDetail case_detail(store::Db& db, const core::Case& found)
   detail.discussions = store::case_discussions(db, found.id);
   detail.actions = store::case_actions(db, found.id);
   detail.interventions = store::case_interventions(db, found.id);
+  detail.notes = store::case_notes(db, found.id);
+  detail.history = store::history_of(db, core::HistoryEntity::case_, found.id);
   return detail;
 }
 

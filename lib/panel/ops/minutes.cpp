@@ -161,13 +161,7 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
     for (const auto& i : c.interventions) {
       const auto& type = *std::find_if(profile.interventions.begin(), profile.interventions.end(),
                                        [&](const auto& t) { return t.code == i.type; });
-      auto filled = i;
-      // An ABC's review (3 months) and end (6 months) follow from the profile when not given.
-      if (!filled.review && type.review_months)
-        filled.review = i.date.plus_months(*type.review_months);
-      if (!filled.expiry && type.duration_months)
-        filled.expiry = i.date.plus_months(*type.duration_months);
-      store::insert_intervention(db, case_id, meeting->id, filled, type.tier);
+      store::insert_intervention(db, case_id, meeting->id, rules::with_type_dates(i, type), type.tier);
     }
     for (const auto& a : c.actions) {
       result.actions.push_back(store::insert_action(db, case_id, meeting->id, a, actor));

@@ -100,6 +100,24 @@ Json interventions_json(const core::CaseDetail& detail)
   return list;
 }
 
+Json notes_json(const core::CaseDetail& detail)
+{
+  Json list = Json::array();
+  for (const auto& n : detail.notes)
+    list.push_back({{"day", n.day.iso()}, {"text", n.text}, {"at", n.at}, {"user", n.user}});
+  return list;
+}
+
+Json history_json(const core::CaseDetail& detail)
+{
+  Json list = Json::array();
+  for (const auto& h : detail.history)
+    list.push_back({{"at", h.at}, {"day", h.day}, {"user", h.user}, {"command", h.command}, {"field", h.field},
+                    {"old", text_or_null(h.old_value)}, {"new", text_or_null(h.new_value)},
+                    {"reason", text_or_null(h.reason)}});
+  return list;
+}
+
 Json case_json(const core::CaseDetail& detail)
 {
   const auto& c = detail.info;
@@ -109,12 +127,15 @@ Json case_json(const core::CaseDetail& detail)
   Json j = {{"case", {{"reference", c.reference}, {"person", c.person_id}, {"name", c.name}, {"opened", c.opened.iso()},
                       {"lead_agency", text_or_null(c.lead_agency)}, {"risk_level", text_or_null(c.risk_level)},
                       {"review_date", optional_date(c.review_date)}, {"status", c.status},
-                      {"closed", optional_date(c.closed)}, {"close_reason", text_or_null(c.close_reason)}}},
+                      {"closed", optional_date(c.closed)}, {"close_reason", text_or_null(c.close_reason)},
+                      {"legal_hold", text_or_null(c.legal_hold)}}},
             {"referrals", referrals},
             {"documents", documents_json(detail)},
             {"discussions", discussions_json(detail)},
             {"actions", actions_json(detail)},
-            {"interventions", interventions_json(detail)}};
+            {"interventions", interventions_json(detail)},
+            {"notes", notes_json(detail)},
+            {"history", history_json(detail)}};
   return j;
 }
 
@@ -214,6 +235,7 @@ void write_text(std::ostream& out, const core::CaseDetail& detail, bool markdown
   line(out, "Risk level", c.risk_level);
   line(out, "Review date", c.review_date ? c.review_date->iso() : "");
   line(out, "Closed", c.closed ? fmt::format("{} ({})", c.closed->iso(), c.close_reason) : "");
+  line(out, "Legal hold", c.legal_hold);
   for (const auto& item : detail.referrals)
     write_referral_text(out, item, markdown);
   if (!detail.discussions.empty()) {
@@ -234,6 +256,18 @@ void write_text(std::ostream& out, const core::CaseDetail& detail, bool markdown
       line(out, i.date.iso(), fmt::format("{} (tier {}) by {}{}{}", i.type, i.tier, i.agency,
                                           i.review ? ", review " + i.review->iso() : "",
                                           i.expiry ? ", expires " + i.expiry->iso() : ""));
+  }
+  if (!detail.notes.empty()) {
+    out << '\n' << h2 << "Notes\n";
+    for (const auto& n : detail.notes)
+      line(out, n.day.iso(), fmt::format("{} ({})", n.text, n.user));
+  }
+  if (!detail.history.empty()) {
+    out << '\n' << h2 << "Changes\n";
+    for (const auto& h : detail.history)
+      line(out, h.day, fmt::format("{}: {} -> {} by {}{}", h.field, h.old_value.empty() ? "none" : h.old_value,
+                                   h.new_value.empty() ? "none" : h.new_value, h.user,
+                                   h.reason.empty() ? "" : " (" + h.reason + ")"));
   }
   if (!detail.documents.empty()) {
     out << '\n' << h2 << "Documents\n";

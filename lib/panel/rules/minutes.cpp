@@ -43,6 +43,35 @@ const std::vector<std::string>& close_reasons()
   return reasons;
 }
 
+std::vector<std::pair<std::string, std::string>> intervention_problems(const core::NewIntervention& i,
+                                                                       const core::Profile& profile,
+                                                                       const std::vector<std::string>& agencies)
+{
+  std::vector<std::pair<std::string, std::string>> problems;
+  const auto type = std::find_if(profile.interventions.begin(), profile.interventions.end(),
+                                 [&](const auto& t) { return t.code == i.type; });
+  if (type == profile.interventions.end()) {
+    std::vector<std::string> known_types;
+    for (const auto& t : profile.interventions)
+      known_types.push_back(t.code);
+    problems.emplace_back("type", fmt::format("unknown intervention '{}' (known: {})", i.type, core::join(known_types, ", ")));
+  }
+  if (!has(agencies, i.agency))
+    problems.emplace_back("agency", fmt::format("unknown agency '{}'", i.agency));
+  if (i.date == core::Date())
+    problems.emplace_back("date", "the date it was used is required");
+  return problems;
+}
+
+core::NewIntervention with_type_dates(core::NewIntervention i, const core::InterventionType& type)
+{
+  if (!i.review && type.review_months)
+    i.review = i.date.plus_months(*type.review_months);
+  if (!i.expiry && type.duration_months)
+    i.expiry = i.date.plus_months(*type.duration_months);
+  return i;
+}
+
 std::vector<std::string> minutes_problems(const core::Minutes& m, const core::Profile& profile, const MinutesFacts& facts)
 {
   std::vector<std::string> problems;
@@ -105,21 +134,9 @@ std::vector<std::string> minutes_problems(const core::Minutes& m, const core::Pr
         problems.push_back(where(a.line, f + ".actions.due") +
                            fmt::format(": {} is before the meeting ({})", a.due.iso(), date.iso()));
     }
-    for (const auto& i : c.interventions) {
-      const auto type = std::find_if(profile.interventions.begin(), profile.interventions.end(),
-                                     [&](const auto& t) { return t.code == i.type; });
-      if (type == profile.interventions.end()) {
-        std::vector<std::string> known_types;
-        for (const auto& t : profile.interventions)
-          known_types.push_back(t.code);
-        problems.push_back(where(i.line, f + ".interventions.type") +
-                           fmt::format(": unknown intervention '{}' (known: {})", i.type, core::join(known_types, ", ")));
-      }
-      if (!has(codes, i.agency))
-        problems.push_back(where(i.line, f + ".interventions.agency") + fmt::format(": unknown agency '{}'", i.agency));
-      if (i.date == core::Date())
-        problems.push_back(where(i.line, f + ".interventions.date") + ": the date it was used is required");
-    }
+    for (const auto& i : c.interventions)
+      for (const auto& [field, problem] : intervention_problems(i, profile, codes))
+        problems.push_back(where(i.line, f + ".interventions." + field) + ": " + problem);
   }
   for (const auto& u : m.action_updates) {
     if (!facts.actions.count(u.id))

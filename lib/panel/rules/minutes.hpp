@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace panel::rules {
@@ -19,6 +20,16 @@ struct MinutedCase {
   std::int64_t id = 0;
   std::string reference;  // the case's own reference (the minutes may name one of its referrals)
 };
+
+// The problems of one intervention, minuted or recorded between meetings, as (field, problem):
+// a type the profile knows, a known agency (`agencies`: the codes), the date it was used.
+std::vector<std::pair<std::string, std::string>> intervention_problems(const core::NewIntervention& i,
+                                                                       const core::Profile& profile,
+                                                                       const std::vector<std::string>& agencies);
+
+// The intervention with the review and end dates that follow from its type when not given (an
+// ABC's review at 3 months and end at 6, from the profile).
+core::NewIntervention with_type_dates(core::NewIntervention i, const core::InterventionType& type);
 
 // What minutes are checked against, read from the register by the caller.
 struct MinutesFacts {

@@ -63,12 +63,13 @@ std::string insert_action(Db& db, std::int64_t case_id, std::optional<std::int64
   return insert_action_row(db, {case_id, std::nullopt}, meeting_id, a, actor);
 }
 
-void insert_intervention(Db& db, std::int64_t case_id, std::int64_t meeting_id, const core::NewIntervention& i, int tier)
+void insert_intervention(Db& db, std::int64_t case_id, std::optional<std::int64_t> meeting_id,
+                         const core::NewIntervention& i, int tier)
 {
   SQLite::Statement s(db.impl().sql, "INSERT INTO intervention (case_id, meeting_id, type, tier, agency, date, review, "
                                      "expiry, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   s.bind(1, case_id);
-  s.bind(2, meeting_id);
+  bind_optional(s, 2, meeting_id);
   s.bind(3, i.type);
   s.bind(4, tier);
   s.bind(5, i.agency);

@@ -18,7 +18,9 @@ void insert_discussion(Db& db, std::int64_t meeting_id, std::int64_t case_id, co
 // Returns the new action's id ("A-12").
 std::string insert_action(Db& db, std::int64_t case_id, std::optional<std::int64_t> meeting_id, const core::NewAction& a,
                           const core::Actor& actor);
-void insert_intervention(Db& db, std::int64_t case_id, std::int64_t meeting_id, const core::NewIntervention& i, int tier);
+// `meeting_id` is none for an intervention recorded between meetings (`case intervention add`).
+void insert_intervention(Db& db, std::int64_t case_id, std::optional<std::int64_t> meeting_id,
+                         const core::NewIntervention& i, int tier);
 void update_case_after_discussion(Db& db, std::int64_t case_id, const std::string& risk, std::optional<core::Date> review);
 // Accepted referrals of a case listed for a later meeting, or awaiting one, that were received by
 // `meeting`: they were before the panel with their case, so they are listed for it. Their references.

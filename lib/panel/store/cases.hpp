@@ -1,0 +1,24 @@
+#pragma once
+#include "panel/core/actor.hpp"
+#include "panel/core/case.hpp"
+#include "panel/store/db.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace panel::store {
+
+// Corrections to a case between meetings; call inside a write transaction, beside the history and
+// audit rows. An empty lead agency is stored as NULL.
+void set_case_lead(Db& db, std::int64_t case_id, const std::string& lead_agency);
+void set_case_risk(Db& db, std::int64_t case_id, const std::string& risk_level);
+void set_case_review(Db& db, std::int64_t case_id, std::optional<core::Date> review);
+
+// A dated note on a case, stamped with the actor.
+void insert_case_note(Db& db, std::int64_t case_id, core::Date day, const std::string& text, const core::Actor& actor);
+// A case's notes, oldest day first (in the order written within a day).
+std::vector<core::CaseNote> case_notes(Db& db, std::int64_t case_id);
+
+} // namespace panel::store
