@@ -10,6 +10,7 @@
 #include "panel/rules/names.hpp"
 #include "panel/store/agencies.hpp"
 #include "panel/store/audit.hpp"
+#include "panel/store/cases.hpp"
 #include "panel/store/documents.hpp"
 #include "panel/store/minutes.hpp"
 #include "panel/store/referrals.hpp"
@@ -225,6 +226,22 @@ core::Value discussion_values(store::Db& db, std::int64_t case_id)
   for (const auto& d : store::case_discussions(db, case_id)) {
     Value v = Value::object();
     v.set("date", d.meeting.british()).set("summary", d.summary).set("outcome", d.outcome);
+    list.items.push_back(v);
+  }
+  return list;
+}
+
+core::Value note_values(store::Db& db, std::int64_t case_id)
+{
+  std::optional<core::Date> last;
+  for (const auto& d : store::case_discussions(db, case_id))
+    last = std::max(last.value_or(d.meeting), d.meeting);
+  Value list = Value::list({});
+  for (const auto& n : store::case_notes(db, case_id)) {
+    if (last && n.day <= *last)
+      continue;
+    Value v = Value::object();
+    v.set("date", n.day.british()).set("text", n.text);
     list.items.push_back(v);
   }
   return list;

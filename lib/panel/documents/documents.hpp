@@ -83,5 +83,8 @@ core::Value action_value(store::Db& db, const core::ActionRecord& action, core::
 // The same records for one case, as a list each (for packs).
 core::Value action_values(store::Db& db, std::int64_t case_id, core::Date today);
 core::Value discussion_values(store::Db& db, std::int64_t case_id);
+// A case's notes written since its last discussion (all, when never discussed), oldest first:
+// [{date, text}], what happened between meetings.
+core::Value note_values(store::Db& db, std::int64_t case_id);
 
 } // namespace panel::documents

@@ -78,6 +78,7 @@ Value item_value(store::Db& db, const core::Profile& profile, const core::Agenda
       .set("review", Value::yes_no(core::is(item.item, core::AgendaItemKind::review)))
       .set("case_review", Value::yes_no(core::is(item.item, core::AgendaItemKind::case_review)))
       .set("discussions", Value::list({}))
+      .set("notes", Value::list({}))
       .set("actions", Value::list({}));
   if (core::is(item.item, core::AgendaItemKind::case_review)) {
     // The panel reviews how agencies responded, so the pack says what was complained of and to whom.
@@ -88,6 +89,7 @@ Value item_value(store::Db& db, const core::Profile& profile, const core::Agenda
   }
   if (const auto kase = store::find_case(db, item.case_reference.empty() ? item.reference : item.case_reference)) {
     v.set("discussions", documents::discussion_values(db, kase->id));
+    v.set("notes", documents::note_values(db, kase->id));
     v.set("actions", documents::action_values(db, kase->id, today));
   }
   v.set("categories", documents::category_values(profile, item.categories));

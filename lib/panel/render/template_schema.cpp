@@ -85,6 +85,8 @@ Value sample_items()
   category.set("code", "").set("name", "");
   Value discussion = Value::object();
   discussion.set("date", "").set("summary", "").set("outcome", "");
+  Value note = Value::object();
+  note.set("date", "").set("text", "");
   Value item = Value::object();
   item.set("reference", "").set("case", "").set("item", "").set("name", "").set("aliases", Value::list({Value::of("")}))
       .set("dob", "").set("postcode", "").set("risk", "").set("lead_agency", sample_agency())
@@ -92,7 +94,8 @@ Value sample_items()
       .set("summary", "").set("repeat", Value::yes_no(true)).set("review", Value::yes_no(true))
       .set("case_review", Value::yes_no(true))
       .set("outcome", "").set("close_reason", "").set("referred_to", "").set("next_review", "").set("closed", Value::yes_no(true))
-      .set("discussions", Value::list({discussion})).set("actions", Value::list({Value::object()}))
+      .set("discussions", Value::list({discussion})).set("notes", Value::list({note}))
+      .set("actions", Value::list({Value::object()}))
       .set("role", "").set("risk_level", "").set("risk_score", "").set("risk_instrument", "").set("children", "")
       .set("other_parties", Value::list({sample_party()}));
   item.fields["actions"].items.front() = sample_actions().items.front();
