@@ -65,12 +65,18 @@ void check_text(const std::string& text, const std::string& what)
 
 std::string iso(const std::optional<core::Date>& d) { return d ? d->iso() : ""; }
 
-// "Risk Reduced" is "risk reduced": the words of the list, as people type them.
-std::string lower(std::string text)
+// "Risk  Reduced" is "risk reduced": a word of a fixed list as people type it (lower case, one
+// space between words), as the minutes read it.
+std::string choice(const std::string& text)
 {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char ch) { return static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch); });
-  return core::trim(text);
+  std::string out;
+  for (const char ch : core::trim(text)) {
+    const bool space = ch == ' ' || ch == '\t';
+    if (space && out.back() == ' ')
+      continue;
+    out += space ? ' ' : static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+  }
+  return out;
 }
 
 // Writes the history row of each change and one audit row naming the fields (codes only).
@@ -141,7 +147,7 @@ CaseChange update_case(store::Db& db, const std::string& reference, const CaseUp
 CaseChange close_case(store::Db& db, const std::string& reference, const std::string& close_reason,
                       bool cancel_actions, const core::Actor& actor)
 {
-  const auto reason = lower(close_reason);
+  const auto reason = choice(close_reason);
   const auto& reasons = rules::close_reasons();
   if (std::find(reasons.begin(), reasons.end(), reason) == reasons.end())
     throw refused(fmt::format("--reason: '{}' is not a reason to close a case (use one of: {})", close_reason,
@@ -194,8 +200,8 @@ CaseChange reopen_case(store::Db& db, const std::string& reference, const std::s
     result.review_defaulted = true;
   } else {
     throw refused(fmt::format("no meeting is scheduled on or after {}, so the reopened case would have no next step: "
-                              "add the meeting that will review it ('panel meeting add DATE'), then reopen it with "
-                              "--review DATE",
+                              "add the meeting that will review it first ('panel meeting add DATE'); --review DATE "
+                              "then picks a later review",
                               actor.today.iso()));
   }
   result.changes = {{"status", c.status, core::to_string(core::CaseStatus::open)},
