@@ -57,6 +57,9 @@ int run_close(const CaseOptions& o, Context& ctx)
     ctx.note(fmt::format("cancelled {}: {}", core::plural(static_cast<long long>(change.cancelled.size()), "action", "actions"),
                          core::join(change.cancelled, ", ")));
   ctx.note(fmt::format("{} is closed", change.reference));
+  for (const auto& date : change.still_listed)
+    ctx.warn(fmt::format("{} is still on the agenda of the meeting on {}: its minutes can record the closure",
+                         change.reference, date.iso()));
   return 0;
 }
 

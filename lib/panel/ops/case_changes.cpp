@@ -107,7 +107,7 @@ CaseChange update_case(store::Db& db, const std::string& reference, const CaseUp
     check_text(u.note, "--note");
   store::Transaction txn(db, store::Transaction::Kind::write);
   const auto c = existing_case(db, reference);
-  CaseChange result{c.reference, {}, false, {}, false};
+  CaseChange result{c.reference, {}, false, {}, false, {}};
   if (!u.lead.empty()) {
     if (!store::find_agency(db, u.lead))
       unknown_agency(db, u.lead);
@@ -164,7 +164,7 @@ CaseChange close_case(store::Db& db, const std::string& reference, const std::st
     throw refused(fmt::format("case {} has open actions ({}): record what became of them ('panel action done' or "
                               "'panel action update --status'), or close with --cancel-actions to cancel them",
                               c.reference, core::join(open, ", ")));
-  CaseChange result{c.reference, {}, false, open, false};
+  CaseChange result{c.reference, {}, false, open, false, {}};
   for (const auto& id : open) {
     store::set_action_status(db, id, core::to_string(core::ActionStatus::cancelled), actor.today,
                              "case closed: " + reason, actor);
@@ -177,6 +177,11 @@ CaseChange close_case(store::Db& db, const std::string& reference, const std::st
     result.changes.push_back({"review", c.review_date->iso(), ""});
   store::close_case(db, c.id, actor.today, reason);
   record(db, actor, c, result.changes, reason);
+  const auto meetings = store::open_meeting_dates(db);
+  for (const auto& r : store::case_referrals(db, c.id))
+    if (r.meeting_date && std::count(meetings.begin(), meetings.end(), *r.meeting_date) &&
+        !std::count(result.still_listed.begin(), result.still_listed.end(), *r.meeting_date))
+      result.still_listed.push_back(*r.meeting_date);
   txn.commit();
   return result;
 }
@@ -192,7 +197,7 @@ CaseChange reopen_case(store::Db& db, const std::string& reference, const std::s
   if (const auto other = store::open_case_for_person(db, c.person_id))
     throw refused(fmt::format("person {} has another open case, {}: add to that case instead", c.person_id,
                               other->reference));
-  CaseChange result{c.reference, {}, false, {}, false};
+  CaseChange result{c.reference, {}, false, {}, false, {}};
   if (review) {
     check_review(db, *review, actor.today);
   } else if (const auto next = store::next_open_meeting(db, actor.today)) {

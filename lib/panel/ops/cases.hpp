@@ -56,6 +56,7 @@ struct CaseChange {
   bool noted = false;                      // a case note was added
   std::vector<std::string> cancelled;      // actions cancelled by `close --cancel-actions`
   bool review_defaulted = false;           // reopen: the review is the next scheduled meeting
+  std::vector<core::Date> still_listed;    // close: coming meetings its referrals are on the agenda of
 };
 
 // `case update`: a known lead agency, a risk level of the profile, a review date from today with a
@@ -66,6 +67,8 @@ CaseChange update_case(store::Db& db, const std::string& reference, const CaseUp
 
 // `case close`: closes an open case today with one of rules::close_reasons(). Open actions refuse
 // it (listed) unless `cancel_actions`, which cancels them with the close reason as their note.
+// Referrals listed for a coming meeting stay on its agenda (the panel may confirm the closure):
+// the result names those meetings.
 CaseChange close_case(store::Db& db, const std::string& reference, const std::string& close_reason,
                       bool cancel_actions, const core::Actor& actor);
 

@@ -1,6 +1,7 @@
 #include "panel/ops/cases.hpp"
 
 #include "panel/core/error.hpp"
+#include "panel/documents/documents.hpp"
 #include "panel/input/referrals.hpp"
 #include "panel/ops/actions.hpp"
 #include "panel/ops/intake.hpp"
@@ -240,6 +241,32 @@ TEST_CASE("case note: dated, not after today nor before the case opened, and pur
   CHECK(store::case_notes(p.db, p.kase().id).front().text.empty());
   CHECK_THROWS_WITH_AS(ops::add_case_note(p.db, "CCM-2017-0001", "after purge", std::nullopt, p.now),
                        doctest::Contains("purged"), Error);
+}
+
+TEST_CASE("case note: the meeting pack shows the notes written since the case was last discussed")
+{
+  Cases p;
+  auto earlier = p.now;
+  earlier.today = day("2017-09-01");
+  {
+    // Recorded as if a meeting on 2 September had discussed the case.
+    core::Meeting m;
+    m.date = day("2017-09-02");
+    ops::add_meeting(p.db, m, earlier);
+    store::Transaction txn(p.db, store::Transaction::Kind::write);
+    core::CaseMinute minute;
+    minute.summary = "Discussed";
+    minute.outcome = "keep-open";
+    store::insert_discussion(p.db, store::find_meeting(p.db, day("2017-09-02"))->id, p.kase().id, minute);
+    store::insert_case_note(p.db, p.kase().id, day("2017-09-02"), "On the day of the meeting", p.now);
+    txn.commit();
+  }
+  ops::add_case_note(p.db, "CCM-2017-0001", "After the meeting", day("2017-09-04"), p.now);
+  const auto notes = documents::note_values(p.db, p.kase().id);
+  REQUIRE(notes.items.size() == 1);
+  CHECK(notes.items[0].fields.at("text").text == "After the meeting");
+  CHECK(notes.items[0].fields.at("date").text == "4 September 2017");
+  CHECK(ops::case_detail(p.db, p.kase()).notes.size() == 2);  // case show has them all
 }
 
 TEST_CASE("case intervention add: the minutes' checks, the type's dates, counted by date and reminded like minuted ones")
