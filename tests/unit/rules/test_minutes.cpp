@@ -214,3 +214,33 @@ TEST_CASE("minutes rules: an action update names an existing action and a known 
                                "m.yaml:9: action_updates.A-7: 'finished' (use done, not-possible, not-done, open or "
                                "cancelled)"});
 }
+
+TEST_CASE("intervention rules: one check for minutes and case intervention add, by field")
+{
+  core::NewIntervention i;
+  i.type = "asbo";
+  i.agency = "XYZ";
+  using Pairs = std::vector<std::pair<std::string, std::string>>;
+  CHECK(rules::intervention_problems(i, profile(), {"POL"}) ==
+        Pairs{{"type", "unknown intervention 'asbo' (known: abc, cpw)"},
+              {"agency", "unknown agency 'XYZ'"},
+              {"date", "the date it was used is required"}});
+  i.type = "cpw";
+  i.agency = "POL";
+  i.date = day("2017-09-01");
+  CHECK(rules::intervention_problems(i, profile(), {"POL"}).empty());
+}
+
+TEST_CASE("intervention rules: an ABC's review and end follow from its type unless given")
+{
+  const auto abc = profile().interventions.front();
+  core::NewIntervention i;
+  i.type = "abc";
+  i.date = day("2017-09-01");
+  const auto filled = rules::with_type_dates(i, abc);
+  CHECK(filled.review == day("2017-12-01"));
+  CHECK(filled.expiry == day("2018-03-01"));
+  i.review = day("2017-10-01");
+  CHECK(rules::with_type_dates(i, abc).review == day("2017-10-01"));
+  CHECK_FALSE(rules::with_type_dates(i, profile().interventions.back()).expiry);
+}
