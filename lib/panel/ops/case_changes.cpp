@@ -29,6 +29,9 @@ core::Case existing_case(store::Db& db, const std::string& reference)
       throw refused(fmt::format("referral {} is {}, not part of a case (see 'panel triage')", reference, referral->status));
     throw refused(fmt::format("no case or referral '{}' (see 'panel case list')", reference));
   }
+  if (const auto voided = store::case_voided(db, found->id))
+    throw refused(fmt::format("case {} was voided on {} (recorded in error): it can no longer be changed",
+                              found->reference, voided->iso()));
   if (found->purged)
     throw refused(fmt::format("case {} was purged on {}: its record can no longer be changed", found->reference,
                               found->purged->iso()));

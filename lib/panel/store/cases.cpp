@@ -28,6 +28,13 @@ void set_case_review(Db& db, std::int64_t case_id, std::optional<core::Date> rev
   s.exec();
 }
 
+std::optional<core::Date> case_voided(Db& db, std::int64_t case_id)
+{
+  SQLite::Statement s(db.impl().sql, "SELECT voided FROM \"case\" WHERE id = ?");
+  s.bind(1, case_id);
+  return s.executeStep() ? optional_date(s.getColumn(0)) : std::nullopt;
+}
+
 void insert_case_note(Db& db, std::int64_t case_id, core::Date day, const std::string& text, const core::Actor& actor)
 {
   SQLite::Statement s(db.impl().sql, "INSERT INTO case_note (case_id, day, text, at, user) VALUES (?, ?, ?, ?, ?)");

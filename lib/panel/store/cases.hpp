@@ -16,6 +16,9 @@ void set_case_lead(Db& db, std::int64_t case_id, const std::string& lead_agency)
 void set_case_risk(Db& db, std::int64_t case_id, const std::string& risk_level);
 void set_case_review(Db& db, std::int64_t case_id, std::optional<core::Date> review);
 
+// The day a case was voided (recorded in error), or none while it stands.
+std::optional<core::Date> case_voided(Db& db, std::int64_t case_id);
+
 // A dated note on a case, stamped with the actor.
 void insert_case_note(Db& db, std::int64_t case_id, core::Date day, const std::string& text, const core::Actor& actor);
 // A case's notes, oldest day first (in the order written within a day).

@@ -243,6 +243,18 @@ TEST_CASE("case note: dated, not after today nor before the case opened, and pur
                        doctest::Contains("purged"), Error);
 }
 
+TEST_CASE("case corrections: a voided case is refused, and so is a referral that opened no case")
+{
+  Cases p;
+  CHECK_THROWS_WITH_AS(ops::add_case_note(p.db, "CCM-2017-0042", "x", std::nullopt, p.now),
+                       doctest::Contains("no case or referral 'CCM-2017-0042'"), Error);
+  REQUIRE(test::raw_sql(p.path, "UPDATE \"case\" SET voided = '2017-09-04'").rc == SQLITE_OK);
+  CHECK_THROWS_WITH_AS(ops::update_case(p.db, "CCM-2017-0001", lead_risk("POL", ""), p.now),
+                       doctest::Contains("voided on 2017-09-04"), Error);
+  CHECK_THROWS_WITH_AS(ops::close_case(p.db, "CCM-2017-0001", "other", true, p.now), doctest::Contains("voided"), Error);
+  CHECK(p.history().empty());
+}
+
 TEST_CASE("case note: the meeting pack shows the notes written since the case was last discussed")
 {
   Cases p;
