@@ -45,7 +45,7 @@ int run_referral_show(const std::string& reference, bool all, Context& ctx)
 void register_referral(CLI::App& app, Context& ctx)
 {
   auto o = std::make_shared<ReferralOptions>();
-  auto* referral = app.add_subcommand("referral", "Show one referral with its history, or void one recorded in error");
+  auto* referral = app.add_subcommand("referral", "Show one referral with its history, correct it, or void one recorded in error");
   referral->require_subcommand(1);
   referral->footer(R"(Examples:
   panel referral show CCM-2017-0018
@@ -77,6 +77,7 @@ Example:
   unvoid->add_option("--reason", o->reason, "Why it is restored (kept in its history)")->required();
   unvoid->footer("Example:\n  panel referral unvoid CCM-2017-0019 --reason \"Voided the wrong one\"");
   unvoid->callback([o, &ctx] { ctx.select("referral unvoid", [o, &ctx] { return run_void(*o, ctx, false); }); });
+  register_referral_update(*referral, ctx);
 }
 
 } // namespace panel::cmd

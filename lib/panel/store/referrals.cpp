@@ -303,6 +303,87 @@ std::vector<core::Case> list_cases(Db& db, const std::string& status)
   return rows;
 }
 
+namespace {
+
+void replace_categories(Db& db, std::int64_t referral_id, const std::vector<std::string>& categories)
+{
+  SQLite::Statement clear_categories(db.impl().sql, "DELETE FROM referral_category WHERE referral_id = ?");
+  clear_categories.bind(1, referral_id);
+  clear_categories.exec();
+  SQLite::Statement category(db.impl().sql, "INSERT INTO referral_category (referral_id, position, category) VALUES (?, ?, ?)");
+  for (size_t k = 0; k < categories.size(); ++k) {
+    category.reset();
+    category.bind(1, referral_id);
+    category.bind(2, static_cast<int>(k + 1));
+    category.bind(3, categories[k]);
+    category.exec();
+  }
+}
+
+void replace_parties(Db& db, std::int64_t referral_id, const std::vector<core::OtherParty>& parties)
+{
+  SQLite::Statement clear_parties(db.impl().sql, "DELETE FROM other_party WHERE referral_id = ?");
+  clear_parties.bind(1, referral_id);
+  clear_parties.exec();
+  SQLite::Statement party(db.impl().sql,
+                          "INSERT INTO other_party (referral_id, name, dob, role, relationship) VALUES (?, ?, ?, ?, ?)");
+  for (const auto& p : parties) {
+    party.reset();
+    party.bind(1, referral_id);
+    party.bind(2, p.name);
+    bind_optional(party, 3, p.dob);
+    party.bind(4, p.role);
+    party.bind(5, p.relationship);
+    party.exec();
+  }
+}
+
+} // namespace
+
+void update_referral_fields(Db& db, std::int64_t referral_id, const core::Referral& r, bool categories, bool parties)
+{
+  SQLite::Statement s(db.impl().sql,
+                      "UPDATE referral SET received = ?, agency = ?, referrer_name = ?, referrer_email = ?, source_ref = ?, "
+                      "name = ?, dob = ?, age_at_referral = ?, gender = ?, postcode = ?, resident = ?, bame = ?, lgbt = ?, "
+                      "disability = ?, role = ?, vulnerable = ?, risk_level = ?, risk_score = ?, risk_instrument = ?, "
+                      "incidents_12m = ?, agencies_involved = ?, children = ?, professional_judgement = ?, consent = ?, "
+                      "consent_rationale = ?, summary = ? WHERE id = ?");
+  int i = 0;
+  s.bind(++i, r.received.iso());
+  s.bind(++i, r.agency);
+  s.bind(++i, r.referrer_name);
+  s.bind(++i, r.referrer_email);
+  bind_nullable(s, ++i, r.source_ref);
+  s.bind(++i, r.name);
+  bind_optional(s, ++i, r.dob);
+  bind_optional(s, ++i, r.dob ? std::optional<int>(core::age_on(*r.dob, r.received)) : std::nullopt);
+  s.bind(++i, r.gender);
+  s.bind(++i, r.postcode);
+  bind_optional(s, ++i, r.resident);
+  bind_optional(s, ++i, r.bame);
+  bind_optional(s, ++i, r.lgbt);
+  bind_optional(s, ++i, r.disability);
+  s.bind(++i, r.role);
+  s.bind(++i, r.vulnerable ? 1 : 0);
+  s.bind(++i, r.risk_level);
+  bind_optional(s, ++i, r.risk_score);
+  s.bind(++i, r.risk_instrument);
+  bind_optional(s, ++i, r.incidents_12m);
+  bind_optional(s, ++i, r.agencies_involved);
+  bind_optional(s, ++i, r.children);
+  s.bind(++i, r.professional_judgement ? 1 : 0);
+  s.bind(++i, r.consent);
+  s.bind(++i, r.consent_rationale);
+  s.bind(++i, r.summary);
+  s.bind(++i, referral_id);
+  s.exec();
+
+  if (categories)
+    replace_categories(db, referral_id, r.categories);
+  if (parties)
+    replace_parties(db, referral_id, r.other_parties);
+}
+
 void set_referral_voided(Db& db, std::int64_t referral_id, std::optional<core::Date> day)
 {
   SQLite::Statement s(db.impl().sql, "UPDATE referral SET voided = ? WHERE id = ?");

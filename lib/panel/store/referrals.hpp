@@ -39,6 +39,11 @@ std::vector<core::CaseNextStep> open_case_next_steps(Db& db);
 // The dates of meetings not yet held or cancelled, in order.
 std::vector<core::Date> open_meeting_dates(Db& db);
 
+// Rewrites a referral's own fields (not its reference, person, status or findings) with
+// `referral`'s, and its categories and other parties when asked to.
+void update_referral_fields(Db& db, std::int64_t referral_id, const core::Referral& referral, bool categories,
+                            bool parties);
+
 // Sets (a day) or clears (nullopt) a referral's `voided` mark.
 void set_referral_voided(Db& db, std::int64_t referral_id, std::optional<core::Date> day);
 // Sets or clears a case's `voided` mark; a case by its own reference, voided or not.
