@@ -123,13 +123,13 @@ struct Command {
 };
 constexpr Command commands[] = {
     {"init", register_init},         {"config", register_config},     {"agency", register_agency},
-    {"refer", register_refer},       {"triage", register_triage},     {"case", register_case},
-    {"meeting", register_meeting},   {"agenda", register_agenda},     {"minute", register_minute},
-    {"action", register_action},     {"remind", register_remind},     {"letter", register_letter},
-    {"trigger", register_trigger},   {"report", register_report},     {"incidents", register_incidents},
-    {"template", register_template}, {"audit", register_audit},       {"person", register_person},
-    {"purge", register_purge},       {"check", register_check},       {"backup", register_backup},
-    {"restore", register_backup},    {"completion", register_completion},
+    {"refer", register_refer},       {"triage", register_triage},     {"referral", register_referral},
+    {"case", register_case},         {"meeting", register_meeting},   {"agenda", register_agenda},
+    {"minute", register_minute},     {"action", register_action},     {"remind", register_remind},
+    {"letter", register_letter},     {"trigger", register_trigger},   {"report", register_report},
+    {"incidents", register_incidents}, {"template", register_template}, {"audit", register_audit},
+    {"person", register_person},     {"purge", register_purge},       {"check", register_check},
+    {"backup", register_backup},     {"restore", register_backup},    {"completion", register_completion},
 };
 
 // The first word that is not an option or an option's value: the command ("" when none).

@@ -21,6 +21,10 @@ void register_config(CLI::App& app, Context& ctx);
 void register_agency(CLI::App& app, Context& ctx);
 void register_refer(CLI::App& app, Context& ctx);
 void register_triage(CLI::App& app, Context& ctx);
+void register_referral(CLI::App& app, Context& ctx);
+// `referral show`, shared with `triage show`; `referral update` in its own file.
+int run_referral_show(const std::string& reference, bool all, Context& ctx);
+void register_referral_update(CLI::App& referral, Context& ctx);
 void register_case(CLI::App& app, Context& ctx);
 void register_meeting(CLI::App& app, Context& ctx);
 void register_agenda(CLI::App& app, Context& ctx);

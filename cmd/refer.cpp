@@ -1,4 +1,5 @@
 #include "cmd/cli.hpp"
+#include "cmd/referral_flags.hpp"
 
 #include "panel/core/error.hpp"
 #include "panel/core/files.hpp"
@@ -17,14 +18,6 @@
 #include <sstream>
 
 namespace panel::cmd {
-namespace {
-
-// A flag, the referral field it sets, and its help text.
-struct Flag {
-  const char* flag;
-  const char* field;
-  const char* help;
-};
 
 // Flags that carry a value.
 const std::vector<Flag> value_flags = {
@@ -58,6 +51,8 @@ const std::vector<Flag> true_flags = {
     {"--lgbt", "lgbt", "Subject is lesbian, gay, bisexual or trans (statistics)"},
     {"--disability", "disability", "Subject has a disability (statistics)"},
 };
+
+namespace {
 
 struct ReferOptions {
   std::string file;

@@ -16,7 +16,7 @@ namespace {
 
 struct TriageOptions {
   std::string reference, decision, meeting, lead, risk, reason, note, signpost, to;
-  bool override_threshold = false, accept_eligible = false, dry_run = false;
+  bool override_threshold = false, accept_eligible = false, dry_run = false, all = false;
 };
 
 int run_list(Context& ctx)
@@ -112,6 +112,13 @@ int run_triage(const TriageOptions& o, const CLI::App& sub, Context& ctx)
   }
   if (o.dry_run)
     throw usage_error("--dry-run goes with --accept-eligible");
+  if (o.reference == "show") {
+    if (o.decision.empty())
+      throw usage_error("which referral? ('panel triage show REF')");
+    return run_referral_show(o.decision, o.all, ctx);
+  }
+  if (o.all)
+    throw usage_error("--all goes with 'triage show REF'");
   if (o.reference.empty() || o.reference == "list") {
     if (!o.decision.empty())
       throw usage_error("'triage list' takes no decision");
@@ -128,7 +135,7 @@ void register_triage(CLI::App& app, Context& ctx)
 {
   auto o = std::make_shared<TriageOptions>();
   auto* sub = app.add_subcommand("triage", "List referrals awaiting a decision, and decide: accept, decline, redirect");
-  sub->add_option("REF", o->reference, "A referral reference, or 'list' (the default)");
+  sub->add_option("REF", o->reference, "A referral reference, 'list' (the default), or 'show' and a reference");
   sub->add_option("DECISION", o->decision, "accept | decline | redirect | more-info | reopen");
   sub->add_option("--meeting", o->meeting, "accept: list for the meeting on this date")->type_name("DATE");
   sub->add_option("--lead", o->lead, "accept: lead agency of a new case (default: the referring agency)")->type_name("AGENCY");
@@ -140,13 +147,16 @@ void register_triage(CLI::App& app, Context& ctx)
   sub->add_option("--to", o->to, "redirect: the forum it goes to (e.g. \"Safeguarding Adults Board\")")->type_name("FORUM");
   sub->add_flag("--accept-eligible", o->accept_eligible, "Accept every pending referral that meets the threshold");
   sub->add_flag("--dry-run", o->dry_run, "With --accept-eligible: say what would be accepted, change nothing");
+  sub->add_flag("--all", o->all, "show: show a referral even if it was voided");
   sub->footer(R"(Without a decision, lists pending referrals and those awaiting information with the criteria
 they meet: MEETS or BELOW THRESHOLD, repeat and possible matches (formats: table, csv, json, md).
 Accepting opens a case (or joins the person's open case) and lists it for the given meeting,
 or leaves it awaiting a meeting. Every decision records who, when and why, and is audited.
+'triage show REF' is 'referral show REF': everything about one referral.
 
 Examples:
   panel triage
+  panel triage show CCM-2017-0018
   panel triage CCM-2017-0018 accept --meeting 2017-09-12 --lead ASC --risk high
   panel triage CCM-2017-0019 decline --reason "Below threshold" --signpost "GP and Samaritans"
   panel triage CCM-2017-0020 redirect --to "Safeguarding Adults Board" --reason "Care and support needs"

@@ -25,6 +25,8 @@ struct RecordedReferral {
   std::string status;  // pending | awaiting-information | accepted | declined | redirected
   std::string case_reference;          // when accepted
   std::optional<Date> meeting_date;    // listed for; none = awaiting a meeting
+  std::optional<Date> voided;          // recorded in error: the day it was voided (issue #20)
+  std::optional<Date> purged;          // when its personal data was removed
 };
 
 // A triage decision on a referral.

@@ -121,8 +121,13 @@ TriageOutcome decide(store::Db& db, const std::string& reference, const TriageRe
   const auto profile = load_profile(db);
   check_request(db, profile, request, actor);
   const auto referral = store::find_referral(db, reference);
-  if (!referral)
+  if (!referral) {
+    if (const auto voided = store::find_referral_any(db, reference))
+      throw refused(fmt::format("{} was voided on {}: it cannot be decided ('panel referral unvoid {} --reason ...' "
+                                "restores it)",
+                                reference, voided->voided->iso(), reference));
     throw refused(fmt::format("no referral '{}' (see 'panel triage list' or 'panel case list')", reference));
+  }
   auto outcome = apply(db, profile, *referral, request, actor);
   txn.commit();
   return outcome;

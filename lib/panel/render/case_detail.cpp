@@ -1,4 +1,5 @@
 #include "panel/render/case_detail.hpp"
+#include "panel/render/referral_item.hpp"
 
 #include "panel/core/text.hpp"
 #include "panel/core/vocabulary.hpp"
@@ -279,6 +280,13 @@ void write_text(std::ostream& out, const core::CaseDetail& detail, bool markdown
 }
 
 } // namespace
+
+Json referral_item_json(const core::CaseDetail::Item& item) { return referral_json(item); }
+
+void write_referral_item(std::ostream& out, const core::CaseDetail::Item& item, bool markdown)
+{
+  write_referral_text(out, item, markdown);
+}
 
 void write_case(std::ostream& out, const core::CaseDetail& detail, Format format)
 {

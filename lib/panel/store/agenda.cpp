@@ -24,7 +24,7 @@ std::vector<core::AgendaItem> listed_items(Db& db, core::Date meeting)
   SQLite::Statement s(sql, "SELECT r.id, r.reference, coalesce(k.reference, ''), r.repeat_of IS NOT NULL, r.name, "
                            "coalesce(k.risk_level, ''), coalesce(k.lead_agency, '') "
                            "FROM referral r LEFT JOIN \"case\" k ON k.id = r.case_id "
-                           "WHERE r.status = 'accepted' AND r.meeting_date = ? ORDER BY r.received, r.id");
+                           "WHERE r.status = 'accepted' AND r.meeting_date = ? AND r.voided IS NULL ORDER BY r.received, r.id");
   SQLite::Statement categories(sql, "SELECT category FROM referral_category WHERE referral_id = ? ORDER BY position");
   s.bind(1, meeting.iso());
   std::vector<core::AgendaItem> items;
@@ -46,9 +46,9 @@ std::vector<core::AgendaItem> review_items(Db& db, core::Date meeting)
 {
   auto& sql = db.impl().sql;
   SQLite::Statement s(sql, "SELECT k.reference, p.name, k.risk_level, coalesce(k.lead_agency, ''), "
-                           "(SELECT id FROM referral r WHERE r.reference = k.reference) "
+                           "(SELECT id FROM referral r WHERE r.reference = k.reference AND r.voided IS NULL) "
                            "FROM \"case\" k JOIN person p ON p.id = k.person_id "
-                           "WHERE k.status = 'open' AND k.review_date IS NOT NULL AND k.review_date <= ? "
+                           "WHERE k.status = 'open' AND k.voided IS NULL AND k.review_date IS NOT NULL AND k.review_date <= ? "
                            "ORDER BY k.review_date, k.id");
   SQLite::Statement categories(sql, "SELECT category FROM referral_category WHERE referral_id = ? ORDER BY position");
   s.bind(1, meeting.iso());
@@ -71,7 +71,7 @@ std::vector<core::AgendaItem> review_items(Db& db, core::Date meeting)
 std::vector<std::string> accepted_too_late(Db& db, core::Date cutoff, core::Date meeting)
 {
   SQLite::Statement s(db.impl().sql,
-                      "SELECT r.reference FROM referral r WHERE r.status = 'accepted' AND "
+                      "SELECT r.reference FROM referral r WHERE r.status = 'accepted' AND r.voided IS NULL AND "
                       "(r.meeting_date IS NULL OR r.meeting_date > ?2) AND EXISTS (SELECT 1 FROM decision d WHERE "
                       "d.referral_id = r.id AND d.decision = 'accept' AND d.decided_on > ?1 AND d.decided_on <= ?2) "
                       "ORDER BY r.received, r.id");

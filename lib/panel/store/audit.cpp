@@ -158,13 +158,14 @@ Unaudited records_without_audit(Db& db, size_t limit)
   // EXCEPT and GROUP BY sort once each, so this stays n log n on a large register.
   SQLite::Statement s(db.impl().sql, R"SQL(
 SELECT 'referral ' || reference FROM (
-  SELECT reference FROM referral EXCEPT SELECT record FROM audit_log WHERE entity = 'referral' AND action = 'create')
+  SELECT reference FROM referral WHERE voided IS NULL EXCEPT SELECT record FROM audit_log WHERE entity = 'referral' AND action = 'create')
 UNION ALL
 SELECT 'case ' || reference FROM (
-  SELECT reference FROM "case" EXCEPT SELECT record FROM audit_log WHERE entity = 'case' AND action = 'create')
+  SELECT reference FROM "case" WHERE voided IS NULL EXCEPT SELECT record FROM audit_log WHERE entity = 'case' AND action = 'create')
 UNION ALL
 SELECT 'triage decision on ' || d.reference FROM
-  (SELECT r.reference, count(*) AS n FROM decision x JOIN referral r ON r.id = x.referral_id GROUP BY r.reference) d
+  (SELECT r.reference, count(*) AS n FROM decision x JOIN referral r ON r.id = x.referral_id
+   WHERE r.voided IS NULL GROUP BY r.reference) d
   LEFT JOIN (SELECT record, count(*) AS n FROM audit_log WHERE entity = 'referral' AND action = 'update'
              AND command LIKE 'triage%' GROUP BY record) a ON a.record = d.reference
   WHERE coalesce(a.n, 0) < d.n

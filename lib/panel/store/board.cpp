@@ -56,7 +56,7 @@ ReferralCounts referral_counts(Db& db, core::Date from, core::Date to)
   SQLite::Statement s(db.impl().sql,
                       "SELECT count(*), coalesce(sum(resident = 1), 0), coalesce(sum(vulnerable = 1), 0), "
                       "coalesce(sum(repeat_of IS NOT NULL), 0), coalesce(sum(meets_threshold = 1), 0) "
-                      "FROM referral WHERE received BETWEEN ?1 AND ?2");
+                      "FROM referral WHERE received BETWEEN ?1 AND ?2 AND voided IS NULL");
   s.bind(1, from.iso());
   s.bind(2, to.iso());
   s.executeStep();
@@ -65,17 +65,18 @@ ReferralCounts referral_counts(Db& db, core::Date from, core::Date to)
   c.vulnerable = s.getColumn(2).getInt64();
   c.repeats = s.getColumn(3).getInt64();
   c.meeting_threshold = s.getColumn(4).getInt64();
-  c.by_agency = counts(db, "SELECT agency, count(*) AS n FROM referral WHERE received BETWEEN ?1 AND ?2 "
+  c.by_agency = counts(db, "SELECT agency, count(*) AS n FROM referral WHERE received BETWEEN ?1 AND ?2 AND voided IS NULL "
                            "GROUP BY agency ORDER BY n DESC, agency", from, to);
   c.by_category = counts(db, "SELECT rc.category, count(*) AS n FROM referral r JOIN referral_category rc ON rc.referral_id = r.id "
-                             "WHERE r.received BETWEEN ?1 AND ?2 GROUP BY rc.category ORDER BY n DESC, rc.category", from, to);
-  c.decisions = counts(db, "SELECT decision, count(*) FROM decision WHERE decided_on BETWEEN ?1 AND ?2 "
-                           "AND decision <> 'reopen' GROUP BY decision", from, to);
+                             "WHERE r.received BETWEEN ?1 AND ?2 AND r.voided IS NULL GROUP BY rc.category ORDER BY n DESC, rc.category", from, to);
+  c.decisions = counts(db, "SELECT d.decision, count(*) FROM decision d JOIN referral r ON r.id = d.referral_id "
+                           "WHERE d.decided_on BETWEEN ?1 AND ?2 AND d.decision <> 'reopen' AND r.voided IS NULL "
+                           "GROUP BY d.decision", from, to);
   // Undecided at the end: no decision by then, or the last one then asked for more
   // information or reopened the referral.
   SQLite::Statement p(db.impl().sql, R"SQL(
     SELECT count(*) FROM referral r
-    WHERE r.received <= ?1
+    WHERE r.received <= ?1 AND r.voided IS NULL
       AND coalesce((SELECT d.decision FROM decision d WHERE d.referral_id = r.id AND d.decided_on <= ?1
                     ORDER BY d.decided_on DESC, d.id DESC LIMIT 1), 'none') IN ('none', 'more-info', 'reopen'))SQL");
   p.bind(1, to.iso());
@@ -109,11 +110,12 @@ CaseCounts case_counts(Db& db, core::Date from, core::Date to)
 {
   CaseCounts c;
   c.discussed = discussions_between(db, from, to);
-  SQLite::Statement o(db.impl().sql, "SELECT count(*) FROM \"case\" WHERE opened <= ?1 AND (closed IS NULL OR closed > ?1)");
+  SQLite::Statement o(db.impl().sql, "SELECT count(*) FROM \"case\" WHERE opened <= ?1 AND (closed IS NULL OR closed > ?1) "
+                                     "AND voided IS NULL");
   o.bind(1, to.iso());
   o.executeStep();
   c.open_at_end = o.getColumn(0).getInt64();
-  c.closed_by_reason = counts(db, "SELECT close_reason, count(*) AS n FROM \"case\" WHERE closed BETWEEN ?1 AND ?2 "
+  c.closed_by_reason = counts(db, "SELECT close_reason, count(*) AS n FROM \"case\" WHERE closed BETWEEN ?1 AND ?2 AND voided IS NULL "
                                   "GROUP BY close_reason ORDER BY n DESC, close_reason", from, to);
   for (const auto& [reason, n] : c.closed_by_reason)
     c.closed += n;
@@ -121,7 +123,7 @@ CaseCounts case_counts(Db& db, core::Date from, core::Date to)
     WITH first (case_id, day) AS (
       SELECT d.case_id, min(m.date) FROM discussion d JOIN meeting m ON m.id = d.meeting_id
       WHERE m.status = 'held' GROUP BY d.case_id)
-    SELECT f.day, (SELECT min(r.received) FROM referral r WHERE r.case_id = f.case_id)
+    SELECT f.day, (SELECT min(r.received) FROM referral r WHERE r.case_id = f.case_id AND r.voided IS NULL)
     FROM first f WHERE f.day BETWEEN ?1 AND ?2)SQL");
   f.bind(1, from.iso());
   f.bind(2, to.iso());
@@ -188,6 +190,7 @@ InterventionCounts intervention_counts(Db& db, core::Date from, core::Date to)
 Counts referrals_per_month(Db& db, core::Date from, core::Date to)
 {
   const auto found = counts(db, "SELECT substr(received, 1, 7) AS month, count(*) FROM referral WHERE received BETWEEN ?1 AND ?2 "
+                                "AND voided IS NULL "
                                 "GROUP BY month ORDER BY month",
                             *core::Date::from_ymd(from.year(), from.month(), 1), to);
   return every_month(found, from, to);
@@ -195,7 +198,8 @@ Counts referrals_per_month(Db& db, core::Date from, core::Date to)
 
 Counts cases_open_at_month_ends(Db& db, core::Date from, core::Date to)
 {
-  SQLite::Statement s(db.impl().sql, "SELECT count(*) FROM \"case\" WHERE opened <= ?1 AND (closed IS NULL OR closed > ?1)");
+  SQLite::Statement s(db.impl().sql, "SELECT count(*) FROM \"case\" WHERE opened <= ?1 AND (closed IS NULL OR closed > ?1) "
+                                     "AND voided IS NULL");
   Counts series;
   for (const auto& first : months(from, to)) {
     const auto end = std::min(first.plus_months(1).plus_days(-1), to);

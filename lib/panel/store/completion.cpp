@@ -10,8 +10,8 @@ const char* query(Identifier kind)
   switch (kind) {
   case Identifier::referral_or_case:
     // Cases first (the newest is usually wanted), then referrals.
-    return "SELECT reference FROM (SELECT reference, 0 AS k, id FROM \"case\" UNION ALL "
-           "SELECT reference, 1, id FROM referral) WHERE substr(reference, 1, length(?1)) = ?1 "
+    return "SELECT reference FROM (SELECT reference, 0 AS k, id FROM \"case\" WHERE voided IS NULL UNION ALL "
+           "SELECT reference, 1, id FROM referral WHERE voided IS NULL) WHERE substr(reference, 1, length(?1)) = ?1 "
            "ORDER BY k, id DESC LIMIT ?2";
   case Identifier::case_review:
     return "SELECT reference FROM case_review WHERE substr(reference, 1, length(?1)) = ?1 ORDER BY id DESC LIMIT ?2";

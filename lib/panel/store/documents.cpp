@@ -66,6 +66,11 @@ std::vector<core::DocumentRecord> case_documents(Db& db, std::int64_t case_id)
   return documents_where(db, "case_id = ?1 OR referral_id IN (SELECT id FROM referral WHERE case_id = ?1)", case_id);
 }
 
+std::vector<core::DocumentRecord> referral_documents(Db& db, std::int64_t referral_id)
+{
+  return documents_where(db, "referral_id = ?1", referral_id);
+}
+
 std::vector<core::DocumentRecord> case_review_documents(Db& db, std::int64_t case_review_id)
 {
   return documents_where(db, "case_review_id = ?1", case_review_id);

@@ -13,11 +13,11 @@ struct IntakeWriter::Statements {
         persons_named(sql, "SELECT id, dob FROM person WHERE name_key = ?"),
         insert_person(sql, "INSERT INTO person (name, name_key, dob, created_at) VALUES (?, ?, ?, ?)"),
         previous(sql, "SELECT id, reference, received, status FROM referral WHERE person_id = ? AND received <= ? "
-                      "ORDER BY received DESC, id DESC LIMIT 1"),
+                      "AND voided IS NULL ORDER BY received DESC, id DESC LIMIT 1"),
         next(sql, "SELECT id, reference, received, status FROM referral WHERE person_id = ? AND received > ? "
-                  "ORDER BY received, id LIMIT 1"),
+                  "AND voided IS NULL ORDER BY received, id LIMIT 1"),
         latest(sql, "SELECT id, reference, received, status FROM referral WHERE person_id = ? "
-                    "ORDER BY received DESC, id DESC LIMIT 1"),
+                    "AND voided IS NULL ORDER BY received DESC, id DESC LIMIT 1"),
         sequence(sql, "SELECT last FROM reference_counter WHERE kind = ? AND year = ?"),
         save_sequence(sql, "INSERT INTO reference_counter (kind, year, last) VALUES (?, ?, ?) "
                            "ON CONFLICT (kind, year) DO UPDATE SET last = excluded.last"),

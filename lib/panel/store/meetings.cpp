@@ -7,7 +7,7 @@ namespace {
 
 constexpr const char* columns =
     "m.id, m.date, m.time, m.venue, m.chair, m.status, m.cancel_reason, m.agenda_issued, "
-    "(SELECT count(*) FROM referral r WHERE r.meeting_date = m.date AND r.status = 'accepted')";
+    "(SELECT count(*) FROM referral r WHERE r.meeting_date = m.date AND r.status = 'accepted' AND r.voided IS NULL)";
 
 core::Meeting read(SQLite::Statement& s)
 {
@@ -78,7 +78,7 @@ void cancel_meeting(Db& db, std::int64_t id, const std::string& reason)
 
 std::vector<std::string> listed_referrals(Db& db, std::optional<core::Date> date)
 {
-  SQLite::Statement s(db.impl().sql, "SELECT reference FROM referral WHERE status = 'accepted' AND "
+  SQLite::Statement s(db.impl().sql, "SELECT reference FROM referral WHERE status = 'accepted' AND voided IS NULL AND "
                                      "meeting_date IS ? ORDER BY received, id");
   bind_optional(s, 1, date);
   std::vector<std::string> refs;

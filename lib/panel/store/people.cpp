@@ -23,6 +23,7 @@ void each_named(Db& db, const std::function<void(const core::PersonMatch&)>& vis
   SQLite::Statement people(sql, R"SQL(
     SELECT p.id, r.name, p.dob, count(*), group_concat(DISTINCT k.reference)
     FROM person p JOIN referral r ON r.person_id = p.id LEFT JOIN "case" k ON k.id = r.case_id
+    WHERE r.voided IS NULL
     GROUP BY p.id, r.name ORDER BY p.id)SQL");
   while (people.executeStep()) {
     const auto n = people.getColumn(3).getInt();
@@ -32,7 +33,8 @@ void each_named(Db& db, const std::function<void(const core::PersonMatch&)>& vis
            fmt::format("{} referral{}{}", n, n == 1 ? "" : "s", cases.empty() ? "" : ", case " + cases)});
   }
   SQLite::Statement parties(sql, "SELECT r.reference, o.name, o.dob, o.role FROM other_party o "
-                                 "JOIN referral r ON r.id = o.referral_id ORDER BY r.year, r.seq, o.id");
+                                 "JOIN referral r ON r.id = o.referral_id WHERE r.voided IS NULL "
+                                 "ORDER BY r.year, r.seq, o.id");
   while (parties.executeStep())
     visit({"other-party", parties.getColumn(0).getString(), parties.getColumn(1).getString(),
            optional_date(parties.getColumn(2)),
@@ -61,11 +63,12 @@ std::vector<std::string> person_case_references(Db& db, std::int64_t person_id)
 std::vector<core::RecordedReferral> person_referrals_without_case(Db& db, std::int64_t person_id)
 {
   std::vector<core::RecordedReferral> out;
-  SQLite::Statement s(db.impl().sql, "SELECT reference FROM referral WHERE person_id = ? AND case_id IS NULL "
-                                     "ORDER BY received, id");
+  // Subject access: a voided referral is still held, so it is listed here (no case shows it).
+  SQLite::Statement s(db.impl().sql, "SELECT reference FROM referral WHERE person_id = ? AND (case_id IS NULL OR "
+                                     "voided IS NOT NULL) ORDER BY received, id");
   s.bind(1, person_id);
   while (s.executeStep())
-    if (auto r = find_referral(db, s.getColumn(0).getString()))
+    if (auto r = find_referral_any(db, s.getColumn(0).getString()))
       out.push_back(std::move(*r));
   return out;
 }

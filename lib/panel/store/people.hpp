@@ -21,7 +21,7 @@ std::optional<PersonRow> find_person(Db& db, std::int64_t id);
 // detail) so that the caller can match names the way rules::normalise_name does.
 void each_named(Db& db, const std::function<void(const core::PersonMatch&)>& visit);
 
-// The cases a person's referrals belong to, and their referrals that are in no case.
+// The cases a person's referrals belong to, and their referrals that are in no case or voided.
 std::vector<std::string> person_case_references(Db& db, std::int64_t person_id);
 std::vector<core::RecordedReferral> person_referrals_without_case(Db& db, std::int64_t person_id);
 

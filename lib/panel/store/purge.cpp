@@ -56,10 +56,15 @@ std::vector<PurgeDue> closed_cases_before(Db& db, core::Date cutoff)
 
 std::vector<PurgeDue> declined_referrals_before(Db& db, core::Date cutoff)
 {
+  // A voided referral outside a live case follows the same clock from the day it was voided
+  // (a case that is not voided purges its voided referrals with it).
   return due(db, "referral",
-             "SELECT r.id, r.reference, max(d.decided_on) FROM referral r JOIN decision d ON d.referral_id = r.id "
-             "WHERE r.case_id IS NULL AND (r.status = 'declined' OR r.status = 'redirected') AND r.purged IS NULL "
-             "GROUP BY r.id HAVING max(d.decided_on) < ?1 ORDER BY max(d.decided_on), r.id",
+             "SELECT id, reference, last FROM (SELECT r.id, r.reference, max(coalesce((SELECT max(d.decided_on) "
+             "FROM decision d WHERE d.referral_id = r.id), ''), coalesce(r.voided, '')) AS last FROM referral r "
+             "WHERE r.purged IS NULL AND ((r.case_id IS NULL AND (r.status = 'declined' OR r.status = 'redirected')) "
+             "OR (r.voided IS NOT NULL AND (r.case_id IS NULL OR "
+             "r.case_id IN (SELECT id FROM \"case\" WHERE voided IS NOT NULL))))) "
+             "WHERE last <> '' AND last < ?1 ORDER BY last, id",
              cutoff);
 }
 
@@ -83,6 +88,8 @@ void purge_case(Db& db, std::int64_t case_id, core::Date day)
        "UPDATE intervention SET note = '' WHERE case_id = ?1",
        "UPDATE case_note SET text = '' WHERE case_id = ?1",
        "UPDATE document SET path = '' WHERE case_id = ?1 OR referral_id IN (SELECT id FROM referral WHERE case_id = ?1)",
+       "UPDATE history SET old = '', new = '', reason = '' WHERE (entity = 'case' AND record_id = ?1) OR "
+       "(entity = 'referral' AND record_id IN (SELECT id FROM referral WHERE case_id = ?1))",
        "UPDATE \"case\" SET purged = ?2 WHERE id = ?1"},
       case_id, day);
 }
@@ -92,7 +99,8 @@ void purge_referral(Db& db, std::int64_t referral_id, core::Date day)
   run(db,
       {other_parties("referral_id = ?1").c_str(), "UPDATE decision SET reason = '', signpost = '', forum = '' WHERE referral_id = ?1",
        referrals("id = ?1").c_str(),
-       "UPDATE document SET path = '' WHERE referral_id = ?1"},
+       "UPDATE document SET path = '' WHERE referral_id = ?1",
+       "UPDATE history SET old = '', new = '', reason = '' WHERE entity = 'referral' AND record_id = ?1"},
       referral_id, day);
 }
 

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
 namespace panel::store {
 namespace {
 
@@ -14,7 +16,7 @@ constexpr const char* referral_columns =
     "r.children, r.professional_judgement, r.consent, r.consent_rationale, r.summary, "
     "coalesce((SELECT p.reference FROM referral p WHERE p.id = r.repeat_of), ''), r.criteria_met, "
     "r.meets_threshold, r.status, coalesce((SELECT k.reference FROM \"case\" k WHERE k.id = r.case_id), ''), "
-    "r.meeting_date";
+    "r.meeting_date, r.voided, r.purged";
 
 std::vector<std::string> split_commas(const std::string& text)
 {
@@ -36,7 +38,7 @@ std::vector<core::RecordedReferral> read_referrals(Db& db, SQLite::Statement& s)
   // Prepared once per connection: a meeting pack reads a referral for each of its cases.
   auto& categories = db.impl().cached("SELECT category FROM referral_category WHERE referral_id = ? ORDER BY position");
   auto& matches = db.impl().cached("SELECT m.reference FROM possible_match p JOIN referral m ON m.id = p.match_id "
-                                   "WHERE p.referral_id = ? ORDER BY m.id");
+                                   "WHERE p.referral_id = ? AND m.voided IS NULL ORDER BY m.id");
   auto& parties = db.impl().cached("SELECT name, dob, role, relationship FROM other_party WHERE referral_id = ? ORDER BY id");
   std::vector<core::RecordedReferral> rows;
   while (s.executeStep()) {
@@ -78,6 +80,8 @@ std::vector<core::RecordedReferral> read_referrals(Db& db, SQLite::Statement& s)
     rec.status = col().getString();
     rec.case_reference = col().getString();
     rec.meeting_date = optional_date(col());
+    rec.voided = optional_date(col());
+    rec.purged = optional_date(col());
 
     categories.reset();
     categories.bind(1, rec.id);
@@ -114,7 +118,7 @@ core::Case read_case(SQLite::Statement& s)
 
 std::vector<core::RecordedReferral> list_referrals(Db& db, const std::vector<core::ReferralStatus>& statuses)
 {
-  std::string where = statuses.empty() ? "1" : "r.status IN (";
+  std::string where = statuses.empty() ? "r.voided IS NULL" : "r.voided IS NULL AND r.status IN (";
   for (size_t i = 0; i < statuses.size(); ++i)
     where += i ? ", ?" : "?";
   if (!statuses.empty())
@@ -126,7 +130,7 @@ std::vector<core::RecordedReferral> list_referrals(Db& db, const std::vector<cor
   return read_referrals(db, s);
 }
 
-std::optional<core::RecordedReferral> find_referral(Db& db, const std::string& reference)
+std::optional<core::RecordedReferral> find_referral_any(Db& db, const std::string& reference)
 {
   static const std::string text = fmt::format("SELECT {} FROM referral r WHERE r.reference = ?", referral_columns);
   auto& s = db.impl().cached(text);
@@ -137,10 +141,18 @@ std::optional<core::RecordedReferral> find_referral(Db& db, const std::string& r
   return std::move(rows.front());
 }
 
+std::optional<core::RecordedReferral> find_referral(Db& db, const std::string& reference)
+{
+  auto found = find_referral_any(db, reference);
+  if (found && found->voided)
+    return std::nullopt;
+  return found;
+}
+
 std::vector<core::RecordedReferral> case_referrals(Db& db, std::int64_t case_id)
 {
   SQLite::Statement s(db.impl().sql, fmt::format("SELECT {} FROM referral r WHERE r.case_id = ? "
-                                                 "ORDER BY r.received, r.id", referral_columns));
+                                                 "AND r.voided IS NULL ORDER BY r.received, r.id", referral_columns));
   s.bind(1, case_id);
   return read_referrals(db, s);
 }
@@ -210,7 +222,7 @@ std::optional<core::Case> open_case_for_person(Db& db, std::int64_t person_id)
 {
   SQLite::Statement s(db.impl().sql,
                       fmt::format("SELECT {} FROM \"case\" k JOIN person p ON p.id = k.person_id "
-                                  "WHERE k.person_id = ? AND k.status = 'open' ORDER BY k.id DESC LIMIT 1",
+                                  "WHERE k.person_id = ? AND k.status = 'open' AND k.voided IS NULL ORDER BY k.id DESC LIMIT 1",
                                   case_columns));
   s.bind(1, person_id);
   if (!s.executeStep())
@@ -237,7 +249,8 @@ std::optional<core::Case> find_case(Db& db, const std::string& reference)
 {
   static const std::string text =
       fmt::format("SELECT {} FROM \"case\" k JOIN person p ON p.id = k.person_id "
-                  "WHERE k.reference = ?1 OR k.id = (SELECT case_id FROM referral WHERE reference = ?1)",
+                  "WHERE k.voided IS NULL AND (k.reference = ?1 OR "
+                  "k.id = (SELECT case_id FROM referral WHERE reference = ?1 AND voided IS NULL))",
                   case_columns);
   auto& s = db.impl().cached(text);
   s.bind(1, reference);
@@ -253,11 +266,12 @@ std::vector<core::CaseNextStep> open_case_next_steps(Db& db)
   SQLite::Statement s(
       db.impl().sql,
       fmt::format("SELECT {}, (SELECT min(r.meeting_date) FROM referral r JOIN meeting m ON m.date = r.meeting_date "
-                  "WHERE r.case_id = k.id AND r.status = 'accepted' AND (m.status = 'scheduled' OR m.status = "
+                  "WHERE r.case_id = k.id AND r.status = 'accepted' AND r.voided IS NULL AND (m.status = 'scheduled' OR m.status = "
                   "'agenda-issued')), EXISTS (SELECT 1 FROM referral r WHERE r.case_id = k.id AND r.status = 'accepted' "
-                  "AND r.meeting_date IS NULL), (SELECT max(m.date) FROM discussion d JOIN meeting m ON m.id = "
+                  "AND r.voided IS NULL AND r.meeting_date IS NULL), (SELECT max(m.date) FROM discussion d JOIN meeting m ON m.id = "
                   "d.meeting_id WHERE d.case_id = k.id) "
-                  "FROM \"case\" k JOIN person p ON p.id = k.person_id WHERE k.status = 'open' ORDER BY k.id",
+                  "FROM \"case\" k JOIN person p ON p.id = k.person_id WHERE k.status = 'open' AND k.voided IS NULL "
+                  "ORDER BY k.id",
                   case_columns));
   std::vector<core::CaseNextStep> rows;
   while (s.executeStep())
@@ -280,13 +294,203 @@ std::vector<core::Case> list_cases(Db& db, const std::string& status)
 {
   SQLite::Statement s(db.impl().sql,
                       fmt::format("SELECT {} FROM \"case\" k JOIN person p ON p.id = k.person_id "
-                                  "WHERE ?1 = '' OR k.status = ?1 ORDER BY k.id",
+                                  "WHERE k.voided IS NULL AND (?1 = '' OR k.status = ?1) ORDER BY k.id",
                                   case_columns));
   s.bind(1, status);
   std::vector<core::Case> rows;
   while (s.executeStep())
     rows.push_back(read_case(s));
   return rows;
+}
+
+namespace {
+
+void replace_categories(Db& db, std::int64_t referral_id, const std::vector<std::string>& categories)
+{
+  SQLite::Statement clear_categories(db.impl().sql, "DELETE FROM referral_category WHERE referral_id = ?");
+  clear_categories.bind(1, referral_id);
+  clear_categories.exec();
+  SQLite::Statement category(db.impl().sql, "INSERT INTO referral_category (referral_id, position, category) VALUES (?, ?, ?)");
+  for (size_t k = 0; k < categories.size(); ++k) {
+    category.reset();
+    category.bind(1, referral_id);
+    category.bind(2, static_cast<int>(k + 1));
+    category.bind(3, categories[k]);
+    category.exec();
+  }
+}
+
+void replace_parties(Db& db, std::int64_t referral_id, const std::vector<core::OtherParty>& parties)
+{
+  SQLite::Statement clear_parties(db.impl().sql, "DELETE FROM other_party WHERE referral_id = ?");
+  clear_parties.bind(1, referral_id);
+  clear_parties.exec();
+  SQLite::Statement party(db.impl().sql,
+                          "INSERT INTO other_party (referral_id, name, dob, role, relationship) VALUES (?, ?, ?, ?, ?)");
+  for (const auto& p : parties) {
+    party.reset();
+    party.bind(1, referral_id);
+    party.bind(2, p.name);
+    bind_optional(party, 3, p.dob);
+    party.bind(4, p.role);
+    party.bind(5, p.relationship);
+    party.exec();
+  }
+}
+
+} // namespace
+
+void update_referral_fields(Db& db, std::int64_t referral_id, const core::Referral& r, bool categories, bool parties)
+{
+  SQLite::Statement s(db.impl().sql,
+                      "UPDATE referral SET received = ?, agency = ?, referrer_name = ?, referrer_email = ?, source_ref = ?, "
+                      "name = ?, dob = ?, age_at_referral = ?, gender = ?, postcode = ?, resident = ?, bame = ?, lgbt = ?, "
+                      "disability = ?, role = ?, vulnerable = ?, risk_level = ?, risk_score = ?, risk_instrument = ?, "
+                      "incidents_12m = ?, agencies_involved = ?, children = ?, professional_judgement = ?, consent = ?, "
+                      "consent_rationale = ?, summary = ? WHERE id = ?");
+  int i = 0;
+  s.bind(++i, r.received.iso());
+  s.bind(++i, r.agency);
+  s.bind(++i, r.referrer_name);
+  s.bind(++i, r.referrer_email);
+  bind_nullable(s, ++i, r.source_ref);
+  s.bind(++i, r.name);
+  bind_optional(s, ++i, r.dob);
+  bind_optional(s, ++i, r.dob ? std::optional<int>(core::age_on(*r.dob, r.received)) : std::nullopt);
+  s.bind(++i, r.gender);
+  s.bind(++i, r.postcode);
+  bind_optional(s, ++i, r.resident);
+  bind_optional(s, ++i, r.bame);
+  bind_optional(s, ++i, r.lgbt);
+  bind_optional(s, ++i, r.disability);
+  s.bind(++i, r.role);
+  s.bind(++i, r.vulnerable ? 1 : 0);
+  s.bind(++i, r.risk_level);
+  bind_optional(s, ++i, r.risk_score);
+  s.bind(++i, r.risk_instrument);
+  bind_optional(s, ++i, r.incidents_12m);
+  bind_optional(s, ++i, r.agencies_involved);
+  bind_optional(s, ++i, r.children);
+  s.bind(++i, r.professional_judgement ? 1 : 0);
+  s.bind(++i, r.consent);
+  s.bind(++i, r.consent_rationale);
+  s.bind(++i, r.summary);
+  s.bind(++i, referral_id);
+  s.exec();
+
+  if (categories)
+    replace_categories(db, referral_id, r.categories);
+  if (parties)
+    replace_parties(db, referral_id, r.other_parties);
+}
+
+void set_referral_voided(Db& db, std::int64_t referral_id, std::optional<core::Date> day)
+{
+  SQLite::Statement s(db.impl().sql, "UPDATE referral SET voided = ? WHERE id = ?");
+  bind_optional(s, 1, day);
+  s.bind(2, referral_id);
+  s.exec();
+}
+
+void set_case_voided(Db& db, std::int64_t case_id, std::optional<core::Date> day)
+{
+  SQLite::Statement s(db.impl().sql, "UPDATE \"case\" SET voided = ? WHERE id = ?");
+  bind_optional(s, 1, day);
+  s.bind(2, case_id);
+  s.exec();
+}
+
+std::optional<core::Case> find_case_any(Db& db, const std::string& case_reference)
+{
+  SQLite::Statement s(db.impl().sql, fmt::format("SELECT {} FROM \"case\" k JOIN person p ON p.id = k.person_id "
+                                                 "WHERE k.reference = ?",
+                                                 case_columns));
+  s.bind(1, case_reference);
+  if (!s.executeStep())
+    return std::nullopt;
+  return read_case(s);
+}
+
+std::optional<core::Date> case_voided(Db& db, std::int64_t case_id)
+{
+  SQLite::Statement s(db.impl().sql, "SELECT voided FROM \"case\" WHERE id = ?");
+  s.bind(1, case_id);
+  return s.executeStep() ? optional_date(s.getColumn(0)) : std::nullopt;
+}
+
+std::vector<std::string> case_records(Db& db, std::int64_t case_id)
+{
+  SQLite::Statement s(db.impl().sql,
+                      "SELECT (SELECT count(*) FROM discussion WHERE case_id = ?1), "
+                      "(SELECT count(*) FROM action WHERE case_id = ?1), "
+                      "(SELECT count(*) FROM intervention WHERE case_id = ?1), "
+                      "(SELECT count(*) FROM case_note WHERE case_id = ?1), "
+                      "(SELECT count(*) FROM document WHERE case_id = ?1 OR referral_id IN "
+                      "(SELECT id FROM referral WHERE case_id = ?1))");
+  s.bind(1, case_id);
+  s.executeStep();
+  const std::array<std::pair<const char*, const char*>, 5> kinds{{{"discussion", "discussions"},
+                                                                  {"action", "actions"},
+                                                                  {"intervention", "interventions"},
+                                                                  {"case note", "case notes"},
+                                                                  {"document", "documents"}}};
+  std::vector<std::string> found;
+  for (int i = 0; i < 5; ++i)
+    if (const auto n = s.getColumn(i).getInt64(); n > 0)
+      found.push_back(fmt::format("{} {}", n, n == 1 ? kinds[i].first : kinds[i].second));
+  return found;
+}
+
+namespace {
+
+std::vector<Neighbour> read_neighbours(SQLite::Statement& s)
+{
+  std::vector<Neighbour> rows;
+  while (s.executeStep())
+    rows.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getString(), date_of(s.getColumn(2)),
+                    s.getColumn(3).getString()});
+  return rows;
+}
+
+std::optional<Neighbour> first(std::vector<Neighbour> rows)
+{
+  if (rows.empty())
+    return std::nullopt;
+  return rows.front();
+}
+
+} // namespace
+
+std::optional<Neighbour> previous_live_referral(Db& db, std::int64_t person_id, core::Date received, std::int64_t id)
+{
+  SQLite::Statement s(db.impl().sql,
+                      "SELECT id, reference, received, status FROM referral WHERE person_id = ?1 AND voided IS NULL "
+                      "AND id <> ?3 AND (received < ?2 OR (received = ?2 AND id < ?3)) "
+                      "ORDER BY received DESC, id DESC LIMIT 1");
+  s.bind(1, person_id);
+  s.bind(2, received.iso());
+  s.bind(3, id);
+  return first(read_neighbours(s));
+}
+
+std::optional<Neighbour> next_live_referral(Db& db, std::int64_t person_id, core::Date received, std::int64_t id)
+{
+  SQLite::Statement s(db.impl().sql,
+                      "SELECT id, reference, received, status FROM referral WHERE person_id = ?1 AND voided IS NULL "
+                      "AND id <> ?3 AND (received > ?2 OR (received = ?2 AND id > ?3)) "
+                      "ORDER BY received, id LIMIT 1");
+  s.bind(1, person_id);
+  s.bind(2, received.iso());
+  s.bind(3, id);
+  return first(read_neighbours(s));
+}
+
+std::vector<Neighbour> repeats_of(Db& db, std::int64_t id)
+{
+  SQLite::Statement s(db.impl().sql, "SELECT id, reference, received, status FROM referral "
+                                     "WHERE repeat_of = ? AND voided IS NULL ORDER BY received, id");
+  s.bind(1, id);
+  return read_neighbours(s);
 }
 
 } // namespace panel::store

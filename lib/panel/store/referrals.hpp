@@ -12,8 +12,11 @@ namespace panel::store {
 
 // Referrals with any of these statuses (all when empty), oldest received first.
 std::vector<core::RecordedReferral> list_referrals(Db& db, const std::vector<core::ReferralStatus>& statuses);
+// A live referral (voided ones are left out, as they are from every list and report).
 std::optional<core::RecordedReferral> find_referral(Db& db, const std::string& reference);
-// The referrals attached to a case, oldest first.
+// A referral, voided or not: for `referral show --all`, `unvoid` and subject access.
+std::optional<core::RecordedReferral> find_referral_any(Db& db, const std::string& reference);
+// The live referrals attached to a case, oldest first.
 std::vector<core::RecordedReferral> case_referrals(Db& db, std::int64_t case_id);
 
 // The names a person has been referred under, as first written, oldest first.
@@ -35,5 +38,34 @@ std::vector<core::Case> list_cases(Db& db, const std::string& status);
 std::vector<core::CaseNextStep> open_case_next_steps(Db& db);
 // The dates of meetings not yet held or cancelled, in order.
 std::vector<core::Date> open_meeting_dates(Db& db);
+
+// Rewrites a referral's own fields (not its reference, person, status or findings) with
+// `referral`'s, and its categories and other parties when asked to.
+void update_referral_fields(Db& db, std::int64_t referral_id, const core::Referral& referral, bool categories,
+                            bool parties);
+
+// Sets (a day) or clears (nullopt) a referral's `voided` mark.
+void set_referral_voided(Db& db, std::int64_t referral_id, std::optional<core::Date> day);
+// Sets or clears a case's `voided` mark; a case by its own reference, voided or not.
+void set_case_voided(Db& db, std::int64_t case_id, std::optional<core::Date> day);
+std::optional<core::Case> find_case_any(Db& db, const std::string& case_reference);
+std::optional<core::Date> case_voided(Db& db, std::int64_t case_id);
+
+// What is recorded on a case besides its referrals, each "N thing(s)" that is not zero
+// ("1 discussion", "2 actions", ...): a case with any of these cannot be voided.
+std::vector<std::string> case_records(Db& db, std::int64_t case_id);
+
+// A live referral of the person before (received earlier, or the same day and recorded earlier)
+// or after another referral; `id` itself is never returned.
+struct Neighbour {
+  std::int64_t id = 0;
+  std::string reference;
+  core::Date received;
+  std::string status;
+};
+std::optional<Neighbour> previous_live_referral(Db& db, std::int64_t person_id, core::Date received, std::int64_t id);
+std::optional<Neighbour> next_live_referral(Db& db, std::int64_t person_id, core::Date received, std::int64_t id);
+// The live referrals recorded as repeats of `id`.
+std::vector<Neighbour> repeats_of(Db& db, std::int64_t id);
 
 } // namespace panel::store

@@ -7,7 +7,8 @@ namespace panel::store {
 std::vector<ReviewDue> reviews_due(Db& db, core::Date today)
 {
   SQLite::Statement s(db.impl().sql, "SELECT reference, coalesce(lead_agency, ''), risk_level, review_date FROM \"case\" "
-                                     "WHERE status = 'open' AND review_date < ? ORDER BY review_date, reference");
+                                     "WHERE status = 'open' AND voided IS NULL AND review_date < ? "
+                                     "ORDER BY review_date, reference");
   s.bind(1, today.iso());
   std::vector<ReviewDue> rows;
   while (s.executeStep())
@@ -25,7 +26,7 @@ std::vector<InterventionDue> interventions_due(Db& db, core::Date today)
       SELECT id, case_id, 'expiry', expiry FROM intervention WHERE expiry IS NOT NULL)
     SELECT i.id, k.reference, i.type, i.agency, i.tier, i.date, step.step, step.due
     FROM step JOIN intervention i ON i.id = step.id JOIN "case" k ON k.id = step.case_id
-    WHERE k.status = 'open' AND step.due < ?1
+    WHERE k.status = 'open' AND k.voided IS NULL AND step.due < ?1
       AND NOT EXISTS (SELECT 1 FROM discussion d JOIN meeting m ON m.id = d.meeting_id
                       WHERE d.case_id = step.case_id AND m.date >= step.due)
     ORDER BY step.due, k.reference, i.id, step.step)SQL");

@@ -17,7 +17,7 @@ std::vector<DiscussionFacts> discussion_facts(Db& db, core::Date from, core::Dat
     FROM discussion d
     JOIN meeting m ON m.id = d.meeting_id
     JOIN referral r ON r.id = (SELECT x.id FROM referral x WHERE x.case_id = d.case_id AND x.received <= m.date
-                               ORDER BY x.received DESC, x.id DESC LIMIT 1)
+                               AND x.voided IS NULL ORDER BY x.received DESC, x.id DESC LIMIT 1)
     WHERE m.status = 'held' AND m.date BETWEEN ?1 AND ?2
     ORDER BY m.date, d.id)SQL");
   s.bind(1, from.iso());

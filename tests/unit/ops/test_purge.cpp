@@ -110,3 +110,25 @@ TEST_CASE("purge: retention 0 keeps a kind for ever")
   REQUIRE(p.run({"purge"}, "2040-01-01") == 0);
   CHECK(p.sql("SELECT name FROM referral WHERE reference = 'CCM-2017-0001'") == "Dora Quill");
 }
+
+TEST_CASE("purge: a voided referral is purged a year after it was voided, and its history keeps no values")
+{
+  Panel p;
+  REQUIRE(p.run({"init", "-q"}) == 0);
+  std::ofstream(p.dir.file("r.yaml")) << referrals;
+  REQUIRE(p.run({"-q", "refer", "--file", p.dir.file("r.yaml")}) == 0);
+  // Pending, so never decided: without the void it would never be due.
+  REQUIRE(p.run({"-q", "referral", "void", "CCM-2017-0001", "--reason", "Dora Quill was named in error"}) == 0);
+  const std::string history = "SELECT group_concat(field || '|' || old || '|' || new || '|' || reason, ';') FROM history "
+                              "WHERE entity = 'referral' AND record_id = (SELECT id FROM referral WHERE reference = 'CCM-2017-0001')";
+  REQUIRE(p.sql(history) == "voided||2017-09-04|Dora Quill was named in error");
+  REQUIRE(p.run({"purge"}, "2018-09-04") == 0);
+  CHECK(p.sql("SELECT name FROM referral WHERE reference = 'CCM-2017-0001'") == "Dora Quill");
+  REQUIRE(p.run({"purge"}, "2018-09-05") == 0);
+  CHECK(p.sql("SELECT name FROM referral WHERE reference = 'CCM-2017-0001'") == "[purged]");
+  // Which field changed, who and when stay; the values and the reason go.
+  CHECK(p.sql(history) == "voided|||");
+  CHECK(p.sql("SELECT user || ' ' || day FROM history") == "tester 2017-09-04");
+  // The other referral, live and pending, is untouched.
+  CHECK(p.sql("SELECT name FROM referral WHERE reference = 'CCM-2017-0002'") == "Carl Vane");
+}

@@ -5,6 +5,7 @@
 #include "panel/ops/intake.hpp"
 #include "panel/ops/meetings.hpp"
 #include "panel/ops/minutes.hpp"
+#include "panel/ops/referrals.hpp"
 #include "panel/ops/triage.hpp"
 #include "panel/render/board.hpp"
 #include "tests/unit/ops/panel_fixture.hpp"
@@ -679,4 +680,39 @@ TEST_CASE("board: csv ends its lines with CRLF, as every other csv panel writes"
   CHECK(csv.rfind("section,metric,key,value,previous,change\r\n", 0) == 0);
   CHECK(count(csv, "\r\n") == 56);
   CHECK(count(csv, "\n") == 56);
+}
+
+TEST_CASE("board: a voided referral leaves every figure, and unvoiding restores them")
+{
+  Board b;
+  const auto before = b.json(quarter("2017-Q3"));
+  // R3: Ann Able's repeat, accepted into C1 beside R1; R9: Hal Hunt's, redirected.
+  ops::void_referral(b.db, b.r3, "Recorded twice", b.on("2017-10-05"));
+  ops::void_referral(b.db, b.r9, "Wrong panel", b.on("2017-10-05"));
+  const auto after = b.json(quarter("2017-Q3"));
+  const auto& r = after["referrals"];
+  // R2, R4, R5 are left: received 5 -> 3.
+  CHECK(r["received"] == 3);
+  // HSG (R3) and CST (R9) go.
+  CHECK(r["by_agency"].dump() == R"({"POL":2,"ASC":1})");
+  // harassment 2 -> 1 (R3), drunk-disorderly 1 -> 0 (R9).
+  CHECK(r["by_category"].dump() == R"({"mental-health":2,"assault":1,"harassment":1,"suicide":1})");
+  // R3 was not resident and R9 did not say; neither was vulnerable.
+  CHECK(r["residents"] == before["referrals"]["residents"]);
+  CHECK(r["vulnerable"] == before["referrals"]["vulnerable"]);
+  // R3 was the quarter's only repeat.
+  CHECK(r["repeats"] == 0);
+  CHECK(r["repeat_rate"] == 0.0);
+  // R3 met the threshold (high); R9 did not.
+  CHECK(r["meeting_threshold"] == 2);
+  // R3's acceptance and R9's redirection go.
+  CHECK(r["decisions"].dump() == R"({"accepted":2,"declined":1,"redirected":0,"more_info":1})");
+  CHECK(r["pending_at_end"] == before["referrals"]["pending_at_end"]);
+  // C1 keeps R1: the cases and meetings are as they were.
+  CHECK(after["cases"] == before["cases"]);
+  CHECK(after["meetings"] == before["meetings"]);
+
+  ops::unvoid_referral(b.db, b.r9, "Voided in error", b.on("2017-10-06"));
+  ops::unvoid_referral(b.db, b.r3, "Voided in error", b.on("2017-10-06"));
+  CHECK(b.json(quarter("2017-Q3")) == before);
 }

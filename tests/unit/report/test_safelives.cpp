@@ -5,6 +5,7 @@
 #include "panel/ops/intake.hpp"
 #include "panel/ops/meetings.hpp"
 #include "panel/ops/minutes.hpp"
+#include "panel/ops/referrals.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/ops/triage.hpp"
 #include "panel/render/safelives.hpp"
@@ -209,4 +210,22 @@ TEST_CASE("safelives: csv has a row per meeting, the totals and the percentages"
   const auto table = render::safelives(report::safelives_return(m.db, ops::load_profile(m.db), period), render::Format::table, {});
   CHECK(table.find("Cases discussed in the twelve months 2016-10-01 to 2017-09-30: 8\n") != std::string::npos);
   CHECK(table.find("Per 10,000 adult females (population 60000): 1.3\n") != std::string::npos);
+}
+
+TEST_CASE("safelives: a voided referral no longer describes its case, and unvoiding restores the return")
+{
+  Marac m;
+  const auto before = m.json("2017-Q3");
+  // R2b (Beth Bell's second referral) voided: K2 keeps R2a, so the case stays and is described
+  // at 26 Sep by R2a instead (IDVA; not a repeat; lgbt; no disability; "Male"; 15; perpetrator
+  // 18 on the day received; 0 children).
+  ops::void_referral(m.db, m.r2b, "Recorded in error", m.on("2017-10-05"));
+  const auto after = m.json("2017-Q3");
+  CHECK(after["meetings"][0] == before["meetings"][0]);
+  // repeats 2 -> 1, idva 1 -> 2, partners 2 -> 1, disabled 1 -> 0, 16-17 3 -> 2, children 6 -> 5.
+  CHECK(after["meetings"][1].dump() == R"({"meeting":"2017-09-26","cases_discussed":4,"repeat_cases":1,"police_referrals":1,)"
+                                       R"("idva_referrals":2,"partner_referrals":1,"bame":2,"lgbt":1,"disabled":0,"male":1,)"
+                                       R"("aged_16_17":2,"perpetrators_under_18":1,"children":5})");
+  ops::unvoid_referral(m.db, m.r2b, "Voided in error", m.on("2017-10-06"));
+  CHECK(m.json("2017-Q3") == before);
 }

@@ -1,0 +1,147 @@
+#include "panel/ops/referrals.hpp"
+
+#include "panel/core/text.hpp"
+#include "panel/core/vocabulary.hpp"
+#include "panel/ops/referral_repeats.hpp"
+#include "panel/ops/setup.hpp"
+#include "panel/store/audit.hpp"
+#include "panel/store/documents.hpp"
+#include "panel/store/history.hpp"
+#include "panel/store/intake.hpp"
+#include "panel/store/referrals.hpp"
+
+#include <fmt/format.h>
+
+namespace panel::ops {
+namespace {
+
+using core::HistoryEntity;
+
+core::RecordedReferral find_or_refuse(store::Db& db, const std::string& reference)
+{
+  auto found = store::find_referral_any(db, reference);
+  if (!found)
+    throw refused(fmt::format("no referral '{}' (see 'panel triage list' or 'panel case list')", reference));
+  return std::move(*found);
+}
+
+std::string need_reason(const std::string& reason, const std::string& command)
+{
+  const auto trimmed = core::trim(reason);
+  if (trimmed.empty())
+    throw usage_error(fmt::format("'{}' needs --reason: why (kept in the referral's history)", command));
+  return std::string(trimmed);
+}
+
+// The reason given when the referral was last voided.
+std::string void_reason(const std::vector<core::HistoryRow>& history)
+{
+  std::string reason;
+  for (const auto& h : history)
+    if (h.field == "voided" && !h.new_value.empty())
+      reason = h.reason;
+  return reason;
+}
+
+void record_voided(store::Db& db, const core::Actor& actor, HistoryEntity entity, std::int64_t id,
+                   const std::string& reference, std::optional<core::Date> was, std::optional<core::Date> now,
+                   const std::string& reason)
+{
+  store::append_history(db, actor, entity, id, "voided", was ? was->iso() : "", now ? now->iso() : "", reason);
+  store::append_audit(db, actor, core::AuditAction::update, core::to_string(entity), reference,
+                      now ? "voided" : "unvoided");
+}
+
+} // namespace
+
+core::ReferralDetail show_referral(store::Db& db, const std::string& reference, bool include_voided,
+                                   const core::Actor& actor)
+{
+  store::Transaction txn(db, store::Transaction::Kind::write);
+  auto r = find_or_refuse(db, reference);
+  if (r.voided && !include_voided)
+    throw refused(fmt::format("{} was voided on {}; 'panel referral show {} --all' shows it", r.reference,
+                              r.voided->iso(), r.reference));
+  core::ReferralDetail detail;
+  detail.documents = store::referral_documents(db, r.id);
+  detail.history = store::history_of(db, HistoryEntity::referral, r.id);
+  if (r.voided)
+    detail.void_reason = void_reason(detail.history);
+  auto decisions = store::decisions_for(db, r.id);
+  detail.item = {std::move(r), std::move(decisions)};
+  store::append_audit(db, actor, core::AuditAction::read, "referral", detail.item.referral.reference);
+  txn.commit();
+  return detail;
+}
+
+VoidOutcome void_referral(store::Db& db, const std::string& reference, const std::string& reason_given,
+                          const core::Actor& actor)
+{
+  const auto reason = need_reason(reason_given, "referral void");
+  store::Transaction txn(db, store::Transaction::Kind::write);
+  const auto profile = load_profile(db);
+  const auto r = find_or_refuse(db, reference);
+  if (r.voided)
+    throw refused(fmt::format("{} was voided on {} already ('panel referral unvoid {} --reason ...' restores it)",
+                              r.reference, r.voided->iso(), r.reference));
+  VoidOutcome out{r.reference, {}};
+  if (!r.case_reference.empty()) {
+    const auto kase = store::find_case_any(db, r.case_reference);
+    bool others = false;
+    for (const auto& other : store::case_referrals(db, kase->id))
+      others = others || other.id != r.id;
+    if (others) {
+      out.changes.push_back(fmt::format("case {} keeps its other referrals", kase->reference));
+    } else {
+      const auto records = store::case_records(db, kase->id);
+      if (!records.empty())
+        throw refused(fmt::format("{} is the only referral of case {}, which has {} recorded; a case that was worked "
+                                  "cannot be voided: close it instead ('panel case close {} --reason ...')",
+                                  r.reference, kase->reference, core::join(records, ", "), kase->reference));
+      store::set_case_voided(db, kase->id, actor.today);
+      record_voided(db, actor, HistoryEntity::case_, kase->id, kase->reference, std::nullopt, actor.today, reason);
+      out.changes.push_back(fmt::format("case {} voided too (nothing was recorded on it)", kase->reference));
+    }
+  }
+  store::set_referral_voided(db, r.id, actor.today);
+  record_voided(db, actor, HistoryEntity::referral, r.id, r.reference, std::nullopt, actor.today, reason);
+  store::IntakeWriter writer(db);
+  for (const auto& next : store::repeats_of(db, r.id))
+    for (auto& line : work_out_repeat(db, writer, profile, next.reference, actor, reason))
+      out.changes.push_back(std::move(line));
+  txn.commit();
+  return out;
+}
+
+VoidOutcome unvoid_referral(store::Db& db, const std::string& reference, const std::string& reason_given,
+                            const core::Actor& actor)
+{
+  const auto reason = need_reason(reason_given, "referral unvoid");
+  store::Transaction txn(db, store::Transaction::Kind::write);
+  const auto profile = load_profile(db);
+  const auto r = find_or_refuse(db, reference);
+  if (!r.voided)
+    throw refused(fmt::format("{} is not voided (nothing to restore)", r.reference));
+  store::IntakeWriter writer(db);
+  VoidOutcome out{r.reference, {}};
+  store::set_referral_voided(db, r.id, std::nullopt);
+  record_voided(db, actor, HistoryEntity::referral, r.id, r.reference, r.voided, std::nullopt, reason);
+  if (!r.case_reference.empty()) {
+    const auto kase = store::find_case_any(db, r.case_reference);
+    if (const auto voided = store::case_voided(db, kase->id)) {
+      store::set_case_voided(db, kase->id, std::nullopt);
+      record_voided(db, actor, HistoryEntity::case_, kase->id, kase->reference, voided, std::nullopt, reason);
+      out.changes.push_back(fmt::format("case {} restored too", kase->reference));
+    }
+  }
+  // It may be a repeat again, and the person's next referral a repeat of it.
+  for (auto& line : work_out_repeat(db, writer, profile, r.reference, actor, reason))
+    out.changes.push_back(std::move(line));
+  if (const auto next = store::next_live_referral(db, r.person_id, r.referral.received, r.id))
+    for (auto& line : work_out_repeat(db, writer, profile, next->reference, actor, reason))
+      out.changes.push_back(std::move(line));
+  txn.commit();
+  return out;
+}
+
+} // namespace panel::ops
