@@ -23,7 +23,8 @@ namespace {
 // The case a correction is about: known, not voided, its personal data not purged.
 core::Case existing_case(store::Db& db, const std::string& reference)
 {
-  const auto found = store::find_case(db, reference);
+  // find_case_any: a voided case is found, to say so rather than "no case".
+  const auto found = store::find_case_any(db, reference);
   if (!found) {
     if (const auto referral = store::find_referral(db, reference))
       throw refused(fmt::format("referral {} is {}, not part of a case (see 'panel triage')", reference, referral->status));

@@ -5,6 +5,7 @@
 #include "panel/ops/referral_repeats.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/store/audit.hpp"
+#include "panel/store/cases.hpp"
 #include "panel/store/documents.hpp"
 #include "panel/store/history.hpp"
 #include "panel/store/intake.hpp"

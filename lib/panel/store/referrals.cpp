@@ -411,13 +411,6 @@ std::optional<core::Case> find_case_any(Db& db, const std::string& case_referenc
   return read_case(s);
 }
 
-std::optional<core::Date> case_voided(Db& db, std::int64_t case_id)
-{
-  SQLite::Statement s(db.impl().sql, "SELECT voided FROM \"case\" WHERE id = ?");
-  s.bind(1, case_id);
-  return s.executeStep() ? optional_date(s.getColumn(0)) : std::nullopt;
-}
-
 std::vector<std::string> case_records(Db& db, std::int64_t case_id)
 {
   SQLite::Statement s(db.impl().sql,

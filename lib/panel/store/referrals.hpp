@@ -49,7 +49,6 @@ void set_referral_voided(Db& db, std::int64_t referral_id, std::optional<core::D
 // Sets or clears a case's `voided` mark; a case by its own reference, voided or not.
 void set_case_voided(Db& db, std::int64_t case_id, std::optional<core::Date> day);
 std::optional<core::Case> find_case_any(Db& db, const std::string& case_reference);
-std::optional<core::Date> case_voided(Db& db, std::int64_t case_id);
 
 // What is recorded on a case besides its referrals, each "N thing(s)" that is not zero
 // ("1 discussion", "2 actions", ...): a case with any of these cannot be voided.
