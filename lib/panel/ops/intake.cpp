@@ -76,8 +76,10 @@ private:
           person = other.id;
           break;
         }
-    for (const auto& other : namesakes) {
-      if (person && other.id == *person)
+    for (size_t i = 0; i < namesakes.size(); ++i) {
+      const auto& other = namesakes[i];
+      // Skip the person found, and a person listed twice (by their name and by an alias).
+      if ((person && other.id == *person) || (i > 0 && namesakes[i - 1].id == other.id))
         continue;
       if (const auto latest = m_writer.latest_referral(other.id)) {
         match_ids.push_back(latest->id);
