@@ -169,3 +169,14 @@ TEST_CASE("merges: a referral by the name and dob of the record merged away is a
                        .out;
   CHECK(out.find("CCM-2017-0011,2017-09-02,POL,4,CCM-2017-0010,") != std::string::npos);
 }
+
+TEST_CASE("merges: research lists name the other names a person is known by")
+{
+  Register r;
+  const auto before = Json::parse(r.ok({"agenda", "2017-09-12", "--research", "HSG", "--format", "json"}).out);
+  CHECK(before.at(0)["name"] == "Daniel Okafor");
+  CHECK(before.at(0)["also_known_as"] == Json::array());
+  r.ok({"person", "alias", "add", "1", "--name", "Danny Okafor"});
+  const auto after = Json::parse(r.ok({"agenda", "2017-09-12", "--research", "HSG", "--format", "json"}).out);
+  CHECK(after.at(0)["also_known_as"] == Json::array({"Danny Okafor"}));
+}
