@@ -9,7 +9,7 @@ namespace panel::store {
 struct IntakeWriter::Statements {
   explicit Statements(SQLite::Database& db)
       : sql(db), source(sql, "SELECT reference FROM referral WHERE agency = ? AND source_ref = ?"),
-        person_exists(sql, "SELECT 1 FROM person WHERE id = ?"),
+        person_exists(sql, "SELECT merged_into FROM person WHERE id = ?"),
         // A person merged into another is found through the alias the merge gave the one kept.
         persons_named(sql, "SELECT id, dob FROM person WHERE name_key = ?1 AND merged_into IS NULL "
                            "UNION ALL SELECT person_id, dob FROM person_alias WHERE name_key = ?1"),
@@ -95,6 +95,15 @@ bool IntakeWriter::person_exists(std::int64_t id)
   auto& s = fresh(m->person_exists);
   s.bind(1, id);
   return s.executeStep();
+}
+
+std::optional<std::int64_t> IntakeWriter::merged_into(std::int64_t id)
+{
+  auto& s = fresh(m->person_exists);
+  s.bind(1, id);
+  if (!s.executeStep() || s.getColumn(0).isNull())
+    return std::nullopt;
+  return s.getColumn(0).getInt64();
 }
 
 std::vector<Namesake> IntakeWriter::persons_named(const std::string& name_key)

@@ -241,18 +241,20 @@ std::vector<std::string> recorded_since(Db& db, const Marks& marks, std::int64_t
   later.bind(4, drop_id);
   while (later.executeStep())
     out.push_back(fmt::format("merge {} was made later with the same people: undo it first", later.getColumn(0).getInt64()));
-  SQLite::Statement referrals(sql, "SELECT reference FROM referral WHERE id > ? AND person_id IN (?, ?) ORDER BY id");
+  SQLite::Statement referrals(sql, "SELECT reference, person_id FROM referral WHERE id > ? AND person_id IN (?, ?) ORDER BY id");
   referrals.bind(1, marks.referral);
   referrals.bind(2, keep_id);
   referrals.bind(3, drop_id);
   while (referrals.executeStep())
-    out.push_back(fmt::format("referral {} was recorded for person {} after the merge", referrals.getColumn(0).getString(), keep_id));
-  SQLite::Statement cases(sql, "SELECT reference FROM \"case\" WHERE id > ? AND person_id IN (?, ?) ORDER BY id");
+    out.push_back(fmt::format("referral {} was recorded for person {} after the merge", referrals.getColumn(0).getString(),
+                              referrals.getColumn(1).getInt64()));
+  SQLite::Statement cases(sql, "SELECT reference, person_id FROM \"case\" WHERE id > ? AND person_id IN (?, ?) ORDER BY id");
   cases.bind(1, marks.kase);
   cases.bind(2, keep_id);
   cases.bind(3, drop_id);
   while (cases.executeStep())
-    out.push_back(fmt::format("case {} was opened for person {} after the merge", cases.getColumn(0).getString(), keep_id));
+    out.push_back(fmt::format("case {} was opened for person {} after the merge", cases.getColumn(0).getString(),
+                              cases.getColumn(1).getInt64()));
   SQLite::Statement decision(sql, "SELECT r.reference, d.decision FROM decision d JOIN referral r ON r.id = d.referral_id "
                                   "WHERE d.id > ? AND d.referral_id = ? ORDER BY d.id");
   SQLite::Statement referral_history(sql, "SELECT r.reference, h.field FROM history h JOIN referral r ON r.id = h.record_id "
