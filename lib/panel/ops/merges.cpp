@@ -23,16 +23,17 @@ namespace {
 using nlohmann::json;
 using core::HistoryEntity;
 
-std::int64_t number(const std::string& text, const char* what)
+// A positive id typed as ARGUMENT; `what` says what the number is ("a person's id (...)").
+std::int64_t number(const std::string& text, const char* argument, const char* what)
 {
   std::int64_t n = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
   if (ec != std::errc() || end != text.data() + text.size() || n <= 0)
-    throw usage_error(fmt::format("{}: '{}' is not {}", what, text,
-                                  what == std::string("MERGE-ID") ? "a merge id (the number 'person merge' printed)"
-                                                                  : "a person's id (the number 'panel person find' shows)"));
+    throw usage_error(fmt::format("{}: '{}' is not {}", argument, text, what));
   return n;
 }
+
+constexpr const char* person_id = "a person's id (the number 'panel person find' shows)";
 
 std::string blank_to_reason(const std::string& reason, const char* command)
 {
@@ -111,8 +112,8 @@ MergeResult merge_people(store::Db& db, const std::string& keep_text, const std:
                          const std::string& reason_text, bool join_cases, const core::Actor& actor)
 {
   const auto reason = blank_to_reason(reason_text, "--reason \"two records of one person\"");
-  const auto keep_id = number(keep_text, "KEEP");
-  const auto drop_id = number(drop_text, "DROP");
+  const auto keep_id = number(keep_text, "KEEP", person_id);
+  const auto drop_id = number(drop_text, "DROP", person_id);
   if (keep_id == drop_id)
     throw refused(fmt::format("cannot merge person {} with itself: give the ids of two records of one person "
                               "(see 'panel person dupes')", keep_id));
@@ -284,7 +285,7 @@ MergeResult merge_people(store::Db& db, const std::string& keep_text, const std:
 UnmergeResult unmerge_people(store::Db& db, const std::string& merge_text, const std::string& reason,
                              const core::Actor& actor)
 {
-  const auto merge_id = number(merge_text, "MERGE-ID");
+  const auto merge_id = number(merge_text, "MERGE-ID", "a merge id (the number 'person merge' printed)");
   store::Transaction txn(db, store::Transaction::Kind::write);
   const auto merge = store::find_merge(db, merge_id);
   if (!merge)
