@@ -11,6 +11,7 @@
 #include "panel/store/merges.hpp"
 #include "panel/store/people.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <fmt/format.h>
 #include <map>
@@ -294,7 +295,12 @@ UnmergeResult unmerge_people(store::Db& db, const std::string& merge_text, const
   if (!merge->undone_at.empty())
     throw refused(fmt::format("merge {} was already undone on {}", merge_id, merge->undone_at));
   const auto changes = json::parse(merge->changes);
-  const auto referral_ids = changes.at("involved_referrals").get<std::vector<std::int64_t>>();
+  // Every referral of the person kept: a decision on any of them since may have joined it to a
+  // case the merge moved (accepting a referral joins the person's open case).
+  auto referral_ids = store::referral_ids_of(db, merge->keep_id);
+  for (const auto id : changes.at("involved_referrals").get<std::vector<std::int64_t>>())
+    if (std::find(referral_ids.begin(), referral_ids.end(), id) == referral_ids.end())
+      referral_ids.push_back(id);
   const auto joined = changes.at("joined_cases").get<std::vector<std::int64_t>>();
   const auto depends = store::recorded_since(db, marks_of(changes.at("marks")), merge_id, merge->keep_id,
                                              merge->drop_id, referral_ids, joined);

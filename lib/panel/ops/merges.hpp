@@ -36,9 +36,10 @@ struct UnmergeResult {
 };
 
 // Puts back exactly what merge MERGE-ID changed. Refused (naming each) when anything recorded
-// since depends on the merge: a referral or case recorded for either person, a decision or
-// correction on a referral it moved or re-evaluated, minutes, notes, actions or interventions
-// on a case it joined, a later merge of either person; and when it was already undone.
+// since depends on the merge: a referral or case recorded for either person, a decision on any
+// referral of the person kept, a correction to one it moved or re-evaluated, minutes, notes,
+// actions or interventions on a case it joined, a later merge of either person; and when it was
+// already undone.
 UnmergeResult unmerge_people(store::Db& db, const std::string& merge_id, const std::string& reason,
                              const core::Actor& actor);
 

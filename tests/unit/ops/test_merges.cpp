@@ -180,3 +180,19 @@ TEST_CASE("merges: research lists name the other names a person is known by")
   const auto after = Json::parse(r.ok({"agenda", "2017-09-12", "--research", "HSG", "--format", "json"}).out);
   CHECK(after.at(0)["also_known_as"] == Json::array({"Danny Okafor"}));
 }
+
+TEST_CASE("merges: accepting a referral of the person kept into a case the merge moved stops the undo")
+{
+  Register r;
+  // Person 9, referred before Margaret Doyle's first referral (so that referral's repeat does not
+  // change), keeps person 2's open case CCM-2017-0002; accepting it then joins that case.
+  r.ok({"refer", "--received", "2017-05-01", "--agency", "POL", "--name", "Peggy Doyle", "--category", "harassment",
+        "--summary", "s"});
+  r.ok({"person", "merge", "9", "2", "--reason", "one person"});
+  r.ok({"triage", "CCM-2017-0011", "accept", "--override", "--reason", "pj"});
+  const auto before = r.dump();
+  const auto refused = r.run_with({"person", "unmerge", "1"}, {}, "");
+  CHECK(refused.code == 1);
+  CHECK(refused.err.find("referral CCM-2017-0011 was decided (accept) after the merge") != std::string::npos);
+  CHECK(r.dump() == before);
+}
