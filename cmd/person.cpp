@@ -167,7 +167,7 @@ Examples:
                 "KEEP; repeats are worked out again and the output says which referrals and which quarters'\n"
                 "repeat counts changed. Refused when both have an open case, unless --join-cases.\n\n"
                 "Examples:\n  panel person merge 3 7 --reason \"same person: dob typed day first\"\n"
-                "  panel person merge 3 7 --reason \"one family, two records\" --join-cases");
+                "  panel person merge 3 7 --reason \"same person, a case open on each\" --join-cases");
   merge->callback([o, &ctx] { ctx.select("person merge", [o, &ctx] { return run_merge(*o, ctx); }); });
 
   auto* unmerge = person->add_subcommand("unmerge", "Undo a merge exactly, while nothing recorded since depends on it");

@@ -69,9 +69,11 @@ std::pair<core::Date, core::Date> quarter_days(const std::string& quarter)
 }
 
 // Each referral's previous referral in a sequence ordered by received date, then id.
-std::map<std::int64_t, std::optional<std::int64_t>> previous_in(const std::vector<store::RepeatState>& states)
+using Previous = std::map<std::int64_t, std::optional<std::int64_t>>;
+
+Previous previous_in(const std::vector<store::RepeatState>& states)
 {
-  std::map<std::int64_t, std::optional<std::int64_t>> previous;
+  Previous previous;
   for (size_t i = 0; i < states.size(); ++i)
     previous[states[i].id] = i == 0 ? std::nullopt : std::optional<std::int64_t>(states[i - 1].id);
   return previous;
@@ -105,6 +107,103 @@ store::Marks marks_of(const json& j)
   m.intervention = j.at("intervention");
   m.merge = j.at("merge");
   return m;
+}
+
+// DROP's open case's referrals join KEEP's newest open case; DROP's case closes, pointing there.
+void join_case(store::Db& db, const core::Actor& actor, const std::string& reason, const store::CaseState& closing,
+               const store::CaseState& into, json& changes, MergeResult& result)
+{
+  json moved = json::array();
+  for (const auto id : store::case_referral_ids(db, closing.id)) {
+    store::set_referral_case(db, id, into.id);
+    store::append_history(db, actor, HistoryEntity::referral, id, "case", closing.reference, into.reference, reason);
+    moved.push_back({{"id", id}, {"case_id", closing.id}});
+  }
+  changes["case_referrals"] = moved;
+  changes["closed_case"] = {{"id", closing.id}, {"status", closing.status}, {"closed", closing.closed},
+                            {"close_reason", closing.close_reason}};
+  auto closed = closing;
+  closed.status = "closed";
+  closed.closed = actor.today.iso();
+  closed.close_reason = "merged into " + into.reference;
+  store::set_case_state(db, closed);
+  store::append_history(db, actor, HistoryEntity::case_, closing.id, "status", closing.status, "closed", reason);
+  store::append_history(db, actor, HistoryEntity::case_, closing.id, "close_reason", closing.close_reason,
+                        closed.close_reason, reason);
+  result.joined_case = closing.reference;
+  result.into_case = into.reference;
+  store::append_audit(db, actor, core::AuditAction::update, "case", closing.reference, "closed: merged into " + into.reference);
+}
+
+// Repeats again, for KEEP's referrals whose previous referral is not what it was in their own
+// person's sequence (`own_previous`), by the rule intake uses (rules::within_repeat_window);
+// criteria only while a referral awaits a decision, as intake. Returns the referrals changed.
+std::vector<std::int64_t> rework_repeats(store::Db& db, const core::Actor& actor, const std::string& reason,
+                                         std::int64_t keep_id, const Previous& own_previous,
+                                         const core::Profile& profile, json& changes, MergeResult& result)
+{
+  std::vector<std::int64_t> changed;
+  const auto merged = store::repeat_states(db, keep_id);
+  const auto merged_previous = previous_in(merged);
+  std::map<std::int64_t, const store::RepeatState*> by_id;
+  for (const auto& s : merged)
+    by_id[s.id] = &s;
+  std::map<std::string, std::int64_t> quarters_before;
+  std::vector<std::pair<store::RepeatState, store::RepeatState>> updates;
+  store::IntakeWriter writer(db);
+  for (const auto& s : merged) {
+    const auto prev = merged_previous.at(s.id);
+    if (own_previous.count(s.id) && own_previous.at(s.id) == prev)
+      continue;
+    auto now = s;
+    now.repeat_of = prev && rules::within_repeat_window(by_id.at(*prev)->received, s.received, profile.repeat_window)
+                        ? prev
+                        : std::nullopt;
+    if (core::is(s.status, core::ReferralStatus::pending) || core::is(s.status, core::ReferralStatus::awaiting_information)) {
+      const auto criteria = rules::criteria_met(profile.criteria, writer.load_referral(s.id), now.repeat_of.has_value());
+      now.criteria_met = core::join(criteria, ",");
+      now.meets_threshold = !criteria.empty();
+    }
+    if (now.repeat_of == s.repeat_of && now.criteria_met == s.criteria_met && now.meets_threshold == s.meets_threshold)
+      continue;
+    updates.emplace_back(s, now);
+  }
+  for (const auto& [was, now] : updates)
+    if (was.repeat_of.has_value() != now.repeat_of.has_value() && !quarters_before.count(quarter_of(was.received))) {
+      const auto [from, to] = quarter_days(quarter_of(was.received));
+      quarters_before[quarter_of(was.received)] = store::count_repeats(db, from, to);
+    }
+  json repeats = json::array();
+  for (const auto& [was, now] : updates) {
+    store::set_repeat_state(db, now);
+    repeats.push_back(repeat_json(was));
+    changed.push_back(was.id);
+    if (was.repeat_of != now.repeat_of)
+      store::append_history(db, actor, HistoryEntity::referral, was.id, "repeat_of",
+                            was.repeat_of ? store::referral_reference(db, *was.repeat_of) : "",
+                            now.repeat_of ? store::referral_reference(db, *now.repeat_of) : "", reason);
+    if (was.criteria_met != now.criteria_met)
+      store::append_history(db, actor, HistoryEntity::referral, was.id, "criteria_met", was.criteria_met,
+                            now.criteria_met, reason);
+    store::append_audit(db, actor, core::AuditAction::update, "referral", was.reference,
+                        "repeat and criteria worked out again after a merge");
+    const auto text = now.repeat_of ? "now a repeat of " + by_id.at(*now.repeat_of)->reference : "no longer a repeat";
+    result.repeat_changes.push_back(
+        was.repeat_of == now.repeat_of
+            ? fmt::format("{}: criteria {} -> {}", was.reference, was.criteria_met.empty() ? "none" : was.criteria_met,
+                          now.criteria_met.empty() ? "none" : now.criteria_met)
+            : fmt::format("{}: {}{}", was.reference, text,
+                          was.repeat_of ? " (was a repeat of " + store::referral_reference(db, *was.repeat_of) + ")" : ""));
+  }
+  changes["repeats"] = repeats;
+  for (const auto& [quarter, before] : quarters_before) {
+    const auto [from, to] = quarter_days(quarter);
+    const auto after = store::count_repeats(db, from, to);
+    if (after != before)
+      result.quarter_changes.push_back(fmt::format("{} repeats: {} -> {}", quarter, before, after));
+  }
+
+  return changed;
 }
 
 } // namespace
@@ -176,96 +275,15 @@ MergeResult merge_people(store::Db& db, const std::string& keep_text, const std:
                                                actor.at, actor.user);
 
   if (!keep_open.empty() && !drop_open.empty()) {
-    // DROP's open case's referrals join KEEP's newest open case; DROP's case closes, pointing there.
-    const auto& into = keep_open.front();
-    auto closing = drop_open.front();
-    json moved = json::array();
-    for (const auto id : store::case_referral_ids(db, closing.id)) {
-      store::set_referral_case(db, id, into.id);
-      store::append_history(db, actor, HistoryEntity::referral, id, "case", closing.reference, into.reference, reason);
-      moved.push_back({{"id", id}, {"case_id", closing.id}});
-    }
-    changes["case_referrals"] = moved;
-    changes["closed_case"] = {{"id", closing.id}, {"status", closing.status}, {"closed", closing.closed},
-                              {"close_reason", closing.close_reason}};
-    auto closed = closing;
-    closed.status = "closed";
-    closed.closed = actor.today.iso();
-    closed.close_reason = "merged into " + into.reference;
-    store::set_case_state(db, closed);
-    store::append_history(db, actor, HistoryEntity::case_, closing.id, "status", closing.status, "closed", reason);
-    store::append_history(db, actor, HistoryEntity::case_, closing.id, "close_reason", closing.close_reason,
-                          closed.close_reason, reason);
-    joined_cases = {closing.id, into.id};
-    result.joined_case = closing.reference;
-    result.into_case = into.reference;
-    store::append_audit(db, actor, core::AuditAction::update, "case", closing.reference, "closed: merged into " + into.reference);
+    join_case(db, actor, reason, drop_open.front(), keep_open.front(), changes, result);
+    joined_cases = {drop_open.front().id, keep_open.front().id};
   }
   store::set_merged_into(db, drop_id, keep_id);
   store::append_history(db, actor, HistoryEntity::person, drop_id, "merged_into", "", std::to_string(keep_id), reason);
   store::append_history(db, actor, HistoryEntity::person, keep_id, "merged", "", std::to_string(drop_id), reason);
 
-  // Repeats again, for the referrals whose previous referral is not what it was: the rule intake
-  // uses (rules::within_repeat_window); criteria only while a referral awaits a decision, as intake.
-  const auto merged = store::repeat_states(db, keep_id);
-  const auto merged_previous = previous_in(merged);
-  std::map<std::int64_t, const store::RepeatState*> by_id;
-  for (const auto& s : merged)
-    by_id[s.id] = &s;
-  std::map<std::string, std::int64_t> quarters_before;
-  std::vector<std::pair<store::RepeatState, store::RepeatState>> updates;
-  store::IntakeWriter writer(db);
-  for (const auto& s : merged) {
-    const auto prev = merged_previous.at(s.id);
-    if (own_previous.count(s.id) && own_previous.at(s.id) == prev)
-      continue;
-    auto now = s;
-    now.repeat_of = prev && rules::within_repeat_window(by_id.at(*prev)->received, s.received, profile.repeat_window)
-                        ? prev
-                        : std::nullopt;
-    if (core::is(s.status, core::ReferralStatus::pending) || core::is(s.status, core::ReferralStatus::awaiting_information)) {
-      const auto criteria = rules::criteria_met(profile.criteria, writer.load_referral(s.id), now.repeat_of.has_value());
-      now.criteria_met = core::join(criteria, ",");
-      now.meets_threshold = !criteria.empty();
-    }
-    if (now.repeat_of == s.repeat_of && now.criteria_met == s.criteria_met && now.meets_threshold == s.meets_threshold)
-      continue;
-    updates.emplace_back(s, now);
-  }
-  for (const auto& [was, now] : updates)
-    if (was.repeat_of.has_value() != now.repeat_of.has_value() && !quarters_before.count(quarter_of(was.received))) {
-      const auto [from, to] = quarter_days(quarter_of(was.received));
-      quarters_before[quarter_of(was.received)] = store::count_repeats(db, from, to);
-    }
-  json repeats = json::array();
-  for (const auto& [was, now] : updates) {
-    store::set_repeat_state(db, now);
-    repeats.push_back(repeat_json(was));
-    involved_referrals.insert(was.id);
-    if (was.repeat_of != now.repeat_of)
-      store::append_history(db, actor, HistoryEntity::referral, was.id, "repeat_of",
-                            was.repeat_of ? store::referral_reference(db, *was.repeat_of) : "",
-                            now.repeat_of ? store::referral_reference(db, *now.repeat_of) : "", reason);
-    if (was.criteria_met != now.criteria_met)
-      store::append_history(db, actor, HistoryEntity::referral, was.id, "criteria_met", was.criteria_met,
-                            now.criteria_met, reason);
-    store::append_audit(db, actor, core::AuditAction::update, "referral", was.reference,
-                        "repeat and criteria worked out again after a merge");
-    const auto text = now.repeat_of ? "now a repeat of " + by_id.at(*now.repeat_of)->reference : "no longer a repeat";
-    result.repeat_changes.push_back(
-        was.repeat_of == now.repeat_of
-            ? fmt::format("{}: criteria {} -> {}", was.reference, was.criteria_met.empty() ? "none" : was.criteria_met,
-                          now.criteria_met.empty() ? "none" : now.criteria_met)
-            : fmt::format("{}: {}{}", was.reference, text,
-                          was.repeat_of ? " (was a repeat of " + store::referral_reference(db, *was.repeat_of) + ")" : ""));
-  }
-  changes["repeats"] = repeats;
-  for (const auto& [quarter, before] : quarters_before) {
-    const auto [from, to] = quarter_days(quarter);
-    const auto after = store::count_repeats(db, from, to);
-    if (after != before)
-      result.quarter_changes.push_back(fmt::format("{} repeats: {} -> {}", quarter, before, after));
-  }
+  for (const auto id : rework_repeats(db, actor, reason, keep_id, own_previous, profile, changes, result))
+    involved_referrals.insert(id);
 
   changes["involved_referrals"] = std::vector<std::int64_t>(involved_referrals.begin(), involved_referrals.end());
   changes["joined_cases"] = std::vector<std::int64_t>(joined_cases.begin(), joined_cases.end());
