@@ -3,6 +3,7 @@
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
 #include "panel/ops/cases.hpp"
+#include "panel/rules/dates.hpp"
 #include "panel/rules/dupes.hpp"
 #include "panel/rules/names.hpp"
 #include "panel/store/audit.hpp"
@@ -74,9 +75,20 @@ std::int64_t add_alias(store::Db& db, const std::string& id, const std::string& 
                        const core::Actor& actor)
 {
   const auto number = person_number(id);
+  // The checks `refer` makes of a subject's name and date of birth.
+  if (!core::valid_utf8(name) || core::strip_controls(name) != name || name.find_first_of("\n\r\t") != std::string::npos)
+    throw usage_error("--name: is not plain UTF-8 text on one line");
+  if (const auto chars = std::count_if(name.begin(), name.end(), [](unsigned char c) { return (c & 0xc0) != 0x80; });
+      chars > 200)
+    throw usage_error(fmt::format("--name: is {} characters long; the limit is 200", chars));
   const auto key = rules::normalise_name(name);
   if (key.empty())
     throw usage_error("--name: give the other name the person is known by, e.g. --name \"Jo Bloggs\"");
+  if (dob && *dob > actor.today)
+    throw usage_error(fmt::format("--dob: {} is after today", dob->iso()));
+  if (dob)
+    if (const auto problem = rules::birth_date_problem(*dob, actor.today); !problem.empty())
+      throw usage_error("--dob: " + problem);
   store::Transaction txn(db, store::Transaction::Kind::write);
   const auto person = existing_person(db, number);
   if (person.merged_into)
