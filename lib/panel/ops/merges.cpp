@@ -36,11 +36,15 @@ std::int64_t number(const std::string& text, const char* argument, const char* w
 
 constexpr const char* person_id = "a person's id (the number 'panel person find' shows)";
 
-std::string blank_to_reason(const std::string& reason, const char* command)
+// The reason as kept in the history: plain text (as triage asks of its reasons), trimmed;
+// `required` refuses a blank one, suggesting `example`.
+std::string checked_reason(const std::string& reason, bool required, const char* example)
 {
+  if (!core::valid_utf8(reason) || core::strip_controls(reason) != reason)
+    throw usage_error("--reason: must be plain text without control characters");
   const auto trimmed = core::trim(reason);
-  if (trimmed.empty())
-    throw usage_error(fmt::format("--reason: say why, e.g. {}", command));
+  if (required && trimmed.empty())
+    throw usage_error(fmt::format("--reason: say why, e.g. {}", example));
   return trimmed;
 }
 
@@ -211,7 +215,7 @@ std::vector<std::int64_t> rework_repeats(store::Db& db, const core::Actor& actor
 MergeResult merge_people(store::Db& db, const std::string& keep_text, const std::string& drop_text,
                          const std::string& reason_text, bool join_cases, const core::Actor& actor)
 {
-  const auto reason = blank_to_reason(reason_text, "--reason \"two records of one person\"");
+  const auto reason = checked_reason(reason_text, true, "--reason \"two records of one person\"");
   const auto keep_id = number(keep_text, "KEEP", person_id);
   const auto drop_id = number(drop_text, "DROP", person_id);
   if (keep_id == drop_id)
@@ -301,9 +305,10 @@ MergeResult merge_people(store::Db& db, const std::string& keep_text, const std:
   return result;
 }
 
-UnmergeResult unmerge_people(store::Db& db, const std::string& merge_text, const std::string& reason,
+UnmergeResult unmerge_people(store::Db& db, const std::string& merge_text, const std::string& reason_text,
                              const core::Actor& actor)
 {
+  const auto reason = checked_reason(reason_text, false, "");
   const auto merge_id = number(merge_text, "MERGE-ID", "a merge id (the number 'person merge' printed)");
   store::Transaction txn(db, store::Transaction::Kind::write);
   const auto merge = store::find_merge(db, merge_id);
