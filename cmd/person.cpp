@@ -1,6 +1,8 @@
 #include "cmd/cli.hpp"
 
 #include "panel/core/files.hpp"
+#include "panel/core/text.hpp"
+#include "panel/ops/merges.hpp"
 #include "panel/ops/people.hpp"
 #include "panel/render/case_detail.hpp"
 #include "panel/render/listings.hpp"
@@ -14,8 +16,8 @@ namespace panel::cmd {
 namespace {
 
 struct PersonOptions {
-  std::string name, dob, id, output;
-  bool force = false;
+  std::string name, dob, id, output, keep, drop, reason;
+  bool force = false, join_cases = false;
 };
 
 int run_find(const PersonOptions& o, Context& ctx)
@@ -52,6 +54,67 @@ int run_export(const PersonOptions& o, Context& ctx)
   return 0;
 }
 
+int run_dupes(Context& ctx)
+{
+  using render::Format;
+  const auto format = ctx.format_or(Format::table, {Format::table, Format::csv, Format::json, Format::md});
+  auto db = ctx.open_db();
+  const auto pairs = ops::person_dupes(db, ctx.actor());
+  render::dupes_listing(ctx.out, pairs, format, ctx.style());
+  if (pairs.empty())
+    ctx.note("no two people on the register look like one person");
+  return 0;
+}
+
+int run_merge(const PersonOptions& o, Context& ctx)
+{
+  auto db = ctx.open_db();
+  const auto r = ops::merge_people(db, o.keep, o.drop, o.reason, o.join_cases, ctx.actor());
+  ctx.out << r.merge_id << '\n';
+  ctx.note(fmt::format("merged person {} into person {} (merge {}): {} referral{} and {} case{} moved{}", r.drop_id,
+                       r.keep_id, r.merge_id, r.referrals_moved.size(), r.referrals_moved.size() == 1 ? "" : "s",
+                       r.cases_moved.size(), r.cases_moved.size() == 1 ? "" : "s",
+                       r.referrals_moved.empty() ? "" : " (" + core::join(r.referrals_moved, ", ") + ")"));
+  if (!r.joined_case.empty())
+    ctx.note(fmt::format("case {} closed: its referrals joined case {}", r.joined_case, r.into_case));
+  for (const auto& c : r.repeat_changes)
+    ctx.note(c);
+  for (const auto& q : r.quarter_changes)
+    ctx.note(q + " (returns for that quarter made before today will differ)");
+  ctx.note(fmt::format("undo with: panel person unmerge {} --reason TEXT", r.merge_id));
+  return 0;
+}
+
+int run_unmerge(const PersonOptions& o, Context& ctx)
+{
+  auto db = ctx.open_db();
+  const auto r = ops::unmerge_people(db, o.id, o.reason, ctx.actor());
+  ctx.note(fmt::format("merge {} undone: person {} stands on its own again ({} referral{}, {} case{} back)", r.merge_id,
+                       r.drop_id, r.referrals, r.referrals == 1 ? "" : "s", r.cases, r.cases == 1 ? "" : "s"));
+  return 0;
+}
+
+int run_alias_add(const PersonOptions& o, Context& ctx)
+{
+  const auto dob = optional_date_argument(o.dob, "--dob");
+  auto db = ctx.open_db();
+  ops::add_alias(db, o.id, o.name, dob, ctx.actor());
+  ctx.note(fmt::format("person {} is also known as '{}'{}", o.id, core::trim(o.name), dob ? " (born " + dob->iso() + ")" : ""));
+  return 0;
+}
+
+int run_alias_list(const PersonOptions& o, Context& ctx)
+{
+  using render::Format;
+  const auto format = ctx.format_or(Format::table, {Format::table, Format::csv, Format::json, Format::md});
+  auto db = ctx.open_db();
+  const auto aliases = ops::list_aliases(db, o.id, ctx.actor());
+  render::alias_listing(ctx.out, aliases, format, ctx.style());
+  if (aliases.empty())
+    ctx.note(fmt::format("person {} has no aliases", o.id));
+  return 0;
+}
+
 } // namespace
 
 void register_person(CLI::App& app, Context& ctx)
@@ -60,11 +123,16 @@ void register_person(CLI::App& app, Context& ctx)
   auto* person = app.add_subcommand("person", "Find a person, and export everything held about them (subject access)");
   person->require_subcommand(1);
   person->footer(R"(For a subject access request (UK GDPR Article 15): find the person, then export what the
-register holds about them. Both are recorded in the audit log. See docs/data-protection.md.
+register holds about them. Two records of one person ('person dupes' lists candidates) are joined
+with 'person merge' and separated again with 'person unmerge'. Every command is recorded in the
+audit log. See docs/data-protection.md.
 
 Examples:
   panel person find "Jo Smith" --dob 1990-02-14
-  panel person export 12 --format md -o sar-12.md)");
+  panel person export 12 --format md -o sar-12.md
+  panel person dupes
+  panel person merge 3 7 --reason "same person: dob typed day first"
+  panel person alias add 3 --name "Jo Bloggs")");
 
   auto* find = person->add_subcommand("find", "Find everyone with a name, on the register or named in others' records");
   find->add_option("NAME", o->name, "The name, or part of it (every word must match)")->required();
@@ -82,6 +150,50 @@ Examples:
               "referrals are included, as they are part of the record; review them before disclosure.\n\n"
               "Example:\n  panel person export 12 --format md -o sar-12.md");
   exp->callback([o, &ctx] { ctx.select("person export", [o, &ctx] { return run_export(*o, ctx); }); });
+
+  auto* dupes = person->add_subcommand("dupes", "List pairs of person records that may be one person, with a score and why");
+  dupes->footer("Pairs share a name (folded: case, accents, punctuation) and dates of birth that are the same,\n"
+                "have day and month swapped, differ in one digit, or are missing; a match on an alias counts.\n"
+                "Score 95 (surest) to 45. People merged into another are left out. Formats: table, csv, json, md.\n\n"
+                "Example:\n  panel person dupes --format csv");
+  dupes->callback([&ctx] { ctx.select("person dupes", [&ctx] { return run_dupes(ctx); }); });
+
+  auto* merge = person->add_subcommand("merge", "Join two records of one person: DROP's referrals and cases move to KEEP");
+  merge->add_option("KEEP", o->keep, "The person's id to keep")->required();
+  merge->add_option("DROP", o->drop, "The person's id to merge into KEEP")->required();
+  merge->add_option("--reason", o->reason, "Why they are one person (kept in the history)")->required()->type_name("TEXT");
+  merge->add_flag("--join-cases", o->join_cases, "When both have an open case: move DROP's case's referrals into KEEP's and close DROP's");
+  merge->footer("Prints the merge id (for 'person unmerge'). DROP's name and date of birth become an alias of\n"
+                "KEEP; repeats are worked out again and the output says which referrals and which quarters'\n"
+                "repeat counts changed. Refused when both have an open case, unless --join-cases.\n\n"
+                "Examples:\n  panel person merge 3 7 --reason \"same person: dob typed day first\"\n"
+                "  panel person merge 3 7 --reason \"same person, a case open on each\" --join-cases");
+  merge->callback([o, &ctx] { ctx.select("person merge", [o, &ctx] { return run_merge(*o, ctx); }); });
+
+  auto* unmerge = person->add_subcommand("unmerge", "Undo a merge exactly, while nothing recorded since depends on it");
+  unmerge->add_option("MERGE-ID", o->id, "The number 'person merge' printed")->required();
+  unmerge->add_option("--reason", o->reason, "Why the merge is undone (kept in the history)")->type_name("TEXT");
+  unmerge->footer("Refused, naming what depends on the merge, when since the merge a referral or case was recorded\n"
+                  "for either person, a referral it moved or re-evaluated was decided or corrected, a case it\n"
+                  "joined was minuted, noted or given an action or intervention, or either person was merged again.\n\n"
+                  "Example:\n  panel person unmerge 1 --reason \"two different people after all\"");
+  unmerge->callback([o, &ctx] { ctx.select("person unmerge", [o, &ctx] { return run_unmerge(*o, ctx); }); });
+
+  auto* alias = person->add_subcommand("alias", "Other names a person is known by: intake matches referrals by them");
+  alias->require_subcommand(1);
+  alias->footer("Examples:\n  panel person alias add 3 --name \"Jo Bloggs\" --dob 1990-02-14\n  panel person alias list 3");
+  auto* alias_add = alias->add_subcommand("add", "Record another name (and date of birth) a person is known by");
+  alias_add->add_option("ID", o->id, "The person's id from 'person find'")->required();
+  alias_add->add_option("--name", o->name, "The other name")->required()->type_name("TEXT");
+  alias_add->add_option("--dob", o->dob, "The date of birth given with that name")->type_name("DATE");
+  alias_add->footer("A referral with this name (and date of birth) is then about this person; 'person find',\n"
+                    "'person dupes' and research lists consider it.\n\n"
+                    "Example:\n  panel person alias add 3 --name \"Jo Bloggs\" --dob 1990-02-14");
+  alias_add->callback([o, &ctx] { ctx.select("person alias add", [o, &ctx] { return run_alias_add(*o, ctx); }); });
+  auto* alias_list = alias->add_subcommand("list", "List the other names a person is known by");
+  alias_list->add_option("ID", o->id, "The person's id from 'person find'")->required();
+  alias_list->footer("Formats: table, csv, json, md.\n\nExample:\n  panel person alias list 3");
+  alias_list->callback([o, &ctx] { ctx.select("person alias list", [o, &ctx] { return run_alias_list(*o, ctx); }); });
 }
 
 } // namespace panel::cmd

@@ -444,6 +444,8 @@ listing("action list", ["action", "list", "--agency", "HA"],
         count=n("SELECT count(*) FROM action WHERE case_id IS NOT NULL AND owner = 'HA'"))
 for who in ("Zoë O'Brien", "obrien", "Seán"):
     listing("person find", ["person", "find", who])
+listing("person dupes", ["person", "dupes"])
+listing("person alias list", ["person", "alias", "list", "1"])
 listing("template list", ["template", "list"])
 listing("trigger list", ["trigger", "list"], count=n("SELECT count(*) FROM case_review"))
 listing("trigger list", ["trigger", "list", "--overdue"])
@@ -629,6 +631,7 @@ PROBE_ARGS = {
     "trigger apply": ["--received", iso, "--applicant", "A N Other"], "trigger check": [app],
     "trigger show": [app], "report": ["--quarter", "2023-Q1"], "report safelives": ["--quarter", "2023-Q1"],
     "incidents import": incident_files[:1], "person find": ["obrien"], "person export": ["1"],
+    "person alias list": ["1"],
     "action show": ["A-1"], "template show": ["referral-acknowledgement"],
 }
 EXTRA_PROBES = {"agenda --research": ["agenda", meetings[MONTHS].isoformat(), "--research"],

@@ -1,5 +1,6 @@
 #pragma once
 #include "panel/core/case.hpp"
+#include "panel/core/history.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -23,6 +24,58 @@ struct Mention {
   std::string referral, name, role, relationship;
 };
 
+// Another name (and date of birth) a person is known by: added by `person alias add`, or the
+// name of a record merged into theirs.
+struct PersonAlias {
+  std::int64_t id = 0;
+  std::int64_t person_id = 0;
+  std::string name;
+  std::optional<Date> dob;
+  std::string created_at, created_by;
+};
+
+// One name a person is known by (their own or an alias), folded by rules::normalise_name, with
+// the date of birth that goes with it: what `person dupes` compares.
+struct PersonIdentity {
+  std::int64_t person_id = 0;
+  std::string name;       // as recorded
+  std::string name_key;   // rules::normalise_name(name)
+  std::optional<Date> dob;
+  bool alias = false;     // an alias (person_alias), not the person's own name
+};
+
+// Why two identities may be one person, and how sure panel is (0-100, higher = surer).
+struct DupeScore {
+  int score = 0;
+  std::string reason;     // "same name; dob day/month swapped"
+};
+
+// A candidate pair for `person dupes`: the lower person id first, with the identity of each that
+// matched best, and that score.
+struct DupePair {
+  PersonIdentity first, second;
+  DupeScore score;
+};
+
+// A merge of two records of one person, as `person export` shows it (ids and dates only).
+struct MergeRecord {
+  std::int64_t id = 0;
+  std::int64_t keep_id = 0, drop_id = 0;
+  std::string reason, day, user;
+  std::string undone_at;  // "" while the merge stands
+};
+
+// A history row with what it is about ("referral CCM-2017-0001", "case C-..", "person 3").
+struct HistoryItem {
+  std::string entity, record;
+  HistoryRow row;
+};
+
+// A dated note on a case between meetings.
+struct CaseNote {
+  std::string case_reference, day, user, text;
+};
+
 // Everything panel holds about one person, for a subject access request.
 struct PersonRecord {
   std::int64_t id = 0;
@@ -32,6 +85,10 @@ struct PersonRecord {
   std::vector<CaseDetail> cases;
   std::vector<CaseDetail::Item> referrals;  // referrals not part of a case
   std::vector<Mention> mentions;    // named as another party in referrals about others
+  std::vector<PersonAlias> aliases;
+  std::vector<MergeRecord> merges;    // merges this person was part of (kept or dropped)
+  std::vector<HistoryItem> history;   // corrections to the person, their referrals and cases
+  std::vector<CaseNote> notes;        // dated notes on their cases
 };
 
 } // namespace panel::core

@@ -76,8 +76,10 @@ private:
           person = other.id;
           break;
         }
-    for (const auto& other : namesakes) {
-      if (person && other.id == *person)
+    for (size_t i = 0; i < namesakes.size(); ++i) {
+      const auto& other = namesakes[i];
+      // Skip the person found, and a person listed twice (by their name and by an alias).
+      if ((person && other.id == *person) || (i > 0 && namesakes[i - 1].id == other.id))
         continue;
       if (const auto latest = m_writer.latest_referral(other.id)) {
         match_ids.push_back(latest->id);
@@ -152,6 +154,9 @@ IntakeResult record_referrals(store::Db& db, input::ReferralReader& reader, cons
       problems.push_back(fmt::format("{}: {}", input::where(source, record.line_of(p.field), p.field), p.message));
     if (r.person_id && !intake.writer().person_exists(*r.person_id))
       problems.push_back(fmt::format("{}: no person with id {}", input::where(source, record.line_of("person"), "person"), *r.person_id));
+    else if (const auto into = r.person_id ? intake.writer().merged_into(*r.person_id) : std::nullopt)
+      problems.push_back(fmt::format("{}: person {} was merged into person {}: give person {} instead",
+                                     input::where(source, record.line_of("person"), "person"), *r.person_id, *into, *into));
     if (!r.source_ref.empty()) {
       const auto [earlier, fresh] = in_file.emplace(r.agency + "\n" + r.source_ref, record.line);
       if (!fresh)

@@ -24,4 +24,17 @@ std::vector<core::PersonMatch> find_people(store::Db& db, const std::string& nam
 core::PersonRecord export_person(store::Db& db, const std::string& id, const core::Actor& actor,
                                  const std::function<void(const core::PersonRecord&)>& deliver = {});
 
+// Candidate pairs of records of one person (rules::dupe_pairs over everyone standing on their
+// own and their aliases), surest first. Audited as a read of the people listed.
+std::vector<core::DupePair> person_dupes(store::Db& db, const core::Actor& actor);
+
+// Records another name (and date of birth) a person is known by: intake then matches referrals
+// by it, and `person find`, `person dupes` and research lists consider it. Refused for an unknown,
+// merged-away or purged person, a blank name, or an alias the person already has. Returns its id.
+std::int64_t add_alias(store::Db& db, const std::string& id, const std::string& name, std::optional<core::Date> dob,
+                       const core::Actor& actor);
+
+// A person's aliases (an audited read). Refused for an unknown id.
+std::vector<core::PersonAlias> list_aliases(store::Db& db, const std::string& id, const core::Actor& actor);
+
 } // namespace panel::ops

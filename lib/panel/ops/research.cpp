@@ -4,6 +4,7 @@
 #include "panel/core/vocabulary.hpp"
 #include "panel/rules/research.hpp"
 #include "panel/store/audit.hpp"
+#include "panel/store/people.hpp"
 #include "panel/store/referrals.hpp"
 
 #include <algorithm>
@@ -27,6 +28,10 @@ core::ResearchPerson subject_of(store::Db& db, const core::AgendaItem& item, con
   for (const auto& name : store::person_names(db, r.person_id))
     if (name != p.name)
       p.aliases.push_back(name);
+  // Other names the person is known by (person alias add, or a record merged into theirs).
+  for (const auto& alias : store::aliases_of(db, r.person_id))
+    if (alias.name != p.name && std::find(p.aliases.begin(), p.aliases.end(), alias.name) == p.aliases.end())
+      p.aliases.push_back(alias.name);
   return p;
 }
 

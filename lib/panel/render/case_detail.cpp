@@ -307,9 +307,25 @@ void write_person(std::ostream& out, const core::PersonRecord& p, Format format)
     for (const auto& m : p.mentions)
       mentions.push_back({{"referral", m.referral}, {"name", m.name}, {"role", text_or_null(m.role)},
                           {"relationship", text_or_null(m.relationship)}});
+    Json aliases = Json::array(), merges = Json::array(), history = Json::array(), notes = Json::array();
+    for (const auto& a : p.aliases)
+      aliases.push_back({{"name", a.name}, {"dob", optional_date(a.dob)}, {"added", a.created_at}, {"by", a.created_by}});
+    for (const auto& m : p.merges)
+      merges.push_back({{"id", m.id}, {"kept", m.keep_id}, {"merged_in", m.drop_id}, {"reason", m.reason},
+                        {"day", m.day}, {"user", m.user}, {"undone_at", text_or_null(m.undone_at)}});
+    for (const auto& h : p.history)
+      history.push_back({{"entity", h.entity}, {"record", h.record}, {"field", h.row.field},
+                         {"old", h.row.old_value}, {"new", h.row.new_value}, {"reason", h.row.reason},
+                         {"at", h.row.at}, {"day", h.row.day}, {"user", h.row.user}, {"command", h.row.command}});
+    for (const auto& n : p.notes)
+      notes.push_back({{"case", n.case_reference}, {"day", n.day}, {"user", n.user}, {"text", n.text}});
     write_json(out, {{"person", {{"id", p.id}, {"name", p.name}, {"names", p.names}, {"dob", optional_date(p.dob)}}},
+                     {"aliases", aliases},
                      {"cases", cases},
                      {"referrals", referrals},
+                     {"case_notes", notes},
+                     {"history", history},
+                     {"merges", merges},
                      {"named_in_referrals_about_others", mentions}});
     return;
   }
@@ -319,12 +335,33 @@ void write_person(std::ostream& out, const core::PersonRecord& p, Format format)
   line(out, "Name", p.name);
   line(out, "Names used", core::join(p.names, "; "));
   line(out, "Date of birth", p.dob ? p.dob->iso() : "");
+  for (const auto& a : p.aliases)
+    line(out, "Also known as", a.name + (a.dob ? " (born " + a.dob->iso() + ")" : ""));
   for (const auto& c : p.cases) {
     out << '\n';
     write_text(out, c, markdown);
   }
   for (const auto& r : p.referrals)
     write_referral_text(out, r, markdown);
+  if (!p.notes.empty()) {
+    out << '\n' << (markdown ? "## " : "") << "Case notes\n";
+    for (const auto& n : p.notes)
+      line(out, n.case_reference + " " + n.day, n.text + " (" + n.user + ")");
+  }
+  if (!p.history.empty()) {
+    out << '\n' << (markdown ? "## " : "") << "Corrections\n";
+    for (const auto& h : p.history)
+      line(out, h.entity + " " + h.record + " " + h.row.day,
+           fmt::format("{}: '{}' -> '{}' by {} ({}){}", h.row.field, h.row.old_value, h.row.new_value, h.row.user,
+                       h.row.command, h.row.reason.empty() ? "" : ": " + h.row.reason));
+  }
+  if (!p.merges.empty()) {
+    out << '\n' << (markdown ? "## " : "") << "Merges of records\n";
+    for (const auto& m : p.merges)
+      line(out, fmt::format("merge {} {}", m.id, m.day),
+           fmt::format("person {} merged into person {} by {}: {}{}", m.drop_id, m.keep_id, m.user, m.reason,
+                       m.undone_at.empty() ? "" : "; undone " + m.undone_at));
+  }
   if (!p.mentions.empty()) {
     out << '\n' << (markdown ? "## " : "") << "Named in referrals about others\n";
     for (const auto& m : p.mentions)

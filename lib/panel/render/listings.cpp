@@ -200,6 +200,31 @@ void person_listing(std::ostream& out, const std::vector<core::PersonMatch>& mat
   write(out, table, format, style);
 }
 
+void dupes_listing(std::ostream& out, const std::vector<core::DupePair>& pairs, Format format, const Style& style)
+{
+  Table table{{{"score", "SCORE"},
+               {"person", "PERSON"},
+               {"name", "NAME"},
+               {"dob", "DOB"},
+               {"other_person", "OTHER"},
+               {"other_name", "OTHER NAME"},
+               {"other_dob", "OTHER DOB"},
+               {"reason", "REASON"}},
+              {}};
+  for (const auto& p : pairs)
+    table.rows.push_back({count(p.score.score), count(p.first.person_id), p.first.name, optional_date(p.first.dob),
+                          count(p.second.person_id), p.second.name, optional_date(p.second.dob), p.score.reason});
+  write(out, table, format, style);
+}
+
+void alias_listing(std::ostream& out, const std::vector<core::PersonAlias>& aliases, Format format, const Style& style)
+{
+  Table table{{{"name", "NAME"}, {"dob", "DOB"}, {"added", "ADDED"}, {"by", "BY"}}, {}};
+  for (const auto& a : aliases)
+    table.rows.push_back({a.name, optional_date(a.dob), a.created_at, a.created_by});
+  write(out, table, format, style);
+}
+
 void purge_listing(std::ostream& out, const core::PurgeResult& result, Format format, const Style& style)
 {
   Table table{{{"kind", "KIND"}, {"reference", "REFERENCE"}, {"since", "SINCE"}, {"kept_years", "KEPT (YEARS)"}}, {}};

@@ -51,6 +51,13 @@ void findings_listing(std::ostream& out, const std::vector<core::Finding>& findi
 void meeting_listing(std::ostream& out, const std::vector<rules::MeetingMinutes>& meetings, Format format,
                      const Style& style);
 
+// `person dupes`: score, person, name, dob, other_person, other_name, other_dob, reason (the names
+// and dates of birth that matched: the person's own or an alias).
+void dupes_listing(std::ostream& out, const std::vector<core::DupePair>& pairs, Format format, const Style& style);
+
+// `person alias list`: name, dob, added, by.
+void alias_listing(std::ostream& out, const std::vector<core::PersonAlias>& aliases, Format format, const Style& style);
+
 // `person find`: kind, id, name, dob, detail.
 void person_listing(std::ostream& out, const std::vector<core::PersonMatch>& matches, Format format,
                     const Style& style);

@@ -9,8 +9,10 @@ namespace panel::store {
 struct IntakeWriter::Statements {
   explicit Statements(SQLite::Database& db)
       : sql(db), source(sql, "SELECT reference FROM referral WHERE agency = ? AND source_ref = ?"),
-        person_exists(sql, "SELECT 1 FROM person WHERE id = ?"),
-        persons_named(sql, "SELECT id, dob FROM person WHERE name_key = ?"),
+        person_exists(sql, "SELECT merged_into FROM person WHERE id = ?"),
+        // A person merged into another is found through the alias the merge gave the one kept.
+        persons_named(sql, "SELECT id, dob FROM person WHERE name_key = ?1 AND merged_into IS NULL "
+                           "UNION ALL SELECT person_id, dob FROM person_alias WHERE name_key = ?1"),
         insert_person(sql, "INSERT INTO person (name, name_key, dob, created_at) VALUES (?, ?, ?, ?)"),
         previous(sql, "SELECT id, reference, received, status FROM referral WHERE person_id = ? AND received <= ? "
                       "AND voided IS NULL ORDER BY received DESC, id DESC LIMIT 1"),
@@ -95,6 +97,15 @@ bool IntakeWriter::person_exists(std::int64_t id)
   return s.executeStep();
 }
 
+std::optional<std::int64_t> IntakeWriter::merged_into(std::int64_t id)
+{
+  auto& s = fresh(m->person_exists);
+  s.bind(1, id);
+  if (!s.executeStep() || s.getColumn(0).isNull())
+    return std::nullopt;
+  return s.getColumn(0).getInt64();
+}
+
 std::vector<Namesake> IntakeWriter::persons_named(const std::string& name_key)
 {
   auto& s = fresh(m->persons_named);
@@ -104,7 +115,7 @@ std::vector<Namesake> IntakeWriter::persons_named(const std::string& name_key)
     people.push_back({s.getColumn(0).getInt64(), optional_date(s.getColumn(1))});
   // Ordered here rather than by SQL: the index gives them by date of birth, and for these few
   // rows SQLite would set up a sorter for every referral.
-  std::sort(people.begin(), people.end(), [](const Namesake& a, const Namesake& b) { return a.id < b.id; });
+  std::stable_sort(people.begin(), people.end(), [](const Namesake& a, const Namesake& b) { return a.id < b.id; });
   return people;
 }
 

@@ -49,8 +49,11 @@ public:
   // The reference already recorded for this agency's own reference, if any.
   std::optional<std::string> reference_for_source(const std::string& agency, const std::string& source_ref);
   bool person_exists(std::int64_t id);
-  // Every person with this name key (any date of birth, or none), oldest first: one read serves
-  // both finding the person with the same date of birth and listing the possible matches.
+  // The person a record was merged into (person merge), if it was.
+  std::optional<std::int64_t> merged_into(std::int64_t id);
+  // Every person with this name key (any date of birth, or none), by their own name (unless merged
+  // into another) or by an alias (a person once for each), oldest first: one read serves both
+  // finding the person with the same date of birth and listing the possible matches.
   std::vector<Namesake> persons_named(const std::string& name_key);
   std::int64_t insert_person(const std::string& name, const std::string& name_key,
                              const std::optional<core::Date>& dob, const std::string& at);

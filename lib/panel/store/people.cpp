@@ -9,11 +9,14 @@ namespace panel::store {
 
 std::optional<PersonRow> find_person(Db& db, std::int64_t id)
 {
-  SQLite::Statement s(db.impl().sql, "SELECT id, name, dob FROM person WHERE id = ?");
+  SQLite::Statement s(db.impl().sql, "SELECT id, name, dob, merged_into FROM person WHERE id = ?");
   s.bind(1, id);
   if (!s.executeStep())
     return std::nullopt;
-  return PersonRow{s.getColumn(0).getInt64(), s.getColumn(1).getString(), optional_date(s.getColumn(2))};
+  PersonRow row{s.getColumn(0).getInt64(), s.getColumn(1).getString(), optional_date(s.getColumn(2)), std::nullopt};
+  if (!s.getColumn(3).isNull())
+    row.merged_into = s.getColumn(3).getInt64();
+  return row;
 }
 
 void each_named(Db& db, const std::function<void(const core::PersonMatch&)>& visit)
@@ -32,6 +35,12 @@ void each_named(Db& db, const std::function<void(const core::PersonMatch&)>& vis
            optional_date(people.getColumn(2)),
            fmt::format("{} referral{}{}", n, n == 1 ? "" : "s", cases.empty() ? "" : ", case " + cases)});
   }
+  // Other names a person is known by find them too.
+  SQLite::Statement aliases(sql, "SELECT a.person_id, a.name, a.dob FROM person_alias a JOIN person p ON p.id = a.person_id "
+                                 "WHERE p.merged_into IS NULL ORDER BY a.person_id, a.id");
+  while (aliases.executeStep())
+    visit({"person", std::to_string(aliases.getColumn(0).getInt64()), aliases.getColumn(1).getString(),
+           optional_date(aliases.getColumn(2)), "alias"});
   SQLite::Statement parties(sql, "SELECT r.reference, o.name, o.dob, o.role FROM other_party o "
                                  "JOIN referral r ON r.id = o.referral_id WHERE r.voided IS NULL "
                                  "ORDER BY r.year, r.seq, o.id");
@@ -84,6 +93,96 @@ std::vector<core::Mention> mentions(Db& db, const std::function<bool(const std::
     if (same(s.getColumn(1).getString()))
       out.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(), s.getColumn(2).getString(),
                      s.getColumn(3).getString()});
+  return out;
+}
+
+std::vector<core::PersonIdentity> identities(Db& db)
+{
+  SQLite::Statement s(db.impl().sql, R"SQL(
+    SELECT p.id, p.name, p.dob, 0 FROM person p WHERE p.merged_into IS NULL AND p.name_key <> ''
+    UNION ALL
+    SELECT a.person_id, a.name, a.dob, 1 FROM person_alias a JOIN person p ON p.id = a.person_id
+    WHERE p.merged_into IS NULL AND p.name_key <> ''
+    ORDER BY 1, 4)SQL");
+  std::vector<core::PersonIdentity> out;
+  while (s.executeStep())
+    out.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getString(), "", optional_date(s.getColumn(2)),
+                   s.getColumn(3).getInt() != 0});
+  return out;
+}
+
+std::vector<core::PersonAlias> aliases_of(Db& db, std::int64_t person_id)
+{
+  SQLite::Statement s(db.impl().sql, "SELECT id, person_id, name, dob, created_at, created_by FROM person_alias "
+                                     "WHERE person_id = ? ORDER BY id");
+  s.bind(1, person_id);
+  std::vector<core::PersonAlias> out;
+  while (s.executeStep())
+    out.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getInt64(), s.getColumn(2).getString(),
+                   optional_date(s.getColumn(3)), s.getColumn(4).getString(), s.getColumn(5).getString()});
+  return out;
+}
+
+std::int64_t insert_alias(Db& db, std::int64_t person_id, const std::string& name, const std::string& name_key,
+                          const std::optional<core::Date>& dob, const std::string& at, const std::string& user)
+{
+  SQLite::Statement s(db.impl().sql, "INSERT INTO person_alias (person_id, name, name_key, dob, created_at, created_by) "
+                                     "VALUES (?, ?, ?, ?, ?, ?)");
+  s.bind(1, person_id);
+  s.bind(2, name);
+  s.bind(3, name_key);
+  bind_optional(s, 4, dob);
+  s.bind(5, at);
+  s.bind(6, user);
+  s.exec();
+  return db.impl().sql.getLastInsertRowid();
+}
+
+std::vector<core::MergeRecord> merges_of(Db& db, std::int64_t person_id)
+{
+  SQLite::Statement s(db.impl().sql, "SELECT id, keep_id, drop_id, reason, day, user, coalesce(undone_at, '') "
+                                     "FROM person_merge WHERE keep_id = ?1 OR drop_id = ?1 ORDER BY id");
+  s.bind(1, person_id);
+  std::vector<core::MergeRecord> out;
+  while (s.executeStep())
+    out.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getInt64(), s.getColumn(2).getInt64(),
+                   s.getColumn(3).getString(), s.getColumn(4).getString(), s.getColumn(5).getString(),
+                   s.getColumn(6).getString()});
+  return out;
+}
+
+std::vector<core::HistoryItem> person_history(Db& db, std::int64_t person_id)
+{
+  SQLite::Statement s(db.impl().sql, R"SQL(
+    SELECT h.entity,
+           CASE h.entity WHEN 'referral' THEN (SELECT r.reference FROM referral r WHERE r.id = h.record_id)
+                         WHEN 'case' THEN (SELECT k.reference FROM "case" k WHERE k.id = h.record_id)
+                         ELSE CAST(h.record_id AS TEXT) END,
+           h.at, h.day, h.user, h.command, h.field, h.old, h.new, h.reason
+    FROM history h
+    WHERE (h.entity = 'person' AND h.record_id = ?1)
+       OR (h.entity = 'referral' AND h.record_id IN (SELECT id FROM referral WHERE person_id = ?1))
+       OR (h.entity = 'case' AND h.record_id IN (SELECT id FROM "case" WHERE person_id = ?1))
+    ORDER BY h.id)SQL");
+  s.bind(1, person_id);
+  std::vector<core::HistoryItem> out;
+  while (s.executeStep())
+    out.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(),
+                   {s.getColumn(2).getString(), s.getColumn(3).getString(), s.getColumn(4).getString(),
+                    s.getColumn(5).getString(), s.getColumn(6).getString(), s.getColumn(7).getString(),
+                    s.getColumn(8).getString(), s.getColumn(9).getString()}});
+  return out;
+}
+
+std::vector<core::CaseNote> person_case_notes(Db& db, std::int64_t person_id)
+{
+  SQLite::Statement s(db.impl().sql, "SELECT k.reference, n.day, n.user, n.text FROM case_note n "
+                                     "JOIN \"case\" k ON k.id = n.case_id WHERE k.person_id = ? ORDER BY n.id");
+  s.bind(1, person_id);
+  std::vector<core::CaseNote> out;
+  while (s.executeStep())
+    out.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(), s.getColumn(2).getString(),
+                   s.getColumn(3).getString()});
   return out;
 }
 

@@ -9,11 +9,13 @@
 
 namespace panel::store {
 
-// A person row: id, name as first recorded, date of birth; nothing for an unknown id.
+// A person row: id, name as first recorded, date of birth, and the person this record was merged
+// into (nothing while it stands on its own); nothing for an unknown id.
 struct PersonRow {
   std::int64_t id = 0;
   std::string name;
   std::optional<core::Date> dob;
+  std::optional<std::int64_t> merged_into;
 };
 std::optional<PersonRow> find_person(Db& db, std::int64_t id);
 
@@ -27,5 +29,21 @@ std::vector<core::RecordedReferral> person_referrals_without_case(Db& db, std::i
 
 // Other-party rows whose name has this normalised key (compared by the caller's `same`).
 std::vector<core::Mention> mentions(Db& db, const std::function<bool(const std::string&)>& same, std::int64_t person_id);
+
+// Every person standing on their own (not merged away, not purged), by their own name and by
+// each alias, for `person dupes`; name_key is left for the caller to fold (rules/ does that).
+std::vector<core::PersonIdentity> identities(Db& db);
+
+// A person's aliases, oldest first.
+std::vector<core::PersonAlias> aliases_of(Db& db, std::int64_t person_id);
+// Adds an alias (name_key = rules::normalise_name(name)); returns its id.
+std::int64_t insert_alias(Db& db, std::int64_t person_id, const std::string& name, const std::string& name_key,
+                          const std::optional<core::Date>& dob, const std::string& at, const std::string& user);
+
+// For `person export`: the merges the person was part of, the history rows of the person, their
+// referrals and their cases (with what each is about), and the notes on their cases.
+std::vector<core::MergeRecord> merges_of(Db& db, std::int64_t person_id);
+std::vector<core::HistoryItem> person_history(Db& db, std::int64_t person_id);
+std::vector<core::CaseNote> person_case_notes(Db& db, std::int64_t person_id);
 
 } // namespace panel::store

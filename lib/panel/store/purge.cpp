@@ -120,10 +120,19 @@ void purge_case_review(Db& db, std::int64_t case_review_id, core::Date day)
 
 std::int64_t purge_people(Db& db)
 {
-  SQLite::Statement s(db.impl().sql,
-                      "UPDATE person SET name = '[purged]', name_key = '', dob = NULL WHERE name <> '[purged]' AND NOT EXISTS "
+  auto& sql = db.impl().sql;
+  // A record merged into another has no referrals of its own: it goes with the person kept, and
+  // the names a purged person was known by (aliases) go with them.
+  SQLite::Statement s(sql,
+                      "UPDATE person SET name = '[purged]', name_key = '', dob = NULL WHERE name <> '[purged]' "
+                      "AND merged_into IS NULL AND NOT EXISTS "
                       "(SELECT 1 FROM referral r WHERE r.person_id = person.id AND r.purged IS NULL)");
-  return s.exec();
+  const auto purged = s.exec();
+  SQLite::Statement merged(sql, "UPDATE person SET name = '[purged]', name_key = '', dob = NULL WHERE name <> '[purged]' "
+                                "AND merged_into IN (SELECT id FROM person WHERE name = '[purged]')");
+  const auto merged_away = merged.exec();
+  sql.exec("DELETE FROM person_alias WHERE person_id IN (SELECT id FROM person WHERE name = '[purged]')");
+  return purged + merged_away;
 }
 
 void purge_meeting_documents(Db& db, core::Date cutoff)

@@ -85,6 +85,27 @@ TEST_CASE("purge: a declined referral past retention loses every personal field 
   CHECK(p.sql("SELECT count(*) FROM audit_log WHERE action = 'delete'") == "1");
 }
 
+TEST_CASE("purge: a record merged into another is purged with the person kept, and their aliases with them")
+{
+  Panel p;
+  REQUIRE(p.run({"init", "-q"}) == 0);
+  std::ofstream(p.dir.file("r.yaml")) << referrals;
+  REQUIRE(p.run({"-q", "refer", "--file", p.dir.file("r.yaml")}) == 0);
+  REQUIRE(p.run({"-q", "refer", "--received", "2017-08-03", "--agency", "POL", "--name", "Dora Quil", "--category",
+                 "harassment", "--summary", "s"}) == 0);
+  REQUIRE(p.run({"-q", "person", "merge", "1", "3", "--reason", "one person"}) == 0);
+  REQUIRE(p.run({"-q", "person", "alias", "add", "1", "--name", "Dorothy Quill"}) == 0);
+  REQUIRE(p.run({"-q", "triage", "CCM-2017-0001", "decline", "--reason", "r"}) == 0);
+  REQUIRE(p.run({"-q", "triage", "CCM-2017-0003", "decline", "--reason", "r"}) == 0);
+  // Person 3 has no referral of its own any more, but keeps its name while person 1 keeps theirs.
+  REQUIRE(p.run({"purge"}, "2017-09-05") == 0);
+  CHECK(p.sql("SELECT name FROM person WHERE id = 3") == "Dora Quil");
+  CHECK(p.sql("SELECT count(*) FROM person_alias") == "2");
+  REQUIRE(p.run({"purge"}, "2018-09-05") == 0);
+  CHECK(p.sql("SELECT group_concat(name, '/') FROM person WHERE id IN (1, 3)") == "[purged]/[purged]");
+  CHECK(p.sql("SELECT count(*) FROM person_alias") == "0");
+}
+
 TEST_CASE("purge: a dry run changes nothing and audits nothing")
 {
   Panel p;

@@ -223,6 +223,36 @@ TEST_CASE("listings: meeting list names where the minutes stand and when they ar
   CHECK(csv_lines(listing).at(1) == "2017-09-12,14:00,,,scheduled,3,,overdue,2017-09-15");
 }
 
+TEST_CASE("listings: person dupes shows the score, both people, the names and dobs that matched, and why")
+{
+  const std::vector<core::DupePair> pairs = {
+      {{2, "Zoë O'Brien", "zoe obrien", day("1990-02-11"), false},
+       {5, "Zoe OBrien", "zoe obrien", day("1990-11-02"), false},
+       {90, "same name; dob day/month swapped"}},
+      {{3, "Jo Smith", "jo smith", {}, true}, {4, "Jo Smith", "jo smith", day("1972-06-30"), false}, {55, "same name as an alias; one dob missing"}}};
+  const Listing listing = [&](std::ostream& out, Format f) { render::dupes_listing(out, pairs, f, {}); };
+  const auto j = json(listing);
+  CHECK(keys(j.at(0)) == std::vector<std::string>{"score", "person", "name", "dob", "other_person", "other_name",
+                                                  "other_dob", "reason"});
+  CHECK(j[0]["score"] == 90);
+  CHECK(j[0]["person"] == 2);
+  CHECK(j[0]["other_dob"] == "1990-11-02");
+  CHECK(j[1]["dob"].is_null());
+  CHECK(csv_lines(listing).at(0) == "score,person,name,dob,other_person,other_name,other_dob,reason");
+  CHECK(csv_lines(listing).at(2) == "55,3,Jo Smith,,4,Jo Smith,1972-06-30,same name as an alias; one dob missing");
+}
+
+TEST_CASE("listings: person alias list shows name, date of birth, when added and by whom")
+{
+  const std::vector<core::PersonAlias> aliases = {{1, 2, "Jo Bloggs", day("1990-02-14"), "2017-09-04T09:00:00Z", "coordinator"},
+                                                  {2, 2, "Joanne Smith", {}, "2017-09-05T09:00:00Z", "analyst"}};
+  const Listing listing = [&](std::ostream& out, Format f) { render::alias_listing(out, aliases, f, {}); };
+  const auto j = json(listing);
+  CHECK(keys(j.at(0)) == std::vector<std::string>{"name", "dob", "added", "by"});
+  CHECK(j[1]["dob"].is_null());
+  CHECK(csv_lines(listing).at(1) == "Jo Bloggs,1990-02-14,2017-09-04T09:00:00Z,coordinator");
+}
+
 TEST_CASE("listings: person find shows kind, id, name, date of birth and detail")
 {
   const std::vector<core::PersonMatch> matches = {{"person", "12", "Jo Smith", day("1990-02-14"), "1 referral"},

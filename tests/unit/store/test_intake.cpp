@@ -1,6 +1,8 @@
 #include "panel/store/intake.hpp"
 
 #include "panel/store/agencies.hpp"
+#include "panel/store/merges.hpp"
+#include "panel/store/people.hpp"
 #include "panel/store/referrals.hpp"
 
 #include <doctest/doctest.h>
@@ -142,6 +144,21 @@ TEST_CASE("store intake: persons_named lists everyone with the key, oldest first
     ids.push_back(person.id);
   CHECK(ids == std::vector<std::int64_t>{a, b, c, d});
   CHECK(s.writer.persons_named("nobody").empty());
+}
+
+TEST_CASE("store intake: persons_named finds a person by an alias, and not a record merged into another")
+{
+  Store s;
+  const auto pat = s.person("pat kay", day("1970-01-01"));
+  const auto jo = s.person("jo bloggs", day("1980-02-03"));
+  store::insert_alias(s.db, jo, "Pat Kay", "pat kay", day("1980-03-02"), at, "tester");
+  CHECK(s.writer.persons_named("pat kay") ==
+        std::vector<store::Namesake>{{pat, day("1970-01-01")}, {jo, day("1980-03-02")}});
+  // Pat's record merged into Jo's: found only through the alias the merge gives Jo.
+  store::set_merged_into(s.db, pat, jo);
+  CHECK(s.writer.persons_named("pat kay") == std::vector<store::Namesake>{{jo, day("1980-03-02")}});
+  CHECK(s.writer.merged_into(pat) == jo);
+  CHECK_FALSE(s.writer.merged_into(jo));
 }
 
 TEST_CASE("store intake: person_exists knows the people recorded")
