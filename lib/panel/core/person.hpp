@@ -71,11 +71,6 @@ struct HistoryItem {
   HistoryRow row;
 };
 
-// A dated note on a case between meetings.
-struct CaseNote {
-  std::string case_reference, day, user, text;
-};
-
 // Everything panel holds about one person, for a subject access request.
 struct PersonRecord {
   std::int64_t id = 0;
@@ -88,7 +83,6 @@ struct PersonRecord {
   std::vector<PersonAlias> aliases;
   std::vector<MergeRecord> merges;    // merges this person was part of (kept or dropped)
   std::vector<HistoryItem> history;   // corrections to the person, their referrals and cases
-  std::vector<CaseNote> notes;        // dated notes on their cases
 };
 
 } // namespace panel::core

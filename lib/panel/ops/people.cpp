@@ -165,7 +165,6 @@ core::PersonRecord export_person(store::Db& db, const std::string& id, const cor
   record.aliases = store::aliases_of(db, person->id);
   record.merges = store::merges_of(db, person->id);
   record.history = store::person_history(db, person->id);
-  record.notes = store::person_case_notes(db, person->id);
   std::vector<std::vector<std::string>> keys;
   for (const auto& n : record.names)
     keys.push_back(words(n));

@@ -307,7 +307,7 @@ void write_person(std::ostream& out, const core::PersonRecord& p, Format format)
     for (const auto& m : p.mentions)
       mentions.push_back({{"referral", m.referral}, {"name", m.name}, {"role", text_or_null(m.role)},
                           {"relationship", text_or_null(m.relationship)}});
-    Json aliases = Json::array(), merges = Json::array(), history = Json::array(), notes = Json::array();
+    Json aliases = Json::array(), merges = Json::array(), history = Json::array();
     for (const auto& a : p.aliases)
       aliases.push_back({{"name", a.name}, {"dob", optional_date(a.dob)}, {"added", a.created_at}, {"by", a.created_by}});
     for (const auto& m : p.merges)
@@ -317,13 +317,10 @@ void write_person(std::ostream& out, const core::PersonRecord& p, Format format)
       history.push_back({{"entity", h.entity}, {"record", h.record}, {"field", h.row.field},
                          {"old", h.row.old_value}, {"new", h.row.new_value}, {"reason", h.row.reason},
                          {"at", h.row.at}, {"day", h.row.day}, {"user", h.row.user}, {"command", h.row.command}});
-    for (const auto& n : p.notes)
-      notes.push_back({{"case", n.case_reference}, {"day", n.day}, {"user", n.user}, {"text", n.text}});
     write_json(out, {{"person", {{"id", p.id}, {"name", p.name}, {"names", p.names}, {"dob", optional_date(p.dob)}}},
                      {"aliases", aliases},
                      {"cases", cases},
                      {"referrals", referrals},
-                     {"case_notes", notes},
                      {"history", history},
                      {"merges", merges},
                      {"named_in_referrals_about_others", mentions}});
@@ -343,11 +340,6 @@ void write_person(std::ostream& out, const core::PersonRecord& p, Format format)
   }
   for (const auto& r : p.referrals)
     write_referral_text(out, r, markdown);
-  if (!p.notes.empty()) {
-    out << '\n' << (markdown ? "## " : "") << "Case notes\n";
-    for (const auto& n : p.notes)
-      line(out, n.case_reference + " " + n.day, n.text + " (" + n.user + ")");
-  }
   if (!p.history.empty()) {
     out << '\n' << (markdown ? "## " : "") << "Corrections\n";
     for (const auto& h : p.history)

@@ -174,16 +174,4 @@ std::vector<core::HistoryItem> person_history(Db& db, std::int64_t person_id)
   return out;
 }
 
-std::vector<core::CaseNote> person_case_notes(Db& db, std::int64_t person_id)
-{
-  SQLite::Statement s(db.impl().sql, "SELECT k.reference, n.day, n.user, n.text FROM case_note n "
-                                     "JOIN \"case\" k ON k.id = n.case_id WHERE k.person_id = ? ORDER BY n.id");
-  s.bind(1, person_id);
-  std::vector<core::CaseNote> out;
-  while (s.executeStep())
-    out.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(), s.getColumn(2).getString(),
-                   s.getColumn(3).getString()});
-  return out;
-}
-
 } // namespace panel::store

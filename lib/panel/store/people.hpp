@@ -44,6 +44,5 @@ std::int64_t insert_alias(Db& db, std::int64_t person_id, const std::string& nam
 // referrals and their cases (with what each is about), and the notes on their cases.
 std::vector<core::MergeRecord> merges_of(Db& db, std::int64_t person_id);
 std::vector<core::HistoryItem> person_history(Db& db, std::int64_t person_id);
-std::vector<core::CaseNote> person_case_notes(Db& db, std::int64_t person_id);
 
 } // namespace panel::store
