@@ -10,6 +10,7 @@
 #include "panel/ops/packs.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <fmt/format.h>
 #include <memory>
 
@@ -64,7 +65,10 @@ void report(const ops::MinutesResult& r, core::Date date, Context& ctx)
                            "list --attention')",
                            core::join(r.carried, ", ")));
   }
-  if (!r.quorate)
+  // An amendment warns of the quorum only when it changed it.
+  const bool quorum_changed = std::any_of(r.changes.begin(), r.changes.end(),
+                                          [](const auto& change) { return change.rfind("quorate:", 0) == 0; });
+  if (!r.quorate && (!r.amended || quorum_changed))
     ctx.warn(fmt::format("the meeting was not quorate: {} not present; its decisions are recorded",
                          core::join(r.absent_quorum, ", ")));
 }

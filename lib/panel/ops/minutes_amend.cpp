@@ -281,14 +281,15 @@ void amend_recorded(store::Db& db, const core::Meeting& meeting, const core::Min
       const auto first_new = result.actions.size();
       record_discussion(db, meeting, written, found, profile, next_meeting, actor, result);
       changes.push_back(fmt::format("{}: discussion added (outcome {})", ref, written.outcome));
-      meeting_history("cases." + ref, "", written.outcome);
+      case_history(found.id, "minutes." + date.iso(), "", written.outcome);
       for (auto i = first_new; i < result.actions.size(); ++i)
         changes.push_back(fmt::format("new action {} for {}", result.actions[i], ref));
       continue;
     }
     const auto& was = it->second;
     const auto now = as_recorded(written, next_meeting);
-    const std::string f = "cases." + ref + ".";
+    // A discussion's corrections are the case's history (purging the case clears them with it).
+    const std::string f = "minutes." + date.iso() + ".";
     const bool outcome_changed = was.outcome != now.outcome || closes(was) != closes(now);
     const bool later = store::discussed_after(db, found.id, date);
     if (outcome_changed && later)
@@ -302,7 +303,7 @@ void amend_recorded(store::Db& db, const core::Meeting& meeting, const core::Min
       if (old_value == new_value)
         return;
       discussion_changed = true;
-      meeting_history(f + name, old_value, new_value);
+      case_history(found.id, f + name, old_value, new_value);
       changes.push_back(said);
     };
     field("summary", was.summary, now.summary, ref + " summary changed");
@@ -314,7 +315,7 @@ void amend_recorded(store::Db& db, const core::Meeting& meeting, const core::Min
       field("close_reason", was.close_reason, now.close_reason,
             fmt::format("{} close reason: {} -> {}", ref, or_none(was.close_reason), or_none(now.close_reason)));
     else if (was.close_reason != now.close_reason)
-      meeting_history(f + "close_reason", was.close_reason, now.close_reason);
+      case_history(found.id, f + "close_reason", was.close_reason, now.close_reason);
     field("referred_to", was.referred_to, now.referred_to,
           fmt::format("{} referred to: {} -> {}", ref, or_none(was.referred_to), or_none(now.referred_to)));
     field("next_review", optional_iso(was.next_review), optional_iso(now.next_review),
@@ -365,7 +366,7 @@ void amend_recorded(store::Db& db, const core::Meeting& meeting, const core::Min
       } else {
         store::delete_intervention(db, r->id);
         changes.push_back(fmt::format("{} intervention removed: {}", ref, describe(r->intervention)));
-        meeting_history(f + "interventions", describe(r->intervention), "");
+        case_history(found.id, f + "interventions", describe(r->intervention), "");
       }
       r = interventions.erase(r);
     }
@@ -374,7 +375,7 @@ void amend_recorded(store::Db& db, const core::Meeting& meeting, const core::Min
                                        [&](const auto& t) { return t.code == w.type; });
       store::insert_intervention(db, found.id, meeting.id, w, type.tier);
       changes.push_back(fmt::format("{} intervention added: {}", ref, describe(w)));
-      meeting_history(f + "interventions", "", describe(w));
+      case_history(found.id, f + "interventions", "", describe(w));
     }
 
     // Actions: an id is the recorded action, corrected in place; no id is a new one.

@@ -81,6 +81,9 @@ void purge_case(Db& db, std::int64_t case_id, core::Date day)
        "UPDATE action_history SET note = '' WHERE action_id IN (SELECT id FROM action WHERE case_id = ?1)",
        "UPDATE action SET description = '[purged]' WHERE case_id = ?1",
        "UPDATE intervention SET note = '' WHERE case_id = ?1",
+       // Corrections keep old and new values (amended minutes' summaries among them): the fact of a
+       // change stays, its text goes.
+       "UPDATE history SET old = '', new = '', reason = '' WHERE entity = 'case' AND record_id = ?1",
        "UPDATE document SET path = '' WHERE case_id = ?1 OR referral_id IN (SELECT id FROM referral WHERE case_id = ?1)",
        "UPDATE \"case\" SET purged = ?2 WHERE id = ?1"},
       case_id, day);
