@@ -164,6 +164,7 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
   facts.later_meeting = next_meeting.has_value();
   if (recorded)
     agreed_and_discussed(db, meeting->id, facts);
+  facts.read_whole = problems.empty();
   for (auto& problem : rules::minutes_problems(m, profile, facts))
     problems.push_back(std::move(problem));
   if (!problems.empty())

@@ -138,7 +138,7 @@ std::vector<std::string> minutes_problems(const core::Minutes& m, const core::Pr
         problems.push_back(where(i.line, f + ".interventions.date") + ": the date it was used is required");
     }
   }
-  if (facts.amend) {
+  if (facts.amend && facts.read_whole) {
     // Amended minutes correct what was recorded; nothing recorded disappears by being left out.
     std::set<std::int64_t> minuted;
     std::set<std::string> kept;

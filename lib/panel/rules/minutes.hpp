@@ -31,6 +31,7 @@ struct MinutesFacts {
   // Amended minutes only (`amend`): the actions agreed at the meeting (id -> its case) and the
   // cases discussed there (id -> reference), which an amendment keeps.
   bool amend = false;
+  bool read_whole = true;  // false when the text had problems of its own: what it lacks is not meant
   std::map<std::string, std::int64_t> agreed;
   std::map<std::int64_t, std::string> discussed;
 };
