@@ -157,7 +157,7 @@ std::vector<std::string> values(const CLI::Option& option, const Line& line, con
   if (what == "CODE" || what == "AGENCY" || option.check_lname("agency") || option.check_lname("owner") ||
       option.check_lname("research"))
     return from_database(line, ctx, store::Identifier::agency, prefix);
-  if (what == "DATE" && positional && (here == "cancel" || here == "minute" || here == "agenda"))
+  if (what == "DATE" && positional && (here == "cancel" || here == "update" || here == "delete" || here == "minute" || here == "agenda"))
     return from_database(line, ctx, store::Identifier::meeting, prefix);
   if (what == "TEMPLATE" || (what == "NAME" && top == "template"))
     return template_names(line, ctx);

@@ -14,7 +14,7 @@ namespace panel::cmd {
 namespace {
 
 struct MeetingOptions {
-  std::string date, time, venue, chair, every, from, to, reason;
+  std::string date, time, venue, chair, every, from, to, reason, new_date;
 };
 
 void say_listed(Context& ctx, const ops::AddedMeeting& added)
@@ -49,8 +49,12 @@ int run_schedule(const MeetingOptions& o, Context& ctx)
   const auto from = date_argument(o.from, "--from");
   const auto to = date_argument(o.to, "--to");
   auto db = ctx.open_db();
-  std::vector<std::string> skipped;
-  const auto added = ops::schedule_meetings(db, o.every, from, to, details(o), skipped, ctx.actor());
+  std::vector<std::string> skipped, past;
+  const auto added = ops::schedule_meetings(db, o.every, from, to, details(o), skipped, past, ctx.actor());
+  if (!past.empty())
+    ctx.warn(fmt::format("{} already past (today is {}), not scheduled: {}",
+                         core::plural(static_cast<long long>(past.size()), "date is", "dates are"), ctx.today.iso(),
+                         core::join(past, ", ")));
   for (const auto& a : added) {
     ctx.out << a.meeting.date.iso() << '\n';
     say_listed(ctx, a);
@@ -98,6 +102,56 @@ int run_cancel(const MeetingOptions& o, Context& ctx)
   return 0;
 }
 
+int run_update(const MeetingOptions& o, const CLI::App& sub, Context& ctx)
+{
+  const auto date = date_argument(o.date, "DATE");
+  ops::MeetingChange change;
+  if (sub.count("--date"))
+    change.date = date_argument(o.new_date, "--date");
+  if (sub.count("--time"))
+    change.time = o.time;
+  if (sub.count("--venue"))
+    change.venue = o.venue;
+  if (sub.count("--chair"))
+    change.chair = o.chair;
+  auto db = ctx.open_db();
+  const auto result = ops::update_meeting(db, date, change, ctx.actor());
+  if (result.changes.empty()) {
+    ctx.note(fmt::format("the meeting on {} is already so: nothing changed", date.iso()));
+    return 0;
+  }
+  const auto now = change.date.value_or(date);
+  ctx.note(fmt::format("updated the meeting on {}: {}", now.iso(), core::join(result.changes, "; ")));
+  if (!result.moved.empty())
+    ctx.out << fmt::format("moved {} from {} to {}: {}\n", core::plural(static_cast<long long>(result.moved.size()), "case", "cases"),
+                           date.iso(), now.iso(), core::join(result.moved, ", "));
+  if (!result.reviews.empty())
+    ctx.out << fmt::format("{} due for review on {} now reviewed on {}: {}\n",
+                           core::plural(static_cast<long long>(result.reviews.size()), "case", "cases"), date.iso(),
+                           now.iso(), core::join(result.reviews, ", "));
+  if (result.past)
+    ctx.warn(fmt::format("{} is before today ({}): the meeting is now in the past; record its minutes with 'panel "
+                         "minute {}' once it is held",
+                         now.iso(), ctx.today.iso(), now.iso()));
+  if (result.agenda_issued)
+    ctx.warn(fmt::format("the agenda issued for this meeting gave {}: issue it again ('panel agenda {} --issue')",
+                         date.iso(), now.iso()));
+  return 0;
+}
+
+int run_delete(const MeetingOptions& o, Context& ctx)
+{
+  const auto date = date_argument(o.date, "DATE");
+  auto db = ctx.open_db();
+  const auto result = ops::delete_meeting(db, date, ctx.actor());
+  ctx.note(fmt::format("deleted the meeting on {}", date.iso()));
+  if (!result.reviews.empty())
+    ctx.out << fmt::format("{} due for review {} to the meeting on {}: {}\n",
+                           core::plural(static_cast<long long>(result.reviews.size()), "case", "cases"),
+                           result.reviews.size() == 1 ? "goes" : "go", result.to->iso(), core::join(result.reviews, ", "));
+  return 0;
+}
+
 void add_details(CLI::App* sub, MeetingOptions& o)
 {
   sub->add_option("--time", o.time, "Start time, HH:MM")->type_name("HH:MM");
@@ -110,7 +164,7 @@ void add_details(CLI::App* sub, MeetingOptions& o)
 void register_meeting(CLI::App& app, Context& ctx)
 {
   auto o = std::make_shared<MeetingOptions>();
-  auto* meeting = app.add_subcommand("meeting", "Schedule, list and cancel panel meetings");
+  auto* meeting = app.add_subcommand("meeting", "Schedule, list, correct and cancel panel meetings");
   meeting->require_subcommand(1);
   meeting->footer(R"(A referral accepted in triage is listed for the first meeting whose agenda cut-off (the meeting
 date less the profile's agenda_lead_days) is today or later; cases waiting for a meeting are
@@ -120,6 +174,8 @@ Examples:
   panel meeting schedule --every "second tuesday" --from 2017-09-01 --to 2018-08-31 --time 14:00 --venue "Guildhall"
   panel meeting add 2017-09-12 --time 14:00 --venue "Committee Room 3" --chair "Supt. J Evans"
   panel meeting list
+  panel meeting update 2017-09-12 --date 2017-09-19
+  panel meeting delete 2017-09-19
   panel meeting cancel 2017-10-10 --reason "Police unable to attend: not quorate")");
 
   auto* add = meeting->add_subcommand("add", "Add one meeting");
@@ -133,7 +189,8 @@ Examples:
   schedule->add_option("--from", o->from, "First possible date")->type_name("DATE")->required();
   schedule->add_option("--to", o->to, "Last possible date")->type_name("DATE")->required();
   add_details(schedule, *o);
-  schedule->footer("Prints the dates added; dates that already have a meeting are skipped.\n\n"
+  schedule->footer("Prints the dates added; dates that already have a meeting are skipped, and dates before today\n"
+                   "are skipped with a warning (add a past meeting with 'meeting add' if you must record one).\n\n"
                    "Example:\n  panel meeting schedule --every \"second tuesday\" --from 2017-09-01 --to 2017-12-31");
   schedule->callback([o, &ctx] { ctx.select("meeting schedule", [o, &ctx] { return run_schedule(*o, ctx); }); });
 
@@ -144,6 +201,27 @@ Examples:
                "Examples:\n  panel meeting list --format json | jq '.[] | select(.status == \"cancelled\")'\n"
                "  panel meeting list --format csv | grep ',overdue,'");
   list->callback([&ctx] { ctx.select("meeting list", [&ctx] { return run_list(ctx); }); });
+
+  auto* update = meeting->add_subcommand("update", "Correct a scheduled meeting: move it, or change its time, venue or chair");
+  update->add_option("DATE", o->date, "The meeting date")->required();
+  update->add_option("--date", o->new_date, "Move it to this date; what is listed for it moves too")->type_name("NEW");
+  add_details(update, *o);
+  update->footer("Moving a meeting moves the referrals listed for it and the review dates of open cases that were\n"
+                 "to be reviewed at it, and prints them. Refused once minutes are recorded (use 'panel minute DATE\n"
+                 "--amend'), for a cancelled meeting, and onto another meeting's date. A date before today is\n"
+                 "allowed (a typo fixed) with a warning. Every change is kept in the history and the audit log.\n\n"
+                 "Examples:\n  panel meeting update 2017-09-12 --date 2017-09-19\n"
+                 "  panel meeting update 2017-09-12 --time 10:00 --venue \"Committee Room 3\"");
+  update->callback([o, update, &ctx] {
+    ctx.select("meeting update", [o, update, &ctx] { return run_update(*o, *update, ctx); });
+  });
+
+  auto* remove = meeting->add_subcommand("delete", "Delete a meeting booked by mistake (nothing listed or recorded)");
+  remove->add_option("DATE", o->date, "The meeting date")->required();
+  remove->footer("Only a scheduled meeting whose agenda was not issued, with nothing listed for it and no pack or\n"
+                 "minutes made; otherwise the message says to move it ('meeting update --date') or cancel it.\n\n"
+                 "Example:\n  panel meeting delete 2017-09-19");
+  remove->callback([o, &ctx] { ctx.select("meeting delete", [o, &ctx] { return run_delete(*o, ctx); }); });
 
   auto* cancel = meeting->add_subcommand("cancel", "Cancel a meeting; its cases move to the next one");
   cancel->add_option("DATE", o->date, "The meeting date")->required();

@@ -10,6 +10,7 @@
 #include "panel/ops/packs.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <fmt/format.h>
 #include <memory>
 
@@ -27,7 +28,17 @@ void report(const ops::MinutesResult& r, core::Date date, Context& ctx)
     ctx.note(fmt::format("the meeting on {} was not held: recorded as cancelled", date.iso()));
     return;
   }
-  ctx.note(fmt::format("minutes of {} recorded: {} case{} discussed, {} new action{}{}, {} action update{}", date.iso(),
+  if (r.amended && r.changes.empty()) {
+    ctx.note(fmt::format("the amended minutes of {} are the minutes as recorded: nothing changed", date.iso()));
+    return;
+  }
+  if (r.amended) {
+    ctx.note(fmt::format("amended the minutes of {}: {}", date.iso(),
+                         core::plural(static_cast<long long>(r.changes.size()), "change", "changes")));
+    for (const auto& change : r.changes)
+      ctx.note("  " + change);
+  } else
+    ctx.note(fmt::format("minutes of {} recorded: {} case{} discussed, {} new action{}{}, {} action update{}", date.iso(),
                        r.discussions, r.discussions == 1 ? "" : "s", r.actions.size(), r.actions.size() == 1 ? "" : "s",
                        r.actions.empty() ? "" : " (" + core::join(r.actions, ", ") + ")", r.updates,
                        r.updates == 1 ? "" : "s"));
@@ -35,7 +46,7 @@ void report(const ops::MinutesResult& r, core::Date date, Context& ctx)
     ctx.note("closed: " + core::join(r.closed, ", "));
   if (!r.referred.empty())
     ctx.note("closed, referred elsewhere: " + core::join(r.referred, ", "));
-  if (!r.reviews_defaulted.empty())
+  if (!r.reviews_defaulted.empty() && r.next_meeting)
     ctx.note(fmt::format("no next review given: {} to be reviewed at the next meeting, {}",
                          core::join(r.reviews_defaulted, ", "), r.next_meeting->iso()));
   for (const auto& [reference, review] : r.reviews_unscheduled)
@@ -54,7 +65,10 @@ void report(const ops::MinutesResult& r, core::Date date, Context& ctx)
                            "list --attention')",
                            core::join(r.carried, ", ")));
   }
-  if (!r.quorate)
+  // An amendment warns of the quorum only when it changed it.
+  const bool quorum_changed = std::any_of(r.changes.begin(), r.changes.end(),
+                                          [](const auto& change) { return change.rfind("quorate:", 0) == 0; });
+  if (!r.quorate && (!r.amended || quorum_changed))
     ctx.warn(fmt::format("the meeting was not quorate: {} not present; its decisions are recorded",
                          core::join(r.absent_quorum, ", ")));
 }
@@ -85,7 +99,7 @@ int run_minute(const MinuteOptions& o, Context& ctx)
   ops::refuse_before_meeting(date, ctx.today);  // before the editor opens, not after the typing
   // Taken before the skeleton is read: a change after it refuses the save (see ops::check_unchanged).
   const auto since = store::audit_mark(db);
-  EditFlow flow{"minutes", ops::minutes_skeleton(db, date, ctx.actor()), "your minutes are", "them",
+  EditFlow flow{"minutes", ops::minutes_skeleton(db, date, ctx.actor(), o.amend), "your minutes are", "them",
                 {"minute", date.iso(), "--file", "{file}"}, since};
   if (o.amend)
     flow.resume.push_back("--amend");
@@ -106,7 +120,7 @@ void register_minute(CLI::App& app, Context& ctx)
   sub->add_option("DATE", o->date, "The meeting")->required();
   sub->add_option("--file", o->file, "Minutes YAML (docs/formats/minutes.md); without it, $EDITOR opens a skeleton")
       ->type_name("FILE");
-  sub->add_flag("--amend", o->amend, "Replace the meeting's minutes whole");
+  sub->add_flag("--amend", o->amend, "Correct recorded minutes: the editor starts from them; only what changes is recorded");
   sub->add_flag("--render", o->render, "Print the recorded minutes (template minutes): md, txt, html, docx, pdf");
   sub->add_option("-o,--output", o->output, "With --render: write to this file")->type_name("FILE");
   sub->add_flag("--force", o->force, "With --render: overwrite the output file");
@@ -127,9 +141,14 @@ Everything is recorded in one transaction: attendance and quorum (an absent quor
 the meeting inquorate, with a warning), discussions, new actions (A-<n>), action updates, case
 risk, review dates and closures, interventions; the meeting becomes held.
 
+--amend opens the minutes as recorded, actions with their ids; only what you change is recorded,
+each change listed (saved unchanged: nothing changes). An action or case left out is refused:
+to withdraw an action, set 'A-<n>: cancelled' under action_updates.
+
 Examples:
   panel minute 2017-09-12
   panel minute 2017-09-12 --file minutes-2017-09-12.yaml
+  panel minute 2017-09-12 --amend
   panel minute 2017-09-12 --file corrected.yaml --amend
   panel minute 2017-09-12 --render --format docx -o minutes-2017-09-12.docx)");
   sub->callback([o, &ctx] { ctx.select("minute", [o, &ctx] { return run_minute(*o, ctx); }); });

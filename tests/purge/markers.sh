@@ -135,6 +135,8 @@ recorded Mkiaq
 # Amended minutes replace the first ones: their summary leaves free space behind in the file.
 sed -i "s/Mkiaq first summary/$(mark Mkifq) amended summary/; s/outcome: keep-open/outcome: close\n    close_reason: risk reduced/" minutes.yaml
 sed -i '/next_review: 2017-10-10/d' minutes.yaml
+# An amendment keeps the recorded action by its id (issue #20).
+sed -i "s/- {owner: HSG, description: $(mark Mkicq)/- {id: $(sqlite3 "$PANEL_DB" "select id from actions where owner = 'HSG'"), owner: HSG, description: $(mark Mkicq)/" minutes.yaml
 PANEL_TODAY=2017-09-13 p minute 2017-09-12 --amend --file minutes.yaml
 
 cat > complaints.yaml <<EOF

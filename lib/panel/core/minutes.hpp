@@ -14,6 +14,7 @@ struct NewAction {
   std::string owner, description;
   Date due;
   long line = 0;
+  std::string id = {};  // "A-12" for an action already recorded (amended minutes); "" for a new one
 };
 
 // A tool or power used in a case (ABC, CPW, CBO ...).

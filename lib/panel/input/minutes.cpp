@@ -80,7 +80,7 @@ public:
           c.interventions.push_back(iv);
         }
     }
-    c.actions = actions(n["actions"], f + ".actions");
+    c.actions = actions(n["actions"], f + ".actions", true);
     return c;
   }
 

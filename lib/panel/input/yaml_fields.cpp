@@ -94,7 +94,7 @@ bool FieldReader::keys(const YAML::Node& n, const std::string& field, const std:
   return true;
 }
 
-std::vector<core::NewAction> FieldReader::actions(const YAML::Node& list, const std::string& field)
+std::vector<core::NewAction> FieldReader::actions(const YAML::Node& list, const std::string& field, bool with_id)
 {
   std::vector<core::NewAction> out;
   if (!list || list.IsNull())
@@ -108,8 +108,11 @@ std::vector<core::NewAction> FieldReader::actions(const YAML::Node& list, const 
     const YAML::Node x = list[i];
     core::NewAction a;
     a.line = line_of(x);
-    if (!keys(x, g, {"owner", "description", "due"}))
+    if (!keys(x, g, with_id ? std::vector<std::string>{"id", "owner", "description", "due"}
+                            : std::vector<std::string>{"owner", "description", "due"}))
       continue;
+    if (with_id)
+      a.id = text(x["id"], g + ".id");
     a.owner = text(x["owner"], g + ".owner");
     a.description = text(x["description"], g + ".description");
     const auto due = date(x["due"], g + ".due");

@@ -39,8 +39,9 @@ public:
   // Requires a mapping with only `known` keys (suggesting the nearest for a typo); false when
   // it is not a mapping.
   bool keys(const YAML::Node& n, const std::string& field, const std::vector<std::string>& known);
-  // A list of actions, each {owner, description, due}, all three required.
-  std::vector<core::NewAction> actions(const YAML::Node& list, const std::string& field);
+  // A list of actions, each {owner, description, due}, all three required; with `with_id`, each
+  // may also name the recorded action it is (`id: A-12`, amended minutes).
+  std::vector<core::NewAction> actions(const YAML::Node& list, const std::string& field, bool with_id = false);
 
 private:
   std::string m_file;

@@ -9,6 +9,7 @@
 #include "panel/store/agenda.hpp"
 #include "panel/store/audit.hpp"
 #include "panel/store/case_reviews.hpp"
+#include "panel/store/history.hpp"
 #include "panel/store/meetings.hpp"
 #include "panel/store/referrals.hpp"
 
@@ -84,7 +85,7 @@ AddedMeeting add_meeting(store::Db& db, const core::Meeting& meeting, const core
 
 std::vector<AddedMeeting> schedule_meetings(store::Db& db, const std::string& rule, core::Date from, core::Date to,
                                             const core::Meeting& details, std::vector<std::string>& skipped,
-                                            const core::Actor& actor)
+                                            std::vector<std::string>& past, const core::Actor& actor)
 {
   check_details(details);
   if (to < from)
@@ -99,6 +100,10 @@ std::vector<AddedMeeting> schedule_meetings(store::Db& db, const std::string& ru
   const auto profile = load_profile(db);
   std::vector<AddedMeeting> added;
   for (const auto date : dates) {
+    if (date < actor.today) {
+      past.push_back(date.iso());
+      continue;
+    }
     if (store::find_meeting(db, date)) {
       skipped.push_back(date.iso());
       continue;
@@ -153,6 +158,129 @@ Cancelled cancel_in_transaction(store::Db& db, core::Date date, const std::strin
     store::append_audit(db, actor, core::AuditAction::update, "case_review", ref, detail);
     result.case_reviews.push_back(ref);
   }
+  return result;
+}
+
+UpdatedMeeting update_meeting(store::Db& db, core::Date date, const MeetingChange& change, const core::Actor& actor)
+{
+  if (!change.date && !change.time && !change.venue && !change.chair)
+    throw usage_error("nothing to change: give --date, --time, --venue or --chair");
+  store::Transaction txn(db, store::Transaction::Kind::write);
+  const auto meeting = store::find_meeting(db, date);
+  if (!meeting)
+    throw refused(fmt::format("no meeting on {} (see 'panel meeting list')", date.iso()));
+  if (core::is(meeting->status, core::MeetingStatus::held))
+    throw refused(fmt::format("the meeting on {} was held and its minutes are recorded: it cannot be changed (correct "
+                              "the minutes with 'panel minute {} --amend')",
+                              date.iso(), date.iso()));
+  if (core::is(meeting->status, core::MeetingStatus::cancelled))
+    throw refused(fmt::format("the meeting on {} was cancelled: it cannot be changed (add the meeting again with "
+                              "'panel meeting add DATE')",
+                              date.iso()));
+  core::Meeting to = *meeting;
+  to.time = change.time.value_or(meeting->time);
+  to.venue = change.venue.value_or(meeting->venue);
+  to.chair = change.chair.value_or(meeting->chair);
+  to.date = change.date.value_or(date);
+  check_details(to);
+  UpdatedMeeting result;
+  auto changed = [&](const std::string& field, const std::string& old_value, const std::string& new_value) {
+    if (old_value == new_value)
+      return false;
+    result.changes.push_back(fmt::format("{}: {} -> {}", field, old_value.empty() ? "(none)" : old_value,
+                                         new_value.empty() ? "(none)" : new_value));
+    store::append_history(db, actor, core::HistoryEntity::meeting, meeting->id, field, old_value, new_value);
+    return true;
+  };
+  if (to.date != date) {
+    if (const auto problem = rules::event_date_problem(to.date); !problem.empty())
+      throw refused("--date: " + problem);
+    if (store::find_meeting(db, to.date))
+      throw refused(fmt::format("there is already a meeting on {}: a meeting cannot be moved onto another (cancel or "
+                                "delete one of them first)",
+                                to.date.iso()));
+    result.past = to.date < actor.today;
+    result.agenda_issued = meeting->agenda_issued.has_value();
+    result.moved = store::listed_referrals(db, date);
+    store::move_meeting(db, meeting->id, date, to.date);
+    changed("date", date.iso(), to.date.iso());
+    for (const auto& ref : result.moved)
+      store::append_audit(db, actor, core::AuditAction::update, "referral", ref, "moved to the meeting on " + to.date.iso());
+    // A case kept open "to the next meeting" has that meeting's date as its review date: it goes too.
+    for (const auto& [id, reference] : store::reviews_on(db, date)) {
+      store::set_review_date(db, id, to.date);
+      store::append_history(db, actor, core::HistoryEntity::case_, id, "review_date", date.iso(), to.date.iso(),
+                            "meeting moved");
+      store::append_audit(db, actor, core::AuditAction::update, "case", reference, "review moved to " + to.date.iso());
+      result.reviews.push_back(reference);
+    }
+  }
+  const bool details = changed("time", meeting->time, to.time) | changed("venue", meeting->venue, to.venue) |
+                       changed("chair", meeting->chair, to.chair);
+  if (details)
+    store::set_meeting_details(db, meeting->id, to.time, to.venue, to.chair);
+  if (!result.changes.empty()) {
+    std::vector<std::string> fields;
+    for (const auto& c : result.changes)
+      fields.push_back(c.substr(0, c.find(':')));
+    store::append_audit(db, actor, core::AuditAction::update, "meeting", to.date.iso(),
+                        to.date != date ? "moved from " + date.iso() + "; " + core::join(fields, ", ")
+                                        : core::join(fields, ", "));
+    txn.commit();
+  }
+  return result;
+}
+
+Cancelled delete_meeting(store::Db& db, core::Date date, const core::Actor& actor)
+{
+  Cancelled result;
+  store::Transaction txn(db, store::Transaction::Kind::write);
+  const auto meeting = store::find_meeting(db, date);
+  if (!meeting)
+    throw refused(fmt::format("no meeting on {} (see 'panel meeting list')", date.iso()));
+  const auto cancel = fmt::format("cancel it instead ('panel meeting cancel {} --reason ...')", date.iso());
+  if (core::is(meeting->status, core::MeetingStatus::held))
+    throw refused(fmt::format("the meeting on {} was held and its minutes are recorded: it cannot be deleted", date.iso()));
+  if (core::is(meeting->status, core::MeetingStatus::cancelled))
+    throw refused(fmt::format("the meeting on {} was cancelled: a cancelled meeting stays on record (it is reported to "
+                              "the partnership board)",
+                              date.iso()));
+  if (meeting->agenda_issued)
+    throw refused(fmt::format("the agenda of the meeting on {} was issued on {} and has gone to the agencies: {}",
+                              date.iso(), meeting->agenda_issued->iso(), cancel));
+  const auto ties = store::meeting_ties(db, meeting->id, date);
+  if (!ties.listed.empty())
+    throw refused(fmt::format("{} listed for the meeting on {} ({}): move the meeting with 'panel meeting update {} "
+                              "--date NEW', or {}",
+                              core::plural(static_cast<long long>(ties.listed.size()), "referral is", "referrals are"),
+                              date.iso(), core::join(ties.listed, ", "), date.iso(), cancel));
+  if (!ties.case_reviews.empty())
+    throw refused(fmt::format("ASB case reviews are listed for the meeting on {} ({}): {}", date.iso(),
+                              core::join(ties.case_reviews, ", "), cancel));
+  if (ties.documents > 0)
+    throw refused(fmt::format("documents were made for the meeting on {} (its pack or minutes): {}", date.iso(), cancel));
+  // Open cases that would be reviewed at this meeting go to the next one; with none, they would
+  // be left without a next step.
+  const auto next = store::next_open_meeting(db, date.plus_days(1));
+  std::vector<std::string> reviews;
+  for (const auto& item : store::review_items(db, date)) {
+    const auto kase = store::find_case(db, item.case_reference);
+    const auto first = kase && kase->review_date ? store::next_open_meeting(db, *kase->review_date) : std::nullopt;
+    if (first && first->date == date)
+      reviews.push_back(item.case_reference);
+  }
+  if (!reviews.empty() && !next)
+    throw refused(fmt::format("{} due for review at the meeting on {} ({}) and no later meeting is scheduled: add the "
+                              "next meeting first ('panel meeting add DATE'), or {}",
+                              core::plural(static_cast<long long>(reviews.size()), "case is", "cases are"), date.iso(),
+                              core::join(reviews, ", "), cancel));
+  result.reviews = reviews;
+  if (next)
+    result.to = next->date;
+  store::delete_meeting(db, meeting->id);
+  store::append_history(db, actor, core::HistoryEntity::meeting, meeting->id, "deleted", date.iso(), "");
+  store::append_audit(db, actor, core::AuditAction::delete_, "meeting", date.iso());
+  txn.commit();
   return result;
 }
 

@@ -8,6 +8,7 @@
 #include "panel/ops/agenda.hpp"
 #include "panel/ops/kept_file.hpp"
 #include "panel/ops/meetings.hpp"
+#include "panel/ops/minutes_amend.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/rules/minutes.hpp"
 #include "panel/store/agencies.hpp"
@@ -44,23 +45,6 @@ long line_of(const std::string& problem, const std::string& file)
   throw refused(core::join(problems, "\npanel: error: ") + "\npanel: error: " + file + ": nothing was recorded");
 }
 
-std::string quoted_yaml(const std::string& text)
-{
-  std::string out = "\"";
-  for (char c : text)
-    out += c == '"' ? std::string("\\\"") : std::string(1, c);
-  return out + "\"";
-}
-
-// Text for a YAML comment: one line, so a newline typed into a name or action cannot end the
-// comment and become YAML.
-std::string comment_text(const std::string& text)
-{
-  std::string out = core::strip_controls(text);
-  std::replace_if(out.begin(), out.end(), [](char c) { return c == '\n' || c == '\t'; }, ' ');
-  return out;
-}
-
 } // namespace
 
 void refuse_before_meeting(core::Date date, core::Date today)
@@ -73,6 +57,64 @@ void refuse_before_meeting(core::Date date, core::Date today)
                               date.iso(), today.iso()));
 }
 
+core::NewIntervention filled_intervention(const core::Profile& profile, const core::NewIntervention& i)
+{
+  const auto type = std::find_if(profile.interventions.begin(), profile.interventions.end(),
+                                 [&](const auto& t) { return t.code == i.type; });
+  return type == profile.interventions.end() ? i : rules::with_type_dates(i, *type);
+}
+
+core::CaseMinute as_recorded(core::CaseMinute c, const std::optional<core::Meeting>& next_meeting)
+{
+  if (core::is(c.outcome, core::MinutesOutcome::keep_open) && !c.next_review && next_meeting)
+    c.next_review = next_meeting->date;
+  if (core::is(c.outcome, core::MinutesOutcome::refer_elsewhere) && !c.next_review)
+    c.close_reason = "referred elsewhere";
+  return c;
+}
+
+bool closes(const core::CaseMinute& c)
+{
+  return core::is(c.outcome, core::MinutesOutcome::close) ||
+         (core::is(c.outcome, core::MinutesOutcome::refer_elsewhere) && !c.next_review);
+}
+
+void record_discussion(store::Db& db, const core::Meeting& meeting, const core::CaseMinute& written,
+                       const rules::MinutedCase& found, const core::Profile& profile,
+                       const std::optional<core::Meeting>& next_meeting, const core::Actor& actor, MinutesResult& result)
+{
+  const auto date = meeting.date;
+  const auto case_id = found.id;
+  const auto c = as_recorded(written, next_meeting);
+  if (core::is(c.outcome, core::MinutesOutcome::keep_open) && !written.next_review)
+    result.reviews_defaulted.push_back(found.reference);
+  if (!core::is(c.outcome, core::MinutesOutcome::close) && c.next_review && !store::next_open_meeting(db, *c.next_review))
+    result.reviews_unscheduled.emplace_back(found.reference, *c.next_review);
+  const bool referred_away = core::is(c.outcome, core::MinutesOutcome::refer_elsewhere) && !c.next_review;
+  store::insert_discussion(db, meeting.id, case_id, c);
+  store::update_case_after_discussion(db, case_id, c.risk, c.next_review);
+  // A referral of this case accepted too late for the agenda was before the panel all the same.
+  for (const auto& reference : store::take_into_meeting(db, case_id, date)) {
+    result.late.push_back(reference);
+    store::append_audit(db, actor, core::AuditAction::update, "referral", reference, "discussed at the meeting on " + date.iso());
+  }
+  for (const auto& i : c.interventions) {
+    const auto& type = *std::find_if(profile.interventions.begin(), profile.interventions.end(),
+                                     [&](const auto& t) { return t.code == i.type; });
+    store::insert_intervention(db, case_id, meeting.id, filled_intervention(profile, i), type.tier);
+  }
+  for (const auto& a : c.actions) {
+    result.actions.push_back(store::insert_action(db, case_id, meeting.id, a, actor));
+    if (auto words = names_in_action(db, found.reference, a.description); !words.empty())
+      result.named.emplace_back(result.actions.back(), found.reference, std::move(words));
+  }
+  if (closes(c)) {
+    store::close_case(db, case_id, date, c.close_reason);
+    (referred_away ? result.referred : result.closed).push_back(found.reference);
+  }
+  store::append_audit(db, actor, core::AuditAction::create, "discussion", found.reference, date.iso() + ": " + c.outcome);
+}
+
 MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& text, const std::string& file,
                              bool amend, const core::Actor& actor, const store::AuditMark* edited_since)
 {
@@ -81,7 +123,7 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
   store::Transaction txn(db, store::Transaction::Kind::write);
   check_kept_file(db, text, file);
   // Minutes touch cases, referrals, actions and interventions: any change since the editor opened
-  // may be one they would undo (an amend replaces the meeting's actions whole).
+  // may be one an amendment would undo.
   if (edited_since)
     check_unchanged(db, *edited_since, "the register");
   const auto profile = load_profile(db);
@@ -90,13 +132,20 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
     throw refused(fmt::format("no meeting on {} (see 'panel meeting list')", date.iso()));
   if (core::is(meeting->status, core::MeetingStatus::cancelled))
     throw refused(fmt::format("the meeting on {} was cancelled ({})", date.iso(), meeting->cancel_reason));
-  if (store::has_minutes(db, meeting->id) && !amend)
-    throw refused(fmt::format("the meeting on {} already has minutes; use --amend to replace them", date.iso()));
+  const bool recorded = store::has_minutes(db, meeting->id);
+  if (recorded && !amend)
+    throw refused(fmt::format("the meeting on {} already has minutes; use --amend to correct them", date.iso()));
   refuse_before_meeting(date, actor.today);
+  if (recorded && !m.held)
+    throw refused(fmt::format("the meeting on {} was held and its minutes are recorded: amended minutes cannot say "
+                              "it was not held",
+                              date.iso()));
 
   // What the rules check the minutes against, read in this transaction: nothing can change
   // between the check and the writes (nor, for a meeting not held, the cancellation).
-  rules::MinutesFacts facts{file, date, {}, {}, {}, false};
+  rules::MinutesFacts facts;
+  facts.file = file;
+  facts.meeting = date;
   for (const auto& a : store::list_agencies(db))
     facts.agencies.push_back(a.code);
   for (const auto& c : m.cases)
@@ -107,6 +156,9 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
       facts.actions.insert(u.id);
   const auto next_meeting = store::next_open_meeting(db, date.plus_days(1));
   facts.later_meeting = next_meeting.has_value();
+  if (recorded)
+    agreed_and_discussed(db, meeting->id, facts);
+  facts.read_whole = problems.empty();
   for (auto& problem : rules::minutes_problems(m, profile, facts))
     problems.push_back(std::move(problem));
   if (!problems.empty())
@@ -118,67 +170,32 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
     txn.commit();
     return r;
   }
+  MinutesResult result;
+  if (next_meeting)
+    result.next_meeting = next_meeting->date;
+  if (recorded) {
+    amend_recorded(db, *meeting, m, facts, profile, next_meeting, actor, result);
+    if (!result.changes.empty())
+      txn.commit();  // nothing changed: nothing is written, not even an audit row
+    return result;
+  }
 
   // Then write it all.
-  MinutesResult result;
-  if (amend) {
-    for (const auto id : store::delete_minutes(db, meeting->id))
-      store::reopen_case(db, id);
-    store::append_audit(db, actor, core::AuditAction::delete_, "minutes", date.iso(), "replaced by amended minutes");
-  }
   for (const auto& [agency, status] : m.attendance)
     store::insert_attendance(db, meeting->id, agency, status);
-  for (const auto& code : profile.quorum) {
-    const auto it = m.attendance.find(code);
-    if (it == m.attendance.end() || !core::is(it->second, core::Attendance::present))
-      result.absent_quorum.push_back(code);
-  }
+  result.absent_quorum = absent_quorum(profile, m.attendance);
   result.quorate = result.absent_quorum.empty();
   for (const auto& o : m.observers)
     store::insert_observer(db, meeting->id, o);
   std::set<std::int64_t> discussed;
-  auto meeting_on_or_after = [&](core::Date review) { return store::next_open_meeting(db, review).has_value(); };
-  for (auto c : m.cases) {
+  for (const auto& c : m.cases) {
     const auto& found = facts.cases.at(c.reference);
-    const auto case_id = found.id;
-    discussed.insert(case_id);
-    if (core::is(c.outcome, core::MinutesOutcome::keep_open) && !c.next_review) {
-      c.next_review = next_meeting->date;
-      result.reviews_defaulted.push_back(found.reference);
-    }
-    if (!core::is(c.outcome, core::MinutesOutcome::close) && c.next_review && !meeting_on_or_after(*c.next_review))
-      result.reviews_unscheduled.emplace_back(found.reference, *c.next_review);
-    const bool referred_away = core::is(c.outcome, core::MinutesOutcome::refer_elsewhere) && !c.next_review;
-    if (referred_away)
-      c.close_reason = "referred elsewhere";
-    store::insert_discussion(db, meeting->id, case_id, c);
-    store::update_case_after_discussion(db, case_id, c.risk, c.next_review);
-    // A referral of this case accepted too late for the agenda was before the panel all the same.
-    for (const auto& reference : store::take_into_meeting(db, case_id, date)) {
-      result.late.push_back(reference);
-      store::append_audit(db, actor, core::AuditAction::update, "referral", reference, "discussed at the meeting on " + date.iso());
-    }
-    for (const auto& i : c.interventions) {
-      const auto& type = *std::find_if(profile.interventions.begin(), profile.interventions.end(),
-                                       [&](const auto& t) { return t.code == i.type; });
-      store::insert_intervention(db, case_id, meeting->id, rules::with_type_dates(i, type), type.tier);
-    }
-    for (const auto& a : c.actions) {
-      result.actions.push_back(store::insert_action(db, case_id, meeting->id, a, actor));
-      if (auto words = names_in_action(db, found.reference, a.description); !words.empty())
-        result.named.emplace_back(result.actions.back(), found.reference, std::move(words));
-    }
-    if (core::is(c.outcome, core::MinutesOutcome::close) || referred_away) {
-      store::close_case(db, case_id, date, c.close_reason);
-      (referred_away ? result.referred : result.closed).push_back(found.reference);
-    }
-    store::append_audit(db, actor, core::AuditAction::create, "discussion", found.reference, date.iso() + ": " + c.outcome);
+    discussed.insert(found.id);
+    record_discussion(db, *meeting, c, found, profile, next_meeting, actor, result);
   }
   for (const auto& u : m.action_updates)
     store::set_action_status(db, u.id, u.status, date, u.note, actor);
   // Cases listed but not reached go to the next meeting rather than dropping off the agenda.
-  if (next_meeting)
-    result.next_meeting = next_meeting->date;
   for (const auto& item : store::listed_items(db, date)) {
     const auto kase = store::find_case(db, item.reference);
     if (kase && discussed.count(kase->id))
@@ -192,11 +209,22 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
   result.discussions = m.cases.size();
   result.updates = m.action_updates.size();
   store::mark_held(db, meeting->id, m.chair, result.quorate, actor.at);
-  store::append_audit(db, actor, amend ? core::AuditAction::update : core::AuditAction::create, "minutes", date.iso(),
+  store::append_audit(db, actor, core::AuditAction::create, "minutes", date.iso(),
                       fmt::format("{} cases, {} new actions{}", result.discussions, result.actions.size(),
                                   result.quorate ? "" : ", inquorate"));
   txn.commit();
   return result;
+}
+
+std::vector<std::string> absent_quorum(const core::Profile& profile, const std::map<std::string, std::string>& attendance)
+{
+  std::vector<std::string> absent;
+  for (const auto& code : profile.quorum) {
+    const auto it = attendance.find(code);
+    if (it == attendance.end() || !core::is(it->second, core::Attendance::present))
+      absent.push_back(code);
+  }
+  return absent;
 }
 
 std::vector<SkeletonCase> skeleton_cases(const core::Agenda& agenda)
@@ -218,8 +246,11 @@ std::vector<SkeletonCase> skeleton_cases(const core::Agenda& agenda)
   return cases;
 }
 
-std::string minutes_skeleton(store::Db& db, core::Date date, const core::Actor& actor)
+std::string minutes_skeleton(store::Db& db, core::Date date, const core::Actor& actor, bool amend)
 {
+  if (amend)
+    if (auto recorded = amend_skeleton(db, date, actor))
+      return *recorded;
   const auto a = agenda(db, date, false, actor);
   const auto profile = load_profile(db);
   const auto next = store::next_open_meeting(db, date.plus_days(1));
@@ -230,7 +261,7 @@ std::string minutes_skeleton(store::Db& db, core::Date date, const core::Actor& 
                                 profile.short_name, date.iso());
   out += "held: true          # false, with a reason, if the meeting did not take place\n";
   out += "reason:\n";
-  out += fmt::format("chair: {}\n", a.meeting.chair.empty() ? "" : quoted_yaml(a.meeting.chair));
+  out += fmt::format("chair: {}\n", a.meeting.chair.empty() ? "" : yaml_quoted(a.meeting.chair));
   out += "attendance:         # present | apologies | absent\n";
   for (const auto& agency : store::list_agencies(db))
     out += fmt::format("  {}: {}\n", agency.code, core::to_string(core::Attendance::absent));

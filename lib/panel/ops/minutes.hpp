@@ -28,6 +28,10 @@ struct MinutesResult {
   size_t updates = 0;
   std::vector<std::string> carried;        // listed but not discussed: moved to the next meeting
   std::optional<core::Date> next_meeting;  // where carried cases and defaulted reviews go; none when unscheduled
+  // Amended minutes (recorded ones corrected): what the amendment changed, in plain English, in
+  // the order of the file; empty when nothing changed (and then nothing was written).
+  bool amended = false;
+  std::vector<std::string> changes;
 };
 
 // Refuses minutes for a meeting whose day has not come (`today` before `date`).
@@ -36,7 +40,8 @@ void refuse_before_meeting(core::Date date, core::Date today);
 // Records a meeting's minutes from YAML text (docs/formats/minutes.md) in one transaction:
 // attendance and quorum, observers, discussions, case risk, reviews and closures, interventions,
 // new actions and action updates; or, with `held: false`, cancels the meeting. Minutes already
-// recorded are refused unless `amend`, which replaces them whole. Every problem is reported with
+// recorded are refused unless `amend`: then the text is compared with what was recorded and only
+// what differs is changed (see ops/minutes_amend.hpp). Every problem is reported with
 // the file and line, and then nothing is written. With `edited_since` (the audit mark taken before
 // the minutes were opened in the editor), they are refused when the register was changed
 // meanwhile (see check_unchanged): the text was written against what it showed then.
@@ -54,7 +59,8 @@ struct SkeletonCase {
 std::vector<SkeletonCase> skeleton_cases(const core::Agenda& agenda);
 
 // A minutes file to fill in, built from the agenda: attendance for every agency, each case with
-// empty fields, each outstanding action with its status.
-std::string minutes_skeleton(store::Db& db, core::Date meeting, const core::Actor& actor);
+// empty fields, each outstanding action with its status. With `amend`, for a meeting whose minutes
+// are recorded: those minutes as recorded (amend_skeleton), which saved unchanged change nothing.
+std::string minutes_skeleton(store::Db& db, core::Date meeting, const core::Actor& actor, bool amend = false);
 
 } // namespace panel::ops

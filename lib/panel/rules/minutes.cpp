@@ -4,6 +4,7 @@
 #include "panel/core/vocabulary.hpp"
 
 #include <algorithm>
+#include <set>
 #include <fmt/format.h>
 
 namespace panel::rules {
@@ -133,10 +134,49 @@ std::vector<std::string> minutes_problems(const core::Minutes& m, const core::Pr
       if (a.due != core::Date() && a.due < date)
         problems.push_back(where(a.line, f + ".actions.due") +
                            fmt::format(": {} is before the meeting ({})", a.due.iso(), date.iso()));
+      if (a.id.empty())
+        continue;
+      const auto agreed = facts.agreed.find(a.id);
+      if (!facts.amend)
+        problems.push_back(where(a.line, f + ".actions.id") +
+                           ": panel gives a new action its id; leave out 'id' (ids are for amending recorded minutes)");
+      else if (agreed == facts.agreed.end())
+        problems.push_back(where(a.line, f + ".actions.id") +
+                           fmt::format(": no action '{}' was agreed at this meeting (leave out 'id' for a new action; "
+                                       "an action of another meeting is changed with 'panel action update')",
+                                       a.id));
+      else if (known && agreed->second != found->second.id)
+        problems.push_back(where(a.line, f + ".actions.id") +
+                           fmt::format(": {} is an action of another case; an amendment does not move actions "
+                                       "between cases",
+                                       a.id));
     }
     for (const auto& i : c.interventions)
       for (const auto& [field, problem] : intervention_problems(i, profile, codes))
         problems.push_back(where(i.line, f + ".interventions." + field) + ": " + problem);
+  }
+  if (facts.amend && facts.read_whole) {
+    // Amended minutes correct what was recorded; nothing recorded disappears by being left out.
+    std::set<std::int64_t> minuted;
+    std::set<std::string> kept;
+    for (const auto& c : m.cases) {
+      if (const auto found = facts.cases.find(c.reference); found != facts.cases.end())
+        minuted.insert(found->second.id);
+      for (const auto& a : c.actions)
+        kept.insert(a.id);
+    }
+    for (const auto& [id, reference] : facts.discussed)
+      if (!minuted.count(id))
+        problems.push_back(where(1, "cases." + reference) +
+                           ": the recorded minutes discuss this case and the amended ones leave it out: an amendment "
+                           "does not remove a discussion; put its block back and correct it");
+    for (const auto& [id, case_id] : facts.agreed)
+      if (!kept.count(id))
+        problems.push_back(where(1, "actions") +
+                           fmt::format(": {} was agreed at the meeting and the amended minutes leave it out: actions "
+                                       "are not deleted; put it back (to cancel it, keep it and add '{}: cancelled' "
+                                       "under action_updates)",
+                                       id, id));
   }
   for (const auto& u : m.action_updates) {
     if (!facts.actions.count(u.id))

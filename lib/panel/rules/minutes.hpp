@@ -39,6 +39,12 @@ struct MinutesFacts {
   std::map<std::string, MinutedCase> cases;  // reference as written in the minutes -> its case; absent: unknown
   std::set<std::string> actions;             // ids of the updated actions that exist
   bool later_meeting = false;                // an open meeting after this one (a default review date)
+  // Amended minutes only (`amend`): the actions agreed at the meeting (id -> its case) and the
+  // cases discussed there (id -> reference), which an amendment keeps.
+  bool amend = false;
+  bool read_whole = true;  // false when the text had problems of its own: what it lacks is not meant
+  std::map<std::string, std::int64_t> agreed;
+  std::map<std::int64_t, std::string> discussed;
 };
 
 // Every problem of minutes checked against the profile and the register, as
@@ -47,7 +53,9 @@ struct MinutesFacts {
 // values, each case known and minuted once, a summary, a known outcome, risk level and close
 // reason, a forum when referred elsewhere, a next step when kept open, reviews after the meeting,
 // known action owners and due dates not before it, known interventions with an agency and a date,
-// and updates of existing actions to known statuses.
+// and updates of existing actions to known statuses. An action names its id only in amended
+// minutes, where it must be one agreed at the meeting for that case; amended minutes keep every
+// discussion and every action the recorded minutes have.
 std::vector<std::string> minutes_problems(const core::Minutes& minutes, const core::Profile& profile,
                                           const MinutesFacts& facts);
 

@@ -108,3 +108,78 @@ void relist_referral(Db& db, const std::string& reference, std::optional<core::D
 }
 
 } // namespace panel::store
+
+namespace panel::store {
+
+void set_meeting_details(Db& db, std::int64_t id, const std::string& time, const std::string& venue, const std::string& chair)
+{
+  SQLite::Statement s(db.impl().sql, "UPDATE meeting SET time = ?, venue = ?, chair = ? WHERE id = ?");
+  s.bind(1, time);
+  s.bind(2, venue);
+  s.bind(3, chair);
+  s.bind(4, id);
+  s.exec();
+}
+
+void move_meeting(Db& db, std::int64_t id, core::Date from, core::Date to)
+{
+  auto& sql = db.impl().sql;
+  SQLite::Statement m(sql, "UPDATE meeting SET date = ? WHERE id = ?");
+  m.bind(1, to.iso());
+  m.bind(2, id);
+  m.exec();
+  for (const char* statement : {"UPDATE referral SET meeting_date = ?1 WHERE meeting_date = ?2",
+                                "UPDATE decision SET meeting_date = ?1 WHERE meeting_date = ?2"}) {
+    SQLite::Statement s(sql, statement);
+    s.bind(1, to.iso());
+    s.bind(2, from.iso());
+    s.exec();
+  }
+}
+
+std::vector<std::pair<std::int64_t, std::string>> reviews_on(Db& db, core::Date day)
+{
+  SQLite::Statement s(db.impl().sql, "SELECT id, reference FROM \"case\" WHERE status = 'open' AND review_date = ? "
+                                     "AND voided IS NULL ORDER BY id");
+  s.bind(1, day.iso());
+  std::vector<std::pair<std::int64_t, std::string>> rows;
+  while (s.executeStep())
+    rows.emplace_back(s.getColumn(0).getInt64(), s.getColumn(1).getString());
+  return rows;
+}
+
+void set_review_date(Db& db, std::int64_t case_id, core::Date day)
+{
+  SQLite::Statement s(db.impl().sql, "UPDATE \"case\" SET review_date = ? WHERE id = ?");
+  s.bind(1, day.iso());
+  s.bind(2, case_id);
+  s.exec();
+}
+
+MeetingTies meeting_ties(Db& db, std::int64_t id, core::Date date)
+{
+  auto& sql = db.impl().sql;
+  MeetingTies ties;
+  SQLite::Statement r(sql, "SELECT reference FROM referral WHERE meeting_date = ? ORDER BY received, id");
+  r.bind(1, date.iso());
+  while (r.executeStep())
+    ties.listed.push_back(r.getColumn(0).getString());
+  SQLite::Statement c(sql, "SELECT reference FROM case_review WHERE meeting_id = ? ORDER BY id");
+  c.bind(1, id);
+  while (c.executeStep())
+    ties.case_reviews.push_back(c.getColumn(0).getString());
+  SQLite::Statement d(sql, "SELECT count(*) FROM document WHERE reference = ?");
+  d.bind(1, date.iso());
+  d.executeStep();
+  ties.documents = d.getColumn(0).getInt64();
+  return ties;
+}
+
+void delete_meeting(Db& db, std::int64_t id)
+{
+  SQLite::Statement s(db.impl().sql, "DELETE FROM meeting WHERE id = ?");
+  s.bind(1, id);
+  s.exec();
+}
+
+} // namespace panel::store

@@ -284,25 +284,144 @@ bool has_minutes(Db& db, std::int64_t meeting_id)
   return s.executeStep() && s.getColumn(0).getInt() != 0;
 }
 
-std::vector<std::int64_t> delete_minutes(Db& db, std::int64_t meeting_id)
+std::vector<MinutedIntervention> meeting_interventions(Db& db, std::int64_t meeting_id)
 {
-  auto& sql = db.impl().sql;
-  std::vector<std::int64_t> closed;
-  SQLite::Statement c(sql, "SELECT case_id FROM discussion WHERE meeting_id = ? AND "
-                             "(outcome = 'close' OR (outcome = 'refer-elsewhere' AND next_review IS NULL))");
-  c.bind(1, meeting_id);
-  while (c.executeStep())
-    closed.push_back(c.getColumn(0).getInt64());
-  for (const char* statement :
-       {"DELETE FROM action_history WHERE action_id IN (SELECT id FROM action WHERE meeting_id = ?1)",
-        "DELETE FROM action WHERE meeting_id = ?1", "DELETE FROM intervention WHERE meeting_id = ?1",
-        "DELETE FROM discussion WHERE meeting_id = ?1", "DELETE FROM observer WHERE meeting_id = ?1",
-        "DELETE FROM attendance WHERE meeting_id = ?1"}) {
-    SQLite::Statement s(sql, statement);
-    s.bind(1, meeting_id);
-    s.exec();
+  SQLite::Statement s(db.impl().sql, "SELECT i.id, k.reference, i.type, i.agency, i.note, i.date, i.review, i.expiry "
+                                     "FROM intervention i JOIN \"case\" k ON k.id = i.case_id WHERE i.meeting_id = ? "
+                                     "ORDER BY i.id");
+  s.bind(1, meeting_id);
+  std::vector<MinutedIntervention> rows;
+  while (s.executeStep()) {
+    MinutedIntervention m;
+    m.id = s.getColumn(0).getInt64();
+    m.case_reference = s.getColumn(1).getString();
+    m.intervention.type = s.getColumn(2).getString();
+    m.intervention.agency = s.getColumn(3).getString();
+    m.intervention.note = s.getColumn(4).getString();
+    m.intervention.date = date_of(s.getColumn(5));
+    m.intervention.review = optional_date(s.getColumn(6));
+    m.intervention.expiry = optional_date(s.getColumn(7));
+    rows.push_back(std::move(m));
   }
-  return closed;
+  return rows;
 }
 
-} // namespace panel::store
+void delete_intervention(Db& db, std::int64_t id)
+{
+  SQLite::Statement s(db.impl().sql, "DELETE FROM intervention WHERE id = ?");
+  s.bind(1, id);
+  s.exec();
+}
+
+std::vector<core::ActionRecord> followed_up_actions(Db& db, std::int64_t meeting_id, core::Date day)
+{
+  SQLite::Statement s(db.impl().sql, "SELECT a.id, k.reference, a.owner, a.description, a.status, a.due, a.status_date "
+                                     "FROM action a JOIN \"case\" k ON k.id = a.case_id "
+                                     "WHERE a.meeting_id IS NOT ?1 AND a.due <= ?2 AND (a.status = 'open' OR a.status_date = ?2) "
+                                     "ORDER BY k.id, a.due, a.id");
+  s.bind(1, meeting_id);
+  s.bind(2, day.iso());
+  std::vector<core::ActionRecord> rows;
+  while (s.executeStep())
+    rows.push_back({"A-" + std::to_string(s.getColumn(0).getInt64()), s.getColumn(1).getString(),
+                    s.getColumn(2).getString(), s.getColumn(3).getString(), s.getColumn(4).getString(),
+                    date_of(s.getColumn(5)), optional_date(s.getColumn(6))});
+  return rows;
+}
+
+void set_attendance(Db& db, std::int64_t meeting_id, const std::string& agency, const std::optional<std::string>& status)
+{
+  SQLite::Statement d(db.impl().sql, "DELETE FROM attendance WHERE meeting_id = ? AND agency = ?");
+  d.bind(1, meeting_id);
+  d.bind(2, agency);
+  d.exec();
+  if (status)
+    insert_attendance(db, meeting_id, agency, *status);
+}
+
+void replace_observers(Db& db, std::int64_t meeting_id, const std::vector<core::Observer>& observers)
+{
+  SQLite::Statement d(db.impl().sql, "DELETE FROM observer WHERE meeting_id = ?");
+  d.bind(1, meeting_id);
+  d.exec();
+  for (const auto& o : observers)
+    insert_observer(db, meeting_id, o);
+}
+
+void set_chair_and_quorum(Db& db, std::int64_t meeting_id, const std::string& chair, bool quorate)
+{
+  SQLite::Statement s(db.impl().sql, "UPDATE meeting SET chair = ?, quorate = ? WHERE id = ?");
+  s.bind(1, chair);
+  s.bind(2, quorate ? 1 : 0);
+  s.bind(3, meeting_id);
+  s.exec();
+}
+
+void update_discussion(Db& db, std::int64_t meeting_id, std::int64_t case_id, const core::CaseMinute& c)
+{
+  SQLite::Statement s(db.impl().sql, "UPDATE discussion SET summary = ?, risk_level = ?, outcome = ?, close_reason = ?, "
+                                     "next_review = ?, referred_to = ? WHERE meeting_id = ? AND case_id = ?");
+  s.bind(1, c.summary);
+  s.bind(2, c.risk);
+  s.bind(3, c.outcome);
+  s.bind(4, c.close_reason);
+  bind_optional(s, 5, c.next_review);
+  s.bind(6, c.referred_to);
+  s.bind(7, meeting_id);
+  s.bind(8, case_id);
+  s.exec();
+}
+
+bool discussed_after(Db& db, std::int64_t case_id, core::Date day)
+{
+  SQLite::Statement s(db.impl().sql, "SELECT 1 FROM discussion d JOIN meeting m ON m.id = d.meeting_id "
+                                     "WHERE d.case_id = ? AND m.date > ? LIMIT 1");
+  s.bind(1, case_id);
+  s.bind(2, day.iso());
+  return s.executeStep();
+}
+
+void set_case_risk_and_review(Db& db, std::int64_t case_id, const std::string& risk, std::optional<core::Date> review)
+{
+  update_case_after_discussion(db, case_id, risk, review);
+}
+
+std::string amend_action(Db& db, const std::string& id, const core::NewAction& to, const std::string& note,
+                         const core::Actor& actor)
+{
+  const auto n = action_number(id);
+  SQLite::Statement r(db.impl().sql, "SELECT owner, description, due FROM action WHERE id = ?");
+  r.bind(1, *n);
+  r.executeStep();
+  const std::string owner = r.getColumn(0).getString(), description = r.getColumn(1).getString();
+  const auto due = date_of(r.getColumn(2));
+  std::string change;
+  auto add = [&](const std::string& part) { change += (change.empty() ? "" : "; ") + part; };
+  if (to.due != due)
+    add("due " + due.iso() + " -> " + to.due.iso());
+  if (to.owner != owner)
+    add("owner " + owner + " -> " + to.owner);
+  if (to.description != description)
+    add("description changed");
+  if (change.empty())
+    return change;
+  SQLite::Statement s(db.impl().sql, "UPDATE action SET owner = ?, description = ?, due = ? WHERE id = ?");
+  s.bind(1, to.owner);
+  s.bind(2, to.description);
+  s.bind(3, to.due.iso());
+  s.bind(4, *n);
+  s.exec();
+  // The old description is kept in the note: the history says what the action was.
+  SQLite::Statement h(db.impl().sql, "INSERT INTO action_history (action_id, at, day, user, change, note) "
+                                     "VALUES (?, ?, ?, ?, ?, ?)");
+  h.bind(1, *n);
+  h.bind(2, actor.at);
+  h.bind(3, actor.today.iso());
+  h.bind(4, actor.user);
+  h.bind(5, change);
+  h.bind(6, to.description != description ? note + " (was: " + description + ")" : note);
+  h.exec();
+  return change;
+}
+
+}  // namespace panel::store

@@ -53,8 +53,33 @@ struct MeetingRecord {
 };
 MeetingRecord meeting_record(Db& db, std::int64_t meeting_id);
 
-// Whether a meeting has minutes, and removing them (for --amend). Returns cases the minutes closed.
+// Whether a meeting has minutes.
 bool has_minutes(Db& db, std::int64_t meeting_id);
-std::vector<std::int64_t> delete_minutes(Db& db, std::int64_t meeting_id);
+
+// What amending recorded minutes reads and changes, one row at a time (ops/minutes_amend).
+// An intervention recorded at a meeting, with its row id.
+struct MinutedIntervention {
+  std::int64_t id = 0;
+  std::string case_reference;
+  core::NewIntervention intervention;
+};
+std::vector<MinutedIntervention> meeting_interventions(Db& db, std::int64_t meeting_id);
+void delete_intervention(Db& db, std::int64_t id);
+// Actions not agreed at the meeting that it followed up: due by its day and open, or given their
+// status on that day. Oldest case first, then by due date.
+std::vector<core::ActionRecord> followed_up_actions(Db& db, std::int64_t meeting_id, core::Date day);
+// Sets (or, with no status, removes) one agency's attendance.
+void set_attendance(Db& db, std::int64_t meeting_id, const std::string& agency, const std::optional<std::string>& status);
+void replace_observers(Db& db, std::int64_t meeting_id, const std::vector<core::Observer>& observers);
+void set_chair_and_quorum(Db& db, std::int64_t meeting_id, const std::string& chair, bool quorate);
+void update_discussion(Db& db, std::int64_t meeting_id, std::int64_t case_id, const core::CaseMinute& c);
+// Whether a case was discussed at a meeting after `day`.
+bool discussed_after(Db& db, std::int64_t case_id, core::Date day);
+// Sets a case's risk level (unless "") and review date, whatever its status.
+void set_case_risk_and_review(Db& db, std::int64_t case_id, const std::string& risk, std::optional<core::Date> review);
+// Changes an action's owner, description and due date, keeping the change in its history with
+// `note`; returns what changed ("due 2017-09-30 -> 2017-10-15; owner ASC -> CST"), "" for nothing.
+std::string amend_action(Db& db, const std::string& id, const core::NewAction& to, const std::string& note,
+                         const core::Actor& actor);
 
 } // namespace panel::store

@@ -4,6 +4,7 @@
 #include "panel/ops/agenda.hpp"
 #include "panel/ops/intake.hpp"
 #include "panel/ops/triage.hpp"
+#include "panel/store/history.hpp"
 #include "panel/store/meetings.hpp"
 #include "tests/unit/ops/panel_fixture.hpp"
 
@@ -109,15 +110,28 @@ TEST_CASE("meetings: a schedule skips dates that already have a meeting")
 {
   Calendar c;
   c.meeting("2017-10-10");
-  std::vector<std::string> skipped;
+  std::vector<std::string> skipped, past;
   core::Meeting details;
   details.time = "14:00";
   const auto added = ops::schedule_meetings(c.db, "second tuesday", day("2017-09-01"), day("2017-11-30"), details,
-                                            skipped, c.on("2017-09-04"));
+                                            skipped, past, c.on("2017-09-04"));
   REQUIRE(added.size() == 2);
   CHECK(added[0].meeting.date == day("2017-09-12"));
   CHECK(added[1].meeting.time == "14:00");
   CHECK(skipped == std::vector<std::string>{"2017-10-10"});
+  CHECK(past.empty());
+}
+
+TEST_CASE("meetings: a schedule skips dates already past and names them; today itself is not past")
+{
+  Calendar c;
+  std::vector<std::string> skipped, past;
+  const auto added = ops::schedule_meetings(c.db, "second tuesday", day("2017-08-01"), day("2017-11-30"), {}, skipped,
+                                            past, c.on("2017-09-12"));
+  REQUIRE(added.size() == 3);
+  CHECK(added[0].meeting.date == day("2017-09-12"));
+  CHECK(past == std::vector<std::string>{"2017-08-08"});
+  CHECK_FALSE(store::find_meeting(c.db, day("2017-08-08")));
 }
 
 TEST_CASE("meetings: accepting for a meeting that does not exist is refused and changes nothing")
@@ -161,4 +175,46 @@ TEST_CASE("agenda: without a date it is the next open meeting, and issuing it is
   CHECK(a.meeting.date == day("2017-09-12"));
   CHECK(store::find_meeting(c.db, day("2017-09-12"))->status == "agenda-issued");
   CHECK(c.audit_rows() == before + 2);  // the read, and the issue
+}
+
+TEST_CASE("meetings: moving a meeting moves what is listed for it, with a history row per field")
+{
+  Calendar c;
+  c.meeting("2017-09-12");
+  c.meeting("2017-10-10");
+  const auto ref = c.accepted("Ann One");
+  ops::MeetingChange change;
+  change.date = day("2017-09-19");
+  change.venue = "Room 3";
+  const auto r = ops::update_meeting(c.db, day("2017-09-12"), change, c.on("2017-09-04"));
+  CHECK(r.moved == std::vector<std::string>{ref});
+  CHECK(r.changes == std::vector<std::string>{"date: 2017-09-12 -> 2017-09-19", "venue: (none) -> Room 3"});
+  CHECK_FALSE(r.past);
+  CHECK(c.listed(ref) == day("2017-09-19"));
+  CHECK_FALSE(store::find_meeting(c.db, day("2017-09-12")));
+  const auto moved = store::find_meeting(c.db, day("2017-09-19"));
+  REQUIRE(moved);
+  CHECK(moved->venue == "Room 3");
+  CHECK(store::history_of(c.db, core::HistoryEntity::meeting, moved->id).size() == 2);
+  // Onto another meeting's date: refused, nothing changes.
+  const auto rows = c.audit_rows();
+  change.date = day("2017-10-10");
+  const auto caught = test::catch_error([&] { ops::update_meeting(c.db, day("2017-09-19"), change, c.on("2017-09-04")); });
+  CHECK(caught.code == Exit::refused);
+  CHECK(c.listed(ref) == day("2017-09-19"));
+  CHECK(c.audit_rows() == rows);
+}
+
+TEST_CASE("meetings: a meeting with a referral listed is not deleted; an empty one is")
+{
+  Calendar c;
+  c.meeting("2017-09-12");
+  c.meeting("2017-10-10");
+  const auto ref = c.accepted("Ann One");
+  const auto caught = test::catch_error([&] { ops::delete_meeting(c.db, day("2017-09-12"), c.on("2017-09-04")); });
+  CHECK(caught.code == Exit::refused);
+  CHECK(caught.message.find("1 referral is listed for the meeting on 2017-09-12 (" + ref + ")") != std::string::npos);
+  CHECK(store::find_meeting(c.db, day("2017-09-12")));
+  ops::delete_meeting(c.db, day("2017-10-10"), c.on("2017-09-04"));
+  CHECK_FALSE(store::find_meeting(c.db, day("2017-10-10")));
 }

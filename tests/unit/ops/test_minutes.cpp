@@ -1,4 +1,6 @@
 #include "panel/ops/minutes.hpp"
+#include "panel/ops/minutes_amend.hpp"
+#include "panel/store/history.hpp"
 
 #include "panel/input/minutes.hpp"
 #include "panel/input/referrals.hpp"
@@ -294,4 +296,194 @@ TEST_CASE("minutes: a meeting not held whose cancellation fails part-way records
   ops::record_minutes(p.db, sept, "held: false\nreason: no quorum\n", "m.yaml", false, p.on(sept));
   CHECK(store::find_meeting(p.db, sept)->status == "cancelled");
   CHECK(store::listed_referrals(p.db, oct) == std::vector<std::string>{ref});
+}
+
+namespace {
+
+// Every table but the audit log, row by row: what a register holds, for before/after comparisons.
+std::string dump(store::Db& db)
+{
+  auto& sql = db.impl().sql;
+  std::vector<std::string> tables;
+  SQLite::Statement t(sql, "SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'audit_log' ORDER BY name");
+  while (t.executeStep())
+    tables.push_back(t.getColumn(0).getString());
+  std::string out;
+  for (const auto& table : tables) {
+    SQLite::Statement s(sql, "SELECT * FROM \"" + table + "\"");
+    while (s.executeStep()) {
+      out += table;
+      for (int i = 0; i < s.getColumnCount(); ++i)
+        out += "|" + (s.getColumn(i).isNull() ? std::string("NULL") : s.getColumn(i).getString());
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+// A month whose September minutes have every shape an amendment must keep: a case kept open to a
+// review with an intervention and actions (one since done), one closed, one referred elsewhere
+// (closed), one referred elsewhere but kept open to a review, a repeat that joined a case, an
+// inquorate meeting, observers, and summaries with accents, apostrophes, ": ", "#", quotes,
+// backslashes and line breaks.
+struct Minuted : Month {
+  core::Date sept = day("2017-09-12"), oct = day("2017-10-10");
+  std::string a, b, c, d, repeat;
+  std::string text;
+  Minuted()
+  {
+    meeting(sept, day("2017-09-01"));
+    meeting(oct, day("2017-09-01"));
+    a = refer("Zoë O'Brien", "1980-02-03", day("2017-09-01"));
+    b = refer("Bob Two", "", day("2017-09-01"));
+    c = refer("Cy Three", "", day("2017-09-01"));
+    d = refer("Di Four", "", day("2017-09-01"));
+    repeat = refer("Zoe OBrien", "1980-02-03", day("2017-09-02"));
+    for (const auto& r : {a, b, c, d, repeat})
+      accept(r, day("2017-09-02"));
+    text = "chair: \"Supt. J O'Neill\"\n"
+           "attendance: {POL: absent, CST: present, ASC: apologies}\n"
+           "observers:\n  - {name: A Student, organisation: \"City University: law\", confidentiality_signed: true}\n"
+           "cases:\n"
+           "  " + a + ":\n"
+           "    summary: \"Zoë's GP: engaged # see notes;\\nshe's \\\"doing well\\\" \\\\ mostly\"\n"
+           "    risk: medium\n    outcome: keep-open\n    next_review: 2017-11-14\n"
+           "    interventions: [{type: abc, agency: HSG, date: 2017-09-12, note: \"Signed: yes #1\"}]\n"
+           "    actions:\n"
+           "      - {owner: ASC, description: \"Carer's assessment: book it\", due: 2017-09-30}\n"
+           "      - {owner: POL, description: Welfare visit, due: 2017-09-20}\n"
+           "  " + b + ": {summary: Moved to Leeds, outcome: close, close_reason: moved away}\n"
+           "  " + c + ": {summary: For the SAB, outcome: refer-elsewhere, referred_to: \"Safeguarding Adults Board\"}\n"
+           "  " + d + ": {summary: MARAC too, outcome: refer-elsewhere, referred_to: MARAC, next_review: 2017-12-01}\n";
+    ops::record_minutes(db, sept, text, "m.yaml", false, on(sept));
+    store::set_action_status(db, "A-2", "done", day("2017-09-19"), "", on(day("2017-09-19")));
+  }
+  std::string amend_text() { return ops::minutes_skeleton(db, sept, on(day("2017-09-20")), true); }
+  ops::MinutesResult amend(const std::string& amended)
+  {
+    return ops::record_minutes(db, sept, amended, "amended.yaml", true, on(day("2017-09-20")));
+  }
+};
+
+} // namespace
+
+TEST_CASE("minutes amend: the amend text reads back as exactly what was recorded, over every shape")
+{
+  Minuted p;
+  std::vector<std::string> problems;
+  const auto written = input::read_minutes(p.text, "m.yaml", problems);
+  const auto skeleton = p.amend_text();
+  const auto back = input::read_minutes(skeleton, "amend.yaml", problems);
+  REQUIRE(problems.empty());
+  CHECK(back.held);
+  CHECK(back.chair == "Supt. J O'Neill");
+  CHECK(back.attendance == written.attendance);
+  REQUIRE(back.observers.size() == 1);
+  CHECK(back.observers[0].organisation == "City University: law");
+  CHECK(back.observers[0].confidentiality_signed);
+  CHECK(back.action_updates.empty());  // nothing of an earlier meeting was followed up
+  const auto profile = ops::load_profile(p.db);
+  const auto next = store::find_meeting(p.db, p.oct);
+  REQUIRE(back.cases.size() == written.cases.size());
+  for (size_t i = 0; i < written.cases.size(); ++i) {
+    const auto want = ops::as_recorded(written.cases[i], next);
+    const auto& got = back.cases[i];
+    CAPTURE(want.reference);
+    CHECK(got.reference == want.reference);
+    CHECK(got.summary == want.summary);
+    CHECK(got.risk == want.risk);
+    CHECK(got.outcome == want.outcome);
+    CHECK(got.close_reason == want.close_reason);
+    CHECK(got.referred_to == want.referred_to);
+    CHECK(got.next_review == want.next_review);
+    REQUIRE(got.interventions.size() == want.interventions.size());
+    for (size_t j = 0; j < want.interventions.size(); ++j) {
+      const auto filled = ops::filled_intervention(profile, want.interventions[j]);
+      CHECK(got.interventions[j].type == filled.type);
+      CHECK(got.interventions[j].note == filled.note);
+      CHECK(got.interventions[j].review == filled.review);
+      CHECK(got.interventions[j].expiry == filled.expiry);
+    }
+    REQUIRE(got.actions.size() == want.actions.size());
+    for (size_t j = 0; j < want.actions.size(); ++j) {
+      CHECK(got.actions[j].owner == want.actions[j].owner);
+      CHECK(got.actions[j].description == want.actions[j].description);
+      CHECK(got.actions[j].due == want.actions[j].due);
+    }
+  }
+  CHECK(back.cases[0].summary == "Zoë's GP: engaged # see notes;\nshe's \"doing well\" \\ mostly");
+  CHECK(back.cases[0].actions[0].id == "A-1");
+  CHECK(back.cases[0].actions[1].id == "A-2");
+  CHECK(skeleton.find("# done") != std::string::npos);  // A-2's status, as a comment
+
+  // Saved as it is, it changes nothing and writes nothing.
+  const auto before = dump(p.db);
+  const auto rows = p.audit_rows();
+  const auto r = p.amend(skeleton);
+  CHECK(r.amended);
+  CHECK(r.changes.empty());
+  CHECK(dump(p.db) == before);
+  CHECK(p.audit_rows() == rows);
+}
+
+TEST_CASE("minutes amend: a changed outcome, attendance and due date change only those, with history")
+{
+  Minuted p;
+  auto text = p.amend_text();
+  text = std::regex_replace(text, std::regex("  POL: absent"), "  POL: present");
+  text = std::regex_replace(text, std::regex("  ASC: apologies"), "  ASC: present");
+  text = std::regex_replace(text, std::regex("due: 2017-09-30"), "due: 2017-10-15");
+  // The closed case is kept open after all, with no review date: the next meeting's.
+  text = std::regex_replace(text, std::regex("outcome: close (.*)\n    close_reason: moved away"), "outcome: keep-open\n    close_reason:");
+  text = std::regex_replace(text, std::regex("(\n    actions: \\[\\]\n)"), "\n    actions: [{owner: CST, description: Call, due: 2017-10-01}]\n", std::regex_constants::format_first_only);
+  const auto r = p.amend(text);
+  CHECK(r.changes == std::vector<std::string>{
+                         "attendance POL: absent -> present", "attendance ASC: apologies -> present", "quorate: no -> yes",
+                         "A-1 due 2017-09-30 -> 2017-10-15", p.b + " outcome: close -> keep-open",
+                         p.b + " next review: (none) -> 2017-10-10", "new action A-3 for " + p.b + " (CST)"});
+  const auto kase = store::find_case(p.db, p.b);
+  CHECK(kase->status == "open");
+  CHECK(kase->review_date == p.oct);
+  const auto actions = store::case_actions(p.db, store::find_case(p.db, p.a)->id);
+  CHECK(actions.at(0).id == "A-1");
+  CHECK(actions.at(0).due == day("2017-10-15"));
+  CHECK(actions.at(1).status == "done");  // A-2's status is as it was
+  const auto history = store::history_of(p.db, core::HistoryEntity::case_, kase->id);
+  std::vector<std::string> fields;
+  for (const auto& h : history)
+    fields.push_back(h.field + ": " + h.old_value + " -> " + h.new_value);
+  CHECK(fields == std::vector<std::string>{"minutes.2017-09-12.outcome: close -> keep-open",
+                                           "minutes.2017-09-12.close_reason: moved away -> ",
+                                           "minutes.2017-09-12.next_review:  -> 2017-10-10", "status: closed -> open",
+                                           "review_date:  -> 2017-10-10"});
+  CHECK(store::meeting_record(p.db, store::find_meeting(p.db, p.sept)->id).quorate);
+  // The amended text saved again is the minutes as they now stand: nothing more changes.
+  CHECK(p.amend(p.amend_text()).changes.empty());
+}
+
+TEST_CASE("minutes amend: an unknown id, an action or a case left out, a bad value: refused, nothing changes")
+{
+  Minuted p;
+  const auto text = p.amend_text();
+  const auto before = dump(p.db);
+  auto refused_with = [&](const std::string& amended, const std::string& expected) {
+    const auto caught = test::catch_error([&] { p.amend(amended); });
+    CHECK(caught.code == Exit::refused);
+    CAPTURE(caught.message);
+    CHECK(caught.message.find(expected) != std::string::npos);
+    CHECK(dump(p.db) == before);
+  };
+  refused_with(std::regex_replace(text, std::regex("id: A-1,"), "id: A-9,"), "no action 'A-9' was agreed at this meeting");
+  refused_with(std::regex_replace(text, std::regex("      - \\{id: A-2.*\n"), ""),
+               "A-2 was agreed at the meeting and the amended minutes leave it out");
+  refused_with(std::regex_replace(text, std::regex("risk: medium"), "risk: severe"), "unknown risk level 'severe'");
+  refused_with(std::regex_replace(text, std::regex("held: true"), "held: false\nreason: x"), "cannot say it was not held");
+  // An id in new minutes is refused: panel gives ids.
+  p.meeting(day("2017-11-14"), day("2017-10-11"));
+  const auto caught = test::catch_error([&] {
+    ops::record_minutes(p.db, p.oct, "cases:\n  " + p.a + ":\n    summary: s\n    outcome: keep-open\n    actions: [{id: A-1, owner: POL, description: x, due: 2017-10-30}]\n",
+                        "o.yaml", false, p.on(p.oct));
+  });
+  CAPTURE(caught.message);
+  CHECK(caught.message.find("o.yaml:5: cases." + p.a + ".actions.id: panel gives a new action its id") != std::string::npos);
 }
