@@ -53,6 +53,16 @@ void record_voided(store::Db& db, const core::Actor& actor, HistoryEntity entity
                       now ? "voided" : "unvoided");
 }
 
+// The agency reference a voided referral gave up (kept in its history), to take back on unvoid.
+std::string released_source_ref(store::Db& db, std::int64_t referral_id)
+{
+  std::string released;
+  for (const auto& h : store::history_of(db, HistoryEntity::referral, referral_id))
+    if (h.field == "source_ref" && (h.command == "referral void" || h.command == "referral unvoid"))
+      released = h.command == "referral void" ? h.old_value : "";
+  return released;
+}
+
 } // namespace
 
 core::ReferralDetail show_referral(store::Db& db, const std::string& reference, bool include_voided,
@@ -106,6 +116,12 @@ VoidOutcome void_referral(store::Db& db, const std::string& reference, const std
   }
   store::set_referral_voided(db, r.id, actor.today);
   record_voided(db, actor, HistoryEntity::referral, r.id, r.reference, std::nullopt, actor.today, reason);
+  // The agency's reference is given up, so that a corrected import of the same record is taken.
+  if (!r.referral.source_ref.empty()) {
+    store::set_source_ref(db, r.id, "");
+    store::append_history(db, actor, HistoryEntity::referral, r.id, "source_ref", r.referral.source_ref, "", reason);
+    out.changes.push_back(fmt::format("agency reference {} {} released", r.referral.agency, r.referral.source_ref));
+  }
   store::IntakeWriter writer(db);
   for (const auto& next : store::repeats_of(db, r.id))
     for (auto& line : work_out_repeat(db, writer, profile, next.reference, actor, reason))
@@ -125,6 +141,13 @@ VoidOutcome unvoid_referral(store::Db& db, const std::string& reference, const s
     throw refused(fmt::format("{} is not voided (nothing to restore)", r.reference));
   store::IntakeWriter writer(db);
   VoidOutcome out{r.reference, {}};
+  if (const auto source_ref = released_source_ref(db, r.id); !source_ref.empty()) {
+    if (const auto taken = writer.reference_for_source(r.referral.agency, source_ref))
+      throw refused(fmt::format("{}'s agency reference {} {} is now recorded on {}: void {} first, or leave {} voided",
+                                r.reference, r.referral.agency, source_ref, *taken, *taken, r.reference));
+    store::set_source_ref(db, r.id, source_ref);
+    store::append_history(db, actor, HistoryEntity::referral, r.id, "source_ref", "", source_ref, reason);
+  }
   store::set_referral_voided(db, r.id, std::nullopt);
   record_voided(db, actor, HistoryEntity::referral, r.id, r.reference, r.voided, std::nullopt, reason);
   if (!r.case_reference.empty()) {

@@ -392,6 +392,17 @@ void set_referral_voided(Db& db, std::int64_t referral_id, std::optional<core::D
   s.exec();
 }
 
+void set_source_ref(Db& db, std::int64_t referral_id, const std::string& source_ref)
+{
+  SQLite::Statement s(db.impl().sql, "UPDATE referral SET source_ref = ? WHERE id = ?");
+  if (source_ref.empty())
+    s.bind(1);
+  else
+    s.bind(1, source_ref);
+  s.bind(2, referral_id);
+  s.exec();
+}
+
 void set_case_voided(Db& db, std::int64_t case_id, std::optional<core::Date> day)
 {
   SQLite::Statement s(db.impl().sql, "UPDATE \"case\" SET voided = ? WHERE id = ?");

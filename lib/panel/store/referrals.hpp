@@ -46,6 +46,9 @@ void update_referral_fields(Db& db, std::int64_t referral_id, const core::Referr
 
 // Sets (a day) or clears (nullopt) a referral's `voided` mark.
 void set_referral_voided(Db& db, std::int64_t referral_id, std::optional<core::Date> day);
+// Sets (non-empty) or clears (NULL) a referral's agency reference: a voided referral gives its
+// up, so that the agency's corrected record can be imported again under it.
+void set_source_ref(Db& db, std::int64_t referral_id, const std::string& source_ref);
 // Sets or clears a case's `voided` mark; a case by its own reference, voided or not.
 void set_case_voided(Db& db, std::int64_t case_id, std::optional<core::Date> day);
 std::optional<core::Case> find_case_any(Db& db, const std::string& case_reference);
