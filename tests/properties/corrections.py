@@ -440,7 +440,7 @@ def refused(args, what, editor=None):
 
 
 tally = dict(voids=0, void_refused=0, merges=0, merge_refused=0, case_changes=0, case_refused=0, moves=0,
-             deletes=0, delete_refused=0, amends=0, refusals=0)
+             deletes=0, delete_refused=0, amends=0, refusals=0, updates=0, update_refused=0)
 counter = [0]
 
 
@@ -451,6 +451,8 @@ def token():
 
 # ---------------------------------------------------------------- 1. void and unvoid
 def void_round():
+    if standing_voids and rng.random() < 0.6:
+        return unvoid_standing()
     live = [r for r, in rows("SELECT reference FROM referral WHERE voided IS NULL ORDER BY id")]
     chosen = rng.sample(live, 2 if rng.random() < 0.3 else 1)
     before = dump()
@@ -479,11 +481,30 @@ def void_round():
             fail(f"{what}: 'panel referral show {ref} --all' does not show the reason {reason!r}")
         refused(["referral", "show", ref], f"{what}: showing it without --all")
         refused(["referral", "void", ref, "--reason", "again"], f"{what}: voiding it twice")
+    if done and rng.random() < 0.25:
+        standing_voids.extend(done)  # left voided for the steps that follow; undone by a later round
+        return
     for ref in reversed(done):
         run(today, "-q", "referral", "unvoid", ref, "--reason", f"{token()}: voided by mistake")
         refused(["referral", "unvoid", ref, "--reason", "again"], f"after 'panel referral unvoid {ref}': unvoiding it twice")
     same_dump(before, dump(), f"'panel referral void' then 'unvoid' of {', '.join(done)}")
     check_repeat_links(f"after unvoiding {', '.join(done)}")
+
+
+def unvoid_standing():
+    """A void left in place by an earlier round, undone after other corrections."""
+    ref = standing_voids.pop(rng.randrange(len(standing_voids)))
+    received = column("SELECT received FROM referral WHERE reference = ?", ref)[0]
+    run(today, "-q", "referral", "unvoid", ref, "--reason", f"{token()}: voided by mistake")
+    what = f"after 'panel referral unvoid {ref}' (voided some steps before)"
+    if column("SELECT voided FROM referral WHERE reference = ?", ref)[0] is not None:
+        fail(f"{what}: the referral is still marked voided")
+    check_reports(received, what)
+    check_repeat_links(what)
+    check_next_steps(what)
+
+
+standing_voids = []
 
 
 # ---------------------------------------------------------------- 2. merge and unmerge
@@ -536,6 +557,31 @@ def merge_round():
     if not column("SELECT undone_at FROM person_merge WHERE id = ?", merge_id)[0]:
         fail(f"after 'panel person unmerge {merge_id}': person_merge.undone_at is not set")
     check_repeat_links(f"after 'panel person unmerge {merge_id}'")
+
+
+# ---------------------------------------------------------------- referral update (fields that leave repeats alone)
+def referral_update_step():
+    ref, status = rng.choice(rows("SELECT reference, status FROM referral WHERE voided IS NULL ORDER BY id"))
+    mark = token()
+    args = ["referral", "update", ref, "--reason", f"{mark}: the referrer's \"typo\""]
+    args += rng.choice([["--postcode", "EC2Y 8DT"], ["--summary", f"{mark}: seen by housing, 'again'"],
+                        ["--gender", "female"], ["--referrer", "PC Ó Briain"]])
+    received = column("SELECT received FROM referral WHERE reference = ?", ref)[0]
+    history = column("SELECT count(*) FROM history")[0]
+    whole = dump(leave_out=())
+    p = run(today, *args, check=False)
+    what = f"after 'panel {' '.join(args)}'"
+    if p.returncode == 1:
+        same_dump(whole, dump(leave_out=()), f"the refused 'panel {' '.join(args)}'")
+        tally["update_refused"] += 1
+        return
+    tally["updates"] += 1
+    if column("SELECT count(*) FROM history")[0] == history:
+        fail(f"{what}: no history row was written")
+    if mark not in "\n".join(texts_of(["referral", "show", ref])):
+        fail(f"{what}: 'panel referral show {ref} --format json' does not show the change marked {mark!r}")
+    check_repeat_links(what)
+    check_reports(received, what)
 
 
 # ---------------------------------------------------------------- 3. cases between meetings
@@ -605,6 +651,14 @@ def on_agenda(date):
     return {i.get("case") for i in json.loads(run(today, "agenda", date, "--format", "json").stdout)["items"]} - {None}
 
 
+# An editor that saves the file as it found it (a new modification time, the same text).
+same_editor = os.path.join(work, "save-unchanged.sh")
+with open(same_editor, "w") as f:
+    f.write("#!/bin/sh\nsleep 1\npython3 -c 'import sys; t = open(sys.argv[1], \"rb\").read(); "
+            "open(sys.argv[1], \"wb\").write(t)' \"$1\"\n")
+os.chmod(same_editor, 0o755)
+
+
 def meeting_step():
     dates = column("SELECT date FROM meeting ORDER BY date")
     coming = [d for d in column(f"SELECT date FROM meeting WHERE status IN {SCHEDULED} ORDER BY date") if d > today.isoformat()]
@@ -648,7 +702,7 @@ def meeting_step():
     elif held:
         date = rng.choice(held)
         before = dump()
-        p = run(today, "minute", date, "--amend", editor="true", check=False)
+        p = run(today, "minute", date, "--amend", editor=rng.choice(["true", same_editor]), check=False)
         tally["amends"] += 1
         same_dump(before, dump(), f"'panel minute {date} --amend' with an editor that saves the minutes unchanged "
                                   f"(exit {p.returncode}, {p.stderr.strip()!r})")
@@ -699,7 +753,8 @@ def refusal_step():
 
 # ---------------------------------------------------------------- a random sequence of corrections
 STEPS = int(os.environ.get("CORRECTIONS_STEPS", "40"))
-kinds = [(void_round, 3), (merge_round, 2), (case_step, 5), (meeting_step, 2), (refusal_step, 1)]
+kinds = [(void_round, 3), (merge_round, 2), (referral_update_step, 1), (case_step, 5), (meeting_step, 2),
+         (refusal_step, 1)]
 # Each kind at least once, then at random by weight.
 sequence = [k for k, _ in kinds] + rng.choices([k for k, _ in kinds], [w for _, w in kinds], k=max(0, STEPS - len(kinds)))
 rng.shuffle(sequence)
@@ -712,7 +767,8 @@ CASES = 'SELECT id FROM "case"'
 check_repeat_links(step)
 check_next_steps(step)
 print(f"corrections, seed {seed}: {len(sequence)} steps; {tally['voids']} voids undone ({tally['void_refused']} refused), "
-      f"{tally['merges']} merges undone ({tally['merge_refused']} refused), {tally['case_changes']} case changes "
+      f"{tally['merges']} merges undone ({tally['merge_refused']} refused), {tally['updates']} referral updates "
+      f"({tally['update_refused']} refused), {tally['case_changes']} case changes "
       f"({tally['case_refused']} refused), {tally['moves']} meetings moved, {tally['deletes']} deleted "
       f"({tally['delete_refused']} refused), {tally['amends']} minutes amended unchanged, {tally['refusals']} refusals "
       f"leaving the database unchanged; register: {len(column('SELECT id FROM referral'))} referrals, "
