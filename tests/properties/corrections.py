@@ -105,7 +105,33 @@ def same_dump(before, after, what):
         fail(f"{what}: the database differs: {difference}")
 
 
+# ---------------------------------------------------------------- the contract (PREAMBLE of issue #20)
+# Every command and option the corrections are built to, asked for its help first: one missing
+# fails the test here (whatever the seed's random steps would have run), it does not skip.
+CONTRACT = {
+    ("referral", "show"): ["--all", "--format"], ("referral", "update"): ["--file", "--reason", "--postcode"],
+    ("referral", "void"): ["--reason"], ("referral", "unvoid"): ["--reason"], ("triage", "show"): [],
+    ("case", "update"): ["--lead", "--risk", "--review", "--note", "--reason"], ("case", "close"): ["--reason"],
+    ("case", "reopen"): ["--reason", "--review"], ("case", "note"): ["--date"],
+    ("case", "intervention", "add"): ["--type", "--agency", "--date", "--tier", "--review", "--expiry", "--note"],
+    ("meeting", "update"): ["--date", "--time", "--venue", "--chair"], ("meeting", "delete"): [],
+    ("minute",): ["--amend"], ("person", "dupes"): [], ("person", "merge"): ["--reason", "--join-cases"],
+    ("person", "unmerge"): ["--reason"], ("person", "alias", "add"): ["--name", "--dob"], ("person", "alias", "list"): [],
+}
+step = "the commands of the contract"
+missing = []
+for words, options in CONTRACT.items():
+    p = subprocess.run([panel, *words, "--help"], env=env, capture_output=True, text=True, cwd=work)
+    if p.returncode != 0 or f"Usage: panel {' '.join(words)} " not in p.stdout:  # 'triage show' is not 'triage REF'
+        missing.append(f"'panel {' '.join(words)}'")
+    else:
+        missing += [f"'panel {' '.join(words)} {o}'" for o in options if o not in p.stdout]
+if missing:
+    fail("commands of the contract missing: " + "; ".join(missing))
+
+
 # ---------------------------------------------------------------- the register
+step = "building the register"
 FIRST = ["Seán", "Anne-Marie", "Bob", "Émile", "Fay", "Gus", "Ivy", "Jo", "Kit", "Dee"]
 LAST = ["Ó Briain", "D'Arcy", "Smith", "Nowak", "Okafor", "Ng", "Ali", "Jones"]
 CATEGORIES = ["suicide", "mental-health", "dementia", "assault", "harassment"]
