@@ -255,6 +255,11 @@ def quarter_of(day):
     return f"{day.year}-Q{q + 1}", first.isoformat(), last.isoformat()
 
 
+def day_in(label):
+    """The first day of a quarter 'YYYY-QN'."""
+    return dt.date(int(label[:4]), 3 * int(label[6]) - 2, 1)
+
+
 def expected_board(f, t):
     live = live_referrals()
     repeats = repeats_by_definition(live)
@@ -379,11 +384,6 @@ def check_next_steps(what):
 
 baseline_checks = set()
 baseline_checks = {r["check"] for r in json.loads(run(today, "check", "--format", "json", check=False).stdout) if r["ok"]}
-step = "the register as generated"
-check_repeat_links(step)
-check_next_steps(step)
-for q in sorted({quarter_of(d)[0] for d in column("SELECT received FROM referral")}):
-    check_reports(q[:4] + "-" + {"Q1": "02", "Q2": "05", "Q3": "08", "Q4": "11"}[q[5:]] + "-01", step)
 
 
 # ---------------------------------------------------------------- looking at what panel shows
@@ -466,7 +466,7 @@ def refused(args, what, editor=None):
 
 
 tally = dict(voids=0, void_refused=0, merges=0, merge_refused=0, case_changes=0, case_refused=0, moves=0,
-             deletes=0, delete_refused=0, amends=0, refusals=0, updates=0, update_refused=0)
+             deletes=0, delete_refused=0, amends=0, refusals=0, updates=0, update_refused=0, aliases=0)
 counter = [0]
 
 
@@ -534,6 +534,35 @@ standing_voids = []
 
 
 # ---------------------------------------------------------------- 2. merge and unmerge
+def dupes_pairs():
+    """The pairs of person ids 'person dupes' lists (whatever the row's other fields)."""
+    people_ids = {str(p) for p in column("SELECT id FROM person")}
+    pairs = set()
+    for row in json.loads(run(today, "person", "dupes", "--format", "json").stdout):
+        ids = [str(v) for v in row.values() if str(v) in people_ids and not isinstance(v, bool)] if isinstance(row, dict) else []
+        if len(ids) >= 2:
+            pairs.add(frozenset(ids[:2]))
+    return pairs
+
+
+def zoe_ids():
+    a = column("SELECT id FROM person WHERE name = ? AND dob = ?", *ZOE)
+    b = column("SELECT id FROM person WHERE name = ? AND dob = ?", *ZOE2)
+    return (a[0], b[0]) if a and b else None
+
+
+def alias_step():
+    """'person alias add': person find finds the person by the alias (and intake would match it)."""
+    person = rng.choice(column("SELECT id FROM person WHERE merged_into IS NULL"))
+    alias = rng.choice(["Zoë Ní Bhriain", "Jo D'Arcy-Smith", "Anne-Marie O'Neill"]) + f" {token()[-3:]}"
+    run(today, "-q", "person", "alias", "add", str(person), "--name", alias, "--dob", "1980-03-04")
+    tally["aliases"] += 1
+    if str(person) not in finds(alias):
+        fail(f"after 'panel person alias add {person} --name \"{alias}\"': 'panel person find \"{alias}\"' does not find {person}")
+    if alias not in "\n".join(texts_of(["person", "alias", "list", str(person)])):
+        fail(f"after 'panel person alias add {person} --name \"{alias}\"': 'panel person alias list {person}' does not list it")
+
+
 def finds(name):
     return {row["id"] for row in json.loads(run(today, "person", "find", name, "--format", "json").stdout)
             if row.get("kind") == "person"}
@@ -562,6 +591,8 @@ def merge_round():
         return
     tally["merges"] += 1
     what = f"after 'panel {' '.join(args)}'"
+    if frozenset({str(keep), str(drop)}) in dupes_pairs():
+        fail(f"{what}: 'panel person dupes' still lists {keep} and {drop}, merged")
     merge_id = max(column("SELECT id FROM person_merge"))
     if str(merge_id) not in p.stdout.split():
         fail(f"{what}: the output does not give the merge id {merge_id}: {p.stdout!r}")
@@ -574,7 +605,7 @@ def merge_round():
             fail(f"{what}: 'panel person find \"{name}\"' does not find person {keep}")
     check_repeat_links(what)
     for label in quarters:
-        check_reports(label[:4] + "-" + {"Q1": "02", "Q2": "05", "Q3": "08", "Q4": "11"}[label[5:]] + "-01", what)
+        check_reports(day_in(label), what)
     check_next_steps(what)
     refused(["person", "merge", str(keep), str(drop), "--reason", "again"], f"{what}: merging the merged-away person again")
     run(today, "-q", "person", "unmerge", str(merge_id), "--reason", f"{token()}: two women after all")
@@ -778,9 +809,18 @@ def refusal_step():
 
 
 # ---------------------------------------------------------------- a random sequence of corrections
+step = "the register as generated"
+if frozenset(map(str, zoe_ids())) not in dupes_pairs():
+    fail(f"'panel person dupes --format json' does not list {ZOE} and {ZOE2} (persons {zoe_ids()}): same folded name, "
+         f"day and month of birth swapped")
+check_repeat_links(step)
+check_next_steps(step)
+for q in sorted({quarter_of(d)[0] for d in column("SELECT received FROM referral")}):
+    check_reports(day_in(q), step)
+
 STEPS = int(os.environ.get("CORRECTIONS_STEPS", "40"))
-kinds = [(void_round, 3), (merge_round, 2), (referral_update_step, 1), (case_step, 5), (meeting_step, 2),
-         (refusal_step, 1)]
+kinds = [(void_round, 3), (merge_round, 2), (referral_update_step, 1), (alias_step, 1), (case_step, 5),
+         (meeting_step, 2), (refusal_step, 1)]
 # Each kind at least once, then at random by weight.
 sequence = [k for k, _ in kinds] + rng.choices([k for k, _ in kinds], [w for _, w in kinds], k=max(0, STEPS - len(kinds)))
 rng.shuffle(sequence)
@@ -796,7 +836,8 @@ print(f"corrections, seed {seed}: {len(sequence)} steps; {tally['voids']} voids 
       f"{tally['merges']} merges undone ({tally['merge_refused']} refused), {tally['updates']} referral updates "
       f"({tally['update_refused']} refused), {tally['case_changes']} case changes "
       f"({tally['case_refused']} refused), {tally['moves']} meetings moved, {tally['deletes']} deleted "
-      f"({tally['delete_refused']} refused), {tally['amends']} minutes amended unchanged, {tally['refusals']} refusals "
+      f"({tally['delete_refused']} refused), {tally['amends']} minutes amended unchanged, {tally['aliases']} aliases, "
+      f"{tally['refusals']} refusals "
       f"leaving the database unchanged; register: {len(column('SELECT id FROM referral'))} referrals, "
       f"{len(column('SELECT id FROM person'))} people, {len(column(CASES))} cases")
 shutil.rmtree(work) if not os.environ.get("KEEP") else print(work)
