@@ -821,6 +821,8 @@ for q in sorted({quarter_of(d)[0] for d in column("SELECT received FROM referral
 STEPS = int(os.environ.get("CORRECTIONS_STEPS", "40"))
 kinds = [(void_round, 3), (merge_round, 2), (referral_update_step, 1), (alias_step, 1), (case_step, 5),
          (meeting_step, 2), (refusal_step, 1)]
+if os.environ.get("CORRECTIONS_KINDS"):  # e.g. CORRECTIONS_KINDS=case_step,merge_round to look at some only
+    kinds = [(k, w) for k, w in kinds if k.__name__ in os.environ["CORRECTIONS_KINDS"].split(",")]
 # Each kind at least once, then at random by weight.
 sequence = [k for k, _ in kinds] + rng.choices([k for k, _ in kinds], [w for _, w in kinds], k=max(0, STEPS - len(kinds)))
 rng.shuffle(sequence)
