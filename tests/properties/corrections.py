@@ -59,6 +59,10 @@ def run(today, *args, editor=None, check=True):
         e["EDITOR"] = editor
     p = subprocess.run([panel, *args], env=e, capture_output=True, cwd=work, stdin=subprocess.DEVNULL, timeout=120)
     p.stdout, p.stderr = p.stdout.decode("utf-8"), p.stderr.decode("utf-8", "replace")
+    if os.environ.get("CORRECTIONS_VERBOSE") and step.startswith("step") and args[0] != "-q" and len(args) > 1 and \
+            args[1] not in ("show", "list", "find", "dupes", "--quarter", "safelives", "get") and args[0] not in ("agenda", "check"):
+        said = (p.stdout.strip() or p.stderr.strip()).replace("\n", " | ")[:300]
+        print(f"  [{step}] exit {p.returncode}: panel {' '.join(args)}: {said}")
     if p.returncode not in (0, 1):
         fail(f"'panel {' '.join(args)}' exited {p.returncode} (a command of the contract missing, or a crash):\n{p.stderr}")
     if check and p.returncode != 0:
@@ -97,6 +101,14 @@ def dump_difference(before, after):
             new = [r for r in b if r not in a][:3]
             return f"table {t}: rows before only {gone}, rows after only {new}"
     return None
+
+
+VERBOSE = bool(os.environ.get("CORRECTIONS_VERBOSE"))
+
+
+def note(text):
+    if VERBOSE:
+        print(f"  [{step}] {text}")
 
 
 def same_dump(before, after, what):
@@ -462,11 +474,13 @@ def refused(args, what, editor=None):
         fail(f"{what}: 'panel {' '.join(args)}' refused without an error message: {p.stderr!r}")
     same_dump(before, dump(leave_out=()), f"{what}: the refused 'panel {' '.join(args)}'")
     tally["refusals"] += 1
+    note(f"refused as expected: panel {' '.join(args)}: {p.stderr.strip()}")
     return p
 
 
 tally = dict(voids=0, void_refused=0, merges=0, merge_refused=0, case_changes=0, case_refused=0, moves=0,
-             deletes=0, delete_refused=0, amends=0, refusals=0, updates=0, update_refused=0, aliases=0)
+             deletes=0, delete_refused=0, amends=0, refusals=0, updates=0, update_refused=0, aliases=0,
+             merge_moved_repeats=0, late_unmerges=0, unmerge_refused=0)
 counter = [0]
 
 
@@ -492,6 +506,7 @@ def void_round():
         if p.returncode == 1:
             same_dump(inner, dump(leave_out=()), f"the refused 'panel referral void {ref}'")
             tally["void_refused"] += 1
+            note(f"refused: panel referral void {ref}: {p.stderr.strip()}")
             continue
         tally["voids"] += 1
         done.append(ref)
@@ -568,7 +583,35 @@ def finds(name):
             if row.get("kind") == "person"}
 
 
+def unmerge_standing():
+    """A merge left in place by an earlier round, undone after other corrections (or refused, naming what
+    depends on it, with the database unchanged)."""
+    merge_id = standing_merges[rng.randrange(len(standing_merges))]
+    keep, drop = rows("SELECT keep_id, drop_id FROM person_merge WHERE id = ?", merge_id)[0]
+    whole = dump(leave_out=())
+    p = run(today, "person", "unmerge", str(merge_id), "--reason", f"{token()}: two people after all", check=False)
+    what = f"after 'panel person unmerge {merge_id}' (merged some steps before)"
+    if p.returncode == 1:
+        same_dump(whole, dump(leave_out=()), f"the refused 'panel person unmerge {merge_id}'")
+        tally["unmerge_refused"] += 1
+        return
+    standing_merges.remove(merge_id)
+    tally["late_unmerges"] += 1
+    if column("SELECT merged_into FROM person WHERE id = ?", drop)[0] is not None:
+        fail(f"{what}: person {drop} is still marked merged")
+    check_repeat_links(what)
+    for label in sorted({quarter_of(d)[0] for d in column("SELECT received FROM referral WHERE person_id IN (?, ?) "
+                                                            "AND voided IS NULL", keep, drop)}):
+        check_reports(day_in(label), what)
+    check_next_steps(what)
+
+
+standing_merges = []
+
+
 def merge_round():
+    if standing_merges and rng.random() < 0.6:
+        return unmerge_standing()
     zoe = column("SELECT id FROM person WHERE name = ? AND dob = ? AND merged_into IS NULL", *ZOE)
     zoe2 = column("SELECT id FROM person WHERE name = ? AND dob = ? AND merged_into IS NULL", *ZOE2)
     standing = column("SELECT id FROM person WHERE merged_into IS NULL ORDER BY id")
@@ -579,6 +622,7 @@ def merge_round():
     names = [column("SELECT name FROM person WHERE id = ?", p)[0] for p in (keep, drop)]
     quarters = sorted({quarter_of(d)[0] for d in column("SELECT received FROM referral WHERE person_id IN (?, ?) "
                                                           "AND voided IS NULL", keep, drop)})
+    repeats_before = {q: expected_board(*quarter_of(day_in(q))[1:])[("referrals", "repeats")] for q in quarters}
     before = dump(leave_out=("audit_log", "history", "person_merge"))
     args = ["person", "merge", str(keep), str(drop), "--reason", f"{token()}: one woman, 'two' records"]
     if rng.random() < 0.7:
@@ -588,6 +632,7 @@ def merge_round():
     if p.returncode == 1:
         same_dump(inner, dump(leave_out=()), f"the refused 'panel {' '.join(args)}'")
         tally["merge_refused"] += 1
+        note(f"refused: panel {' '.join(args)}: {p.stderr.strip()}")
         return
     tally["merges"] += 1
     what = f"after 'panel {' '.join(args)}'"
@@ -606,8 +651,13 @@ def merge_round():
     check_repeat_links(what)
     for label in quarters:
         check_reports(day_in(label), what)
+        if expected_board(*quarter_of(day_in(label))[1:])[("referrals", "repeats")] != repeats_before[label]:
+            tally["merge_moved_repeats"] += 1  # the test is not vacuous: the merge changed a quarter's repeats
     check_next_steps(what)
     refused(["person", "merge", str(keep), str(drop), "--reason", "again"], f"{what}: merging the merged-away person again")
+    if rng.random() < 0.3:
+        standing_merges.append(merge_id)  # left merged for the steps that follow; a later round undoes it
+        return
     run(today, "-q", "person", "unmerge", str(merge_id), "--reason", f"{token()}: two women after all")
     refused(["person", "unmerge", str(merge_id), "--reason", "again"], f"after unmerging {merge_id}: unmerging it twice")
     same_dump(before, dump(leave_out=("audit_log", "history", "person_merge")), f"'panel {' '.join(args)}' then unmerge")
@@ -631,6 +681,7 @@ def referral_update_step():
     if p.returncode == 1:
         same_dump(whole, dump(leave_out=()), f"the refused 'panel {' '.join(args)}'")
         tally["update_refused"] += 1
+        note(f"refused: panel {' '.join(args)}: {p.stderr.strip()}")
         return
     tally["updates"] += 1
     if column("SELECT count(*) FROM history")[0] == history:
@@ -647,12 +698,14 @@ changed_cases = {}  # case reference -> the texts its history must show
 
 
 def case_step():
-    cases = rows("SELECT reference, status, lead_agency, risk_level FROM \"case\" WHERE voided IS NULL ORDER BY id")
-    ref, status, lead, risk = rng.choice(cases)
+    cases = rows("SELECT reference, status, lead_agency, risk_level, review_date FROM \"case\" WHERE voided IS NULL ORDER BY id")
+    ref, status, lead, risk, current_review = rng.choice(cases)
     last_meeting = max(open_meetings())
     mark = token()
     reason = f"{mark}: agreed with the chair's \"office\""
-    review = (today + dt.timedelta(days=rng.randint(1, (dt.date.fromisoformat(last_meeting) - today).days))).isoformat()
+    days = [d for d in range(1, (dt.date.fromisoformat(last_meeting) - today).days + 1)
+            if (today + dt.timedelta(days=d)).isoformat() != current_review]
+    review = (today + dt.timedelta(days=rng.choice(days))).isoformat()
     roll = rng.random()
     if status == "closed" and roll < 0.6:
         args = ["case", "reopen", ref, "--reason", reason] + (["--review", review] if rng.random() < 0.5 else [])
@@ -685,6 +738,7 @@ def case_step():
     if p.returncode == 1:
         same_dump(whole, dump(leave_out=()), f"the refused 'panel {' '.join(args)}'")
         tally["case_refused"] += 1
+        note(f"refused: panel {' '.join(args)}: {p.stderr.strip()}")
         return
     tally["case_changes"] += 1
     if args[1] in ("update", "close", "reopen") and column("SELECT count(*) FROM history")[0] == history:
@@ -753,6 +807,7 @@ def meeting_step():
         if p.returncode == 1:
             same_dump(whole, dump(leave_out=()), f"the refused 'panel meeting delete {date}'")
             tally["delete_refused"] += 1
+            note(f"refused: panel meeting delete {date}: {p.stderr.strip()}")
             return
         tally["deletes"] += 1
         check_next_steps(what)
@@ -835,7 +890,9 @@ CASES = 'SELECT id FROM "case"'
 check_repeat_links(step)
 check_next_steps(step)
 print(f"corrections, seed {seed}: {len(sequence)} steps; {tally['voids']} voids undone ({tally['void_refused']} refused), "
-      f"{tally['merges']} merges undone ({tally['merge_refused']} refused), {tally['updates']} referral updates "
+      f"{tally['merges']} merges undone ({tally['merge_refused']} refused; {tally['merge_moved_repeats']} quarters' "
+      f"repeats changed while merged; {tally['late_unmerges']} undone after other steps, "
+      f"{tally['unmerge_refused']} refused then), {tally['updates']} referral updates "
       f"({tally['update_refused']} refused), {tally['case_changes']} case changes "
       f"({tally['case_refused']} refused), {tally['moves']} meetings moved, {tally['deletes']} deleted "
       f"({tally['delete_refused']} refused), {tally['amends']} minutes amended unchanged, {tally['aliases']} aliases, "
