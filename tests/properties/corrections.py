@@ -451,10 +451,10 @@ def check_gone(ref, what):
         for path, parent, key, text in strings_in(doc):
             if ref not in text:
                 continue
-            as_case = live_case and (key == "case" or path == ("case", "reference") or
-                                     key == "reference" and isinstance(parent, dict) and
-                                     (parent.get("case") == ref or label == "case list"))
-            if not as_case:
+            # Named as a referral: a triage row, a case's referrals, a repeat or a possible match.
+            as_referral = (label == "triage list" or key == "repeat_of" or "possible_matches" in path or
+                           "referrals" in path and key == "reference")
+            if as_referral or not live_case:
                 fail(f"{what}: voided {ref} is still shown by 'panel {' '.join(args)} --format json' at "
                      f"{'.'.join(map(str, path))}: {text!r}")
     found = json.loads(run(today, "person", "find", name, "--format", "json").stdout)
@@ -908,7 +908,7 @@ check_next_steps(step)
 for q in sorted({quarter_of(d)[0] for d in column("SELECT received FROM referral")}):
     check_reports(day_in(q), step)
 
-STEPS = int(os.environ.get("CORRECTIONS_STEPS", "40"))
+STEPS = int(os.environ.get("CORRECTIONS_STEPS", "60"))
 kinds = [(void_round, 3), (merge_round, 2), (referral_update_step, 1), (alias_step, 1), (case_step, 5),
          (meeting_step, 2), (refusal_step, 1)]
 if os.environ.get("CORRECTIONS_KINDS"):  # e.g. CORRECTIONS_KINDS=case_step,merge_round to look at some only
