@@ -53,8 +53,17 @@ def fail(message):
     sys.exit(1)
 
 
+clock = [0]
+
+
+def now(day):
+    """A second later at each command, so that what was recorded after what is in the timestamps too."""
+    clock[0] += 1
+    return f"{day.isoformat()}T{9 + clock[0] // 3600:02d}:{clock[0] // 60 % 60:02d}:{clock[0] % 60:02d}Z"
+
+
 def run(today, *args, editor=None, check=True, database=None):
-    e = dict(env, PANEL_TODAY=today.isoformat(), PANEL_NOW=f"{today.isoformat()}T09:00:00Z")
+    e = dict(env, PANEL_TODAY=today.isoformat(), PANEL_NOW=now(today))
     if database:
         e["PANEL_DB"] = database
     if editor:
@@ -490,7 +499,7 @@ def refused(args, what, editor=None, code=1):
     """A refusal: exit 1 (2 for a value the command line itself rejects, as for every option taking a
     date), a message, the whole database (audit log too) unchanged."""
     before = dump(leave_out=())
-    e = dict(env, PANEL_TODAY=today.isoformat(), PANEL_NOW=f"{today.isoformat()}T09:00:00Z", EDITOR=editor or "false")
+    e = dict(env, PANEL_TODAY=today.isoformat(), PANEL_NOW=now(today), EDITOR=editor or "false")
     p = subprocess.run([panel, *args], env=e, capture_output=True, text=True, cwd=work, stdin=subprocess.DEVNULL, timeout=120)
     if p.returncode not in (code if isinstance(code, tuple) else (code,)):
         fail(f"{what}: 'panel {' '.join(args)}' exited {p.returncode}, expected {code} (a refusal); "
@@ -701,13 +710,19 @@ def referral_update_step():
     ref, status = rng.choice(rows("SELECT reference, status FROM referral WHERE voided IS NULL ORDER BY id"))
     mark = token()
     args = ["referral", "update", ref, "--reason", f"{mark}: the referrer's \"typo\""]
-    args += rng.choice([["--postcode", "EC2Y 8DT"], ["--summary", f"{mark}: seen by housing, 'again'"],
-                        ["--gender", "female"], ["--referrer", "PC Ó Briain"]])
-    received = column("SELECT received FROM referral WHERE reference = ?", ref)[0]
+    flag, field, value = rng.choice([("--postcode", "postcode", rng.choice(["EC2Y 8DT", "N1 9GU", "SW1A 1AA"])),
+                                     ("--summary", "summary", f"{mark}: seen by housing, 'again'"),
+                                     ("--gender", "gender", rng.choice(["female", "male"])),
+                                     ("--referrer", "referrer_name", f"PC Ó Briain {mark[-3:]}")])
+    args += [flag, value]
+    received, current = rows(f"SELECT received, {field} FROM referral WHERE reference = ?", ref)[0]
     history = column("SELECT count(*) FROM history")[0]
     whole = dump(leave_out=())
     p = run(today, *args, check=False)
     what = f"after 'panel {' '.join(args)}'"
+    if current == value:
+        same_dump(whole, dump(leave_out=()), f"'panel {' '.join(args)}' (which changes nothing)")
+        return
     if p.returncode == 1:
         same_dump(whole, dump(leave_out=()), f"the refused 'panel {' '.join(args)}'")
         tally["update_refused"] += 1
@@ -800,6 +815,9 @@ with open(same_editor, "w") as f:
 os.chmod(same_editor, 0o755)
 
 
+scheduled_again = []
+
+
 def meeting_step():
     dates = column("SELECT date FROM meeting ORDER BY date")
     coming = [d for d in column(f"SELECT date FROM meeting WHERE status IN {SCHEDULED} ORDER BY date") if d > today.isoformat()]
@@ -840,6 +858,22 @@ def meeting_step():
             note(f"refused: panel meeting delete {date}: {p.stderr.strip()}")
             return
         tally["deletes"] += 1
+        check_next_steps(what)
+    elif roll < 0.8 and not scheduled_again:
+        # 'meeting schedule' over a span that starts in the past: past dates are skipped, with a warning.
+        scheduled_again.append(True)
+        before = set(column("SELECT date FROM meeting"))
+        args = ["meeting", "schedule", "--every", "second tuesday", "--from", (today - dt.timedelta(days=70)).isoformat(),
+                "--to", "2024-02-29"]
+        p = run(today, *args)
+        added = set(column("SELECT date FROM meeting")) - before
+        what = f"after 'panel {' '.join(args)}'"
+        if any(d < today.isoformat() for d in added):
+            fail(f"{what}: meetings were created in the past: {sorted(d for d in added if d < today.isoformat())}")
+        if not added or "2024-01-09" not in added:
+            fail(f"{what}: the coming meetings were not created (added {sorted(added)})")
+        if "2023-05-09" in column("SELECT date FROM meeting") and "past" not in p.stderr.lower() and "skip" not in p.stderr.lower():
+            fail(f"{what}: no warning that past dates were skipped: {p.stderr!r}")
         check_next_steps(what)
     elif held:
         date = rng.choice(held)
