@@ -928,8 +928,8 @@ def refusal_step():
     if closed_cases:
         candidates.append(["case", "close", rng.choice(closed_cases), "--reason", "risk reduced"])
     for args in rng.sample(candidates, 6):
-        # An empty --reason: 1 (a bad value) or 2 (as a missing --reason); the helpers differ (issue #20 report).
-        refused(args, "a refusal", code=2 if usage & set(args) else (1, 2) if args[-1] == "" else 1)
+        # An empty --reason is a usage error (exit 2), as a missing --reason is.
+        refused(args, "a refusal", code=2 if usage & set(args) or args[-1] == "" else 1)
 
 
 # ---------------------------------------------------------------- a random sequence of corrections

@@ -151,6 +151,8 @@ CaseChange update_case(store::Db& db, const std::string& reference, const CaseUp
 CaseChange close_case(store::Db& db, const std::string& reference, const std::string& close_reason,
                       bool cancel_actions, const core::Actor& actor)
 {
+  if (core::trim(close_reason).empty())  // as a missing --reason is: a usage error, exit 2
+    throw usage_error("'case close' needs --reason: one of " + core::join(rules::close_reasons(), ", "));
   const auto reason = choice(close_reason);
   const auto& reasons = rules::close_reasons();
   if (std::find(reasons.begin(), reasons.end(), reason) == reasons.end())
@@ -193,6 +195,8 @@ CaseChange close_case(store::Db& db, const std::string& reference, const std::st
 CaseChange reopen_case(store::Db& db, const std::string& reference, const std::string& reason,
                        std::optional<core::Date> review, const core::Actor& actor)
 {
+  if (core::trim(reason).empty())
+    throw usage_error("'case reopen' needs --reason: why (kept in the case's history)");
   check_text(reason, "--reason");
   store::Transaction txn(db, store::Transaction::Kind::write);
   const auto c = existing_case(db, reference);
