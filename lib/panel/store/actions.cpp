@@ -83,15 +83,21 @@ void change_action(Db& db, const std::string& id, const std::optional<core::Date
   s.bind(3, owner);
   s.bind(4, number(id));
   s.exec();
-  SQLite::Statement h(db.impl().sql, "INSERT INTO action_history (action_id, at, day, user, change, note) VALUES (?, ?, ?, ?, ?, ?)");
-  h.bind(1, number(id));
-  h.bind(2, actor.at);
-  h.bind(3, actor.today.iso());
-  h.bind(4, actor.user);
   std::string change;
   for (size_t i = 0; i < changes.size(); ++i)
     change += (i ? "; " : "") + changes[i];
-  h.bind(5, change.empty() ? std::string("note") : change);
+  append_action_history(db, number(id), actor, actor.today, change.empty() ? std::string("note") : change, note);
+}
+
+void append_action_history(Db& db, std::int64_t action_id, const core::Actor& actor, core::Date day,
+                           const std::string& change, const std::string& note)
+{
+  SQLite::Statement h(db.impl().sql, "INSERT INTO action_history (action_id, at, day, user, change, note) VALUES (?, ?, ?, ?, ?, ?)");
+  h.bind(1, action_id);
+  h.bind(2, actor.at);
+  h.bind(3, day.iso());
+  h.bind(4, actor.user);
+  h.bind(5, change);
   h.bind(6, note);
   h.exec();
 }
@@ -111,13 +117,7 @@ std::string insert_action_row(Db& db, const ActionOf& of, std::optional<std::int
   s.bind(8, actor.user);
   s.exec();
   const auto id = db.impl().sql.getLastInsertRowid();
-  SQLite::Statement h(db.impl().sql, "INSERT INTO action_history (action_id, at, day, user, change, note) "
-                                     "VALUES (?, ?, ?, ?, 'created', '')");
-  h.bind(1, id);
-  h.bind(2, actor.at);
-  h.bind(3, actor.today.iso());
-  h.bind(4, actor.user);
-  h.exec();
+  append_action_history(db, id, actor, actor.today, "created", "");
   return "A-" + std::to_string(id);
 }
 

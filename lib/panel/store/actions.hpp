@@ -26,6 +26,9 @@ struct ActionChange {
   std::string at, day, user, change, note;
 };
 std::vector<ActionChange> action_history(Db& db, const std::string& id);
+// Appends one row to an action's history (`action_id` is the number of "A-12"), stamped with the actor.
+void append_action_history(Db& db, std::int64_t action_id, const core::Actor& actor, core::Date day,
+                           const std::string& change, const std::string& note);
 
 // Changes due date and owner, keeping the change in the history.
 void change_action(Db& db, const std::string& id, const std::optional<core::Date>& due, const std::string& owner,

@@ -155,15 +155,7 @@ void set_action_status(Db& db, const std::string& id, const std::string& status,
   s.bind(2, day.iso());
   s.bind(3, *n);
   s.exec();
-  SQLite::Statement h(db.impl().sql, "INSERT INTO action_history (action_id, at, day, user, change, note) "
-                                     "VALUES (?, ?, ?, ?, ?, ?)");
-  h.bind(1, *n);
-  h.bind(2, actor.at);
-  h.bind(3, day.iso());
-  h.bind(4, actor.user);
-  h.bind(5, "status " + before + " -> " + status);
-  h.bind(6, note);
-  h.exec();
+  append_action_history(db, *n, actor, day, "status " + before + " -> " + status, note);
 }
 
 std::vector<core::OutstandingAction> outstanding_actions(Db& db, core::Date day)
@@ -412,15 +404,8 @@ std::string amend_action(Db& db, const std::string& id, const core::NewAction& t
   s.bind(4, *n);
   s.exec();
   // The old description is kept in the note: the history says what the action was.
-  SQLite::Statement h(db.impl().sql, "INSERT INTO action_history (action_id, at, day, user, change, note) "
-                                     "VALUES (?, ?, ?, ?, ?, ?)");
-  h.bind(1, *n);
-  h.bind(2, actor.at);
-  h.bind(3, actor.today.iso());
-  h.bind(4, actor.user);
-  h.bind(5, change);
-  h.bind(6, to.description != description ? note + " (was: " + description + ")" : note);
-  h.exec();
+  append_action_history(db, *n, actor, actor.today, change,
+                        to.description != description ? note + " (was: " + description + ")" : note);
   return change;
 }
 
