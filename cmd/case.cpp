@@ -147,7 +147,7 @@ int run_hold(const CaseOptions& o, Context& ctx, bool hold)
 void register_case(CLI::App& app, Context& ctx)
 {
   auto o = std::make_shared<CaseOptions>();
-  auto* cases = app.add_subcommand("case", "List cases and show everything recorded about one");
+  auto* cases = app.add_subcommand("case", "List cases, show everything recorded about one, and correct them between meetings");
   cases->require_subcommand(1);
   cases->footer(R"(Examples:
   panel case list --status open

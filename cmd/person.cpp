@@ -120,7 +120,7 @@ int run_alias_list(const PersonOptions& o, Context& ctx)
 void register_person(CLI::App& app, Context& ctx)
 {
   auto o = std::make_shared<PersonOptions>();
-  auto* person = app.add_subcommand("person", "Find a person, and export everything held about them (subject access)");
+  auto* person = app.add_subcommand("person", "Find a person, export everything held about them, and join two records of one person");
   person->require_subcommand(1);
   person->footer(R"(For a subject access request (UK GDPR Article 15): find the person, then export what the
 register holds about them. Two records of one person ('person dupes' lists candidates) are joined
