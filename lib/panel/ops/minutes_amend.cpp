@@ -7,6 +7,7 @@
 #include "panel/ops/setup.hpp"
 #include "panel/store/agencies.hpp"
 #include "panel/store/audit.hpp"
+#include "panel/store/cases.hpp"
 #include "panel/store/history.hpp"
 #include "panel/store/meetings.hpp"
 #include "panel/store/minutes.hpp"
@@ -333,18 +334,23 @@ void amend_recorded(store::Db& db, const core::Meeting& meeting, const core::Min
           store::close_case(db, found.id, date, now.close_reason);
           case_history(found.id, "close_reason", was.close_reason, now.close_reason);
         } else if (!closes(now)) {
-          if (closes(was)) {
+          const bool reopened = closes(was);
+          if (reopened) {
             store::reopen_case(db, found.id);
             case_history(found.id, "status", kase->status, "open");
           }
-          store::set_case_risk_and_review(db, found.id, now.risk, now.next_review);
-          if (optional_iso(kase->review_date) != optional_iso(now.next_review))
+          // Only a changed review date (or a reopening) moves the case's: a corrected summary leaves
+          // a review date set since the meeting (case update, a moved meeting) as it is.
+          if ((reopened || optional_iso(was.next_review) != optional_iso(now.next_review)) &&
+              optional_iso(kase->review_date) != optional_iso(now.next_review)) {
+            store::set_case_review(db, found.id, now.next_review);
             case_history(found.id, "review_date", optional_iso(kase->review_date), optional_iso(now.next_review));
+          }
           if (now.next_review && !store::next_open_meeting(db, *now.next_review))
             result.reviews_unscheduled.emplace_back(ref, *now.next_review);
         }
-        if (!now.risk.empty() && now.risk != kase->risk_level) {
-          store::set_case_risk_and_review(db, found.id, now.risk, closes(now) ? std::nullopt : now.next_review);
+        if (was.risk != now.risk && !now.risk.empty() && now.risk != kase->risk_level) {
+          store::set_case_risk(db, found.id, now.risk);
           case_history(found.id, "risk_level", kase->risk_level, now.risk);
         }
       }

@@ -1,5 +1,6 @@
 #include "panel/ops/minutes.hpp"
 #include "panel/ops/minutes_amend.hpp"
+#include "panel/store/cases.hpp"
 #include "panel/store/history.hpp"
 
 #include "panel/input/minutes.hpp"
@@ -486,4 +487,25 @@ TEST_CASE("minutes amend: an unknown id, an action or a case left out, a bad val
   });
   CAPTURE(caught.message);
   CHECK(caught.message.find("o.yaml:5: cases." + p.a + ".actions.id: panel gives a new action its id") != std::string::npos);
+}
+
+TEST_CASE("minutes amend: a corrected summary leaves a review date set since the meeting as it is")
+{
+  // The trial's finding: the case's review was put off to a later date after the meeting (case
+  // update); amending only the summary put it back to the minutes' next review, without a word.
+  Minuted p;
+  p.meeting(day("2017-12-12"), day("2017-09-01"));
+  const auto kase = store::find_case(p.db, p.a);
+  REQUIRE(kase->review_date == day("2017-11-14"));
+  store::set_case_review(p.db, kase->id, day("2017-12-12"));
+  auto text = p.amend_text();
+  text = std::regex_replace(text, std::regex("engaged # see notes"), "engaged, see notes");
+  const auto r = p.amend(text);
+  CHECK(r.changes == std::vector<std::string>{p.a + " summary changed"});
+  CHECK(store::find_case(p.db, p.a)->review_date == day("2017-12-12"));
+  CHECK(store::find_case(p.db, p.a)->risk_level == "medium");
+  // A changed next review still moves the case's.
+  text = std::regex_replace(p.amend_text(), std::regex("next_review: 2017-11-14"), "next_review: 2017-10-10");
+  p.amend(text);
+  CHECK(store::find_case(p.db, p.a)->review_date == p.oct);
 }
