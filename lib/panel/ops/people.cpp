@@ -156,7 +156,7 @@ core::PersonRecord export_person(store::Db& db, const std::string& id, const cor
   record.dob = person->dob;
   record.names = store::person_names(db, person->id);
   for (const auto& reference : store::person_case_references(db, person->id))
-    if (const auto kase = store::find_case(db, reference))
+    if (const auto kase = store::find_case_any(db, reference))  // voided ones too: everything held
       record.cases.push_back(case_detail(db, *kase));
   for (auto& r : store::person_referrals_without_case(db, person->id)) {
     auto decisions = store::decisions_for(db, r.id);

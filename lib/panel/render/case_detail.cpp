@@ -60,6 +60,7 @@ Json referral_json(const core::CaseDetail::Item& item)
           {"meets_threshold", rec.meets_threshold},
           {"status", rec.status},
           {"meeting", optional_date(rec.meeting_date)},
+          {"voided", optional_date(rec.voided)},
           {"decisions", decisions}};
 }
 
@@ -197,6 +198,7 @@ void write_referral_text(std::ostream& out, const core::CaseDetail::Item& item, 
   line(out, "Possible matches", core::join(rec.possible_matches, ", "));
   line(out, "Criteria met", rec.criteria_met.empty() ? "none" : core::join(rec.criteria_met, ", "));
   line(out, "Listed for meeting", rec.meeting_date ? rec.meeting_date->iso() : "");
+  line(out, "Voided", rec.voided ? rec.voided->iso() + " (recorded in error; in no list or report)" : "");
   for (const auto& p : r.other_parties)
     line(out, "Other party", fmt::format("{}{}{}", p.name, p.relationship.empty() ? "" : ", " + p.relationship,
                                          p.role.empty() ? "" : " (" + p.role + ")"));

@@ -19,7 +19,7 @@ void write_json(std::ostream& out, const core::ReferralDetail& d)
   const auto& rec = d.item.referral;
   Json referral = referral_item_json(d.item);
   referral["case"] = text_or_null(rec.case_reference);
-  referral["voided"] = rec.voided ? Json(rec.voided->iso()) : Json(nullptr);
+  // "voided" is in the referral's own block, as case show and person export give it.
   referral["void_reason"] = text_or_null(d.void_reason);
   referral["purged"] = rec.purged ? Json(rec.purged->iso()) : Json(nullptr);
   Json documents = Json::array();
@@ -52,8 +52,7 @@ void write_text(std::ostream& out, const core::ReferralDetail& d, bool markdown)
   const char* h1 = markdown ? "# " : "";
   const char* h2 = markdown ? "## " : "";
   out << h1 << "Referral " << rec.reference << (rec.voided ? " (VOIDED)" : "") << "\n\n";
-  if (rec.voided)
-    line("VOIDED", fmt::format("{}{}", rec.voided->iso(), d.void_reason.empty() ? "" : ": " + d.void_reason));
+  line("Void reason", d.void_reason);  // the day is in the block below ("Voided:")
   line("Status", rec.status + (rec.meets_threshold ? ", meets the threshold" : ", below the threshold"));
   line("Case", rec.case_reference);
   line("Purged", rec.purged ? rec.purged->iso() : "");

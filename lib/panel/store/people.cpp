@@ -60,8 +60,9 @@ void each_named(Db& db, const std::function<void(const core::PersonMatch&)>& vis
 
 std::vector<std::string> person_case_references(Db& db, std::int64_t person_id)
 {
-  SQLite::Statement s(db.impl().sql, "SELECT DISTINCT k.reference, k.id FROM referral r JOIN \"case\" k ON k.id = r.case_id "
-                                     "WHERE r.person_id = ? ORDER BY k.id");
+  // A case is theirs by its own person_id too: one a merge closed (--join-cases) keeps no referral.
+  SQLite::Statement s(db.impl().sql, "SELECT k.reference FROM \"case\" k WHERE k.person_id = ?1 "
+                                     "OR k.id IN (SELECT r.case_id FROM referral r WHERE r.person_id = ?1) ORDER BY k.id");
   s.bind(1, person_id);
   std::vector<std::string> refs;
   while (s.executeStep())

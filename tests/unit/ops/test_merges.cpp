@@ -196,3 +196,26 @@ TEST_CASE("merges: accepting a referral of the person kept into a case the merge
   CHECK(refused.err.find("referral CCM-2017-0011 was decided (accept) after the merge") != std::string::npos);
   CHECK(r.dump() == before);
 }
+
+TEST_CASE("merges: the export of the person kept holds the case a joined merge closed, and a voided referral marked")
+{
+  // The trial's finding: the closed case keeps no referral, and the export found cases only
+  // through referrals, so a subject access request left it out (with its actions and history).
+  Register r;
+  r.ok({"person", "merge", "6", "7", "--reason", "dob day first", "--join-cases"});
+  auto cases_of = [&](const char* id) {
+    std::vector<std::string> refs;
+    const auto exported = Json::parse(r.ok({"person", "export", id}).out);
+    for (const auto& c : exported["cases"])
+      refs.push_back(c["case"]["reference"]);
+    return refs;
+  };
+  CHECK(cases_of("6") == std::vector<std::string>{"CCM-2017-0007", "CCM-2017-0009"});
+  CHECK(cases_of("7").empty());
+  r.ok({"referral", "void", "CCM-2017-0010", "--reason", "test"});
+  const auto exported = Json::parse(r.ok({"person", "export", "8"}).out);
+  bool marked = false;
+  for (const auto& item : exported["referrals"])
+    marked = marked || (item["reference"] == "CCM-2017-0010" && item["voided"].is_string());
+  CHECK(marked);
+}
