@@ -153,6 +153,13 @@ VoidOutcome unvoid_referral(store::Db& db, const std::string& reference, const s
   if (!r.case_reference.empty()) {
     const auto kase = store::find_case_any(db, r.case_reference);
     if (const auto voided = store::case_voided(db, kase->id)) {
+      // A person has one open case at a time: triage, reopen and merge keep to it, and so does this.
+      if (core::is(kase->status, core::CaseStatus::open))
+        if (const auto other = store::open_case_for_person(db, r.person_id))
+          throw refused(fmt::format("restoring {} would restore case {} beside {}'s open case {}: a person has one "
+                                    "open case at a time; close or void {} first, or leave {} voided",
+                                    r.reference, kase->reference, r.referral.name, other->reference, other->reference,
+                                    r.reference));
       store::set_case_voided(db, kase->id, std::nullopt);
       record_voided(db, actor, HistoryEntity::case_, kase->id, kase->reference, voided, std::nullopt, reason);
       out.changes.push_back(fmt::format("case {} restored too", kase->reference));
