@@ -197,7 +197,9 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
     store::set_action_status(db, u.id, u.status, date, u.note, actor);
   // Cases listed but not reached go to the next meeting rather than dropping off the agenda.
   for (const auto& item : store::listed_items(db, date)) {
-    const auto kase = store::find_case(db, item.reference);
+    // The referral's own case: a case named like the referral may be another (a merge that joined
+    // cases leaves the referral on the case kept, beside a closed case of its own reference).
+    const auto kase = store::find_case(db, item.case_reference);
     if (kase && discussed.count(kase->id))
       continue;
     store::relist_referral(db, item.reference, result.next_meeting);
