@@ -28,10 +28,18 @@ core::ResearchPerson subject_of(store::Db& db, const core::AgendaItem& item, con
   for (const auto& name : store::person_names(db, r.person_id))
     if (name != p.name)
       p.aliases.push_back(name);
-  // Other names the person is known by (person alias add, or a record merged into theirs).
+  // Other names the person is known by (person alias add, or a record merged into theirs), with
+  // a date of birth other than the one listed: an agency searches its records under both.
+  auto add = [&](const std::string& name, const std::optional<core::Date>& dob) {
+    const bool other_dob = dob && dob != p.dob;
+    const auto text = other_dob ? fmt::format("{} (born {})", name, dob->british()) : name;
+    if ((name != p.name || other_dob) && std::find(p.aliases.begin(), p.aliases.end(), text) == p.aliases.end())
+      p.aliases.push_back(text);
+  };
   for (const auto& alias : store::aliases_of(db, r.person_id))
-    if (alias.name != p.name && std::find(p.aliases.begin(), p.aliases.end(), alias.name) == p.aliases.end())
-      p.aliases.push_back(alias.name);
+    add(alias.name, alias.dob);
+  if (const auto person = store::find_person(db, r.person_id))
+    add(person->name, person->dob);
   return p;
 }
 

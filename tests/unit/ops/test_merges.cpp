@@ -179,6 +179,10 @@ TEST_CASE("merges: research lists name the other names a person is known by")
   r.ok({"person", "alias", "add", "1", "--name", "Danny Okafor"});
   const auto after = Json::parse(r.ok({"agenda", "2017-09-12", "--research", "HSG", "--format", "json"}).out);
   CHECK(after.at(0)["also_known_as"] == Json::array({"Danny Okafor"}));
+  // A date of birth other than the listed one goes with the name: the police search under both.
+  r.ok({"person", "alias", "add", "1", "--name", "Daniel Okafor", "--dob", "1986-04-13"});
+  const auto dobs = Json::parse(r.ok({"agenda", "2017-09-12", "--research", "HSG", "--format", "json"}).out);
+  CHECK(dobs.at(0)["also_known_as"] == Json::array({"Danny Okafor", "Daniel Okafor (born 13 April 1986)"}));
 }
 
 TEST_CASE("merges: accepting a referral of the person kept into a case the merge moved stops the undo")
