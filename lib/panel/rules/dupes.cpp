@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <vector>
 
 namespace panel::rules {
 namespace {
@@ -14,6 +15,20 @@ bool one_digit_apart(const core::Date& a, const core::Date& b)
   for (size_t i = 0; i < x.size() && i < y.size(); ++i)
     different += x[i] != y[i];
   return different == 1;
+}
+
+// Two dates of birth whose ISO forms differ by two neighbouring digits of the month or day typed the
+// wrong way round (1990-05-21 / 1990-05-12). Not the year's: 1990 / 1909 are decades apart.
+bool digits_transposed(const core::Date& a, const core::Date& b)
+{
+  const auto x = a.iso(), y = b.iso();
+  std::vector<size_t> different;
+  for (size_t i = 0; i < x.size() && i < y.size(); ++i)
+    if (x[i] != y[i])
+      different.push_back(i);
+  return different.size() == 2 && different[0] >= 5 && different[1] == different[0] + 1 &&
+         x[different[0]] == y[different[1]] &&
+         x[different[1]] == y[different[0]];
 }
 
 bool day_month_swapped(const core::Date& a, const core::Date& b)
@@ -31,6 +46,8 @@ std::optional<core::DupeScore> by_dates(const std::optional<core::Date>& a, cons
     return core::DupeScore{95, "same dob"};
   if (day_month_swapped(*a, *b))
     return core::DupeScore{90, "dob day/month swapped"};
+  if (digits_transposed(*a, *b))
+    return core::DupeScore{85, "dob digits transposed"};
   if (one_digit_apart(*a, *b))
     return core::DupeScore{80, "dob differs by one digit"};
   return std::nullopt;

@@ -33,6 +33,16 @@ TEST_CASE("dupes: a dob that differs in one digit")
   CHECK(dupe_score(who(1, "Jo Smith", "1991-02-14"), who(2, "Jo Smith", "1990-02-14"))->score == 80);
 }
 
+TEST_CASE("dupes: a dob whose day or month digits are the wrong way round")
+{
+  // A new-user trial's pair: Zoë O'Brien born 21 May 1990, Zoe OBrien born 12 May 1990.
+  const auto s = dupe_score(who(1, "Zoë O'Brien", "1990-05-21"), who(2, "Zoe OBrien", "1990-05-12"));
+  REQUIRE(s);
+  CHECK(s->score == 85);
+  CHECK(s->reason == "same name; dob digits transposed");
+  CHECK(dupe_score(who(1, "Jo Smith", "1990-10-03"), who(2, "Jo Smith", "1990-01-03"))->score == 85);
+}
+
 TEST_CASE("dupes: one dob missing, none on either, the same dob")
 {
   CHECK(dupe_score(who(1, "Jo Smith", nullptr), who(2, "Jo Smith", "1990-02-14"))->reason == "same name; one dob missing");
