@@ -201,6 +201,12 @@ UpdatedMeeting update_meeting(store::Db& db, core::Date date, const MeetingChang
                                 to.date.iso()));
     result.past = to.date < actor.today;
     result.agenda_issued = meeting->agenda_issued.has_value();
+    // Cases whose review this meeting reaches: moved earlier, it may pass their review dates by.
+    std::vector<core::Case> reviewed_here;
+    for (const auto& item : store::review_items(db, date))
+      if (const auto kase = store::find_case(db, item.case_reference); kase && kase->review_date)
+        if (const auto first = store::next_open_meeting(db, *kase->review_date); first && first->date == date)
+          reviewed_here.push_back(*kase);
     result.moved = store::listed_referrals(db, date);
     store::move_meeting(db, meeting->id, date, to.date);
     changed("date", date.iso(), to.date.iso());
@@ -214,6 +220,16 @@ UpdatedMeeting update_meeting(store::Db& db, core::Date date, const MeetingChang
       store::append_audit(db, actor, core::AuditAction::update, "case", reference, "review moved to " + to.date.iso());
       result.reviews.push_back(reference);
     }
+    std::vector<std::string> stranded;
+    for (const auto& kase : reviewed_here)
+      if (*kase.review_date != date && !store::next_open_meeting(db, *kase.review_date))
+        stranded.push_back(fmt::format("{} (review {})", kase.reference, kase.review_date->iso()));
+    if (!stranded.empty())
+      throw refused(fmt::format("moved to {}, the meeting would come before the review date of {}, and no later "
+                                "meeting is scheduled: the case{} would have no next step; add the next meeting "
+                                "first ('panel meeting add DATE'), or bring the review forward ('panel case update "
+                                "REF --review DATE --reason ...')",
+                                to.date.iso(), core::join(stranded, ", "), stranded.size() == 1 ? "" : "s"));
   }
   const bool details = changed("time", meeting->time, to.time) | changed("venue", meeting->venue, to.venue) |
                        changed("chair", meeting->chair, to.chair);
