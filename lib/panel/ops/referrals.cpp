@@ -9,6 +9,7 @@
 #include "panel/store/documents.hpp"
 #include "panel/store/history.hpp"
 #include "panel/store/intake.hpp"
+#include "panel/store/meetings.hpp"
 #include "panel/store/referrals.hpp"
 
 #include <fmt/format.h>
@@ -163,6 +164,23 @@ VoidOutcome unvoid_referral(store::Db& db, const std::string& reference, const s
       store::set_case_voided(db, kase->id, std::nullopt);
       record_voided(db, actor, HistoryEntity::case_, kase->id, kase->reference, voided, std::nullopt, reason);
       out.changes.push_back(fmt::format("case {} restored too", kase->reference));
+      // Its meeting may have been held or cancelled meanwhile: the case restored goes to the next
+      // one, or it would have no next step.
+      const auto listed = r.meeting_date ? store::find_meeting(db, *r.meeting_date) : std::nullopt;
+      const bool listed_ahead = listed && !core::is(listed->status, core::MeetingStatus::held) &&
+                                !core::is(listed->status, core::MeetingStatus::cancelled);
+      if (core::is(kase->status, core::CaseStatus::open) && !kase->review_date && !listed_ahead) {
+        const auto next = store::next_open_meeting(db, actor.today);
+        if (!next)
+          throw refused(fmt::format("restoring {} would restore case {} with no next step: its meeting{} has passed "
+                                    "and no meeting is scheduled; add one first ('panel meeting add DATE')",
+                                    r.reference, kase->reference, r.meeting_date ? " on " + r.meeting_date->iso() : ""));
+        store::relist_referral(db, r.reference, next->date);
+        store::append_history(db, actor, HistoryEntity::referral, r.id, "meeting_date",
+                              r.meeting_date ? r.meeting_date->iso() : "", next->date.iso(), reason);
+        out.changes.push_back(fmt::format("{} listed for the meeting on {}{}", r.reference, next->date.iso(),
+                                          r.meeting_date ? " (the meeting on " + r.meeting_date->iso() + " has passed)" : ""));
+      }
     }
   }
   // It may be a repeat again, and the person's next referral a repeat of it.
