@@ -98,8 +98,19 @@ int run_alias_add(const PersonOptions& o, Context& ctx)
 {
   const auto dob = optional_date_argument(o.dob, "--dob");
   auto db = ctx.open_db();
-  ops::add_alias(db, o.id, o.name, dob, ctx.actor());
-  ctx.note(fmt::format("person {} is also known as '{}'{}", o.id, core::trim(o.name), dob ? " (born " + dob->iso() + ")" : ""));
+  const auto added = ops::add_alias(db, o.id, o.name, dob, ctx.actor());
+  ctx.note(fmt::format("person {} ({}) is also known as '{}'{}", o.id, added.person_name, core::trim(o.name),
+                       dob ? " (born " + dob->iso() + ")" : ""));
+  return 0;
+}
+
+int run_alias_remove(const PersonOptions& o, Context& ctx)
+{
+  const auto dob = optional_date_argument(o.dob, "--dob");
+  auto db = ctx.open_db();
+  const auto removed = ops::remove_alias(db, o.id, o.name, dob, o.reason, ctx.actor());
+  ctx.note(fmt::format("person {} is no longer known as '{}'{}", o.id, removed.name,
+                       removed.dob ? " (born " + removed.dob->iso() + ")" : ""));
   return 0;
 }
 
@@ -181,7 +192,8 @@ Examples:
 
   auto* alias = person->add_subcommand("alias", "Other names a person is known by: intake matches referrals by them");
   alias->require_subcommand(1);
-  alias->footer("Examples:\n  panel person alias add 3 --name \"Jo Bloggs\" --dob 1990-02-14\n  panel person alias list 3");
+  alias->footer("Examples:\n  panel person alias add 3 --name \"Jo Bloggs\" --dob 1990-02-14\n  panel person alias list 3\n"
+                "  panel person alias remove 3 --name \"Jo Bloggs\" --reason \"added to the wrong person\"");
   auto* alias_add = alias->add_subcommand("add", "Record another name (and date of birth) a person is known by");
   alias_add->add_option("ID", o->id, "The person's id from 'person find'")->required();
   alias_add->add_option("--name", o->name, "The other name")->required()->type_name("TEXT");
@@ -194,6 +206,15 @@ Examples:
   alias_list->add_option("ID", o->id, "The person's id from 'person find'")->required();
   alias_list->footer("Formats: table, csv, json, md.\n\nExample:\n  panel person alias list 3");
   alias_list->callback([o, &ctx] { ctx.select("person alias list", [o, &ctx] { return run_alias_list(*o, ctx); }); });
+  auto* alias_remove = alias->add_subcommand("remove", "Remove an alias recorded in error (kept in the person's history)");
+  alias_remove->add_option("ID", o->id, "The person's id from 'person find'")->required();
+  alias_remove->add_option("--name", o->name, "The alias to remove")->required()->type_name("TEXT");
+  alias_remove->add_option("--dob", o->dob, "Its date of birth, when the person has that name twice")->type_name("DATE");
+  alias_remove->add_option("--reason", o->reason, "Why (kept in the person's history)")->required()->type_name("TEXT");
+  alias_remove->footer("Refused for an alias a merge still standing made or moved: undo the merge instead.\n\n"
+                       "Example:\n  panel person alias remove 3 --name \"Jo Bloggs\" --reason \"added to the wrong person\"");
+  alias_remove->callback(
+      [o, &ctx] { ctx.select("person alias remove", [o, &ctx] { return run_alias_remove(*o, ctx); }); });
 }
 
 } // namespace panel::cmd

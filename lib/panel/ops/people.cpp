@@ -8,6 +8,7 @@
 #include "panel/rules/names.hpp"
 #include "panel/store/audit.hpp"
 #include "panel/store/history.hpp"
+#include "panel/store/merges.hpp"
 #include "panel/store/people.hpp"
 #include "panel/store/referrals.hpp"
 
@@ -71,8 +72,8 @@ std::vector<core::DupePair> person_dupes(store::Db& db, const core::Actor& actor
   return pairs;
 }
 
-std::int64_t add_alias(store::Db& db, const std::string& id, const std::string& name, std::optional<core::Date> dob,
-                       const core::Actor& actor)
+AliasAdded add_alias(store::Db& db, const std::string& id, const std::string& name, std::optional<core::Date> dob,
+                     const core::Actor& actor)
 {
   const auto number = person_number(id);
   // The checks `refer` makes of a subject's name and date of birth.
@@ -100,13 +101,46 @@ std::int64_t add_alias(store::Db& db, const std::string& id, const std::string& 
     if (rules::normalise_name(a.name) == key && a.dob == dob)
       throw refused(fmt::format("person {} already has the alias '{}'{}", number, a.name,
                                 dob ? " with that date of birth" : ""));
-  if (rules::normalise_name(person.name) == key && person.dob == dob)
+  if (rules::normalise_name(person.name) == key && (!dob || person.dob == dob))
     throw refused(fmt::format("'{}' is person {}'s own name: an alias is another name", name, number));
   const auto alias = store::insert_alias(db, number, core::trim(name), key, dob, actor.at, actor.user);
   store::append_history(db, actor, core::HistoryEntity::person, number, "alias", "",
                         core::trim(name) + (dob ? " (" + dob->iso() + ")" : ""));
   store::append_audit(db, actor, core::AuditAction::create, "person", std::to_string(number),
                       fmt::format("alias {}", alias));
+  txn.commit();
+  return {alias, person.name};
+}
+
+core::PersonAlias remove_alias(store::Db& db, const std::string& id, const std::string& name,
+                               std::optional<core::Date> dob, const std::string& reason, const core::Actor& actor)
+{
+  const auto number = person_number(id);
+  if (core::trim(reason).empty())
+    throw usage_error("'person alias remove' needs --reason: why (kept in the person's history)");
+  const auto key = rules::normalise_name(name);
+  store::Transaction txn(db, store::Transaction::Kind::write);
+  existing_person(db, number);
+  std::vector<core::PersonAlias> named;
+  for (const auto& a : store::aliases_of(db, number))
+    if (rules::normalise_name(a.name) == key && (!dob || a.dob == dob))
+      named.push_back(a);
+  if (named.empty())
+    throw refused(fmt::format("person {} has no alias '{}'{} (see 'panel person alias list {}')", number, name,
+                              dob ? " born " + dob->iso() : "", number));
+  if (named.size() > 1)
+    throw refused(fmt::format("person {} has {} aliases '{}' with different dates of birth: give --dob to say which",
+                              number, named.size(), name));
+  const auto& alias = named.front();
+  if (const auto merge = store::merge_holding_alias(db, alias.id))
+    throw refused(fmt::format("the alias '{}' of person {} comes from merge {}, which still stands: undo the merge with "
+                              "'panel person unmerge {}' instead",
+                              alias.name, number, *merge, *merge));
+  store::delete_alias(db, alias.id);
+  store::append_history(db, actor, core::HistoryEntity::person, number, "alias",
+                        alias.name + (alias.dob ? " (" + alias.dob->iso() + ")" : ""), "", std::string(core::trim(reason)));
+  store::append_audit(db, actor, core::AuditAction::delete_, "person", std::to_string(number),
+                      fmt::format("alias {}", alias.id));
   txn.commit();
   return alias;
 }

@@ -30,9 +30,20 @@ std::vector<core::DupePair> person_dupes(store::Db& db, const core::Actor& actor
 
 // Records another name (and date of birth) a person is known by: intake then matches referrals
 // by it, and `person find`, `person dupes` and research lists consider it. Refused for an unknown,
-// merged-away or purged person, a blank name, or an alias the person already has. Returns its id.
-std::int64_t add_alias(store::Db& db, const std::string& id, const std::string& name, std::optional<core::Date> dob,
-                       const core::Actor& actor);
+// merged-away or purged person, a blank name, their own name (with no other date of birth), or an
+// alias the person already has. Returns the alias's id and the person's name, to say whose it is.
+struct AliasAdded {
+  std::int64_t alias_id = 0;
+  std::string person_name;  // as first recorded, for the output to name whom the alias went to
+};
+AliasAdded add_alias(store::Db& db, const std::string& id, const std::string& name, std::optional<core::Date> dob,
+                     const core::Actor& actor);
+
+// Removes an alias recorded in error (`dob` picks one of several with that name). Refused for an
+// unknown person or alias, and for an alias a merge still standing made or moved (unmerge it).
+// The history keeps what was removed, with the reason.
+core::PersonAlias remove_alias(store::Db& db, const std::string& id, const std::string& name,
+                               std::optional<core::Date> dob, const std::string& reason, const core::Actor& actor);
 
 // A person's aliases (an audited read). Refused for an unknown id.
 std::vector<core::PersonAlias> list_aliases(store::Db& db, const std::string& id, const core::Actor& actor);

@@ -73,6 +73,18 @@ void set_alias_person(Db& db, std::int64_t alias_id, std::int64_t person_id)
   set(db, "UPDATE person_alias SET person_id = ? WHERE id = ?", person_id, alias_id);
 }
 
+std::optional<std::int64_t> merge_holding_alias(Db& db, std::int64_t alias_id)
+{
+  SQLite::Statement s(db.impl().sql,
+                      "SELECT id FROM person_merge WHERE undone_at IS NULL AND (json_extract(changes, '$.alias_added') = ?1 "
+                      "OR EXISTS (SELECT 1 FROM json_each(changes, '$.aliases') WHERE json_extract(value, '$.id') = ?1)) "
+                      "ORDER BY id DESC LIMIT 1");
+  s.bind(1, alias_id);
+  if (!s.executeStep())
+    return std::nullopt;
+  return s.getColumn(0).getInt64();
+}
+
 void delete_alias(Db& db, std::int64_t alias_id)
 {
   SQLite::Statement s(db.impl().sql, "DELETE FROM person_alias WHERE id = ?");

@@ -16,6 +16,8 @@ std::vector<std::int64_t> alias_ids_of(Db& db, std::int64_t person_id);
 void set_referral_person(Db& db, std::int64_t referral_id, std::int64_t person_id);
 void set_case_person(Db& db, std::int64_t case_id, std::int64_t person_id);
 void set_alias_person(Db& db, std::int64_t alias_id, std::int64_t person_id);
+// The merge still standing that made or moved an alias, if any (its changes name the alias id).
+std::optional<std::int64_t> merge_holding_alias(Db& db, std::int64_t alias_id);
 void delete_alias(Db& db, std::int64_t alias_id);
 void set_merged_into(Db& db, std::int64_t person_id, std::optional<std::int64_t> into);
 
