@@ -115,8 +115,10 @@ CaseCounts case_counts(Db& db, core::Date from, core::Date to)
   o.bind(1, to.iso());
   o.executeStep();
   c.open_at_end = o.getColumn(0).getInt64();
-  c.closed_by_reason = counts(db, "SELECT close_reason, count(*) AS n FROM \"case\" WHERE closed BETWEEN ?1 AND ?2 AND voided IS NULL "
-                                  "GROUP BY close_reason ORDER BY n DESC, close_reason", from, to);
+  // A case closed by a merge ("merged into C-..") counts under one reason, not one per merge.
+  c.closed_by_reason = counts(db, "SELECT CASE WHEN close_reason LIKE 'merged into %' THEN 'merged (duplicate record)' "
+                                  "ELSE close_reason END AS reason, count(*) AS n FROM \"case\" WHERE closed BETWEEN ?1 AND ?2 "
+                                  "AND voided IS NULL GROUP BY reason ORDER BY n DESC, reason", from, to);
   for (const auto& [reason, n] : c.closed_by_reason)
     c.closed += n;
   SQLite::Statement f(db.impl().sql, R"SQL(

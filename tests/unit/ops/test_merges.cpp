@@ -223,3 +223,13 @@ TEST_CASE("merges: the export of the person kept holds the case a joined merge c
     marked = marked || (item["reference"] == "CCM-2017-0010" && item["voided"].is_string());
   CHECK(marked);
 }
+
+TEST_CASE("merges: the board report counts cases closed by merges under one reason, not one per merge")
+{
+  Register r;
+  r.ok({"person", "merge", "6", "7", "--reason", "dob day first", "--join-cases"});
+  const auto board = r.report({"report"});
+  INFO(board["cases"].dump());
+  CHECK(board["cases"]["closed_by_reason"]["merged (duplicate record)"] == 1);
+  CHECK_FALSE(board["cases"]["closed_by_reason"].contains("merged into CCM-2017-0007"));
+}
