@@ -120,7 +120,7 @@ std::vector<FieldProblem> check_referral(const core::Referral& r, const core::Pr
   check_text(out, "name", r.name, 200, false);
   check_dob(out, "dob", r.dob, today);
   if (r.dob && r.received != core::Date() && *r.dob > r.received)
-    out.push_back({"dob", "is after the date the referral was received"});
+    out.push_back({"dob", fmt::format("{} is after the date the referral was received, {}", r.dob->iso(), r.received.iso())});
   if (r.categories.empty())
     out.push_back({"category", "at least one category is required"});
   for (const auto& c : r.categories)

@@ -123,7 +123,7 @@ TEST_CASE("referral check: a date of birth after the date received is refused")
   auto r = valid();
   r.received = day("2017-09-01");
   r.dob = day("2017-09-02");
-  CHECK(problem(check(r), "dob") == "is after the date the referral was received");
+  CHECK(problem(check(r), "dob") == "2017-09-02 is after the date the referral was received, 2017-09-01");
 }
 
 TEST_CASE("referral check: a date of birth on the day received is accepted")
