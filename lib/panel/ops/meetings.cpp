@@ -138,11 +138,18 @@ Cancelled cancel_in_transaction(store::Db& db, core::Date date, const std::strin
   // Cases due for review come up at the first meeting on or after their date: now the next one.
   std::set<std::string> listed_cases;
   for (const auto& ref : result.moved)
-    if (const auto kase = store::find_case(db, ref))
-      listed_cases.insert(kase->reference);
-  for (const auto& item : store::review_items(db, date))
-    if (!listed_cases.count(item.case_reference))
+    if (const auto referral = store::find_referral(db, ref); referral && !referral->case_reference.empty())
+      listed_cases.insert(referral->case_reference);
+  // Only the reviews this meeting would have reached: one due before it that an earlier meeting
+  // still to come reaches is not moved.
+  for (const auto& item : store::review_items(db, date)) {
+    if (listed_cases.count(item.case_reference))
+      continue;
+    const auto kase = store::find_case(db, item.case_reference);
+    const auto first = kase && kase->review_date ? store::next_open_meeting(db, *kase->review_date) : std::nullopt;
+    if (!first || first->date == date)
       result.reviews.push_back(item.reference);
+  }
   store::cancel_meeting(db, meeting->id, reason);
   store::append_audit(db, actor, core::AuditAction::update, "meeting", date.iso(), core::trim(reason).empty() ? "cancelled" : "cancelled, reason given");
   if (const auto next = store::next_open_meeting(db, date.plus_days(1)))
