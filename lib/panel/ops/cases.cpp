@@ -75,7 +75,10 @@ core::CaseDetail show_case(store::Db& db, const std::string& reference, const co
   store::Transaction txn(db, store::Transaction::Kind::write);
   const auto found = store::find_case(db, reference);
   if (!found) {
-    const auto referral = store::find_referral(db, reference);
+    const auto referral = store::find_referral_any(db, reference);
+    if (referral && referral->voided)
+      throw refused(fmt::format("{} was voided on {} (recorded in error): 'panel referral show {} --all' shows it",
+                                reference, referral->voided->iso(), reference));
     if (referral)
       throw refused(fmt::format("referral {} is {}, not part of a case (see 'panel triage')", reference, referral->status));
     throw refused(fmt::format("no case or referral '{}' (see 'panel case list')", reference));
