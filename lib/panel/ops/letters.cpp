@@ -67,11 +67,22 @@ LetterResult write_letter(store::Db& db, const LetterRequest& q, const core::Act
     kase = store::find_case(db, q.reference);
     if (!kase)
       throw refused(fmt::format("no case '{}' (template '{}' is for cases; see 'panel case list')", q.reference, t.name));
-    referral = store::find_referral(db, kase->reference);
+    // The case's first live referral: the one that opened it may since have been voided, or moved
+    // to another case by a merge.
+    auto referrals = store::case_referrals(db, kase->id);
+    if (referrals.empty())
+      throw refused(fmt::format("case {} has no referral left (they were voided or joined another case by a merge): "
+                                "there is nothing to write about",
+                                kase->reference));
+    referral = std::move(referrals.front());
   } else {
     referral = store::find_referral(db, q.reference);
-    if (!referral)
+    if (!referral) {
+      if (const auto voided = store::find_referral_any(db, q.reference); voided && voided->voided)
+        throw refused(fmt::format("{} was voided on {} (recorded in error): no letter is written about it",
+                                  q.reference, voided->voided->iso()));
       throw refused(fmt::format("no referral '{}' (see 'panel triage' or 'panel case list')", q.reference));
+    }
   }
   if (!t.when.empty() && std::find(t.when.begin(), t.when.end(), referral->status) == t.when.end())
     throw refused(fmt::format("template '{}' is for referrals that are {}; {} is {}", t.name, core::join(t.when, " or "),
