@@ -233,13 +233,8 @@ core::Value discussion_values(store::Db& db, std::int64_t case_id)
 
 core::Value note_values(store::Db& db, std::int64_t case_id)
 {
-  std::optional<core::Date> last;
-  for (const auto& d : store::case_discussions(db, case_id))
-    last = std::max(last.value_or(d.meeting), d.meeting);
   Value list = Value::list({});
-  for (const auto& n : store::case_notes(db, case_id)) {
-    if (last && n.day <= *last)
-      continue;
+  for (const auto& n : store::notes_since_last_discussion(db, case_id)) {
     Value v = Value::object();
     v.set("date", n.day.british()).set("text", n.text);
     list.items.push_back(v);

@@ -57,4 +57,17 @@ std::vector<core::CaseNote> case_notes(Db& db, std::int64_t case_id)
   return rows;
 }
 
+std::vector<core::CaseNote> notes_since_last_discussion(Db& db, std::int64_t case_id)
+{
+  auto& s = db.impl().cached(
+      "SELECT day, text, at, user FROM case_note WHERE case_id = ?1 AND day > coalesce((SELECT max(m.date) FROM "
+      "discussion d JOIN meeting m ON m.id = d.meeting_id WHERE d.case_id = ?1), '') ORDER BY day, id");
+  s.bind(1, case_id);
+  std::vector<core::CaseNote> rows;
+  while (s.executeStep())
+    rows.push_back({date_of(s.getColumn(0)), s.getColumn(1).getString(), s.getColumn(2).getString(),
+                    s.getColumn(3).getString()});
+  return rows;
+}
+
 } // namespace panel::store

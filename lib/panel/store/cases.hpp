@@ -23,5 +23,8 @@ std::optional<core::Date> case_voided(Db& db, std::int64_t case_id);
 void insert_case_note(Db& db, std::int64_t case_id, core::Date day, const std::string& text, const core::Actor& actor);
 // A case's notes, oldest day first (in the order written within a day).
 std::vector<core::CaseNote> case_notes(Db& db, std::int64_t case_id);
+// The notes dated after the case's last discussion (all of them when it was never discussed), in
+// one cached statement: the meeting pack asks for every case on the agenda.
+std::vector<core::CaseNote> notes_since_last_discussion(Db& db, std::int64_t case_id);
 
 } // namespace panel::store
