@@ -9,7 +9,7 @@
 #include "panel/store/audit.hpp"
 #include "panel/store/case_names.hpp"
 #include "panel/store/minutes.hpp"
-#include "panel/store/referrals.hpp"
+#include "panel/store/cases.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

@@ -8,6 +8,7 @@
 #include "panel/ops/setup.hpp"
 #include "panel/rules/case_review.hpp"
 #include "panel/store/case_reviews.hpp"
+#include "panel/store/cases.hpp"
 #include "panel/store/referrals.hpp"
 
 #include <algorithm>

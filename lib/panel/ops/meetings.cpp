@@ -11,6 +11,7 @@
 #include "panel/store/case_reviews.hpp"
 #include "panel/store/history.hpp"
 #include "panel/store/meetings.hpp"
+#include "panel/store/cases.hpp"
 #include "panel/store/referrals.hpp"
 
 #include <fmt/format.h>

@@ -16,7 +16,7 @@
 #include "panel/store/audit.hpp"
 #include "panel/store/meetings.hpp"
 #include "panel/store/minutes.hpp"
-#include "panel/store/referrals.hpp"
+#include "panel/store/cases.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

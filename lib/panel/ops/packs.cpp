@@ -15,6 +15,7 @@
 #include "panel/store/case_reviews.hpp"
 #include "panel/store/meetings.hpp"
 #include "panel/store/minutes.hpp"
+#include "panel/store/cases.hpp"
 #include "panel/store/referrals.hpp"
 
 #include <algorithm>

@@ -4,7 +4,7 @@
 #include "panel/core/text.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/store/audit.hpp"
-#include "panel/store/referrals.hpp"
+#include "panel/store/cases.hpp"
 
 #include <fmt/format.h>
 #include <optional>

@@ -5,6 +5,7 @@
 #include "panel/rules/research.hpp"
 #include "panel/store/audit.hpp"
 #include "panel/store/people.hpp"
+#include "panel/store/cases.hpp"
 #include "panel/store/referrals.hpp"
 
 #include <algorithm>

@@ -7,6 +7,7 @@
 #include "panel/ops/setup.hpp"
 #include "panel/store/agencies.hpp"
 #include "panel/store/audit.hpp"
+#include "panel/store/cases.hpp"
 #include "panel/store/referrals.hpp"
 
 #include <algorithm>

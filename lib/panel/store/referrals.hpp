@@ -28,16 +28,6 @@ std::vector<core::Decision> decisions_for(Db& db, std::int64_t referral_id);
 void set_referral_outcome(Db& db, std::int64_t referral_id, core::ReferralStatus status,
                           std::optional<std::int64_t> case_id, std::optional<core::Date> meeting);
 
-std::optional<core::Case> open_case_for_person(Db& db, std::int64_t person_id);
-std::int64_t insert_case(Db& db, const core::Case& c);
-// A case by its own reference or by the reference of any of its referrals.
-std::optional<core::Case> find_case(Db& db, const std::string& reference);
-// Cases with this status (all when empty), oldest first.
-std::vector<core::Case> list_cases(Db& db, const std::string& status);
-// Every open case with the meetings that will or did discuss it (attention left empty), oldest first.
-std::vector<core::CaseNextStep> open_case_next_steps(Db& db);
-// The dates of meetings not yet held or cancelled, in order.
-std::vector<core::Date> open_meeting_dates(Db& db);
 
 // Rewrites a referral's own fields (not its reference, person, status or findings) with
 // `referral`'s, and its categories and other parties when asked to.
@@ -49,13 +39,7 @@ void set_referral_voided(Db& db, std::int64_t referral_id, std::optional<core::D
 // Sets (non-empty) or clears (NULL) a referral's agency reference: a voided referral gives its
 // up, so that the agency's corrected record can be imported again under it.
 void set_source_ref(Db& db, std::int64_t referral_id, const std::string& source_ref);
-// Sets or clears a case's `voided` mark; a case by its own reference, voided or not.
-void set_case_voided(Db& db, std::int64_t case_id, std::optional<core::Date> day);
-std::optional<core::Case> find_case_any(Db& db, const std::string& case_reference);
 
-// What is recorded on a case besides its referrals, each "N thing(s)" that is not zero
-// ("1 discussion", "2 actions", ...): a case with any of these cannot be voided.
-std::vector<std::string> case_records(Db& db, std::int64_t case_id);
 
 // A live referral of the person before (received earlier, or the same day and recorded earlier)
 // or after another referral; `id` itself is never returned.

@@ -5,6 +5,7 @@
 #include "panel/ops/meetings.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/store/audit.hpp"
+#include "panel/store/cases.hpp"
 #include "panel/store/referrals.hpp"
 #include "tests/unit/support.hpp"
 
