@@ -1,6 +1,9 @@
 #pragma once
+#include "panel/core/text.hpp"
+
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace panel {
 
@@ -26,5 +29,17 @@ private:
 inline Error refused(const std::string& message) { return Error(Exit::refused, message); }
 inline Error usage_error(const std::string& message) { return Error(Exit::usage, message); }
 inline Error database_error(const std::string& message) { return Error(Exit::database, message); }
+
+// The --reason a correction must give, trimmed. Missing or blank is a usage error (exit 2), as a
+// missing required option is, saying where the reason is kept: required_reason("", "case reopen",
+// "case") throws "'case reopen' needs --reason: why (kept in the case's history)".
+inline std::string required_reason(const std::string& reason, std::string_view command, std::string_view record)
+{
+  auto trimmed = core::trim(reason);
+  if (trimmed.empty())
+    throw usage_error("'" + std::string(command) + "' needs --reason: why (kept in the " + std::string(record) +
+                      "'s history)");
+  return trimmed;
+}
 
 } // namespace panel

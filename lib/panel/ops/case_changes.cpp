@@ -195,8 +195,7 @@ CaseChange close_case(store::Db& db, const std::string& reference, const std::st
 CaseChange reopen_case(store::Db& db, const std::string& reference, const std::string& reason,
                        std::optional<core::Date> review, const core::Actor& actor)
 {
-  if (core::trim(reason).empty())
-    throw usage_error("'case reopen' needs --reason: why (kept in the case's history)");
+  required_reason(reason, "case reopen", "case");
   check_text(reason, "--reason");
   store::Transaction txn(db, store::Transaction::Kind::write);
   const auto c = existing_case(db, reference);

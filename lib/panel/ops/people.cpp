@@ -10,6 +10,7 @@
 #include "panel/store/history.hpp"
 #include "panel/store/merges.hpp"
 #include "panel/store/people.hpp"
+#include "panel/store/cases.hpp"
 #include "panel/store/referrals.hpp"
 
 #include <charconv>
@@ -116,8 +117,7 @@ core::PersonAlias remove_alias(store::Db& db, const std::string& id, const std::
                                std::optional<core::Date> dob, const std::string& reason, const core::Actor& actor)
 {
   const auto number = person_number(id);
-  if (core::trim(reason).empty())
-    throw usage_error("'person alias remove' needs --reason: why (kept in the person's history)");
+  required_reason(reason, "person alias remove", "person");
   const auto key = rules::normalise_name(name);
   store::Transaction txn(db, store::Transaction::Kind::write);
   existing_person(db, number);

@@ -27,14 +27,6 @@ core::RecordedReferral find_or_refuse(store::Db& db, const std::string& referenc
   return std::move(*found);
 }
 
-std::string need_reason(const std::string& reason, const std::string& command)
-{
-  const auto trimmed = core::trim(reason);
-  if (trimmed.empty())
-    throw usage_error(fmt::format("'{}' needs --reason: why (kept in the referral's history)", command));
-  return std::string(trimmed);
-}
-
 // The reason given when the referral was last voided.
 std::string void_reason(const std::vector<core::HistoryRow>& history)
 {
@@ -89,7 +81,7 @@ core::ReferralDetail show_referral(store::Db& db, const std::string& reference, 
 VoidOutcome void_referral(store::Db& db, const std::string& reference, const std::string& reason_given,
                           const core::Actor& actor)
 {
-  const auto reason = need_reason(reason_given, "referral void");
+  const auto reason = required_reason(reason_given, "referral void", "referral");
   store::Transaction txn(db, store::Transaction::Kind::write);
   const auto profile = load_profile(db);
   const auto r = find_or_refuse(db, reference);
@@ -134,7 +126,7 @@ VoidOutcome void_referral(store::Db& db, const std::string& reference, const std
 VoidOutcome unvoid_referral(store::Db& db, const std::string& reference, const std::string& reason_given,
                             const core::Actor& actor)
 {
-  const auto reason = need_reason(reason_given, "referral unvoid");
+  const auto reason = required_reason(reason_given, "referral unvoid", "referral");
   store::Transaction txn(db, store::Transaction::Kind::write);
   const auto profile = load_profile(db);
   const auto r = find_or_refuse(db, reference);
