@@ -177,7 +177,7 @@ void check_plain(std::string_view line, const Parts& p, size_t n, const std::str
     if (word)
       throw refused(message(file, n, p.value + h,
                             fmt::format("' #' starts a comment in YAML, so '{}' would be dropped from the value: put "
-                                        "the value in quotes",
+                                        "the value in quotes (a comment meant as one is written '# ', with a space)",
                                         cut),
                             line, quote_from(line, p.value)));
     if (free_text(p.key))

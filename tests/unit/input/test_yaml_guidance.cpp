@@ -141,7 +141,7 @@ TEST_CASE("yaml guidance: a '#' that would silently cut a value short is refused
 {
   CHECK(refusal("summary: Visit #2 went fine\n") ==
         "m.yaml:1:16: ' #' starts a comment in YAML, so '#2 went fine' would be dropped from the value: put the value "
-        "in quotes\n"
+        "in quotes (a comment meant as one is written '# ', with a space)\n"
         "  line 1: summary: Visit #2 went fine\n"
         "  write:  summary: \"Visit #2 went fine\"");
   // In free text even "# " is more likely text than a comment.
