@@ -13,8 +13,9 @@ if [ "${1:-}" = "--test" ]; then
   # sqlite3 compares database dumps; setpriv (util-linux) runs a case as an unprivileged user;
   # pandoc makes and reads back DOCX letters; msmtp and python3-aiosmtpd deliver reminders to a
   # real SMTP server on loopback; clang and its runtime build the libFuzzer targets; man-db and
-  # bash-completion read the installed package's man pages and completion script.
-  packages+=(util-linux msmtp python3 python3-aiosmtpd clang libclang-rt-14-dev man-db bash-completion)
+  # bash-completion read the installed package's man pages and completion script; cron's
+  # `crontab -n` checks the crontabs printed in the docs (tests/docs/snippets.py).
+  packages+=(util-linux msmtp python3 python3-aiosmtpd clang libclang-rt-14-dev man-db bash-completion cron)
 fi
 
 missing=()

@@ -68,7 +68,7 @@ def edit_minutes(path):
     for line in text.split("\n"):
         if re.match(r"^  (POL|CST|ASC): absent", line):
             line = line.replace("absent", "present" if rng.random() < 0.9 else "apologies")
-        if line == "    summary:":
+        if line.startswith('    summary: ""'):
             line = "    summary: \"Discussed: risk reviewed, partners' updates taken\""
         if line.startswith("    outcome: keep-open"):
             roll = rng.random()
@@ -79,9 +79,9 @@ def edit_minutes(path):
             elif roll < 0.55:
                 review = meeting + dt.timedelta(days=rng.choice([28, 35, 56, 63]))
                 line = f"    outcome: keep-open\n    next_review: {review.isoformat()}"
-        if re.match(r"^    (close_reason|referred_to|next_review): *(#.*)?$", line):
+        if re.match(r'^    (close_reason|referred_to|next_review): *(""|) *(#.*)?$', line):
             continue  # the skeleton's empty ones; set above where wanted
-        if line.startswith("    actions: []") and rng.random() < 0.4:
+        if line.startswith("    actions:") and rng.random() < 0.4:
             due = meeting + dt.timedelta(days=rng.choice([7, 14, 28]))
             line = f"    actions:\n      - {{owner: {rng.choice(AGENCIES)}, description: Home visit, due: {due.isoformat()}}}"
         out.append(line)

@@ -2,6 +2,7 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/input/yaml_guidance.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -120,7 +121,7 @@ void survey(const std::string& text, const std::string& file)
                                 s.start_line));
     if (s.tag)
       throw refused(fmt::format("{}:{}: YAML tag '{}' is not accepted: panel reads plain text, numbers, lists and "
-                                "mappings",
+                                "mappings; if the '!' is part of the text, put the value in quotes",
                                 file, s.tag->first, s.tag->second));
     if (s.duplicate)
       throw refused(fmt::format("{}:{}: {}: is given twice in the same mapping; keep one (panel would otherwise have "
@@ -139,14 +140,12 @@ YAML::Node load_document(std::string_view text, const std::string& file)
   if (const long line = first_bad_line(text))
     throw refused(fmt::format("{}:{}: not valid UTF-8 text (save the file as UTF-8)", file, line));
   const std::string owned(text);
+  check_typing(owned, file);
   try {
     survey(owned, file);
     return YAML::Load(owned);
   } catch (const YAML::ParserException& e) {
-    // yaml-cpp's words for the commonest slip in typed text: a value that itself holds ": ".
-    const bool colon = e.msg == "illegal map value";
-    throw refused(fmt::format("{}:{}: YAML syntax error: {}{}", file, e.mark.line + 1, e.msg,
-                              colon ? " (text holding ': ' must be in quotes: summary: \"Agreed: HSG to visit\")" : ""));
+    throw refused(explain_yaml_error(owned, file, e.mark.line, e.mark.column, e.msg));
   }
 }
 

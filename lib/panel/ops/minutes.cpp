@@ -262,8 +262,9 @@ std::string minutes_skeleton(store::Db& db, core::Date date, const core::Actor& 
                                 "# Format: docs/formats/minutes.md. Leave the file unchanged to abandon.\n",
                                 profile.short_name, date.iso());
   out += "held: true          # false, with a reason, if the meeting did not take place\n";
-  out += "reason:\n";
-  out += fmt::format("chair: {}\n", a.meeting.chair.empty() ? "" : yaml_quoted(a.meeting.chair));
+  // Free text is written in double quotes, so that ': ', '#' or brackets typed inside stay text.
+  out += "reason: \"\"\n";
+  out += fmt::format("chair: {}\n", yaml_quoted(a.meeting.chair));
   out += "attendance:         # present | apologies | absent\n";
   for (const auto& agency : store::list_agencies(db))
     out += fmt::format("  {}: {}\n", agency.code, core::to_string(core::Attendance::absent));
@@ -284,16 +285,31 @@ std::string minutes_skeleton(store::Db& db, core::Date date, const core::Actor& 
   }
   if (cases.empty())
     out += "  {}\n";
+  // The commented examples use the profile's own codes: a MARAC has no acceptable behaviour contract.
+  const auto agencies = store::list_agencies(db);
+  const std::string owner = !profile.quorum.empty() ? profile.quorum.front() : agencies.empty() ? "POL" : agencies.front().code;
+  const auto example_intervention =
+      profile.interventions.empty()
+          ? std::string()
+          : fmt::format("      # - {{type: {}, agency: {}, date: {}}}\n", profile.interventions.front().code, owner,
+                        date.iso());
+  const auto example_action = fmt::format("      # - owner: {}\n"
+                                          "      #   description: \"Contact the family and report back to the panel\"\n"
+                                          "      #   due: {}\n",
+                                          owner, date.plus_days(14).iso());
   for (const auto& c : cases) {
     out += fmt::format("  {}:            # {}: {}\n", c.reference, comment_text(c.name), core::join(c.items, ", "));
-    out += "    summary:\n";
+    out += "    summary: \"\"          # what the panel discussed and agreed, between the quotes\n";
     out += fmt::format("    risk: {}\n", c.risk);
     out += "    outcome: keep-open   # keep-open | close | refer-elsewhere\n";
-    out += "    close_reason:        # with close: " + core::join(rules::close_reasons(), " | ") + "\n";
-    out += "    referred_to:         # with refer-elsewhere: the forum the case goes to\n";
+    out += "    close_reason: \"\"     # with close: " + core::join(rules::close_reasons(), " | ") + "\n";
+    out += "    referred_to: \"\"      # with refer-elsewhere: the forum the case goes to\n";
     out += "    next_review:         # " + review_hint + "\n";
-    out += "    interventions: []   # - {type: abc, agency: HSG, date: YYYY-MM-DD}\n";
-    out += "    actions: []         # - {owner: ASC, description: ..., due: YYYY-MM-DD}\n";
+    if (!example_intervention.empty())
+      out += "    interventions:       # to record one, delete the '# ' before its '-'\n" + example_intervention;
+    else
+      out += "    interventions:\n";
+    out += "    actions:             # to add one, delete the '# ' before its three lines\n" + example_action;
   }
   for (const auto& line : late_alone)
     out += line;

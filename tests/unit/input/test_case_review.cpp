@@ -209,8 +209,8 @@ TEST_CASE("case review files: a YAML syntax error is refused with its line")
                                            "  agency: POL\n");
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].rfind("c.yaml:", 0) == 0);
-  CHECK(problems[0].find(": YAML syntax error: ") != std::string::npos);
-  CHECK(complaint_problems("- agency: POL: HOU\n").at(0).rfind("c.yaml:1: YAML syntax error: ", 0) == 0);
+  CHECK(problems[0].rfind("c.yaml:2:18: the '[' on this line is never closed: end it with ']'", 0) == 0);
+  CHECK(complaint_problems("- agency: POL: HOU\n").at(0).rfind("c.yaml:1:14: a value that contains ': ' must be in quotes", 0) == 0);
 }
 
 TEST_CASE("case review files: 'hate: maybe' is refused, yes and no are read")
@@ -349,7 +349,7 @@ TEST_CASE("case review files: an outcome with an unknown key, a bad date or not 
   CHECK(outcome_problems("summary: Done.\nrecommendations: POL to patrol\n") == Strings{"o.yaml:2: recommendations: expected a list"});
   const auto syntax = outcome_problems("summary: [Done.\n");
   REQUIRE(syntax.size() == 1);
-  CHECK(syntax[0].find("YAML syntax error") != std::string::npos);
+  CHECK(syntax[0].find("o.yaml:1:10: a value that starts with '[' is read as a list or mapping") == 0);
 }
 
 TEST_CASE("case review files: text that is not UTF-8 is refused")

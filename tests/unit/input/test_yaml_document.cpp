@@ -40,7 +40,7 @@ TEST_CASE("yaml_document: tags are refused wherever they are, keys and list item
 {
   CHECK(refusal("a: !!python/object:os.system echo\n") ==
         "f.yaml:1: YAML tag '!!python/object:os.system' is not accepted: panel reads plain text, "
-        "numbers, lists and mappings");
+        "numbers, lists and mappings; if the '!' is part of the text, put the value in quotes");
   CHECK(refusal("a:\n  - b\n  - !custom c\n").rfind("f.yaml:3: YAML tag '!custom'", 0) == 0);
   CHECK(refusal("? !!str k\n: v\n").rfind("f.yaml:1: YAML tag", 0) == 0);
   CHECK(input::load_document("a: 'quoted'\nb: \"double\"\nc: plain\n", "f.yaml")["c"].as<std::string>() == "plain");
@@ -88,6 +88,7 @@ TEST_CASE("yaml_document: a key written twice in one mapping is refused at its s
 TEST_CASE("yaml_document: a colon inside unquoted text is explained, not only called an illegal map value")
 {
   CHECK(refusal("summary: Agreed: HSG to visit\n") ==
-        "f.yaml:1: YAML syntax error: illegal map value (text holding ': ' must be in quotes: summary: \"Agreed: HSG "
-        "to visit\")");
+        "f.yaml:1:16: a value that contains ': ' must be in quotes\n"
+        "  line 1: summary: Agreed: HSG to visit\n"
+        "  write:  summary: \"Agreed: HSG to visit\"");
 }

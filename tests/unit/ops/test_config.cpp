@@ -154,7 +154,7 @@ TEST_CASE("config: a bad import file changes nothing")
   check_unchanged(panel, [&] { ops::config_import(panel.db, bad_number, "bad.yaml", test::actor()); },
                   "agenda_lead_days: expected a whole number");
   check_unchanged(panel, [&] { ops::config_import(panel.db, "name: [unclosed\n", "bad.yaml", test::actor()); },
-                  "YAML syntax error");
+                  "bad.yaml:1:7: the '[' on this line is never closed");
   check_unchanged(panel, [&] { ops::config_import(panel.db, "", "empty.yaml", test::actor()); },
                   "the profile is empty");
 }

@@ -65,7 +65,7 @@ struct Month : test::CcmPanel {
   std::string summaries_only(core::Date date, core::Date today)
   {
     const auto skeleton = ops::minutes_skeleton(db, date, on(today));
-    return std::regex_replace(skeleton, std::regex("\n    summary:\n"), "\n    summary: Discussed\n");
+    return std::regex_replace(skeleton, std::regex("\n    summary: \"\"[^\n]*\n"), "\n    summary: Discussed\n");
   }
   size_t attention(core::Date today) { return ops::cases_needing_attention(db, ops::load_profile(db), today).size(); }
 };
@@ -508,4 +508,37 @@ TEST_CASE("minutes amend: a corrected summary leaves a review date set since the
   text = std::regex_replace(p.amend_text(), std::regex("next_review: 2017-11-14"), "next_review: 2017-10-10");
   p.amend(text);
   CHECK(store::find_case(p.db, p.a)->review_date == p.oct);
+}
+
+TEST_CASE("minutes skeleton: free text is quoted, and the commented examples use the profile's codes and record when uncommented")
+{
+  Month p;
+  const auto sept = day("2017-09-12");
+  p.meeting(sept, day("2017-09-01"));
+  p.meeting(day("2017-10-10"), day("2017-09-01"));
+  const auto ref = p.refer("Ann One", "", day("2017-09-01"));
+  p.accept(ref, day("2017-09-01"));
+  const auto skeleton = ops::minutes_skeleton(p.db, sept, p.on(sept));
+  CHECK(skeleton.find("\n    summary: \"\"") != std::string::npos);
+  CHECK(skeleton.find("\nreason: \"\"\n") != std::string::npos);
+  CHECK(skeleton.find("\n    referred_to: \"\"") != std::string::npos);
+  CHECK(skeleton.find("actions: []") == std::string::npos);
+  const auto& profile = ops::load_profile(p.db);
+  CHECK(skeleton.find("      # - {type: " + profile.interventions.front().code + ", agency: " + profile.quorum.front() +
+                      ", date: 2017-09-12}\n") != std::string::npos);
+  CHECK(skeleton.find("      #   due: 2017-09-26\n") != std::string::npos);
+
+  // Saved unchanged: refused for the missing summary, as the bare skeleton was.
+  const auto caught = test::catch_error([&] { ops::record_minutes(p.db, sept, skeleton, "m.yaml", false, p.on(sept)); });
+  CHECK(caught.code == Exit::refused);
+  CHECK(caught.message.find(".summary: say what the panel discussed") != std::string::npos);
+
+  // Text typed between the quotes stays text; the action example, uncommented, is recorded.
+  auto filled = std::regex_replace(skeleton, std::regex("\n    summary: \"\""), "\n    summary: \"Risk: high #2 [see notes] (Tyler?)\"");
+  filled = std::regex_replace(filled, std::regex("\n      # "), "\n      ");
+  const auto r = ops::record_minutes(p.db, sept, filled, "m.yaml", false, p.on(sept));
+  CHECK(r.discussions == 1);
+  CHECK(r.actions.size() == 1);
+  CHECK(p.db.impl().sql.execAndGet("SELECT summary FROM discussion").getString() == "Risk: high #2 [see notes] (Tyler?)");
+  CHECK(p.db.impl().sql.execAndGet("SELECT count(*) FROM intervention").getInt() == 1);
 }

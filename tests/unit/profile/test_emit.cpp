@@ -276,7 +276,8 @@ TEST_CASE("emit: set_value refuses a YAML tag or a second document in a structur
 {
   CHECK(set_error("redirect_forums", "!!python/object:os.system [a]").message ==
         "redirect_forums: cannot read '!!python/object:os.system [a]' as YAML: YAML tag '!!python/object:os.system' is "
-        "not accepted: panel reads plain text, numbers, lists and mappings");
+        "not accepted: panel reads plain text, numbers, lists and mappings; if the '!' is part of the text, put the value "
+        "in quotes");
   CHECK(set_error("redirect_forums", "[a]\n--- [b]").message ==
         "redirect_forums: cannot read '[a]\n--- [b]' as YAML: a second YAML document starts here; panel reads one "
         "document per file");
