@@ -3,6 +3,8 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/files.hpp"
+#include "panel/core/text.hpp"
+#include "panel/input/dates.hpp"
 #include "panel/input/file.hpp"
 #include "panel/ops/intake.hpp"
 #include "panel/render/listings.hpp"
@@ -21,16 +23,16 @@ namespace panel::cmd {
 
 // Flags that carry a value.
 const std::vector<Flag> value_flags = {
-    {"--received", "received", "Date the referral was received, YYYY-MM-DD (required)"},
+    {"--received", "received", "Date the referral was received, YYYY-MM-DD (or DD/MM/YYYY, see --date-order) (required)"},
     {"--agency", "agency", "Code of the referring agency (required)"},
     {"--referrer", "referrer", "Name of the person who referred"},
     {"--referrer-email", "referrer_email", "Their email address"},
     {"--source-ref", "source_ref", "The agency's own reference (makes re-runs safe)"},
     {"--person", "person", "Link to a known person by id instead of matching by name"},
     {"--name", "name", "Full name of the subject (required)"},
-    {"--dob", "dob", "Subject's date of birth, YYYY-MM-DD"},
+    {"--dob", "dob", "Subject's date of birth, YYYY-MM-DD (or DD/MM/YYYY, see --date-order)"},
     {"--gender", "gender", "Subject's gender"},
-    {"--postcode", "postcode", "Subject's postcode"},
+    {"--postcode", "postcode", "Subject's postcode (tidied: ex11aa -> EX1 1AA)"},
     {"--role", "role", "victim, perpetrator, both or unclear"},
     {"--risk-level", "risk_level", "Assessed risk level (the profile's risk_levels)"},
     {"--risk-score", "risk_score", "Risk score, 0 to the instrument's maximum (e.g. Dash yes answers)"},
@@ -57,6 +59,9 @@ namespace {
 struct ReferOptions {
   std::string file;
   bool skip_existing = false;
+  bool check = false;
+  bool strict = false;
+  std::string date_order;
   std::map<std::string, std::string> values;
   std::map<std::string, bool> flags;
   std::vector<std::string> categories;
@@ -111,13 +116,17 @@ int run_refer(const ReferOptions& o, Context& ctx)
   if (o.file.empty() && fields.empty())
     throw usage_error("nothing to record: give --file FILE or the referral's flags (see 'panel refer --help')");
 
+  ops::IntakeOptions options{o.skip_existing, std::nullopt, o.strict, o.check};
+  if (!o.date_order.empty())
+    options.date_order = input::date_order_named(o.date_order);
+
   auto db = ctx.open_db();
   ops::IntakeResult result;
   Output output(ctx);
   const auto sink = [&output](const ops::IntakeItem& item) { output.add(item); };
   if (o.file.empty()) {
     auto reader = input::referral_from_fields(std::move(fields));
-    result = ops::record_referrals(db, *reader, "", {o.skip_existing}, ctx.actor(), sink);
+    result = ops::record_referrals(db, *reader, "", options, ctx.actor(), sink);
   } else {
     const std::string source = o.file == "-" ? "<stdin>" : o.file;
     // Read whole (bounded) so that a pipe or a FIFO can be looked at twice: the first line, then all.
@@ -128,12 +137,28 @@ int run_refer(const ReferOptions& o, Context& ctx)
     in.clear();
     in.seekg(0);
     auto reader = input::referral_reader(in, source, input::guess_kind(o.file, first));
-    result = ops::record_referrals(db, *reader, source, {o.skip_existing}, ctx.actor(), sink);
+    // Columns ignored are worth knowing whether or not the file is refused for something else.
+    auto warn_columns = [&] {
+      for (const auto& message : reader->warnings())
+        ctx.warn(message);
+    };
+    try {
+      result = ops::record_referrals(db, *reader, source, options, ctx.actor(), sink);
+    } catch (const Error&) {
+      warn_columns();
+      throw;
+    }
+    warn_columns();
   }
+  for (const auto& message : result.warnings)
+    ctx.warn(message);
   for (const auto& message : result.skipped)
     ctx.note(message);
   output.copy_to(ctx.out);
-  ctx.note(fmt::format("recorded {} referral{}", result.recorded, result.recorded == 1 ? "" : "s"));
+  const auto count = core::plural(static_cast<long long>(result.recorded), "referral", "referrals");
+  ctx.note(o.check ? fmt::format("check: {} would be recorded as shown; nothing was recorded (run again without "
+                                 "--check to record {})", count, result.recorded == 1 ? "it" : "them")
+                   : fmt::format("recorded {}", count));
   return 0;
 }
 
@@ -145,6 +170,14 @@ void register_refer(CLI::App& app, Context& ctx)
   auto* sub = app.add_subcommand("refer", "Record referrals, from flags or in bulk from a YAML or CSV file");
   sub->add_option("--file", o->file, "YAML or CSV file of referrals (- for standard input)")->type_name("FILE");
   sub->add_flag("--skip-existing", o->skip_existing, "Skip referrals whose agency and --source-ref are recorded");
+  sub->add_flag("--check,--dry-run", o->check,
+                "Check every referral as a real run would and show what would be recorded; write nothing");
+  sub->add_flag("--strict", o->strict, "Refuse a CSV file with a column that is not a referral field (default: warn)");
+  sub->add_option("--date-order", o->date_order,
+                  "How the file writes dates: dmy (dd/mm/yyyy, and yyyy-mm-dd) or iso (yyyy-mm-dd only); "
+                  "default: the profile's input.date_order")
+      ->check(CLI::IsMember({"dmy", "iso"}))
+      ->type_name("ORDER");
   for (const auto& f : value_flags)
     sub->add_option(f.flag, o->values[f.field], f.help)->group("Referral fields");
   for (const auto& f : true_flags)
@@ -156,11 +189,15 @@ void register_refer(CLI::App& app, Context& ctx)
       ->type_name("TEXT")
       ->group("Referral fields");
   sub->footer(R"(Each referral gets a reference PREFIX-YEAR-NNNN, is matched to a person (same name and date
-of birth), marked as a repeat when that person's previous referral was received within the
-profile's repeat window (365 days), and tested against the profile's criteria. A file with any
-bad referral is refused whole, naming file, line and field; nothing is written. Other parties
-(--party, the CSV column other_parties, YAML other_parties:) have the role victim, perpetrator,
-both, unclear or child.
+of birth), marked as a repeat when it was received no later than the profile's repeat_window
+(12 months in the shipped profiles) after that person's previous referral, and tested against
+the profile's criteria. A file with any bad referral is refused whole: every problem is listed,
+naming file, line and field, and nothing is written. --check does the same and shows what would
+be recorded without writing anything. Dates are yyyy-mm-dd; with the date order dmy (the shipped
+profiles' input.date_order, or --date-order dmy) also dd/mm/yyyy, as UK Excel saves them. Blank
+rows are skipped; a CSV column that is not a referral field is ignored with a warning (--strict
+refuses it). Other parties (--party, the CSV column other_parties, YAML other_parties:) have the
+role victim, perpetrator, both, unclear or child.
 Formats: table (default), csv, json, md. File formats: docs/formats/referral.md.
 
 Examples:
@@ -171,6 +208,8 @@ Examples:
       --risk-score 16 --children 1 --summary "Assaulted at home" \
       --party "Tom Lee|1984-05-05|perpetrator|husband" --party "Amy Lee|2012-01-02|child|daughter"
   panel refer --file referrals.yaml
+  panel refer --check --file september.csv
+  panel refer --file export.csv --date-order dmy --strict
   panel refer --file september.csv --skip-existing --format json | jq '.[] | select(.meets_threshold)')");
   sub->callback([o, sub, &ctx] {
     // Options the user did not type must not become empty fields.

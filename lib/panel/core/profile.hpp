@@ -69,6 +69,15 @@ struct RetentionSettings {
   int case_review_years = 6;        // after an ASB case review's last step
 };
 
+// How files given to panel write their dates (`input: {date_order: dmy}`): ISO yyyy-mm-dd is
+// always read; dmy also reads dd/mm/yyyy, as UK Excel saves dates.
+enum class DateOrder { iso, dmy };
+
+// How panel reads the files people give it (`input:`).
+struct InputSettings {
+  DateOrder date_order = DateOrder::iso;
+};
+
 // Everything that makes one panel different from another; shipped as ccm, marac and asbrac.
 // The initialisers here are the defaults of every optional key: profile::load starts from a
 // default-constructed Profile and only overwrites what the YAML gives.
@@ -102,6 +111,7 @@ struct Profile {
   std::optional<long> adult_female_population;  // population.adult_female, for cases per 10,000
   CaseReviewSettings case_review;  // the ASB case review's threshold and time limits
   RetentionSettings retention;
+  InputSettings input;
 };
 
 // The referral fields a criterion may test, and their kind: "number", "flag" or "text".

@@ -22,7 +22,8 @@ std::vector<std::string> split(const std::string& text, char separator)
 
 } // namespace
 
-void parse_parties(std::vector<core::OtherParty>& into, const std::string& text, const std::string& source, long line)
+void parse_parties(std::vector<core::OtherParty>& into, const std::string& text, const std::string& source, long line,
+                   core::DateOrder order)
 {
   for (const auto& entry : split(text, ';')) {
     if (core::trim(entry).empty())
@@ -35,7 +36,7 @@ void parse_parties(std::vector<core::OtherParty>& into, const std::string& text,
     core::OtherParty party;
     party.name = core::trim(parts[0]);
     if (parts.size() > 1)
-      party.dob = parse_date(parts[1], source, line, field + ".dob");
+      party.dob = parse_date(parts[1], source, line, field + ".dob", order);
     if (parts.size() > 2) {
       party.role = core::trim(parts[2]);
       std::transform(party.role.begin(), party.role.end(), party.role.begin(),

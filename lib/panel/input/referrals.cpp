@@ -31,6 +31,30 @@ namespace {
 
 long line_of(const YAML::Node& node) { return node.Mark().is_null() ? 0 : node.Mark().line + 1; }
 
+// The end of reading one referral: its problems are thrown together unless the caller takes
+// them from the record.
+void finish(ReferralRecord& record, const ReadSettings& settings)
+{
+  if (record.problems.empty() || settings.problems_in_record)
+    return;
+  std::vector<std::string> messages;
+  for (const auto& p : record.problems)
+    messages.push_back(p.message);
+  throw RecordProblem(messages, record.problems.front().line);
+}
+
+// Runs `read`; a RecordProblem it throws is kept in the record against `field`, so that the
+// other fields are still read and every problem is reported at once.
+template <typename Read>
+void keeping_problems(ReferralRecord& record, const std::string& field, long line, Read read)
+{
+  try {
+    read();
+  } catch (const RecordProblem& e) {
+    record.problems.push_back({e.line() ? e.line() : line, field, e.what()});
+  }
+}
+
 std::string known_fields()
 {
   return "received, agency, source_ref, person, referrer, subject, role, categories, vulnerable, risk_level, "
@@ -73,6 +97,7 @@ public:
     if (!node.IsMap())
       field_error(m_source, record.line, fmt::format("referrals[{}]", m_index - 1), "expected a mapping of fields");
     read(node, record);
+    finish(record, m_settings);
     return true;
   }
 
@@ -89,7 +114,7 @@ private:
   void set(ReferralRecord& record, const std::string& field, const YAML::Node& value)
   {
     record.lines[field] = line_of(value);
-    set_field(record.referral, field, scalar(value, field), m_source, line_of(value));
+    set_field(record.referral, field, scalar(value, field), m_source, line_of(value), m_settings.date_order);
   }
 
   void read_subject(const YAML::Node& subject, ReferralRecord& record)
@@ -99,10 +124,12 @@ private:
     static const std::set<std::string> keys = {"name", "dob", "gender", "postcode", "resident", "bame", "lgbt", "disability"};
     for (const auto& item : subject) {
       const auto key = item.first.Scalar();
-      if (!keys.count(key))
-        field_error(m_source, line_of(item.first), "subject." + key,
-                    "unknown field (known: name, dob, gender, postcode, resident, bame, lgbt, disability)");
-      set(record, key, item.second);
+      keeping_problems(record, key, line_of(item.first), [&] {
+        if (!keys.count(key))
+          field_error(m_source, line_of(item.first), "subject." + key,
+                      "unknown field (known: name, dob, gender, postcode, resident, bame, lgbt, disability)");
+        set(record, key, item.second);
+      });
     }
   }
 
@@ -143,7 +170,7 @@ private:
         if (key == "name")
           party.name = core::trim(scalar(item.second, sub));
         else if (key == "dob")
-          party.dob = parse_date(scalar(item.second, sub), m_source, line_of(item.second), sub);
+          party.dob = parse_date(scalar(item.second, sub), m_source, line_of(item.second), sub, m_settings.date_order);
         else if (key == "role") {
           party.role = core::trim(scalar(item.second, sub));
           std::transform(party.role.begin(), party.role.end(), party.role.begin(),
@@ -169,21 +196,27 @@ private:
       if (!seen.insert(key).second)
         field_error(m_source, line_of(item.first), key, "is given twice in this referral");
       record.lines[key] = line_of(item.second);
-      if (key == "subject")
-        read_subject(item.second, record);
-      else if (key == "referrer")
-        read_referrer(item.second, record);
-      else if (key == "other_parties")
-        read_parties(item.second, record);
-      else if ((key == "categories" || key == "category") && item.second.IsSequence()) {
-        record.lines["category"] = line_of(item.second);
-        for (const auto& c : item.second)
-          set_field(record.referral, "category", scalar(c, "category"), m_source, line_of(c));
-      } else if (const auto field = canonical_field(key); !field.empty()) {
-        set(record, field, item.second);
-      } else {
-        field_error(m_source, line_of(item.first), key, fmt::format("unknown field (known: {})", known_fields()));
-      }
+      const auto field = canonical_field(key);
+      keeping_problems(record, field.empty() ? key : field, line_of(item.second), [&] { read_one(key, item, record); });
+    }
+  }
+
+  void read_one(const std::string& key, const std::pair<YAML::Node, YAML::Node>& item, ReferralRecord& record)
+  {
+    if (key == "subject")
+      read_subject(item.second, record);
+    else if (key == "referrer")
+      read_referrer(item.second, record);
+    else if (key == "other_parties")
+      read_parties(item.second, record);
+    else if ((key == "categories" || key == "category") && item.second.IsSequence()) {
+      record.lines["category"] = line_of(item.second);
+      for (const auto& c : item.second)
+        set_field(record.referral, "category", scalar(c, "category"), m_source, line_of(c), m_settings.date_order);
+    } else if (const auto field = canonical_field(key); !field.empty()) {
+      set(record, field, item.second);
+    } else {
+      field_error(m_source, line_of(item.first), key, fmt::format("unknown field (known: {})", known_fields()));
     }
   }
 
@@ -192,50 +225,106 @@ private:
   size_t m_index = 0;
 };
 
+// A row Excel leaves behind: every cell empty or spaces (",,,,,").
+bool blank(const CsvRecord& row)
+{
+  return std::all_of(row.fields.begin(), row.fields.end(), [](const std::string& f) { return core::trim(f).empty(); });
+}
+
+// The names a CSV header may use for the fields, for "did you mean".
+std::vector<std::string> column_names()
+{
+  auto names = core::referral_fields();
+  names.push_back("categories");
+  return names;
+}
+
 class CsvReferrals : public ReferralReader {
 public:
-  CsvReferrals(std::istream& in, std::string source) : m_source(std::move(source)), m_csv(in, m_source)
-  {
-    CsvRecord header;
-    if (!m_csv.next(header))
-      return;
-    std::set<std::string> seen;
-    for (size_t i = 0; i < header.fields.size(); ++i) {
-      const auto& name = header.fields[i];
-      if (core::trim(name).empty())
-        field_error(m_source, header.line, fmt::format("column {}", i + 1), "the header names no field here");
-      const auto field = canonical_field(name);
-      if (field.empty())
-        field_error(m_source, header.line, core::strip_controls(name),
-                    fmt::format("unknown column (known: {})", core::join(core::referral_fields(), ", ")));
-      if (!seen.insert(field).second)
-        field_error(m_source, header.line, field, "the column appears twice");
-      m_columns.push_back(field);
-      m_fields.push_back(*field_named(field));
-    }
-    m_has_header = true;
-  }
+  CsvReferrals(std::istream& in, std::string source) : m_source(std::move(source)), m_csv(in, m_source) {}
 
   bool next(ReferralRecord& record) override
   {
-    if (!m_has_header || !m_csv.next(m_row))
-      return false;
+    if (!m_header_read) {
+      m_header_read = true;
+      read_header();  // after configure(), which says whether an unknown column refuses the file
+    }
+    do {
+      if (!m_has_header || !m_csv.next(m_row))
+        return false;
+    } while (blank(m_row));
     record = ReferralRecord{};
     record.line = m_row.line;
     if (m_row.fields.size() != m_columns.size())
       field_error(m_source, m_row.line, "row",
                   fmt::format("has {} fields but the header has {} columns", m_row.fields.size(), m_columns.size()));
-    for (size_t i = 0; i < m_columns.size(); ++i)
-      set_field(record.referral, m_fields[i], m_columns[i], m_row.fields[i], m_source, m_row.line);
+    for (size_t i = 0; i < m_columns.size(); ++i) {
+      if (m_fields[i])
+        keeping_problems(record, m_columns[i], m_row.line, [&] {
+          set_field(record.referral, *m_fields[i], m_columns[i], m_row.fields[i], m_source, m_row.line,
+                    m_settings.date_order);
+        });
+      else if (m_unnamed[i] && !core::trim(m_row.fields[i]).empty())
+        record.problems.push_back({m_row.line, "row",
+                                   fmt::format("{}:{}: column {}: has a value but the header names no field there",
+                                               m_source, m_row.line, i + 1)});
+    }
+    finish(record, m_settings);
     return true;
   }
 
 private:
+  // Column names match fields whatever their case and surrounding spaces. A column that names no
+  // field is ignored with a warning (refused with --strict); a column with no name must be empty.
+  void read_header()
+  {
+    CsvRecord header;
+    do {
+      if (!m_csv.next(header))
+        return;
+    } while (blank(header));
+    m_has_header = true;
+    std::set<std::string> seen;
+    std::vector<std::string> problems;
+    for (size_t i = 0; i < header.fields.size(); ++i) {
+      const auto name = core::strip_controls(core::trim(header.fields[i]));
+      auto field = name.empty() ? "" : canonical_field(name);
+      if (!name.empty() && field.empty()) {
+        const auto near = core::close_matches(lower(name), column_names());
+        const auto hint = near.empty() ? fmt::format("known: {}", core::join(core::referral_fields(), ", "))
+                                       : fmt::format("did you mean '{}'?", near.front());
+        if (m_settings.strict)
+          problems.push_back(fmt::format("{}:{}: column '{}' is not a referral field ({}); --strict refuses it: "
+                                         "rename or remove the column, or leave out --strict to ignore it",
+                                         m_source, header.line, name, hint));
+        else
+          m_warnings.push_back(fmt::format("{}:{}: column '{}' is not a referral field and is ignored ({})",
+                                           m_source, header.line, name, hint));
+      } else if (!field.empty() && !seen.insert(field).second) {
+        problems.push_back(fmt::format("{}:{}: {}: the column appears twice", m_source, header.line, field));
+        field.clear();
+      }
+      m_columns.push_back(field);
+      m_fields.push_back(field.empty() ? std::nullopt : field_named(field));
+      m_unnamed.push_back(name.empty());
+    }
+    if (!problems.empty())
+      throw RecordProblem(problems, header.line);
+  }
+
+  static std::string lower(std::string text)
+  {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+    return text;
+  }
+
   std::string m_source;
   CsvReader m_csv;
   CsvRecord m_row;
-  std::vector<std::string> m_columns;
-  std::vector<Field> m_fields;  // of each column, looked up once
+  std::vector<std::string> m_columns;          // the field of each column, "" for one ignored
+  std::vector<std::optional<Field>> m_fields;  // of each column, looked up once
+  std::vector<bool> m_unnamed;                 // the header has no name for this column
+  bool m_header_read = false;
   bool m_has_header = false;
 };
 
@@ -249,7 +338,9 @@ public:
     m_done = true;
     record = ReferralRecord{};
     for (const auto& [field, text] : m_fields)
-      set_field(record.referral, field, text, "", 0);
+      keeping_problems(record, canonical_field(field), 0,
+                       [&] { set_field(record.referral, field, text, "", 0, m_settings.date_order); });
+    finish(record, m_settings);
     return true;
   }
 

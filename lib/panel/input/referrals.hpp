@@ -1,4 +1,5 @@
 #pragma once
+#include "panel/core/profile.hpp"
 #include "panel/core/referral.hpp"
 
 #include <istream>
@@ -12,9 +13,16 @@ namespace panel::input {
 
 // One referral read from a file, with where each field was written (for messages).
 struct ReferralRecord {
+  // A value that could not be read: the field is left unset and the message says why.
+  struct Problem {
+    long line = 0;
+    std::string field;    // the field as referral_fields() names it ("dob", "category")
+    std::string message;  // "<source>:<line>: <field>: <problem>"
+  };
   core::Referral referral;
   long line = 0;                       // where the referral starts
   std::map<std::string, long> lines;   // field -> line, where known
+  std::vector<Problem> problems;       // only with ReadSettings::problems_in_record
   long line_of(const std::string& field) const;
 };
 
@@ -22,11 +30,29 @@ struct ReferralRecord {
 // (a header row of field names, one referral per row). Type errors (a date that is not a date,
 // text where a number belongs, an unknown field) throw Error(refused) as
 // "<source>:<line>: <field>: <problem>".
+// How a reader reads: set by the intake from the profile and the command line before the
+// first referral is read.
+struct ReadSettings {
+  core::DateOrder date_order = core::DateOrder::iso;
+  bool strict = false;  // a CSV column that names no field refuses the file instead of a warning
+  // Bad values go into ReferralRecord::problems and next() returns the rest of the referral;
+  // otherwise next() throws RecordProblem with all of them.
+  bool problems_in_record = false;
+};
+
 class ReferralReader {
 public:
   virtual ~ReferralReader() = default;
-  // The next referral, or false at the end.
+  // The next referral, or false at the end. Every bad value of the referral is reported at once
+  // (see ReadSettings::problems_in_record); after a RecordProblem the reader can go on.
   virtual bool next(ReferralRecord& record) = 0;
+  void configure(const ReadSettings& settings) { m_settings = settings; }
+  // What the reader noticed but did not refuse (a column it ignores), "<source>:<line>: ...".
+  const std::vector<std::string>& warnings() const { return m_warnings; }
+
+protected:
+  ReadSettings m_settings;
+  std::vector<std::string> m_warnings;
 };
 
 enum class FileKind { yaml, csv };

@@ -2,6 +2,7 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/input/dates.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -73,24 +74,53 @@ std::string where(const std::string& source, long line, const std::string& field
   return "--" + flag;
 }
 
+RecordProblem::RecordProblem(const std::vector<std::string>& messages, long line)
+    : Error(Exit::refused, core::join(messages, "\npanel: error: ")), m_messages(messages), m_line(line)
+{
+}
+
 void field_error(const std::string& source, long line, const std::string& field, const std::string& problem)
 {
-  throw RecordProblem(fmt::format("{}: {}", where(source, line, field), problem));
+  throw RecordProblem(fmt::format("{}: {}", where(source, line, field), problem), line);
 }
 
 std::optional<core::Date> parse_date(const std::string& text, const std::string& source, long line,
-                                     const std::string& field)
+                                     const std::string& field, core::DateOrder order)
 {
-  const std::string t = core::trim(text);
-  if (t.empty())
-    return std::nullopt;
-  const auto date = core::Date::parse(t);
-  if (!date)
+  const auto reading = read_date(text, order);
+  if (!reading.problem.empty())
     field_error(source, line, field,
-                fmt::format("'{}' is not a date (use YYYY-MM-DD, e.g. 2017-09-04)", core::strip_controls(t)));
-  if (const auto problem = core::year_range_problem(*date); !problem.empty())
-    field_error(source, line, field, problem);
-  return date;
+                fmt::format("'{}'{}{}", core::strip_controls(core::trim(text)),
+                            reading.problem.starts_with("is ") || reading.problem.starts_with("has ") ? " " : ": ",
+                            reading.problem));
+  if (reading.date)
+    if (const auto problem = core::year_range_problem(*reading.date); !problem.empty())
+      field_error(source, line, field, problem);
+  return reading.date;
+}
+
+std::optional<std::string> tidy_postcode(const std::string& text)
+{
+  // Outward code: a letter or two, a digit, then a digit or letter or nothing; inward: digit and
+  // two letters (e.g. EX1 1AA, SW1A 2AA, M1 1AE, GIR 0AA is not handled and stays as written).
+  std::string compact;
+  for (unsigned char c : core::trim(text))
+    if (c != ' ')
+      compact += static_cast<char>(std::toupper(c));
+  auto letter = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (compact.size() < 5 || compact.size() > 7)
+    return std::nullopt;
+  const std::string inward = compact.substr(compact.size() - 3), outward = compact.substr(0, compact.size() - 3);
+  if (!digit(inward[0]) || !letter(inward[1]) || !letter(inward[2]) || !letter(outward[0]))
+    return std::nullopt;
+  const size_t letters = letter(outward[1]) ? 2 : 1;
+  if (outward.size() <= letters || !digit(outward[letters]))
+    return std::nullopt;
+  const std::string rest = outward.substr(letters + 1);
+  if (rest.size() > 1 || (rest.size() == 1 && !digit(rest[0]) && !letter(rest[0])))
+    return std::nullopt;
+  return outward + " " + inward;
 }
 
 std::string canonical_field(const std::string& name)
@@ -149,17 +179,17 @@ std::optional<Field> field_named(const std::string& name)
 }
 
 bool set_field(core::Referral& r, const std::string& field, const std::string& text, const std::string& source,
-               long line)
+               long line, core::DateOrder order)
 {
   const auto known = field_named(field);
   if (!known)
     return false;
-  set_field(r, *known, field, text, source, line);
+  set_field(r, *known, field, text, source, line, order);
   return true;
 }
 
 void set_field(core::Referral& r, Field field, const std::string& name, const std::string& text,
-               const std::string& source, long line)
+               const std::string& source, long line, core::DateOrder order)
 {
   // Line ends inside a field are LF whatever the file used (CSV from Windows has CRLF).
   if (text.find('\r') != std::string::npos) {
@@ -169,7 +199,7 @@ void set_field(core::Referral& r, Field field, const std::string& name, const st
         unified += text[i];
       else if (i + 1 >= text.size() || text[i + 1] != '\n')
         unified += '\n';
-    set_field(r, field, name, unified, source, line);
+    set_field(r, field, name, unified, source, line, order);
     return;
   }
   auto number = [&] { return parse_int(text, source, line, name); };
@@ -178,7 +208,7 @@ void set_field(core::Referral& r, Field field, const std::string& name, const st
   auto code = [&] { return core::trim(text); };
   switch (field) {
   case Field::received:
-    r.received = parse_date(text, source, line, name).value_or(core::Date());
+    r.received = parse_date(text, source, line, name, order).value_or(core::Date());
     break;
   case Field::agency:
     r.agency = code();
@@ -203,13 +233,15 @@ void set_field(core::Referral& r, Field field, const std::string& name, const st
     r.name = code();
     break;
   case Field::dob:
-    r.dob = parse_date(text, source, line, name);
+    r.dob = parse_date(text, source, line, name, order);
     break;
   case Field::gender:
     r.gender = code();
     break;
   case Field::postcode:
-    r.postcode = code();
+    // Tidied when it has a postcode's shape; anything else ("NFA") is kept as written, and
+    // intake warns about it.
+    r.postcode = tidy_postcode(text).value_or(code());
     break;
   case Field::resident:
     r.resident = flag();
@@ -265,7 +297,7 @@ void set_field(core::Referral& r, Field field, const std::string& name, const st
     r.summary = code();
     break;
   case Field::other_parties:
-    parse_parties(r.other_parties, text, source, line);
+    parse_parties(r.other_parties, text, source, line, order);
     break;
   }
 }

@@ -117,12 +117,26 @@ private:
 
 } // namespace
 
+namespace {
+
+// Whether a problem the profile checks found is about a field that could not be read at all (a
+// bad date is not also "missing").
+bool unreadable(const std::string& field, const std::vector<input::ReferralRecord::Problem>& problems)
+{
+  return std::any_of(problems.begin(), problems.end(), [&](const auto& p) {
+    return field == p.field || field.rfind(p.field + "[", 0) == 0 || field.rfind(p.field + ".", 0) == 0;
+  });
+}
+
+} // namespace
+
 IntakeResult record_referrals(store::Db& db, input::ReferralReader& reader, const std::string& source,
                               const IntakeOptions& options, const core::Actor& actor, const IntakeSink& sink)
 {
   store::Transaction txn(db, store::Transaction::Kind::write);
   const core::Profile profile = load_profile(db);
   Intake intake(db, profile, actor);
+  reader.configure({options.date_order.value_or(profile.input.date_order), options.strict, true});
   IntakeResult result;
   std::vector<std::string> problems;
   std::map<std::string, long> in_file;  // agency + source_ref -> line, to catch a file repeating itself
@@ -134,8 +148,8 @@ IntakeResult record_referrals(store::Db& db, input::ReferralReader& reader, cons
       if (!reader.next(record))
         break;
     } catch (const input::RecordProblem& e) {
-      // A bad value: report it and go on checking the rest of the file.
-      problems.push_back(e.what());
+      // A row that cannot be read as a referral (or a bad header): report it and go on.
+      problems.insert(problems.end(), e.messages().begin(), e.messages().end());
       ++count;
       continue;
     } catch (const Error& e) {
@@ -145,39 +159,45 @@ IntakeResult record_referrals(store::Db& db, input::ReferralReader& reader, cons
     }
     ++count;
     const auto& r = record.referral;
-    auto found = rules::check_referral(r, profile, actor.today);
-    // Reported in the order they appear in the file.
-    std::stable_sort(found.begin(), found.end(), [&](const auto& a, const auto& b) {
-      return record.line_of(a.field) < record.line_of(b.field);
-    });
-    for (const auto& p : found)
-      problems.push_back(fmt::format("{}: {}", input::where(source, record.line_of(p.field), p.field), p.message));
+    auto at = [&](const std::string& field) { return input::where(source, record.line_of(field), field); };
+    std::vector<std::pair<long, std::string>> found;  // this referral's problems, by line
+    for (const auto& p : record.problems)
+      found.emplace_back(p.line, p.message);
+    for (const auto& p : rules::check_referral(r, profile, actor.today))
+      if (!unreadable(p.field, record.problems))
+        found.emplace_back(record.line_of(p.field), fmt::format("{}: {}", at(p.field), p.message));
     if (r.person_id && !intake.writer().person_exists(*r.person_id))
-      problems.push_back(fmt::format("{}: no person with id {}", input::where(source, record.line_of("person"), "person"), *r.person_id));
+      found.emplace_back(record.line_of("person"), fmt::format("{}: no person with id {}", at("person"), *r.person_id));
     else if (const auto into = r.person_id ? intake.writer().merged_into(*r.person_id) : std::nullopt)
-      problems.push_back(fmt::format("{}: person {} was merged into person {}: give person {} instead",
-                                     input::where(source, record.line_of("person"), "person"), *r.person_id, *into, *into));
+      found.emplace_back(record.line_of("person"), fmt::format("{}: person {} was merged into person {}: give person {} "
+                                                               "instead", at("person"), *r.person_id, *into, *into));
+    bool skip = false;
     if (!r.source_ref.empty()) {
       const auto [earlier, fresh] = in_file.emplace(r.agency + "\n" + r.source_ref, record.line);
       if (!fresh)
-        problems.push_back(fmt::format("{}: '{}' from {} appears twice in the file (first at line {})",
-                                       input::where(source, record.line_of("source_ref"), "source_ref"),
+        found.emplace_back(record.line_of("source_ref"),
+                           fmt::format("{}: '{}' from {} appears twice in the file (first at line {})", at("source_ref"),
                                        r.source_ref, r.agency, earlier->second));
-    }
-    if (!problems.empty())
-      continue;  // keep checking the rest of the file, but write nothing more
-    if (!r.source_ref.empty()) {
-      if (const auto existing = intake.writer().reference_for_source(r.agency, r.source_ref)) {
-        const auto what = fmt::format("{}: '{}' from {} is already recorded as {}",
-                                      input::where(source, record.line_of("source_ref"), "source_ref"), r.source_ref,
+      else if (const auto existing = intake.writer().reference_for_source(r.agency, r.source_ref)) {
+        const auto what = fmt::format("{}: '{}' from {} is already recorded as {}", at("source_ref"), r.source_ref,
                                       r.agency, *existing);
-        if (options.skip_existing)
+        skip = options.skip_existing;
+        if (skip)
           result.skipped.push_back(what + "; skipped");
         else
-          problems.push_back(what + " (use --skip-existing to skip referrals already recorded)");
-        continue;
+          found.emplace_back(record.line_of("source_ref"),
+                             what + " (use --skip-existing to skip referrals already recorded)");
       }
     }
+    // Reported in the order they appear in the file.
+    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [line, message] : found)
+      problems.push_back(std::move(message));
+    if (!r.postcode.empty() && !input::tidy_postcode(r.postcode))
+      result.warnings.push_back(fmt::format("{}: '{}' is not a UK postcode; kept as written", at("postcode"),
+                                            core::strip_controls(r.postcode)));
+    if (!problems.empty() || skip)
+      continue;  // keep checking the rest of the file, but write nothing more
     sink(intake.record(r));
     ++result.recorded;
   }
@@ -189,11 +209,13 @@ IntakeResult record_referrals(store::Db& db, input::ReferralReader& reader, cons
     if (problems.size() >= max_problems)
       message += fmt::format("\npanel: error: {}: stopped after {} problems", label, max_problems);
     if (!source.empty())
-      message += fmt::format("\npanel: error: {}: nothing was recorded", source);
+      message += fmt::format("\npanel: error: {}: {}; nothing was recorded", source,
+                             core::plural(static_cast<long long>(problems.size()), "problem", "problems"));
     throw refused(message);
   }
   intake.writer().flush();
-  txn.commit();
+  if (!options.check)
+    txn.commit();  // a check rolls back when `txn` goes: not even an audit row is left
   return result;
 }
 

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,9 @@ namespace panel::ops {
 
 struct IntakeOptions {
   bool skip_existing = false;  // skip referrals whose agency + source_ref are recorded already
+  std::optional<core::DateOrder> date_order;  // --date-order; otherwise the profile's input.date_order
+  bool strict = false;         // a CSV column that names no field refuses the file
+  bool check = false;          // check and show what would be recorded, then roll back: nothing is written
 };
 
 // What intake found for one referral (a plain result, in core/ so that render/ can list it).
@@ -20,7 +24,8 @@ using IntakeItem = core::IntakeItem;
 
 struct IntakeResult {
   size_t recorded = 0;
-  std::vector<std::string> skipped;  // messages about referrals skipped with --skip-existing
+  std::vector<std::string> skipped;   // messages about referrals skipped with --skip-existing
+  std::vector<std::string> warnings;  // postcodes kept as written (the reader has its own: columns ignored)
 };
 
 // Receives each recorded referral as it is written (before the commit: a sink must not show
@@ -30,7 +35,8 @@ using IntakeSink = std::function<void(const IntakeItem&)>;
 // Records every referral the reader yields, in one transaction: each is checked against the
 // profile, matched to a person, tested for repeat and criteria, and given a reference. If any
 // referral is wrong, nothing is written and Error(refused) lists the problems (file:line: field:
-// problem), up to 20 of them.
+// problem) in file order, up to 20 of them, then how many. With `check`, the same is done and
+// rolled back: the sink sees what would be recorded, and the database is left as it was.
 IntakeResult record_referrals(store::Db& db, input::ReferralReader& reader, const std::string& source,
                               const IntakeOptions& options, const core::Actor& actor, const IntakeSink& sink);
 

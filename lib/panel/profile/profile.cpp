@@ -3,6 +3,7 @@
 #include "panel/core/embedded.hpp"
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/input/dates.hpp"
 #include "panel/input/yaml_document.hpp"
 #include "panel/profile/case_review.hpp"
 #include "panel/profile/reader.hpp"
@@ -21,7 +22,8 @@ const std::vector<std::string> top_keys = {
     "confidentiality", "agencies", "quorum", "categories", "risk_levels", "risk_instruments",
     "criteria", "interventions", "redirect_forums", "repeat_window", "repeat_window_days", "agenda_lead_days",
     "minutes_due_working_days", "due_soon_days", "remind_every_days", "escalate_after_days",
-    "attention_after_days", "templates", "mail", "safelives", "population", "case_review", "retention"};
+    "attention_after_days", "templates", "mail", "safelives", "population", "case_review", "retention",
+    "input"};
 
 // A code used in references, categories and criteria: lower-case words joined by '-'.
 bool is_slug(const std::string& s)
@@ -347,6 +349,18 @@ core::Profile read_profile(const Reader& r, const YAML::Node& doc, const std::ve
   }
   p.case_review = read_case_review(r, doc["case_review"]);
   p.retention = read_retention(r, doc["retention"]);
+  if (const YAML::Node in = doc["input"]; in && !in.IsNull()) {
+    r.expect_map(in, "input", {"date_order"});
+    if (in["date_order"] && !in["date_order"].IsNull()) {
+      const auto word = r.line(in["date_order"], "input.date_order");
+      const auto order = input::date_order_named(word);
+      if (!order)
+        r.fail(in["date_order"], "input.date_order",
+               fmt::format("unknown date order '{}' (known: dmy for dd/mm/yyyy as UK Excel writes dates, iso for "
+                           "yyyy-mm-dd only)", word));
+      p.input.date_order = *order;
+    }
+  }
   return p;
 }
 

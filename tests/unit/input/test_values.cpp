@@ -155,8 +155,10 @@ TEST_CASE("values: an empty date leaves the field unset")
 TEST_CASE("values: a date that is not a date is refused with file, line and field")
 {
   CHECK(error_setting("dob", "01/02/1970") ==
-        "r.csv:7: dob: '01/02/1970' is not a date (use YYYY-MM-DD, e.g. 2017-09-04)");
-  CHECK(error_setting("received", "2017-02-29").starts_with("r.csv:7: received: '2017-02-29' is not a date"));
+        "r.csv:7: dob: '01/02/1970': dates must be yyyy-mm-dd; this file looks like dd/mm/yyyy: use --date-order dmy or "
+        "set input.date_order in the profile");
+  CHECK(error_setting("dob", "1 Feb 1970") == "r.csv:7: dob: '1 Feb 1970' is not a date (use YYYY-MM-DD, e.g. 2017-09-04)");
+  CHECK(error_setting("received", "2017-02-29") == "r.csv:7: received: '2017-02-29': February 2017 has 28 days");
   CHECK(error_setting("received", "2017-13-01").starts_with("r.csv:7: received: "));
   CHECK(error_setting("dob", "yesterday").starts_with("r.csv:7: dob: "));
 }
@@ -166,7 +168,8 @@ TEST_CASE("values: parse_date names the field it reads")
   CHECK(input::parse_date("2017-09-04", "m.yaml", 2, "meeting") == day("2017-09-04"));
   CHECK_FALSE(input::parse_date("", "m.yaml", 2, "meeting").has_value());
   const auto caught = catch_error([] { input::parse_date("4/9/2017", "m.yaml", 2, "meeting"); });
-  CHECK(caught.message.starts_with("m.yaml:2: meeting: '4/9/2017' is not a date"));
+  CHECK(caught.message.starts_with("m.yaml:2: meeting: '4/9/2017': dates must be yyyy-mm-dd"));
+  CHECK(input::parse_date("4/9/2017", "m.yaml", 2, "meeting", core::DateOrder::dmy) == day("2017-09-04"));
 }
 
 TEST_CASE("values: control characters are removed from a bad value shown in a message")
@@ -303,8 +306,7 @@ TEST_CASE("values: the summary keeps its inner spacing and lines")
 
 TEST_CASE("values: errors from the command line name the flag")
 {
-  CHECK(error_setting("dob", "1970-02-30", "") ==
-        "--dob: '1970-02-30' is not a date (use YYYY-MM-DD, e.g. 2017-09-04)");
+  CHECK(error_setting("dob", "1970-02-30", "") == "--dob: '1970-02-30': February 1970 has 28 days");
   CHECK(error_setting("risk_score", "x", "") == "--risk-score: expected a whole number, got 'x'");
   CHECK(error_setting("professional_judgement", "perhaps", "") ==
         "--professional-judgement: expected true or false, got 'perhaps'");
@@ -339,4 +341,29 @@ TEST_CASE("values: a bad other party names its number and part")
   CHECK(caught.message == "r.csv:5: other_parties[1]: has 5 parts separated by '|'; write NAME|DOB|ROLE|RELATIONSHIP");
   caught = catch_error([&] { set_field(r, "other_parties", "Ann|x", "", 0); });
   CHECK(caught.message == "--party[1].dob: 'x' is not a date (use YYYY-MM-DD, e.g. 2017-09-04)");
+}
+
+TEST_CASE("tidy_postcode: a postcode's shape is written in capitals with one space")
+{
+  CHECK(input::tidy_postcode("ex11aa") == "EX1 1AA");
+  CHECK(input::tidy_postcode(" ec2y  8ds ") == "EC2Y 8DS");
+  CHECK(input::tidy_postcode("SW1A2AA") == "SW1A 2AA");
+  CHECK(input::tidy_postcode("m1 1ae") == "M1 1AE");
+  CHECK(input::tidy_postcode("B33 8TH") == "B33 8TH");
+  CHECK(input::tidy_postcode("LN0 0AA") == "LN0 0AA");
+}
+
+TEST_CASE("tidy_postcode: text that is not a postcode's shape gives nothing")
+{
+  CHECK_FALSE(input::tidy_postcode("NFA"));
+  CHECK_FALSE(input::tidy_postcode("no fixed abode"));
+  CHECK_FALSE(input::tidy_postcode("12345"));
+  CHECK_FALSE(input::tidy_postcode("EC2Y 8D"));
+  CHECK_FALSE(input::tidy_postcode("EC2Y8DSX"));
+}
+
+TEST_CASE("set_field: a postcode is tidied; anything else is kept as written")
+{
+  CHECK(with("postcode", "ex11aa").postcode == "EX1 1AA");
+  CHECK(with("postcode", " NFA ").postcode == "NFA");
 }
