@@ -93,6 +93,27 @@ std::string document_format(const std::string& given, const std::string& what)
   throw usage_error(fmt::format("{} no format '{}' (known: md, txt, html, docx, pdf)", what, format));
 }
 
+bool applies_to(const core::Template& t, const std::string& profile_kind)
+{
+  return t.profiles.empty() || std::find(t.profiles.begin(), t.profiles.end(), profile_kind) != t.profiles.end();
+}
+
+void require_applies(const core::Template& t, const core::Profile& profile)
+{
+  if (applies_to(t, profile.kind))
+    return;
+  const auto panel_word = [](const std::string& kind) {
+    return kind == "community" ? std::string("community (anti-social behaviour) panels")
+                               : std::string("domestic-abuse MARACs");
+  };
+  std::vector<std::string> kinds;
+  for (const auto& k : t.profiles)
+    kinds.push_back(panel_word(k));
+  throw refused(fmt::format("template '{}' is for {}; {} is a {} panel (see 'panel template list' for the letters it uses)",
+                            t.name, core::join(kinds, " and "), profile.short_name.empty() ? profile.name : profile.short_name,
+                            profile.kind));
+}
+
 void require_valid(const core::Template& t)
 {
   if (const auto found = render::check_template(t); !found.empty())

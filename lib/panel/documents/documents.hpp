@@ -23,6 +23,11 @@ std::string templates_folder(const std::string& flag, const core::Profile* profi
 core::Template find_template(const std::vector<core::Template>& templates, const std::string& name,
                              const std::vector<std::string>& problems = {});
 
+// Whether a template applies to a panel of this profile kind (its `profiles:`, empty for any).
+bool applies_to(const core::Template& t, const std::string& profile_kind);
+// Error(refused) saying why, for a template that does not apply to the profile's kind.
+void require_applies(const core::Template& t, const core::Profile& profile);
+
 // Error(refused) listing every problem of a template (see render::check_template), if any.
 void require_valid(const core::Template& t);
 
