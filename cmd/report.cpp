@@ -38,6 +38,10 @@ int run_board(const ReportOptions& o, Context& ctx)
   b.marking = profile.marking;
   b.case_review = profile.case_review;
   b.holidays = ops::case_review_holidays(profile);
+  for (const auto& c : profile.categories)
+    b.names[c.code] = c.name;
+  for (const auto& t : profile.interventions)
+    b.names[t.code] = t.name;
   const auto text = render::board(report::board_report(db, b), format, ctx.style());
   if (o.output.empty()) {
     ctx.out << text;

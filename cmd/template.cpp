@@ -35,6 +35,15 @@ std::vector<core::Template> templates(Context& ctx, std::vector<std::string>& pr
   return input::load_templates(folder, problems);
 }
 
+// The kind of panel the register is for ("" where there is no register yet).
+std::string profile_kind(Context& ctx)
+{
+  if (!std::filesystem::exists(ctx.db_path))
+    return "";
+  auto db = ctx.open_db();
+  return ops::load_profile(db).kind;
+}
+
 int run_list(Context& ctx)
 {
   using render::Format;
@@ -43,7 +52,11 @@ int run_list(Context& ctx)
   const auto style = ctx.style();
   if (ctx.flags.marking && format == Format::csv && style.csv_marking.empty())
     ctx.warn(fmt::format("--marking: there is no register at '{}', so no protective marking is known", ctx.db_path));
-  render::template_listing(ctx.out, templates(ctx, problems), format, style);
+  auto listed = templates(ctx, problems);
+  // A register lists only the templates for its kind of panel (no CPW letter for a MARAC).
+  if (const auto kind = profile_kind(ctx); !kind.empty())
+    std::erase_if(listed, [&kind](const core::Template& t) { return !documents::applies_to(t, kind); });
+  render::template_listing(ctx.out, listed, format, style);
   for (const auto& p : problems)
     ctx.warn(p);
   return 0;

@@ -14,6 +14,7 @@ struct Template {
   std::string body;         // Mustache
   std::vector<std::string> fields;  // personal fields the document may show ("person.name")
   std::vector<std::string> when;    // referral statuses (case reviews: stages reached) the letter is for (empty: any)
+  std::vector<std::string> profiles;  // the profile kinds it applies to: community | domestic-abuse (empty: any)
   std::string source;       // "built-in" or the folder it was read from
   std::string file;         // for messages: the path, or "templates/letters/x.yaml"
   long subject_line = 0;    // line of the subject in the file

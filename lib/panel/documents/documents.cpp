@@ -1,4 +1,5 @@
 #include "panel/documents/documents.hpp"
+#include "panel/documents/salutation.hpp"
 
 #include "panel/core/error.hpp"
 #include "panel/core/sha256.hpp"
@@ -53,6 +54,26 @@ Value category_values(const core::Profile& profile, const std::vector<std::strin
   return list;
 }
 
+std::string plain_words(const std::string& code)
+{
+  std::string words = code;
+  std::replace(words.begin(), words.end(), '-', ' ');
+  std::replace(words.begin(), words.end(), '_', ' ');
+  if (!words.empty() && words[0] >= 'a' && words[0] <= 'z')
+    words[0] = static_cast<char>(words[0] - 'a' + 'A');
+  return words;
+}
+
+std::string joined_names(const Value& list, const std::string& separator)
+{
+  std::vector<std::string> names;
+  for (const auto& item : list.items) {
+    const auto name = item.fields.find("name");
+    names.push_back(item.kind == Value::Kind::text ? item.text : name != item.fields.end() ? name->second.text : "");
+  }
+  return core::join(names, separator);
+}
+
 Value criteria_labels(const core::Profile& profile, const std::vector<std::string>& ids)
 {
   Value list = Value::list({});
@@ -70,6 +91,27 @@ std::string document_format(const std::string& given, const std::string& what)
     if (format == known)
       return format;
   throw usage_error(fmt::format("{} no format '{}' (known: md, txt, html, docx, pdf)", what, format));
+}
+
+bool applies_to(const core::Template& t, const std::string& profile_kind)
+{
+  return t.profiles.empty() || std::find(t.profiles.begin(), t.profiles.end(), profile_kind) != t.profiles.end();
+}
+
+void require_applies(const core::Template& t, const core::Profile& profile)
+{
+  if (applies_to(t, profile.kind))
+    return;
+  const auto panel_word = [](const std::string& kind) {
+    return kind == "community" ? std::string("community (anti-social behaviour) panels")
+                               : std::string("domestic-abuse MARACs");
+  };
+  std::vector<std::string> kinds;
+  for (const auto& k : t.profiles)
+    kinds.push_back(panel_word(k));
+  throw refused(fmt::format("template '{}' is for {}; {} is a {} panel (see 'panel template list' for the letters it uses)",
+                            t.name, core::join(kinds, " and "), profile.short_name.empty() ? profile.name : profile.short_name,
+                            profile.kind));
 }
 
 void require_valid(const core::Template& t)
@@ -104,7 +146,9 @@ Produced produce_document(store::Db& db, const core::Template& t, const core::Va
 void record_document(store::Db& db, core::DocumentRecord record, const std::string& bytes, const core::Actor& actor)
 {
   record.output_sha256 = core::sha256_hex(bytes);
-  record.created_at = actor.at;
+  // The document is dated on the actor's day (--today), as the letter inside it is; the time of
+  // day stays the clock's.
+  record.created_at = actor.at.size() >= 10 ? actor.today.iso() + actor.at.substr(10) : actor.today.iso();
   record.created_by = actor.user;
   store::insert_document(db, record);
   store::append_audit(db, actor, core::AuditAction::export_, "document", record.reference,
@@ -151,7 +195,8 @@ Value base_context(const core::Profile& p, core::Date today, const std::string& 
   panel.set("name", p.name).set("short", p.short_name).set("address", core::trim(p.address)).set("coordinator", coordinator);
   Value root = Value::object();
   root.set("panel", panel).set("today", today.british()).set("marking", p.marking)
-      .set("confidentiality", core::trim(p.confidentiality)).set("recipient", recipient);
+      .set("confidentiality", core::trim(p.confidentiality)).set("recipient", recipient)
+      .set("salutation", salutation(recipient));
   return root;
 }
 
@@ -207,7 +252,7 @@ core::Value action_value(store::Db& db, const core::ActionRecord& a, core::Date 
   const int overdue = core::is(a.status, core::ActionStatus::open) ? std::max(0, a.due.days_until(today)) : 0;
   Value v = Value::object();
   v.set("id", a.id).set("case", a.case_reference).set("owner", agency_value(db, a.owner)).set("description", a.description)
-      .set("due", a.due.british()).set("status", a.status).set("days_overdue", overdue ? std::to_string(overdue) : "")
+      .set("due", a.due.british()).set("status", a.status).set("status_name", plain_words(a.status)).set("days_overdue", overdue ? std::to_string(overdue) : "")
       .set("overdue", Value::yes_no(overdue > 0));
   return v;
 }
@@ -225,7 +270,7 @@ core::Value discussion_values(store::Db& db, std::int64_t case_id)
   Value list = Value::list({});
   for (const auto& d : store::case_discussions(db, case_id)) {
     Value v = Value::object();
-    v.set("date", d.meeting.british()).set("summary", d.summary).set("outcome", d.outcome);
+    v.set("date", d.meeting.british()).set("summary", d.summary).set("outcome", d.outcome).set("outcome_name", plain_words(d.outcome));
     list.items.push_back(v);
   }
   return list;
@@ -242,20 +287,29 @@ core::Value note_values(store::Db& db, std::int64_t case_id)
   return list;
 }
 
+core::Value intervention_value(store::Db& db, const core::Profile& profile, const std::string& type, const std::string& agency,
+                               core::Date date, const std::optional<core::Date>& review,
+                               const std::optional<core::Date>& expiry, const std::string& note)
+{
+  std::string name = type;
+  int tier = 0;
+  for (const auto& t : profile.interventions)
+    if (t.code == type) {
+      name = t.name;
+      tier = t.tier;
+    }
+  Value v = Value::object();
+  v.set("type", type).set("name", name).set("tier", tier ? std::to_string(tier) : "").set("agency", agency_value(db, agency))
+      .set("date", date.british()).set("review", british(review)).set("expiry", british(expiry)).set("note", note);
+  return v;
+}
+
 void add_case_records(Value& context, store::Db& db, const core::Profile& profile, std::int64_t case_id, core::Date today)
 {
   context.set("actions", action_values(db, case_id, today));
   Value interventions = Value::list({});
-  for (const auto& i : store::case_interventions(db, case_id)) {
-    std::string name = i.type;
-    for (const auto& t : profile.interventions)
-      if (t.code == i.type)
-        name = t.name;
-    Value v = Value::object();
-    v.set("type", i.type).set("name", name).set("tier", std::to_string(i.tier)).set("agency", agency_value(db, i.agency))
-        .set("date", i.date.british()).set("review", british(i.review)).set("expiry", british(i.expiry)).set("note", i.note);
-    interventions.items.push_back(v);
-  }
+  for (const auto& i : store::case_interventions(db, case_id))
+    interventions.items.push_back(intervention_value(db, profile, i.type, i.agency, i.date, i.review, i.expiry, i.note));
   context.set("interventions", interventions);
 }
 

@@ -23,6 +23,11 @@ std::string templates_folder(const std::string& flag, const core::Profile* profi
 core::Template find_template(const std::vector<core::Template>& templates, const std::string& name,
                              const std::vector<std::string>& problems = {});
 
+// Whether a template applies to a panel of this profile kind (its `profiles:`, empty for any).
+bool applies_to(const core::Template& t, const std::string& profile_kind);
+// Error(refused) saying why, for a template that does not apply to the profile's kind.
+void require_applies(const core::Template& t, const core::Profile& profile);
+
 // Error(refused) listing every problem of a template (see render::check_template), if any.
 void require_valid(const core::Template& t);
 
@@ -67,6 +72,11 @@ void add_referral_context(core::Value& context, store::Db& db, const core::Profi
 core::Value agency_value(store::Db& db, const std::string& code);
 // Category codes as a list of {code, name}, names from the profile.
 core::Value category_values(const core::Profile& profile, const std::vector<std::string>& codes);
+// A vocabulary word as people read it: "keep-open" -> "Keep open", "high" -> "High".
+std::string plain_words(const std::string& code);
+// The names of a list of {name} objects (or a list of texts) joined with `separator`, for a
+// template that prints a list inline: "Harassment; Hoarding" (no separator after the last).
+std::string joined_names(const core::Value& list, const std::string& separator = "; ");
 // Criterion ids as a list of their labels from the profile.
 core::Value criteria_labels(const core::Profile& profile, const std::vector<std::string>& ids);
 
@@ -77,6 +87,11 @@ std::string document_format(const std::string& given, const std::string& what);
 // Adds a case's `actions` and `interventions` (docs/templates.md) to a context.
 void add_case_records(core::Value& context, store::Db& db, const core::Profile& profile, std::int64_t case_id,
                       core::Date today);
+// One intervention as documents see it: {type, name (from the profile), tier, agency {code, name,
+// email}, date, review, expiry, note}.
+core::Value intervention_value(store::Db& db, const core::Profile& profile, const std::string& type, const std::string& agency,
+                               core::Date date, const std::optional<core::Date>& review,
+                               const std::optional<core::Date>& expiry, const std::string& note);
 // One action as documents see it: {id, case, owner {code, name, email}, description, due,
 // status, days_overdue, overdue}.
 core::Value action_value(store::Db& db, const core::ActionRecord& action, core::Date today);

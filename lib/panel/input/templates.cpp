@@ -52,7 +52,8 @@ core::Template parse_template(std::string_view text, const std::string& file, co
   const YAML::Node doc = load_document(text, file);
   if (!doc.IsMap())
     fail(file, 1, "", "a template is a mapping with name, for, format and body");
-  static const std::vector<std::string> known = {"name", "description", "for", "format", "subject", "body", "fields", "when"};
+  static const std::vector<std::string> known = {"name", "description", "for", "format", "subject", "body", "fields", "when",
+                                                 "profiles"};
   for (const auto& item : doc) {
     const auto key = item.first.Scalar();
     if (std::find(known.begin(), known.end(), key) == known.end())
@@ -109,6 +110,17 @@ core::Template parse_template(std::string_view text, const std::string& file, co
       if (std::find(statuses.begin(), statuses.end(), status) == statuses.end())
         fail(file, line_of(item), "when", fmt::format("unknown status '{}' (known: {})", status, core::join(statuses, ", ")));
       t.when.push_back(status);
+    }
+  }
+  if (const YAML::Node profiles = doc["profiles"]; profiles) {
+    // ASB tools (warnings, CPWs, ABCs, case reviews) mean nothing to a domestic-abuse MARAC.
+    if (!profiles.IsSequence())
+      fail(file, line_of(profiles), "profiles", "expected a list of profile kinds, e.g. [community]");
+    for (const auto& item : profiles) {
+      const auto kind = text_of(item, file, "profiles");
+      if (kind != "community" && kind != "domestic-abuse")
+        fail(file, line_of(item), "profiles", fmt::format("unknown profile kind '{}' (known: community, domestic-abuse)", kind));
+      t.profiles.push_back(kind);
     }
   }
   return t;

@@ -51,6 +51,7 @@ LetterResult write_letter(store::Db& db, const LetterRequest& q, const core::Act
   const auto templates = input::load_templates(documents::templates_folder(q.templates, &profile), problems);
   const auto t = documents::find_template(templates, q.template_name, problems);
   documents::require_valid(t);
+  documents::require_applies(t, profile);
   if (t.kind == "case-review") {
     auto result = case_review_letter(db, q, t, profile, actor);
     txn.commit();

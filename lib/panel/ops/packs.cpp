@@ -71,7 +71,8 @@ std::string children_text(std::optional<int> children, size_t named)
 Value item_value(store::Db& db, const core::Profile& profile, const core::AgendaItem& item, core::Date today)
 {
   Value v = Value::object();
-  v.set("reference", item.reference).set("case", item.case_reference).set("item", item.item).set("name", item.name)
+  v.set("reference", item.reference).set("case", item.case_reference).set("item", item.item)
+      .set("item_name", documents::plain_words(item.item)).set("name", item.name)
       .set("risk", item.risk).set("risk_level", item.risk).set("risk_score", "").set("risk_instrument", "")
       .set("role", "").set("children", "").set("other_parties", Value::list({}))
       .set("lead_agency", documents::agency_value(db, item.lead_agency))
@@ -85,7 +86,8 @@ Value item_value(store::Db& db, const core::Profile& profile, const core::Agenda
     // The panel reviews how agencies responded, so the pack says what was complained of and to whom.
     if (const auto r = store::find_case_review(db, item.reference))
       v.set("summary", case_review_summary(*r, profile));
-    v.set("categories", Value::list({})).set("criteria_met", Value::list({})).set("aliases", Value::list({}));
+    v.set("categories", Value::list({})).set("criteria_met", Value::list({})).set("aliases", Value::list({}))
+        .set("category_names", "").set("criteria_names", "");
     return v;
   }
   if (const auto kase = store::find_case(db, item.case_reference.empty() ? item.reference : item.case_reference)) {
@@ -94,6 +96,7 @@ Value item_value(store::Db& db, const core::Profile& profile, const core::Agenda
     v.set("actions", documents::action_values(db, kase->id, today));
   }
   v.set("categories", documents::category_values(profile, item.categories));
+  v.set("category_names", documents::joined_names(v.fields["categories"]));
   Value criteria = Value::list({});
   Value aliases = Value::list({});
   Value parties = Value::list({});
@@ -122,7 +125,8 @@ Value item_value(store::Db& db, const core::Profile& profile, const core::Agenda
     risk = rules::risk_summary(profile, item.risk.empty() ? referral.risk_level : item.risk, referral.risk_score,
                                referral.risk_instrument, r->criteria_met);
   }
-  v.set("risk", risk).set("criteria_met", criteria).set("aliases", aliases).set("other_parties", parties);
+  v.set("risk", risk).set("criteria_met", criteria).set("criteria_names", documents::joined_names(criteria))
+      .set("aliases", aliases).set("other_parties", parties);
   return v;
 }
 
@@ -139,7 +143,7 @@ Value meeting_context(store::Db& db, const core::Profile& profile, const core::A
   Value quorum = Value::list({});
   for (const auto& code : agenda.quorum)
     quorum.items.push_back(documents::agency_value(db, code));
-  context.set("quorum", std::move(quorum));
+  context.set("quorum_names", documents::joined_names(quorum, ", ")).set("quorum", std::move(quorum));
   context.set("agency", documents::agency_value(db, ""));
   Value items = Value::list({});
   for (const auto& item : agenda.items)
@@ -213,10 +217,19 @@ documents::Produced minutes_document(store::Db& db, core::Date date, const docum
   Value attendance = Value::list({});
   for (const auto& [code, status] : record.attendance) {
     Value v = documents::agency_value(db, code);
-    v.set("status", status);
+    v.set("status", status).set("status_name", documents::plain_words(status));
     attendance.items.push_back(v);
   }
   context.set("attendance", attendance);
+  // Who the meeting lacked: the quorum agencies not recorded as present.
+  Value missing = Value::list({});
+  for (const auto& code : profile.quorum) {
+    const auto it = std::find_if(record.attendance.begin(), record.attendance.end(),
+                                 [&code](const auto& a) { return a.first == code; });
+    if (it == record.attendance.end() || !core::is(it->second, core::Attendance::present))
+      missing.items.push_back(documents::agency_value(db, code));
+  }
+  context.set("missing_names", documents::joined_names(missing, ", ")).set("missing", missing);
   Value observers = Value::list({});
   for (const auto& o : record.observers) {
     Value v = Value::object();
@@ -229,11 +242,14 @@ documents::Produced minutes_document(store::Db& db, core::Date date, const docum
     quorum.items.push_back(documents::agency_value(db, code));
   context.set("quorum", quorum).set("agency", documents::agency_value(db, "")).set("next_meeting", Value::list({}));
   Value items = Value::list({});
+  const auto minuted = store::meeting_interventions(db, meeting->id);
   for (const auto& [reference, d] : record.discussions) {
     const auto kase = store::find_case(db, reference);
     Value v = Value::object();
     v.set("reference", reference).set("case", reference).set("item", "").set("name", kase ? kase->name : "")
-        .set("summary", d.summary).set("risk", d.risk).set("outcome", d.outcome).set("close_reason", d.close_reason)
+        .set("summary", d.summary).set("risk", d.risk).set("risk_name", documents::plain_words(d.risk))
+        .set("outcome", d.outcome).set("outcome_name", documents::plain_words(d.outcome))
+        .set("close_reason", d.close_reason).set("close_reason_name", documents::plain_words(d.close_reason))
         .set("referred_to", d.referred_to).set("next_review", d.next_review ? d.next_review->british() : "")
         .set("closed", Value::yes_no(core::is(d.outcome, core::MinutesOutcome::close)))
         .set("lead_agency", documents::agency_value(db, kase ? kase->lead_agency : "")).set("discussions", Value::list({}))
@@ -244,9 +260,19 @@ documents::Produced minutes_document(store::Db& db, core::Date date, const docum
         continue;
       Value x = Value::object();
       x.set("id", a.id).set("case", a.case_reference).set("owner", documents::agency_value(db, a.owner)).set("description", a.description)
-          .set("due", a.due.british()).set("status", a.status).set("days_overdue", "").set("overdue", Value::yes_no(false));
+          .set("due", a.due.british()).set("status", a.status).set("status_name", documents::plain_words(a.status))
+          .set("days_overdue", "").set("overdue", Value::yes_no(false));
       v.fields["actions"].items.push_back(x);
     }
+    Value interventions = Value::list({});
+    for (const auto& i : minuted) {
+      if (i.case_reference != reference)
+        continue;
+      interventions.items.push_back(documents::intervention_value(db, profile, i.intervention.type, i.intervention.agency,
+                                                                  i.intervention.date, i.intervention.review,
+                                                                  i.intervention.expiry, i.intervention.note));
+    }
+    v.set("interventions", interventions);
     items.items.push_back(v);
   }
   // The audit log's head as the minutes are made: kept with the minutes, it later proves the log

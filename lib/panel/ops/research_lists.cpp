@@ -36,7 +36,7 @@ Value people_value(const core::ResearchList& list)
     Value v = Value::object();
     v.set("reference", p.reference).set("case", p.case_reference).set("item", p.item).set("person", p.person)
         .set("subject", Value::yes_no(p.person == "subject")).set("role", p.role).set("relationship", p.relationship)
-        .set("name", p.name).set("aliases", aliases).set("dob", p.dob ? p.dob->british() : "")
+        .set("name", p.name).set("aliases", aliases).set("alias_names", documents::joined_names(aliases)).set("dob", p.dob ? p.dob->british() : "")
         .set("postcode", p.postcode);
     people.items.push_back(std::move(v));
   }

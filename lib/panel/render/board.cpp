@@ -69,10 +69,17 @@ Row figure(const BoardReport& r, std::string label, Headline headline)
 
 Row heading(std::string label) { return {std::move(label), "", "", "", false}; }
 
+// A code as people read it: its name when the report knows one.
+std::string name_of(const BoardReport& r, const std::string& code)
+{
+  const auto it = r.names.find(code);
+  return it == r.names.end() ? code : it->second;
+}
+
 void breakdown(const BoardReport& r, Section& s, const core::Counts& counts, const std::string& prefix = "")
 {
   for (const auto& [key, n] : counts)
-    s.rows.push_back({prefix + key, count_text(r, n), "", "", true});
+    s.rows.push_back({prefix + name_of(r, key), count_text(r, n), "", "", true});
 }
 
 Section referral_rows(const BoardReport& r)
@@ -216,14 +223,24 @@ std::string board_text(const BoardReport& r)
   const auto& now_label = r.figures.period.label;
   const auto then_label = comparing ? r.compare->period.label : std::string();
   const size_t w = std::max<size_t>({10, now_label.size() + 2, then_label.size() + 2});
-  for (const auto& s : sections(r)) {
+  // Agency and category names can be longer than the codes were: the label column widens to fit.
+  const auto chars = [](const std::string& text) {
+    return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xc0) != 0x80; }));
+  };
+  const auto all = sections(r);
+  size_t lw = 50;
+  for (const auto& s : all)
+    for (const auto& row : s.rows)
+      lw = std::max(lw, chars(row.label) + (row.sub ? 4 : 2) + 2);
+  const auto pad = [&](const std::string& label) { return label + std::string(lw - std::min(lw, chars(label)), ' '); };
+  for (const auto& s : all) {
     out += "\n";
-    out += comparing ? fmt::format("{:<50}{:>{}}{:>{}}{:>10}\n", s.title, now_label, w, then_label, w, "change")
-                     : fmt::format("{:<50}{:>{}}\n", s.title, now_label, w);
+    out += comparing ? fmt::format("{}{:>{}}{:>{}}{:>10}\n", pad(s.title), now_label, w, then_label, w, "change")
+                     : fmt::format("{}{:>{}}\n", pad(s.title), now_label, w);
     for (const auto& row : s.rows) {
       const std::string label = (row.sub ? "    " : "  ") + row.label;
-      std::string line = comparing ? fmt::format("{:<50}{:>{}}{:>{}}{:>10}", label, row.value, w, row.previous, w, row.change)
-                                   : fmt::format("{:<50}{:>{}}", label, row.value, w);
+      std::string line = comparing ? fmt::format("{}{:>{}}{:>{}}{:>10}", pad(label), row.value, w, row.previous, w, row.change)
+                                   : fmt::format("{}{:>{}}", pad(label), row.value, w);
       line.erase(line.find_last_not_of(' ') + 1);
       out += line + "\n";
     }
@@ -286,7 +303,7 @@ std::string board_html(const BoardReport& r)
   core::Counts categories;
   for (const auto& [key, n] : r.figures.referrals.by_category)
     if (!r.suppressed(n))
-      categories.emplace_back(key, n);
+      categories.emplace_back(name_of(r, key), n);
   out += hbar_chart(fmt::format("Referrals by category, {}", r.figures.period.label), categories);
   out += line_chart("Cases open at the end of each month", r.charts.cases_open, r.suppress_below);
   // Police data is published already; it is not suppressed.

@@ -70,19 +70,49 @@ core::Value minimised(const core::Template& t, core::Value context)
   return context;
 }
 
+// A line holding only a section tag ({{#x}}, {{^x}}, {{/x}}) or a comment is "standalone" in
+// Mustache: it leaves no line of its own. kainjow drops such lines only around sections that
+// render, so a missing optional value (an empty date of birth) left a blank line that split a
+// list. Each standalone tag is joined to the next line, with a byte that keeps kainjow from
+// seeing it as standalone again; render_text removes that byte from the output.
+constexpr char joined_tag = '\x1c';
+
+std::string join_standalone_tags(const std::string& text)
+{
+  std::string out;
+  size_t start = 0;
+  while (start < text.size()) {
+    const auto newline = text.find('\n', start);
+    const auto end = newline == std::string::npos ? text.size() : newline;
+    const std::string_view line(text.data() + start, end - start);
+    const auto first = line.find_first_not_of(" \t");
+    const auto last = line.find_last_not_of(" \t");
+    const bool standalone = first != std::string_view::npos && line.substr(first).starts_with("{{") &&
+                            first + 2 < line.size() && std::string_view("#^/!").find(line[first + 2]) != std::string_view::npos &&
+                            line.find("{{", first + 2) == std::string_view::npos && line.find("}}") == last - 1;
+    if (standalone && newline != std::string::npos)
+      out.append(line.substr(first, last + 1 - first)) += joined_tag;
+    else
+      out.append(text, start, newline == std::string::npos ? std::string::npos : newline + 1 - start);
+    start = newline == std::string::npos ? text.size() : newline + 1;
+  }
+  return out;
+}
+
 std::string render_text(const std::string& text, const mst::data& data, const mst::mustache::escape_handler& escape,
                         const core::Template& t)
 {
   // The marker bytes are panel's own: a template cannot forge a marker for a value.
   std::string source = text;
-  std::erase_if(source, [](char c) { return c == marker_start || c == marker_end; });
-  mst::mustache tmpl(source);
+  std::erase_if(source, [](char c) { return c == marker_start || c == marker_end || c == joined_tag; });
+  mst::mustache tmpl(join_standalone_tags(source));
   if (!tmpl.is_valid())
     throw refused(fmt::format("{}: {} (run 'panel template check')", t.file, tmpl.error_message()));
   tmpl.set_custom_escape(escape);
-  const std::string out = tmpl.render(data);
+  std::string out = tmpl.render(data);
   if (!tmpl.is_valid())
     throw refused(fmt::format("{}: {} (run 'panel template check')", t.file, tmpl.error_message()));
+  std::erase(out, joined_tag);
   return out;
 }
 
@@ -112,6 +142,39 @@ std::string restore(const std::string& text, const std::vector<std::string>& val
 }
 
 std::string plain(std::string_view text) { return core::strip_controls(text); }
+
+// A value in a Markdown document, with the characters Markdown reads as markup escaped, so that
+// a '|' in a name cannot split a table cell and "*" or "- " in free text cannot start emphasis
+// or a list item.
+std::string markdown_value(std::string_view raw)
+{
+  const std::string text = core::strip_controls(raw);
+  std::string out;
+  bool line_start = true;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (line_start && (c == '-' || c == '+' || c == '=')) {
+      out += '\\';
+    } else if (line_start && c >= '0' && c <= '9') {
+      // "1. " or "1) " at the start of a line would begin a numbered list.
+      size_t end = i;
+      while (end < text.size() && text[end] >= '0' && text[end] <= '9')
+        ++end;
+      if (end < text.size() && (text[end] == '.' || text[end] == ')')) {
+        out.append(text, i, end - i);
+        out += '\\';
+        i = end - 1;
+        line_start = false;
+        continue;
+      }
+    }
+    if (std::string_view("\\`*_#|<>[]").find(c) != std::string_view::npos)
+      out += '\\';
+    out += c;
+    line_start = c == '\n';
+  }
+  return out;
+}
 std::string html_value(std::string_view text)
 {
   std::string escaped = html_escape(core::strip_controls(text));
@@ -182,6 +245,10 @@ Document render_document(const core::Template& t, const core::Value& context, Do
     doc.body = render_text(t.body, data, [](const std::string& s) { return html_value(s); }, t);
     if (doc.body.find("<html") == std::string::npos)
       doc.body = html_page(doc.subject.empty() ? t.name : doc.subject, doc.body);
+    return doc;
+  }
+  if (format == DocFormat::md && t.format == "markdown") {
+    doc.body = render_text(t.body, data, [](const std::string& s) { return markdown_value(s); }, t);
     return doc;
   }
   if (format == DocFormat::md || (format == DocFormat::txt && t.format == "text")) {

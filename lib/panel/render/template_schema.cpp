@@ -62,6 +62,7 @@ Value sample_meeting()
 }
 
 Value sample_actions();
+Value sample_interventions();
 
 Value sample_party()
 {
@@ -75,7 +76,7 @@ Value sample_people()
 {
   Value p = sample_party();
   p.set("reference", "").set("case", "").set("item", "").set("person", "").set("subject", Value::yes_no(true))
-      .set("aliases", Value::list({Value::of("")})).set("postcode", "");
+      .set("aliases", Value::list({Value::of("")})).set("alias_names", "").set("postcode", "");
   return Value::list({p});
 }
 
@@ -84,7 +85,7 @@ Value sample_items()
   Value category = Value::object();
   category.set("code", "").set("name", "");
   Value discussion = Value::object();
-  discussion.set("date", "").set("summary", "").set("outcome", "");
+  discussion.set("date", "").set("summary", "").set("outcome", "").set("outcome_name", "");
   Value note = Value::object();
   note.set("date", "").set("text", "");
   Value item = Value::object();
@@ -97,7 +98,9 @@ Value sample_items()
       .set("discussions", Value::list({discussion})).set("notes", Value::list({note}))
       .set("actions", Value::list({Value::object()}))
       .set("role", "").set("risk_level", "").set("risk_score", "").set("risk_instrument", "").set("children", "")
-      .set("other_parties", Value::list({sample_party()}));
+      .set("other_parties", Value::list({sample_party()}))
+      .set("item_name", "").set("category_names", "").set("criteria_names", "").set("risk_name", "")
+      .set("outcome_name", "").set("close_reason_name", "").set("interventions", sample_interventions());
   item.fields["actions"].items.front() = sample_actions().items.front();
   return Value::list({item});
 }
@@ -106,7 +109,7 @@ Value sample_actions()
 {
   Value a = Value::object();
   a.set("id", "").set("case", "").set("owner", sample_agency()).set("description", "").set("due", "").set("status", "")
-      .set("days_overdue", "").set("overdue", Value::yes_no(true));
+      .set("status_name", "").set("days_overdue", "").set("overdue", Value::yes_no(true));
   return Value::list({a});
 }
 
@@ -130,7 +133,7 @@ Value common()
 {
   Value root = Value::object();
   root.set("panel", sample_panel()).set("today", "").set("marking", "").set("confidentiality", "")
-      .set("recipient", "");
+      .set("recipient", "").set("salutation", "");
   return root;
 }
 
@@ -187,10 +190,11 @@ const core::Value& template_schema(const std::string& kind)
     Value details = sample_meeting();
     details.set("status", "").set("cutoff", "");
     meeting.set("meeting", details).set("actions", sample_actions()).set("items", sample_items())
-        .set("quorum", Value::list({sample_agency()})).set("agency", sample_agency())
+        .set("quorum", Value::list({sample_agency()})).set("quorum_names", "").set("agency", sample_agency())
+        .set("missing", Value::list({sample_agency()})).set("missing_names", "")
         .set("next_meeting", Value::list({Value::of("")})).set("people", sample_people());
     Value present = Value::object();
-    present.set("code", "").set("name", "").set("status", "");
+    present.set("code", "").set("name", "").set("status", "").set("status_name", "");
     Value observer = Value::object();
     observer.set("name", "").set("organisation", "").set("confidentiality_signed", Value::yes_no(true));
     meeting.set("attendance", Value::list({present})).set("observers", Value::list({observer}))

@@ -2,6 +2,7 @@
 
 #include "panel/core/rounding.hpp"
 #include "panel/core/vocabulary.hpp"
+#include "panel/store/agencies.hpp"
 #include "panel/store/audit.hpp"
 #include "panel/store/case_reviews.hpp"
 
@@ -255,6 +256,10 @@ BoardReport board_report(store::Db& db, const BoardOptions& o)
   if (o.compare)
     r.compare = comparison(r.figures, figures(db, o, *o.compare));
   suppress(r);
+  r.names = o.names;
+  for (const auto& [code, n] : r.figures.referrals.by_agency)
+    if (const auto agency = store::find_agency(db, code))
+      r.names[code] = agency->name;
   if (o.charts) {
     // A year of context for the charts: the twelve months to the end of the period, or the
     // whole period when it is longer.

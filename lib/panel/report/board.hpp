@@ -8,6 +8,7 @@
 #include "panel/store/db.hpp"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,7 @@ struct BoardOptions {
   core::CaseReviewSettings case_review;  // the profile's, for the case review time limits
   rules::Holidays holidays;              // the days those time limits skip
   bool charts = false;                   // read the monthly series the HTML charts draw
+  std::map<std::string, std::string> names;  // category and intervention codes -> names (the profile's)
 };
 
 // The sections of the board report (docs/reports.md). Counts are the true counts: suppression
@@ -109,6 +111,9 @@ struct BoardReport {
   std::optional<BoardComparison> compare;
   BoardCharts charts;      // read only when BoardOptions::charts
   std::string audit_head;  // N:HASH of the audit log as the figures were read; "" for an empty log
+  // Codes -> the names people read (agencies, categories, interventions): the table, md and html
+  // show names, csv and json keep the codes.
+  std::map<std::string, std::string> names;
 
   // A count from 1 to suppress_below-1, shown as "<N" for publication.
   bool suppressed(std::int64_t count) const { return suppress_below > 1 && count >= 1 && count < suppress_below; }

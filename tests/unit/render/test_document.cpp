@@ -100,10 +100,10 @@ TEST_CASE("document: an HTML template without <html> is wrapped in a page")
   CHECK_FALSE(contains(html, "<script>"));
 }
 
-TEST_CASE("document: Markdown and text output keep a value as it is")
+TEST_CASE("document: text output keeps a value as it is, Markdown output escapes its markup")
 {
   const auto t = make("Dear {{referral.referrer.name}},\n");
-  CHECK(body(t, context(hostile), DocFormat::md) == "Dear " + hostile + ",\n");
+  CHECK(body(t, context(hostile), DocFormat::md) == "Dear \\<script\\>alert(1)\\</script\\> & Co,\n");
   CHECK(body(t, context(hostile), DocFormat::txt) == "Dear " + hostile + ",\n");
   const auto text = make("Dear {{referral.referrer.name}},\n", "text");
   CHECK(body(text, context(hostile), DocFormat::md) == "Dear " + hostile + ",\n");
@@ -114,7 +114,7 @@ TEST_CASE("document: control characters are removed from values in every format"
 {
   const std::string value = "Jo\x1b[31m Smith\x07\x1e" "0\x1f";
   const auto t = make("Dear {{referral.referrer.name}},\n");
-  CHECK(body(t, context(value), DocFormat::md) == "Dear Jo[31m Smith0,\n");
+  CHECK(body(t, context(value), DocFormat::md) == "Dear Jo\\[31m Smith0,\n");
   CHECK(body(t, context(value), DocFormat::txt) == "Dear Jo[31m Smith0,\n");
   CHECK(contains(body(t, context(value), DocFormat::html), "<p>Dear Jo[31m Smith0,</p>"));
   CHECK(body(make("Dear {{referral.referrer.name}},\n", "text"), context(value), DocFormat::txt) ==
@@ -280,7 +280,7 @@ TEST_CASE("document: lists and flags drive sections")
   c.fields["referral"].set("categories", Value::list({category, other})).set("repeat", Value::yes_no(false));
   const auto t = make("{{#referral.categories}}\n- {{name}}\n{{/referral.categories}}\n"
                       "{{#referral.repeat}}Repeat{{/referral.repeat}}{{^referral.repeat}}New{{/referral.repeat}}\n");
-  CHECK(body(t, c, DocFormat::md) == "- Domestic abuse <DA>\n- Stalking\nNew\n");
+  CHECK(body(t, c, DocFormat::md) == "- Domestic abuse \\<DA\\>\n- Stalking\nNew\n");
   CHECK(contains(body(t, c, DocFormat::html), "<ul>\n<li>Domestic abuse &lt;DA&gt;</li>\n<li>Stalking</li>\n</ul>"));
 }
 
@@ -306,4 +306,32 @@ TEST_CASE("document: the marker bytes in a template's own text are dropped, not 
         CHECK(doc.body.find("MARAC-2017-0001") == std::string::npos);
     }
   }
+}
+
+TEST_CASE("document: a '|' in a value cannot split a Markdown table cell")
+{
+  const auto t = make("| Name | Risk |\n| --- | --- |\n| {{referral.referrer.name}} | high |\n");
+  CHECK(body(t, context("Kev | Marsh"), DocFormat::md) == "| Name | Risk |\n| --- | --- |\n| Kev \\| Marsh | high |\n");
+  CHECK(contains(body(t, context("Kev | Marsh"), DocFormat::html), "<td>Kev | Marsh</td>"));
+}
+
+TEST_CASE("document: emphasis, headings, links and list starts in a value are escaped in Markdown")
+{
+  const auto t = make("{{referral.summary}}\n");
+  CHECK(body(t, context("Jo", "*loud* music_at night #3 [link]"), DocFormat::md) ==
+        "\\*loud\\* music\\_at night \\#3 \\[link\\]\n");
+  CHECK(body(t, context("Jo", "- not a list\n1. nor this\n12) nor this"), DocFormat::md) ==
+        "\\- not a list\n1\\. nor this\n12\\) nor this\n");
+  CHECK(body(t, context("Jo", "back\\slash O'Brien 3.5"), DocFormat::md) == "back\\\\slash O'Brien 3.5\n");
+}
+
+TEST_CASE("document: a section about a missing value leaves no blank line in a list")
+{
+  const auto t = make("- One\n{{#person.dob}}\n- Born {{person.dob}}\n{{/person.dob}}\n{{^person.dob}}\n  {{! nothing }}\n{{/person.dob}}\n- Two\n",
+                      "markdown", {"person.dob"});
+  auto c = context();
+  CHECK(body(t, c, DocFormat::md) == "- One\n- Born 1980-01-02\n- Two\n");
+  c.fields["person"].set("dob", "");
+  CHECK(body(t, c, DocFormat::md) == "- One\n- Two\n");
+  CHECK(contains(body(t, c, DocFormat::html), "<li>One</li>\n<li>Two</li>"));
 }

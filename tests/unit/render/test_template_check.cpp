@@ -32,7 +32,7 @@ Problems check(const std::string& body, const std::string& kind = "referral", st
 }
 
 const std::string referral_known =
-    "known here: case, confidentiality, marking, meeting, panel, person, recipient, referral, today";
+    "known here: case, confidentiality, marking, meeting, panel, person, recipient, referral, salutation, today";
 
 } // namespace
 
@@ -160,7 +160,7 @@ TEST_CASE("template check: each kind offers its own variables")
   CHECK(check("{{referral.reference}}", "action-reminder") ==
         Problems{"t.yaml:5: unknown variable 'referral.reference' for an action-reminder template (known here: actions, "
                  "agency, confidentiality, due_soon, first_id, has_due_soon, has_overdue, marking, overdue, panel, "
-                 "recipient, summary, today)"});
+                 "recipient, salutation, summary, today)"});
   CHECK(check("{{#escalations}}{{owner.code}} {{meeting}}{{/escalations}}{{#reviews}}{{lead_agency.code}}{{/reviews}}"
               "{{#interventions}}{{step}} {{due}}{{/interventions}}{{#unsent}}{{agency.code}}{{/unsent}}",
               "reminder-digest") == Problems{});
