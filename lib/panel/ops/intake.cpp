@@ -144,6 +144,7 @@ IntakeResult record_referrals(store::Db& db, input::ReferralReader& reader, cons
       break;
     }
     ++count;
+    record.referral = rules::canonical_referral(std::move(record.referral), profile);  // `pol` is POL
     const auto& r = record.referral;
     auto found = rules::check_referral(r, profile, actor.today);
     // Reported in the order they appear in the file.

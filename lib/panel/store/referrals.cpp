@@ -1,5 +1,6 @@
 #include "panel/store/referrals.hpp"
 
+#include "panel/store/references.hpp"
 #include "panel/store/row.hpp"
 
 #include <fmt/format.h>
@@ -136,8 +137,12 @@ std::optional<core::RecordedReferral> find_referral_any(Db& db, const std::strin
   auto& s = db.impl().cached(text);
   s.bind(1, reference);
   auto rows = read_referrals(db, s);
-  if (rows.empty())
+  if (rows.empty()) {
+    // Typed in another case (`ccm-2017-0001`): look again with the stored spelling.
+    if (const auto stored = stored_reference(db, reference); stored != reference)
+      return find_referral_any(db, stored);
     return std::nullopt;
+  }
   return std::move(rows.front());
 }
 
@@ -258,6 +263,9 @@ std::optional<core::Case> find_case(Db& db, const std::string& reference)
   if (s.executeStep())
     found = read_case(s);
   s.reset();
+  if (!found)
+    if (const auto stored = stored_reference(db, reference); stored != reference)
+      return find_case(db, stored);
   return found;
 }
 
@@ -417,8 +425,11 @@ std::optional<core::Case> find_case_any(Db& db, const std::string& case_referenc
                                                  "WHERE k.reference = ?",
                                                  case_columns));
   s.bind(1, case_reference);
-  if (!s.executeStep())
+  if (!s.executeStep()) {
+    if (const auto stored = stored_reference(db, case_reference); stored != case_reference)
+      return find_case_any(db, stored);
     return std::nullopt;
+  }
   return read_case(s);
 }
 
