@@ -84,7 +84,7 @@ std::vector<std::string> update_agency(store::Db& db, const std::string& code, c
   return changed;
 }
 
-void remove_agency(store::Db& db, const std::string& typed, const core::Actor& actor)
+std::string remove_agency(store::Db& db, const std::string& typed, const core::Actor& actor)
 {
   store::Transaction txn(db, store::Transaction::Kind::write);
   const auto code = agency_code(db, typed);
@@ -94,6 +94,7 @@ void remove_agency(store::Db& db, const std::string& typed, const core::Actor& a
   store::delete_agency(db, code);
   store::append_audit(db, actor, core::AuditAction::delete_, "agency", code);
   txn.commit();
+  return code;
 }
 
 } // namespace panel::ops

@@ -22,8 +22,9 @@ struct AgencyChange {
 std::vector<std::string> update_agency(store::Db& db, const std::string& code, const AgencyChange& change,
                            const core::Actor& actor);
 
-// Removes an agency; refused while the profile's quorum or any record refers to it.
-void remove_agency(store::Db& db, const std::string& code, const core::Actor& actor);
+// Removes an agency (its code in any case); refused while the profile's quorum or any record
+// refers to it. Returns the code as it was recorded.
+std::string remove_agency(store::Db& db, const std::string& code, const core::Actor& actor);
 
 // Error(refused) "unknown agency 'X' (known: ...); did you mean 'Y'?" (core::unknown_word_message).
 [[noreturn]] void unknown_agency(store::Db& db, const std::string& code);
