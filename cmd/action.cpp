@@ -26,9 +26,10 @@ int run_list(const ActionOptions& o, Context& ctx)
 {
   using render::Format;
   const auto format = ctx.format_or(Format::table, {Format::table, Format::csv, Format::json, Format::md});
-  if (!o.status.empty())
-    core::parse_or_throw<core::ActionStatus>(o.status, Exit::usage, "--status: ");
-  store::ActionFilter f{o.status, o.agency, o.case_reference, std::nullopt};
+  const auto status = o.status.empty()
+                          ? std::string()
+                          : core::to_string(core::parse_or_throw<core::ActionStatus>(o.status, Exit::usage, "--status: "));
+  store::ActionFilter f{status, o.agency, o.case_reference, std::nullopt};
   if (o.overdue) {
     f.status = f.status.empty() ? core::to_string(core::ActionStatus::open) : f.status;
     f.due_by = ctx.today.plus_days(-1);
@@ -55,7 +56,7 @@ int run_show(const ActionOptions& o, Context& ctx)
   ctx.out << fmt::format("{:<14}{}\n\nHistory:\n", "Description:", a.description);
   for (const auto& h : history)
     ctx.out << fmt::format("  {}  {}  {}{}\n", h.day, h.user, h.change, h.note.empty() ? "" : ": " + h.note);
-  const auto reminders = store::action_reminders(db, o.id);
+  const auto reminders = store::action_reminders(db, a.id);
   if (!reminders.empty())
     ctx.out << "\nReminders:\n";
   for (const auto& r : reminders)
@@ -69,11 +70,11 @@ int run_add(const ActionOptions& o, Context& ctx)
   auto db = ctx.open_db();
   // Looked for first: if that fails (ICU missing for a non-ASCII text), nothing is recorded.
   const auto words = ops::names_in_action(db, o.reference, o.text);
-  const auto id = ops::add_action(db, o.reference, o.owner, date_argument(o.due, "--due"), o.text, ctx.actor());
-  ctx.out << id << '\n';
-  ctx.note(fmt::format("added {} to {} for {}, due {}", id, o.reference, o.owner, o.due));
+  const auto added = ops::add_action(db, o.reference, o.owner, date_argument(o.due, "--due"), o.text, ctx.actor());
+  ctx.out << added.id << '\n';
+  ctx.note(fmt::format("added {} to {} for {}, due {}", added.id, added.case_reference, added.owner, o.due));
   if (!words.empty())
-    ctx.warn(ops::named_warning(id, o.reference, words));
+    ctx.warn(ops::named_warning(added.id, added.case_reference, words));
   return 0;
 }
 
@@ -83,8 +84,8 @@ int run_update(const ActionOptions& o, Context& ctx, const std::string& status)
   if (!change.due && change.owner.empty() && change.status.empty() && change.note.empty())
     throw usage_error("nothing to change: give --due, --owner, --status or --note");
   auto db = ctx.open_db();
-  ops::update_action(db, o.id, change, ctx.actor());
-  ctx.note(fmt::format("updated {}", o.id));
+  const auto id = ops::update_action(db, o.id, change, ctx.actor());
+  ctx.note(fmt::format("updated {}", id));
   return 0;
 }
 

@@ -56,8 +56,8 @@ int run_update(const AgencyOptions& o, const CLI::App& sub, Context& ctx)
 int run_remove(const AgencyOptions& o, Context& ctx)
 {
   auto db = ctx.open_db();
-  ops::remove_agency(db, o.code, ctx.actor());
-  ctx.note(fmt::format("removed agency '{}'", o.code));
+  const auto code = ops::remove_agency(db, o.code, ctx.actor());
+  ctx.note(fmt::format("removed agency '{}'", code));
   return 0;
 }
 

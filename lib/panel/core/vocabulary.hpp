@@ -4,6 +4,7 @@
 // the command line. store/schema.cpp repeats the stored ones in CHECK constraints, and
 // tests/unit/store/test_schema_vocabulary.cpp fails when a CHECK and its enum disagree.
 #include "panel/core/error.hpp"
+#include "panel/core/words.hpp"
 
 #include <array>
 #include <optional>
@@ -206,12 +207,13 @@ std::string to_string(E value)
   return {};  // unreachable while every value has a row, which test_vocabulary checks
 }
 
-// The value a text names, exactly as stored; nothing when it names none.
+// The value a text names, ignoring ASCII case (`Keep-Open` is keep-open, as core::same_word);
+// nothing when it names none.
 template <VocabularyEnum E>
 constexpr std::optional<E> parse(std::string_view text)
 {
   for (const auto& [v, word] : Vocabulary<E>::words)
-    if (word == text)
+    if (same_word(word, text))
       return v;
   return std::nullopt;
 }
@@ -243,21 +245,20 @@ std::string known_list()
   return out;
 }
 
-// "unknown status 'x' (known: open, closed)", the message for a text that names no value.
+// "unknown status 'clsoed' (known: open, closed); did you mean 'closed'?", the message for a
+// text that names no value (core::unknown_word_message).
 template <VocabularyEnum E>
 std::string unknown_message(std::string_view text)
 {
-  return "unknown " + std::string(Vocabulary<E>::noun) + " '" + std::string(text) + "' (known: " + known_list<E>() + ")";
+  return unknown_word_message(text, known_values<E>(), Vocabulary<E>::noun);
 }
 
-// The value a text names; Error(code) with unknown_message, after `prefix` ("--status: "), when
-// it names none.
+// The value a text names, ignoring case and surrounding spaces (core::canonical_word); Error(code)
+// with unknown_message, after `prefix` ("--status: "), when it names none.
 template <VocabularyEnum E>
 E parse_or_throw(std::string_view text, Exit code = Exit::refused, std::string_view prefix = {})
 {
-  if (const auto value = parse<E>(text))
-    return *value;
-  throw Error(code, std::string(prefix) + unknown_message<E>(text));
+  return *parse<E>(canonical_word(text, known_values<E>(), Vocabulary<E>::noun, code, prefix));
 }
 
 // The value of a text read from the database, where a CHECK constraint keeps it in the

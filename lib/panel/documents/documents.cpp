@@ -5,6 +5,7 @@
 #include "panel/core/sha256.hpp"
 #include "panel/core/text.hpp"
 #include "panel/core/vocabulary.hpp"
+#include "panel/core/words.hpp"
 #include "panel/render/document.hpp"
 #include "panel/render/pandoc.hpp"
 #include "panel/render/template_check.hpp"
@@ -174,14 +175,13 @@ core::Template find_template(const std::vector<core::Template>& templates, const
                              const std::vector<std::string>& problems)
 {
   std::vector<std::string> names;
-  for (const auto& t : templates) {
-    if (t.name == name)
-      return t;
+  for (const auto& t : templates)
     names.push_back(t.name);
-  }
-  const auto hint = core::close_matches(name, names);
-  std::string message = hint.empty() ? fmt::format("unknown template '{}' (see 'panel template list')", name)
-                                     : fmt::format("unknown template '{}' (did you mean '{}'?)", name, hint.front());
+  if (const auto found = core::find_word(name, names))  // `Warning-Letter` is warning-letter
+    for (const auto& t : templates)
+      if (t.name == *found)
+        return t;
+  std::string message = core::unknown_word_message(name, names, "template");
   for (const auto& p : problems)
     message += "\npanel: error: " + p;
   throw refused(message);

@@ -51,7 +51,7 @@ std::string named_warning(const std::string& id, const std::string& case_referen
                      id, case_reference, core::join(quoted, ", "), case_reference);
 }
 
-std::string add_action(store::Db& db, const std::string& case_reference, const std::string& owner, core::Date due,
+AddedAction add_action(store::Db& db, const std::string& case_reference, const std::string& owner, core::Date due,
                        const std::string& text, const core::Actor& actor)
 {
   if (core::trim(text).empty())
@@ -65,23 +65,24 @@ std::string add_action(store::Db& db, const std::string& case_reference, const s
     throw refused(fmt::format("no case '{}' (see 'panel case list')", case_reference));
   if (core::is(kase->status, core::CaseStatus::closed))
     throw refused(fmt::format("case {} is closed", kase->reference));
-  if (!store::find_agency(db, owner))
-    unknown_agency(db, owner);
-  const auto id = store::insert_action(db, kase->id, std::nullopt, {owner, core::trim(text), due, 0}, actor);
+  const auto code = agency_code(db, owner);
+  const auto id = store::insert_action(db, kase->id, std::nullopt, {code, core::trim(text), due, 0}, actor);
   store::append_audit(db, actor, core::AuditAction::create, "action", id, kase->reference);
   txn.commit();
-  return id;
+  return {id, kase->reference, code};
 }
 
-void update_action(store::Db& db, const std::string& id, const ActionChange& c, const core::Actor& actor)
+std::string update_action(store::Db& db, const std::string& typed_id, ActionChange c, const core::Actor& actor)
 {
+  // The status and owner as the register spells them, whatever their case as typed.
   if (!c.status.empty())
-    core::parse_or_throw<core::ActionStatus>(c.status, Exit::usage, "--status: ");
+    c.status = core::to_string(core::parse_or_throw<core::ActionStatus>(c.status, Exit::usage, "--status: "));
   check_text(c.note, "--note");
   store::Transaction txn(db, store::Transaction::Kind::write);
-  const auto row = existing(db, id);
-  if (!c.owner.empty() && !store::find_agency(db, c.owner))
-    unknown_agency(db, c.owner);
+  const auto row = existing(db, typed_id);
+  const auto& id = row.action.id;
+  if (!c.owner.empty())
+    c.owner = agency_code(db, c.owner);
   if (c.due && c.owner.empty() && c.status.empty() && *c.due == row.action.due && c.note.empty())
     throw refused(fmt::format("{} is already due on {}", id, c.due->iso()));
   if (c.due || !c.owner.empty() || (c.status.empty() && !c.note.empty()))
@@ -93,12 +94,13 @@ void update_action(store::Db& db, const std::string& id, const ActionChange& c, 
   }
   store::append_audit(db, actor, core::AuditAction::update, "action", id, row.action.case_reference);
   txn.commit();
+  return id;
 }
 
 std::pair<store::ActionRow, std::vector<store::ActionChange>> show_action(store::Db& db, const std::string& id)
 {
   const auto row = existing(db, id);
-  return {row, store::action_history(db, id)};
+  return {row, store::action_history(db, row.action.id)};
 }
 
 } // namespace panel::ops

@@ -9,9 +9,13 @@
 
 namespace panel::ops {
 
-// Adds an action to a case between meetings; returns its id. Error(refused) for an unknown case
-// or agency, an empty description or a due date in the past.
-std::string add_action(store::Db& db, const std::string& case_reference, const std::string& owner, core::Date due,
+// An action just added: its id, its case and its owner as the register spells them.
+struct AddedAction {
+  std::string id, case_reference, owner;
+};
+// Adds an action to a case between meetings (reference and owner in any case). Error(refused) for
+// an unknown case or agency, an empty description or a due date in the past.
+AddedAction add_action(store::Db& db, const std::string& case_reference, const std::string& owner, core::Date due,
                        const std::string& text, const core::Actor& actor);
 
 // The words of an action's `text` that name a person of its case (their name, a part of it, or a
@@ -28,8 +32,9 @@ struct ActionChange {
   std::optional<core::Date> due;
   std::string owner, status, note;
 };
-// Changes an action (status, due date, owner), keeping each change in its history; audited.
-void update_action(store::Db& db, const std::string& id, const ActionChange& change, const core::Actor& actor);
+// Changes an action (status, due date, owner), keeping each change in its history; audited. The
+// id, owner and status may be typed in any case (`a-4`, `hsg`, `Done`); returns the action's id.
+std::string update_action(store::Db& db, const std::string& id, ActionChange change, const core::Actor& actor);
 
 // An action and its history; Error(refused) for an unknown id.
 std::pair<store::ActionRow, std::vector<store::ActionChange>> show_action(store::Db& db, const std::string& id);

@@ -1,6 +1,7 @@
 #include "panel/ops/agencies.hpp"
 
 #include "panel/core/text.hpp"
+#include "panel/core/words.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/store/agencies.hpp"
 #include "panel/store/audit.hpp"
@@ -25,14 +26,22 @@ void check_fields(const core::Agency& agency)
 
 } // namespace
 
-void unknown_agency(store::Db& db, const std::string& code)
+std::vector<std::string> agency_codes(store::Db& db)
 {
   std::vector<std::string> codes;
   for (const auto& a : store::list_agencies(db))
     codes.push_back(a.code);
-  const auto hint = core::close_matches(code, codes);
-  throw refused(hint.empty() ? fmt::format("unknown agency '{}' (known: {})", code, core::join(codes, ", "))
-                             : fmt::format("unknown agency '{}' (did you mean '{}'?)", code, hint.front()));
+  return codes;
+}
+
+void unknown_agency(store::Db& db, const std::string& code)
+{
+  throw refused(core::unknown_word_message(code, agency_codes(db), "agency"));
+}
+
+std::string agency_code(store::Db& db, const std::string& typed)
+{
+  return core::canonical_word(typed, agency_codes(db), "agency");
 }
 
 void add_agency(store::Db& db, const core::Agency& agency, const core::Actor& actor)
@@ -52,9 +61,7 @@ std::vector<std::string> update_agency(store::Db& db, const std::string& code, c
                            const core::Actor& actor)
 {
   store::Transaction txn(db, store::Transaction::Kind::write);
-  auto agency = store::find_agency(db, code);
-  if (!agency)
-    unknown_agency(db, code);
+  auto agency = store::find_agency(db, agency_code(db, code));
   std::vector<std::string> changed;
   if (change.name && *change.name != agency->name) {
     agency->name = *change.name;
@@ -71,24 +78,23 @@ std::vector<std::string> update_agency(store::Db& db, const std::string& code, c
   check_fields(*agency);
   if (!changed.empty()) {
     store::update_agency(db, *agency);
-    store::append_audit(db, actor, core::AuditAction::update, "agency", code, core::join(changed, ", "));
+    store::append_audit(db, actor, core::AuditAction::update, "agency", agency->code, core::join(changed, ", "));
   }
   txn.commit();
   return changed;
 }
 
-void remove_agency(store::Db& db, const std::string& code, const core::Actor& actor)
+std::string remove_agency(store::Db& db, const std::string& typed, const core::Actor& actor)
 {
   store::Transaction txn(db, store::Transaction::Kind::write);
-  const auto agency = store::find_agency(db, code);
-  if (!agency)
-    unknown_agency(db, code);
+  const auto code = agency_code(db, typed);
   const auto profile = load_profile(db);
   if (std::find(profile.quorum.begin(), profile.quorum.end(), code) != profile.quorum.end())
     throw refused(fmt::format("agency '{}' is in the quorum; change 'quorum' with 'panel config set' first", code));
   store::delete_agency(db, code);
   store::append_audit(db, actor, core::AuditAction::delete_, "agency", code);
   txn.commit();
+  return code;
 }
 
 } // namespace panel::ops

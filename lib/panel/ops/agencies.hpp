@@ -22,10 +22,16 @@ struct AgencyChange {
 std::vector<std::string> update_agency(store::Db& db, const std::string& code, const AgencyChange& change,
                            const core::Actor& actor);
 
-// Removes an agency; refused while the profile's quorum or any record refers to it.
-void remove_agency(store::Db& db, const std::string& code, const core::Actor& actor);
+// Removes an agency (its code in any case); refused while the profile's quorum or any record
+// refers to it. Returns the code as it was recorded.
+std::string remove_agency(store::Db& db, const std::string& code, const core::Actor& actor);
 
-// Error(refused) "unknown agency 'X' (known: ...)" for use by every command that takes a code.
+// Error(refused) "unknown agency 'X' (known: ...); did you mean 'Y'?" (core::unknown_word_message).
 [[noreturn]] void unknown_agency(store::Db& db, const std::string& code);
+// The code of an agency as recorded, typed in any case (`pol` -> `POL`); Error(refused) with the
+// unknown_agency message when there is none. Every command that takes an agency code uses it.
+std::string agency_code(store::Db& db, const std::string& typed);
+// The codes of the known agencies, in listing order.
+std::vector<std::string> agency_codes(store::Db& db);
 
 } // namespace panel::ops

@@ -113,17 +113,14 @@ CaseChange update_case(store::Db& db, const std::string& reference, const CaseUp
   const auto c = existing_case(db, reference);
   CaseChange result{c.reference, {}, false, {}, false, {}};
   if (!u.lead.empty()) {
-    if (!store::find_agency(db, u.lead))
-      unknown_agency(db, u.lead);
-    if (u.lead != c.lead_agency)
-      result.changes.push_back({"lead", c.lead_agency, u.lead});
+    const auto lead = agency_code(db, u.lead);
+    if (lead != c.lead_agency)
+      result.changes.push_back({"lead", c.lead_agency, lead});
   }
   if (!u.risk.empty()) {
-    const auto levels = load_profile(db).risk_levels;
-    if (std::find(levels.begin(), levels.end(), u.risk) == levels.end())
-      throw refused(fmt::format("--risk: unknown risk level '{}' (known: {})", u.risk, core::join(levels, ", ")));
-    if (u.risk != c.risk_level)
-      result.changes.push_back({"risk", c.risk_level, u.risk});
+    const auto risk = core::canonical_word(u.risk, load_profile(db).risk_levels, "risk level", Exit::refused, "--risk: ");
+    if (risk != c.risk_level)
+      result.changes.push_back({"risk", c.risk_level, risk});
   }
   if (u.review) {
     refuse_closed(c, "a review date");

@@ -18,10 +18,12 @@ namespace panel::ops {
 
 std::vector<core::Case> list_cases(store::Db& db, const std::string& status, const core::Actor& actor)
 {
-  if (!status.empty())
-    core::parse_or_throw<core::CaseStatus>(status, Exit::usage, "--status: ");
+  // `Open` is open: the stored word is what the query compares.
+  const auto stored = status.empty()
+                          ? std::string()
+                          : core::to_string(core::parse_or_throw<core::CaseStatus>(status, Exit::usage, "--status: "));
   store::Transaction txn(db, store::Transaction::Kind::write);
-  auto cases = store::list_cases(db, status);
+  auto cases = store::list_cases(db, stored);
   std::vector<std::string> refs;
   for (const auto& c : cases)
     refs.push_back(c.reference);

@@ -158,6 +158,7 @@ IntakeResult record_referrals(store::Db& db, input::ReferralReader& reader, cons
       break;
     }
     ++count;
+    record.referral = rules::canonical_referral(std::move(record.referral), profile);  // `pol` is POL
     const auto& r = record.referral;
     auto at = [&](const std::string& field) { return input::where(source, record.line_of(field), field); };
     std::vector<std::pair<long, std::string>> found;  // this referral's problems, by line

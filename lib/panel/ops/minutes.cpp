@@ -5,6 +5,7 @@
 #include "panel/core/vocabulary.hpp"
 #include "panel/input/minutes.hpp"
 #include "panel/ops/actions.hpp"
+#include "panel/ops/agencies.hpp"
 #include "panel/ops/agenda.hpp"
 #include "panel/ops/kept_file.hpp"
 #include "panel/ops/meetings.hpp"
@@ -119,7 +120,7 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
                              bool amend, const core::Actor& actor, const store::AuditMark* edited_since)
 {
   std::vector<std::string> problems;
-  const auto m = input::read_minutes(text, file, problems);
+  const auto written = input::read_minutes(text, file, problems);
   store::Transaction txn(db, store::Transaction::Kind::write);
   check_kept_file(db, text, file);
   // Minutes touch cases, referrals, actions and interventions: any change since the editor opened
@@ -127,6 +128,8 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
   if (edited_since)
     check_unchanged(db, *edited_since, "the register");
   const auto profile = load_profile(db);
+  const auto agencies = agency_codes(db);
+  const auto m = rules::canonical_minutes(written, profile, agencies);
   const auto meeting = store::find_meeting(db, date);
   if (!meeting)
     throw refused(fmt::format("no meeting on {} (see 'panel meeting list')", date.iso()));
@@ -146,8 +149,7 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
   rules::MinutesFacts facts;
   facts.file = file;
   facts.meeting = date;
-  for (const auto& a : store::list_agencies(db))
-    facts.agencies.push_back(a.code);
+  facts.agencies = agencies;
   for (const auto& c : m.cases)
     if (const auto found = store::find_case(db, c.reference))
       facts.cases[c.reference] = {found->id, found->reference};

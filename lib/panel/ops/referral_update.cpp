@@ -186,6 +186,7 @@ UpdateOutcome update_referral(store::Db& db, const std::string& reference, const
 
   // The same checks as a new referral; a file's problems name its lines.
   std::vector<std::string> problems;
+  updated = rules::canonical_referral(std::move(updated), profile);
   for (const auto& p : rules::check_referral(updated, profile, actor.today))
     problems.push_back(fmt::format("{}: {}", input::where(patch.yaml.empty() ? "" : patch.source,
                                                           patch.yaml.empty() ? 0 : record.line_of(p.field), p.field),

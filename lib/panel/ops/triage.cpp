@@ -1,6 +1,7 @@
 #include "panel/ops/triage.hpp"
 
 #include "panel/core/text.hpp"
+#include "panel/core/words.hpp"
 #include "panel/core/vocabulary.hpp"
 #include "panel/ops/agencies.hpp"
 #include "panel/ops/meetings.hpp"
@@ -53,12 +54,14 @@ void check_status(const core::RecordedReferral& r, TriageDecision decision)
                               r.status, r.reference));
 }
 
-void check_request(store::Db& db, const core::Profile& profile, const TriageRequest& q, const core::Actor& actor)
+// The request checked, with its lead agency and risk level as the register spells them (`pol`,
+// `High` typed; `POL`, `high` recorded).
+TriageRequest check_request(store::Db& db, const core::Profile& profile, TriageRequest q, const core::Actor& actor)
 {
-  if (!q.lead.empty() && !store::find_agency(db, q.lead))
-    unknown_agency(db, q.lead);
-  if (!q.risk.empty() && std::find(profile.risk_levels.begin(), profile.risk_levels.end(), q.risk) == profile.risk_levels.end())
-    throw refused(fmt::format("unknown risk level '{}' (known: {})", q.risk, core::join(profile.risk_levels, ", ")));
+  if (!q.lead.empty())
+    q.lead = agency_code(db, q.lead);
+  if (!q.risk.empty())
+    q.risk = core::canonical_word(q.risk, profile.risk_levels, "risk level");
   if (q.meeting && *q.meeting < actor.today)
     throw refused(fmt::format("meeting date {} is in the past (today is {})", q.meeting->iso(), actor.today.iso()));
   if (q.override_threshold && core::trim(q.reason).empty())
@@ -66,6 +69,7 @@ void check_request(store::Db& db, const core::Profile& profile, const TriageRequ
   for (const auto* text : {&q.reason, &q.signpost, &q.forum})
     if (!core::valid_utf8(*text) || core::strip_controls(*text) != *text)
       throw refused("the reason, signposting and forum must be plain text without control characters");
+  return q;
 }
 
 TriageOutcome apply(store::Db& db, const core::Profile& profile, const core::RecordedReferral& r,
@@ -120,7 +124,7 @@ TriageOutcome decide(store::Db& db, const std::string& reference, const TriageRe
 {
   store::Transaction txn(db, store::Transaction::Kind::write);
   const auto profile = load_profile(db);
-  check_request(db, profile, request, actor);
+  const auto checked = check_request(db, profile, request, actor);
   const auto referral = store::find_referral(db, reference);
   if (!referral) {
     if (const auto voided = store::find_referral_any(db, reference))
@@ -129,7 +133,7 @@ TriageOutcome decide(store::Db& db, const std::string& reference, const TriageRe
                                 reference, voided->voided->iso(), reference));
     throw refused(fmt::format("no referral '{}' (see 'panel triage list' or 'panel case list')", reference));
   }
-  auto outcome = apply(db, profile, *referral, request, actor);
+  auto outcome = apply(db, profile, *referral, checked, actor);
   txn.commit();
   return outcome;
 }

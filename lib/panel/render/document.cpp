@@ -2,6 +2,7 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/core/words.hpp"
 #include "panel/render/markdown.hpp"
 
 #include <algorithm>
@@ -216,15 +217,16 @@ std::string text_to_html(const std::string& raw)
 
 } // namespace
 
-DocFormat parse_doc_format(const std::string& name)
+DocFormat parse_doc_format(const std::string& typed)
 {
+  const auto name = core::ascii_lower(core::trim(typed));  // `MD` and `Html` too (issue #21)
   if (name == "md" || name == "markdown")
     return DocFormat::md;
   if (name == "txt" || name == "text")
     return DocFormat::txt;
   if (name == "html")
     return DocFormat::html;
-  throw usage_error(fmt::format("unknown document format '{}' (known: md, txt, html, docx, pdf)", name));
+  throw usage_error(core::unknown_word_message(typed, {"md", "txt", "html", "docx", "pdf"}, "document format"));
 }
 
 Document render_document(const core::Template& t, const core::Value& context, DocFormat format)

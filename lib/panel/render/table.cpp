@@ -2,6 +2,7 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/core/words.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -225,12 +226,16 @@ void RowWriter::finish()
 Format parse_format(const std::string& name, const std::vector<Format>& allowed, const std::string& command)
 {
   std::vector<std::string> names;
-  for (const auto f : allowed) {
-    if (format_name(f) == name)
-      return f;
+  for (const auto f : allowed)
     names.push_back(format_name(f));
-  }
-  throw usage_error(fmt::format("'{}' has no format '{}' (known: {})", command, name, core::join(names, ", ")));
+  if (const auto found = core::find_word(name, names))  // `CSV` is csv
+    for (const auto f : allowed)
+      if (format_name(f) == *found)
+        return f;
+  throw usage_error(fmt::format("'{}' has no format '{}' (known: {}){}", command, name, core::join(names, ", "),
+                                core::close_matches(core::ascii_lower(name), names).empty()
+                                    ? std::string()
+                                    : "; did you mean '" + core::close_matches(core::ascii_lower(name), names).front() + "'?"));
 }
 
 std::string format_name(Format format)

@@ -3,6 +3,7 @@
 #include "panel/core/error.hpp"
 #include "panel/core/rounding.hpp"
 #include "panel/core/text.hpp"
+#include "panel/core/words.hpp"
 #include "panel/store/incidents.hpp"
 
 #include <algorithm>
@@ -41,15 +42,16 @@ std::string checked_month(const std::string& text, const char* option)
   return text;
 }
 
-// A --force or --type value must name something imported, or the report would silently be empty.
-void check_known(const std::string& value, const std::vector<std::string>& known, const char* what)
+// A --force or --type value must name something imported, or the report would silently be empty;
+// returns it spelt as imported (`burglary` -> `Burglary`).
+std::string check_known(const std::string& value, const std::vector<std::string>& known, const char* what)
 {
-  if (value.empty() || std::find(known.begin(), known.end(), value) != known.end())
-    return;
+  if (value.empty())
+    return value;
   if (known.empty())
     throw refused(fmt::format("unknown {} '{}': no police incident data is imported (see 'panel incidents import')",
                               what, core::strip_controls(value)));
-  throw refused(fmt::format("unknown {} '{}' (known: {})", what, core::strip_controls(value), core::join(known, ", ")));
+  return core::canonical_word(value, known, what);
 }
 
 std::string key_of(IncidentKey by, const std::string& month, const store::IncidentCount& count)
@@ -144,8 +146,8 @@ IncidentReport incident_report(store::Db& db, const IncidentOptions& options)
                         options.compare_year, {}};
   if (!report.from.empty() && !report.to.empty() && report.from > report.to)
     throw usage_error(fmt::format("--from {} is after --to {}", report.from, report.to));
-  check_known(options.force, store::incident_forces(db), "force");
-  check_known(options.type, store::incident_types(db), "crime type");
+  const auto force = check_known(options.force, store::incident_forces(db), "force");
+  const auto type = check_known(options.type, store::incident_types(db), "crime type");
 
   const auto dimension = options.by == IncidentKey::lsoa   ? store::IncidentDimension::lsoa
                          : options.by == IncidentKey::type ? store::IncidentDimension::type
@@ -153,7 +155,7 @@ IncidentReport incident_report(store::Db& db, const IncidentOptions& options)
   const int shift = options.compare_year ? 12 : 0;
   // The year before --from is read too, for the comparison.
   const auto counts = store::count_incidents(
-      db, {dimension, options.type, options.force, report.from.empty() ? "" : shift_month(report.from, -shift),
+      db, {dimension, type, force, report.from.empty() ? "" : shift_month(report.from, -shift),
            report.to});
   if (counts.empty())
     return report;

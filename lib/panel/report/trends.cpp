@@ -3,6 +3,7 @@
 #include "panel/core/date.hpp"
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/core/words.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -13,14 +14,11 @@
 namespace panel::report {
 namespace {
 
-// Error(refused) for a type or force that is not in the data, with what it may have meant.
-void known_or_refuse(const std::string& value, const std::vector<std::string>& known, const std::string& what)
+// A type or force as the data spells it, typed in any case; Error(refused) for one that is not in
+// the data, listing what is and what it may have meant.
+std::string known_or_refuse(const std::string& value, const std::vector<std::string>& known, const std::string& what)
 {
-  if (value.empty() || std::find(known.begin(), known.end(), value) != known.end())
-    return;
-  const auto hint = core::close_matches(value, known);
-  throw refused(hint.empty() ? fmt::format("no incidents with {} '{}' (known: {})", what, value, core::join(known, ", "))
-                             : fmt::format("no incidents with {} '{}' (did you mean '{}'?)", what, value, hint.front()));
+  return value.empty() ? value : core::canonical_word(value, known, what);
 }
 
 } // namespace
@@ -151,15 +149,15 @@ TrendReport trends(store::Db& db, const TrendQuery& q)
   const auto forces = store::incident_forces(db);
   if (forces.empty())
     throw refused("no incident data imported (import data.police.uk files with 'panel incidents import')");
-  known_or_refuse(q.force, forces, "force");
-  if (q.type != "all")
-    known_or_refuse(q.type, store::incident_types(db), "crime type");
-  const std::string to = q.to.empty() ? store::latest_month_imported(db, q.force).value_or("") : q.to;
+  const auto force = known_or_refuse(q.force, forces, "force");
+  const bool all = core::same_word(q.type, "all");
+  const auto type = all ? std::string("all") : known_or_refuse(q.type, store::incident_types(db), "crime type");
+  const std::string to = q.to.empty() ? store::latest_month_imported(db, force).value_or("") : q.to;
   const auto series = store::incident_series(
-      db, {q.type == "all" ? "" : q.type, q.force, to, q.settings.window + q.settings.baseline, q.level});
+      db, {all ? "" : type, force, to, q.settings.window + q.settings.baseline, q.level});
   auto report = trends(series, q.settings);
-  report.type = q.type;
-  report.force = q.force;
+  report.type = type;
+  report.force = force;
   report.level = q.level;
   return report;
 }

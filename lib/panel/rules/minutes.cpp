@@ -2,6 +2,7 @@
 
 #include "panel/core/text.hpp"
 #include "panel/core/vocabulary.hpp"
+#include "panel/core/words.hpp"
 
 #include <algorithm>
 #include <set>
@@ -26,6 +27,27 @@ std::string one_of()
   return core::join(words, ", ") + " or " + last;
 }
 
+// The known word `typed` names, in its canonical spelling; `typed` itself when it names none.
+std::string canonical_or_same(const std::string& typed, const std::vector<std::string>& known)
+{
+  return core::find_word(typed, known).value_or(typed);
+}
+
+template <core::VocabularyEnum E>
+std::string canonical_or_same(const std::string& typed)
+{
+  return canonical_or_same(typed, core::known_values<E>());
+}
+
+// "A-4" for an action id typed `a-4`.
+std::string canonical_action_id(const std::string& typed)
+{
+  auto id = core::trim(typed);
+  if (id.size() > 2 && core::same_word(id.substr(0, 2), "A-"))
+    id[0] = 'A';
+  return id;
+}
+
 // The problems of a meeting not held: it has a reason and nothing else to record.
 void check_not_held(const core::Minutes& m, const MinutesFacts& facts, std::vector<std::string>& problems)
 {
@@ -36,6 +58,42 @@ void check_not_held(const core::Minutes& m, const MinutesFacts& facts, std::vect
 }
 
 } // namespace
+
+core::Minutes canonical_minutes(core::Minutes m, const core::Profile& profile, const std::vector<std::string>& agencies)
+{
+  std::map<std::string, std::string> attendance;
+  std::map<std::string, long> attendance_lines;
+  for (const auto& [agency, status] : m.attendance) {
+    const auto code = canonical_or_same(agency, agencies);
+    attendance[code] = canonical_or_same<core::Attendance>(status);
+    attendance_lines[code] = m.attendance_lines.at(agency);
+  }
+  m.attendance = std::move(attendance);
+  m.attendance_lines = std::move(attendance_lines);
+  std::vector<std::string> types;
+  for (const auto& t : profile.interventions)
+    types.push_back(t.code);
+  for (auto& c : m.cases) {
+    c.outcome = canonical_or_same<core::MinutesOutcome>(c.outcome);
+    if (!c.risk.empty())
+      c.risk = canonical_or_same(c.risk, profile.risk_levels);
+    if (!c.close_reason.empty())
+      c.close_reason = canonical_or_same(c.close_reason, close_reasons());
+    for (auto& a : c.actions) {
+      a.owner = canonical_or_same(a.owner, agencies);
+      a.id = canonical_action_id(a.id);
+    }
+    for (auto& i : c.interventions) {
+      i.type = canonical_or_same(i.type, types);
+      i.agency = canonical_or_same(i.agency, agencies);
+    }
+  }
+  for (auto& u : m.action_updates) {
+    u.id = canonical_action_id(u.id);
+    u.status = canonical_or_same<core::ActionStatus>(u.status);
+  }
+  return m;
+}
 
 const std::vector<std::string>& close_reasons()
 {
@@ -55,10 +113,10 @@ std::vector<std::pair<std::string, std::string>> intervention_problems(const cor
     std::vector<std::string> known_types;
     for (const auto& t : profile.interventions)
       known_types.push_back(t.code);
-    problems.emplace_back("type", fmt::format("unknown intervention '{}' (known: {})", i.type, core::join(known_types, ", ")));
+    problems.emplace_back("type", core::unknown_word_message(i.type, known_types, "intervention"));
   }
   if (!has(agencies, i.agency))
-    problems.emplace_back("agency", fmt::format("unknown agency '{}'", i.agency));
+    problems.emplace_back("agency", core::unknown_word_message(i.agency, agencies, "agency"));
   if (i.date == core::Date())
     problems.emplace_back("date", "the date it was used is required");
   return problems;
@@ -86,7 +144,7 @@ std::vector<std::string> minutes_problems(const core::Minutes& m, const core::Pr
   for (const auto& [agency, status] : m.attendance) {
     if (!has(codes, agency))
       problems.push_back(where(m.attendance_lines.at(agency), "attendance." + agency) +
-                         fmt::format(": unknown agency '{}' (known: {})", agency, core::join(codes, ", ")));
+                         ": " + core::unknown_word_message(agency, codes, "agency"));
     if (!core::parse<core::Attendance>(status))
       problems.push_back(where(m.attendance_lines.at(agency), "attendance." + agency) +
                          fmt::format(": '{}' (use {})", status, one_of<core::Attendance>()));
@@ -120,8 +178,7 @@ std::vector<std::string> minutes_problems(const core::Minutes& m, const core::Pr
       problems.push_back(where(c.line, f + ".outcome") +
                          fmt::format(": '{}' (use {})", c.outcome, one_of<core::MinutesOutcome>()));
     if (!c.risk.empty() && !has(profile.risk_levels, c.risk))
-      problems.push_back(where(c.line, f + ".risk") + fmt::format(": unknown risk level '{}' (known: {})", c.risk,
-                                                                  core::join(profile.risk_levels, ", ")));
+      problems.push_back(where(c.line, f + ".risk") + ": " + core::unknown_word_message(c.risk, profile.risk_levels, "risk level"));
     if (core::is(c.outcome, core::MinutesOutcome::close) && !has(close_reasons(), c.close_reason))
       problems.push_back(where(c.line, f + ".close_reason") +
                          fmt::format(": a closed case needs a reason (one of: {})", core::join(close_reasons(), ", ")));
@@ -129,8 +186,7 @@ std::vector<std::string> minutes_problems(const core::Minutes& m, const core::Pr
       problems.push_back(where(c.line, f + ".next_review") + ": the next review must be after the meeting");
     for (const auto& a : c.actions) {
       if (!a.owner.empty() && !has(codes, a.owner))
-        problems.push_back(where(a.line, f + ".actions.owner") +
-                           fmt::format(": unknown agency '{}' (known: {})", a.owner, core::join(codes, ", ")));
+        problems.push_back(where(a.line, f + ".actions.owner") + ": " + core::unknown_word_message(a.owner, codes, "agency"));
       if (a.due != core::Date() && a.due < date)
         problems.push_back(where(a.line, f + ".actions.due") +
                            fmt::format(": {} is before the meeting ({})", a.due.iso(), date.iso()));

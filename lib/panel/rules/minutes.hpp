@@ -31,6 +31,14 @@ std::vector<std::pair<std::string, std::string>> intervention_problems(const cor
 // ABC's review at 3 months and end at 6, from the profile).
 core::NewIntervention with_type_dates(core::NewIntervention i, const core::InterventionType& type);
 
+// The minutes with every coded word as the register spells it, whatever its case as typed by hand
+// (`pol: Present`, `outcome: Keep-Open`, `risk: High`, `owner: hsg`): attendance agencies and
+// values, outcomes, risk levels, close reasons, action owners, intervention types and agencies,
+// and the statuses and ids of action updates. A word that names nothing is left as written, for
+// minutes_problems to report. `agencies`: the codes of the known agencies.
+core::Minutes canonical_minutes(core::Minutes minutes, const core::Profile& profile,
+                                const std::vector<std::string>& agencies);
+
 // What minutes are checked against, read from the register by the caller.
 struct MinutesFacts {
   std::string file;                          // for "<file>:<line>: <field>: <problem>"

@@ -1,6 +1,7 @@
 #include "panel/rules/referral_check.hpp"
 
 #include "panel/core/text.hpp"
+#include "panel/core/words.hpp"
 #include "panel/rules/dates.hpp"
 #include "panel/rules/names.hpp"
 
@@ -14,15 +15,6 @@ template <typename T, typename Key>
 bool contains(const std::vector<T>& items, const std::string& value, Key key)
 {
   return std::any_of(items.begin(), items.end(), [&](const T& item) { return key(item) == value; });
-}
-
-template <typename T, typename Key>
-std::string known(const std::vector<T>& items, Key key)
-{
-  std::vector<std::string> names;
-  for (const auto& item : items)
-    names.push_back(key(item));
-  return core::join(names, ", ");
 }
 
 // Problems with a piece of free text: length, and control characters that could corrupt
@@ -77,7 +69,7 @@ void check_choice(std::vector<FieldProblem>& out, const std::string& field, cons
                   const std::vector<std::string>& choices)
 {
   if (!value.empty() && std::find(choices.begin(), choices.end(), value) == choices.end())
-    out.push_back({field, fmt::format("unknown value '{}' (known: {})", value, core::join(choices, ", "))});
+    out.push_back({field, core::unknown_word_message(value, choices, "value")});
 }
 
 // The fixed vocabularies, built once rather than for every referral checked.
@@ -90,7 +82,37 @@ const std::string& agency_code(const core::Agency& a) { return a.code; }
 const std::string& category_code(const core::Category& c) { return c.code; }
 const std::string& instrument_name(const core::RiskInstrument& i) { return i.name; }
 
+// The codes of a profile list: codes(profile.agencies, agency_code).
+template <class T, class F>
+std::vector<std::string> codes(const std::vector<T>& items, F code)
+{
+  std::vector<std::string> out;
+  for (const auto& item : items)
+    out.push_back(code(item));
+  return out;
+}
+
+// The known word `typed` names, spelt as known; `typed` itself when it names none (or is empty).
+void canonical(std::string& typed, const std::vector<std::string>& known)
+{
+  if (!typed.empty())
+    typed = core::find_word(typed, known).value_or(typed);
+}
+
 } // namespace
+
+core::Referral canonical_referral(core::Referral r, const core::Profile& profile)
+{
+  canonical(r.agency, codes(profile.agencies, agency_code));
+  const auto categories = codes(profile.categories, category_code);
+  for (auto& c : r.categories)
+    canonical(c, categories);
+  canonical(r.risk_level, profile.risk_levels);
+  canonical(r.risk_instrument, codes(profile.risk_instruments, instrument_name));
+  canonical(r.role, roles);
+  canonical(r.consent, consents);
+  return r;
+}
 
 int risk_score_max(const core::Profile& profile, const std::string& instrument)
 {
@@ -112,7 +134,7 @@ std::vector<FieldProblem> check_referral(const core::Referral& r, const core::Pr
   if (r.agency.empty())
     out.push_back({"agency", "is required"});
   else if (!contains(profile.agencies, r.agency, agency_code))
-    out.push_back({"agency", fmt::format("unknown agency '{}' (known: {})", r.agency, known(profile.agencies, agency_code))});
+    out.push_back({"agency", core::unknown_word_message(r.agency, codes(profile.agencies, agency_code), "agency")});
   if (core::trim(r.name).empty())
     out.push_back({"name", "is required"});
   else if (core::valid_utf8(r.name) && normalise_name(r.name).empty())  // bad UTF-8 is reported below
@@ -125,7 +147,7 @@ std::vector<FieldProblem> check_referral(const core::Referral& r, const core::Pr
     out.push_back({"category", "at least one category is required"});
   for (const auto& c : r.categories)
     if (!contains(profile.categories, c, category_code))
-      out.push_back({"category", fmt::format("unknown category '{}' (known: {})", c, known(profile.categories, category_code))});
+      out.push_back({"category", core::unknown_word_message(c, codes(profile.categories, category_code), "category")});
   if (core::trim(r.summary).empty())
     out.push_back({"summary", "is required"});
   check_text(out, "summary", r.summary, max_summary_chars, true);
@@ -141,8 +163,8 @@ std::vector<FieldProblem> check_referral(const core::Referral& r, const core::Pr
   check_choice(out, "consent", r.consent, consents);
   check_choice(out, "risk_level", r.risk_level, profile.risk_levels);
   if (!r.risk_instrument.empty() && !contains(profile.risk_instruments, r.risk_instrument, instrument_name))
-    out.push_back({"risk_instrument", fmt::format("unknown instrument '{}' (known: {})", r.risk_instrument,
-                                                  known(profile.risk_instruments, instrument_name))});
+    out.push_back({"risk_instrument",
+                   core::unknown_word_message(r.risk_instrument, codes(profile.risk_instruments, instrument_name), "instrument")});
   check_count(out, "risk_score", r.risk_score, risk_score_max(profile, r.risk_instrument));
   check_count(out, "incidents_12m", r.incidents_12m, 10000);
   check_count(out, "agencies_involved", r.agencies_involved, 100);

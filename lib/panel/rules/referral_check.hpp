@@ -18,6 +18,11 @@ struct FieldProblem {
 constexpr size_t max_summary_chars = 20000;
 constexpr size_t max_text_chars = 500;
 
+// The referral with its coded values as the profile spells them, whatever their case as typed
+// (`pol`, `Suicide`, `High`, `Victim`): agency, categories, risk level and instrument, role and
+// consent. A value that names nothing is left as written, for check_referral to report.
+core::Referral canonical_referral(core::Referral referral, const core::Profile& profile);
+
 // Everything wrong with a referral against the profile on `today`: required fields (received,
 // agency, name, a category, summary), dates real and not in the future, agency, categories,
 // risk level and instrument known, numbers in range, enumerations, text length and characters.

@@ -1,5 +1,7 @@
 #include "panel/store/actions.hpp"
 
+#include "panel/core/text.hpp"
+#include "panel/core/words.hpp"
 #include "panel/store/row.hpp"
 
 #include <fmt/format.h>
@@ -20,7 +22,7 @@ ActionRow read(SQLite::Statement& s)
           s.getColumn(7).getString(), s.getColumn(8).getInt() != 0};
 }
 
-std::int64_t number(const std::string& id) { return std::stoll(id.substr(2)); }
+std::int64_t number(const std::string& id) { return std::stoll(core::trim(id).substr(2)); }
 
 } // namespace
 
@@ -28,8 +30,8 @@ std::vector<ActionRow> list_actions(Db& db, const ActionFilter& f)
 {
   SQLite::Statement s(db.impl().sql,
                       fmt::format("SELECT {} FROM {} "
-                                  "WHERE (?1 = '' OR a.status = ?1) AND (?2 = '' OR a.owner = ?2) "
-                                  "AND (?3 = '' OR k.reference = ?3 OR t.reference = ?3) "
+                                  "WHERE (?1 = '' OR a.status = ?1) AND (?2 = '' OR a.owner = ?2 COLLATE NOCASE) "
+                                  "AND (?3 = '' OR k.reference = ?3 COLLATE NOCASE OR t.reference = ?3 COLLATE NOCASE) "
                                   "AND (?4 IS NULL OR a.due <= ?4) ORDER BY a.due, a.id",
                                   columns, from));
   s.bind(1, f.status);
@@ -42,9 +44,11 @@ std::vector<ActionRow> list_actions(Db& db, const ActionFilter& f)
   return rows;
 }
 
-std::optional<ActionRow> find_action(Db& db, const std::string& id)
+std::optional<ActionRow> find_action(Db& db, const std::string& typed)
 {
-  if (id.size() < 3 || id.rfind("A-", 0) != 0 || id.find_first_not_of("0123456789", 2) != std::string::npos)
+  // `a-4` is A-4: ids are typed in any case, like every other word (issue #21).
+  const auto id = core::trim(typed);
+  if (id.size() < 3 || !core::same_word(id.substr(0, 2), "A-") || id.find_first_not_of("0123456789", 2) != std::string::npos)
     return std::nullopt;
   SQLite::Statement s(db.impl().sql,
                       fmt::format("SELECT {} FROM {} WHERE a.id = ?", columns, from));

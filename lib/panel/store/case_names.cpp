@@ -1,6 +1,7 @@
 #include "panel/store/case_names.hpp"
 
 #include "panel/store/impl.hpp"
+#include "panel/store/references.hpp"
 
 namespace panel::store {
 
@@ -12,7 +13,7 @@ UNION SELECT r.name FROM referral r JOIN "case" k ON k.person_id = r.person_id
   WHERE k.reference = ?1 AND r.voided IS NULL
 UNION SELECT o.name FROM other_party o JOIN referral r ON r.id = o.referral_id JOIN "case" k ON k.id = r.case_id
   WHERE k.reference = ?1 AND r.voided IS NULL)SQL");
-  s.bind(1, case_reference);
+  s.bind(1, stored_reference(db, case_reference));
   std::vector<std::string> names;
   while (s.executeStep()) {
     auto name = s.getColumn(0).getString();

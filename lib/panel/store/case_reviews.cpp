@@ -1,6 +1,7 @@
 #include "panel/store/case_reviews.hpp"
 
 #include "panel/store/actions.hpp"
+#include "panel/store/references.hpp"
 #include "panel/store/row.hpp"
 
 #include <fmt/format.h>
@@ -118,8 +119,8 @@ void insert_complaint(Db& db, std::int64_t case_review_id, const core::Complaint
 
 std::optional<core::CaseReview> find_case_review(Db& db, const std::string& reference)
 {
-  SQLite::Statement s(db.impl().sql, fmt::format("SELECT {} FROM case_review t WHERE t.reference = upper(?)", columns));
-  s.bind(1, reference);
+  SQLite::Statement s(db.impl().sql, fmt::format("SELECT {} FROM case_review t WHERE t.reference = ?", columns));
+  s.bind(1, stored_reference(db, reference));
   if (!s.executeStep())
     return std::nullopt;
   auto r = read(s);

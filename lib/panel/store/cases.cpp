@@ -1,5 +1,6 @@
 #include "panel/store/cases.hpp"
 
+#include "panel/store/references.hpp"
 #include "panel/store/row.hpp"
 
 #include <fmt/format.h>
@@ -64,6 +65,9 @@ std::optional<core::Case> find_case(Db& db, const std::string& reference)
   if (s.executeStep())
     found = read_case(s);
   s.reset();
+  if (!found)
+    if (const auto stored = stored_reference(db, reference); stored != reference)
+      return find_case(db, stored);
   return found;
 }
 
@@ -123,8 +127,11 @@ std::optional<core::Case> find_case_any(Db& db, const std::string& case_referenc
                                                  "WHERE k.reference = ?",
                                                  case_columns));
   s.bind(1, case_reference);
-  if (!s.executeStep())
+  if (!s.executeStep()) {
+    if (const auto stored = stored_reference(db, case_reference); stored != case_reference)
+      return find_case_any(db, stored);
     return std::nullopt;
+  }
   return read_case(s);
 }
 

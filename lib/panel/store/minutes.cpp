@@ -1,5 +1,6 @@
 #include "panel/store/minutes.hpp"
 
+#include "panel/core/words.hpp"
 #include "panel/store/actions.hpp"
 #include "panel/store/row.hpp"
 
@@ -11,7 +12,7 @@ namespace {
 
 std::optional<std::int64_t> action_number(const std::string& id)
 {
-  if (id.size() < 3 || id.rfind("A-", 0) != 0)
+  if (id.size() < 3 || !core::same_word(id.substr(0, 2), "A-"))  // `a-4` is A-4
     return std::nullopt;
   std::int64_t n = 0;
   const auto [end, ec] = std::from_chars(id.data() + 2, id.data() + id.size(), n);

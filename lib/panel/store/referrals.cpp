@@ -1,5 +1,6 @@
 #include "panel/store/referrals.hpp"
 
+#include "panel/store/references.hpp"
 #include "panel/store/row.hpp"
 
 #include <fmt/format.h>
@@ -123,8 +124,12 @@ std::optional<core::RecordedReferral> find_referral_any(Db& db, const std::strin
   auto& s = db.impl().cached(text);
   s.bind(1, reference);
   auto rows = read_referrals(db, s);
-  if (rows.empty())
+  if (rows.empty()) {
+    // Typed in another case (`ccm-2017-0001`): look again with the stored spelling.
+    if (const auto stored = stored_reference(db, reference); stored != reference)
+      return find_referral_any(db, stored);
     return std::nullopt;
+  }
   return std::move(rows.front());
 }
 

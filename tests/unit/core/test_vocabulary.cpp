@@ -60,10 +60,11 @@ TEST_CASE("vocabulary: the stored words are the ones the database has always hel
   CHECK(to_string(AuditAction::export_) == "export");
 }
 
-TEST_CASE("vocabulary: parse takes the stored text only, not other spellings")
+TEST_CASE("vocabulary: parse takes the stored text in any case, not other spellings")
 {
   CHECK_FALSE(parse<TriageDecision>("more_info").has_value());
-  CHECK_FALSE(parse<TriageDecision>("Accept").has_value());
+  CHECK(parse<TriageDecision>("Accept") == TriageDecision::accept);
+  CHECK(parse<MinutesOutcome>("KEEP-OPEN") == MinutesOutcome::keep_open);
   CHECK_FALSE(parse<CaseStatus>("").has_value());
   CHECK_FALSE(parse<CaseStatus>("open ").has_value());
   CHECK_FALSE(parse<AuditAction>("delete_").has_value());

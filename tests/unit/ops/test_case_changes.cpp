@@ -60,7 +60,8 @@ struct Cases : test::CcmPanel {
   core::Case kase(const std::string& reference = "CCM-2017-0001") { return *store::find_case(db, reference); }
   std::vector<core::HistoryRow> history(const std::string& reference = "CCM-2017-0001")
   {
-    return store::history_of(db, core::HistoryEntity::case_, kase(reference).id);
+    // find_case_any: a voided case has a history too (find_case leaves it out).
+    return store::history_of(db, core::HistoryEntity::case_, store::find_case_any(db, reference).value().id);
   }
   // Every open case's attention reasons apart from the time since discussion (rules/attention).
   std::vector<std::string> without_next_step()
@@ -173,7 +174,7 @@ TEST_CASE("case update: a closed case takes a corrected risk level and a note, n
 TEST_CASE("case close: open actions refuse it unless cancelled with it")
 {
   Cases p;
-  const auto id = ops::add_action(p.db, "CCM-2017-0001", "HSG", day("2017-09-30"), "Check the tenancy", p.now);
+  const auto id = ops::add_action(p.db, "CCM-2017-0001", "HSG", day("2017-09-30"), "Check the tenancy", p.now).id;
   CHECK_THROWS_WITH_AS(ops::close_case(p.db, "CCM-2017-0001", "moved away", false, p.now), doctest::Contains(id.c_str()), Error);
   CHECK(p.kase().status == "open");
   CHECK_THROWS_WITH_AS(ops::close_case(p.db, "CCM-2017-0001", "bored", true, p.now),

@@ -736,7 +736,7 @@ TEST_CASE("intake: a source_ref already recorded is reported with the file's oth
       "  - {received: 2017-01-06, agency: POL, name: Sam Lee, categories: [assault], summary: b, source_ref: S-0}\n");
   CHECK(message == "r.yaml:2: category: unknown category 'burglery' (known: suicide, rough-sleeping, mental-health, "
                    "dementia, burglary, assault, harassment, aggressive-behaviour, neighbour-dispute, hate-crime, "
-                   "drunk-disorderly, sexual-assault, drug-use, drug-dealing)\n"
+                   "drunk-disorderly, sexual-assault, drug-use, drug-dealing); did you mean 'burglary'?\n"
                    "panel: error: r.yaml:3: source_ref: 'S-0' from POL is already recorded as CCM-2016-0001 (use "
                    "--skip-existing to skip referrals already recorded)\n"
                    "panel: error: r.yaml: 2 problems; nothing was recorded");

@@ -70,7 +70,7 @@ struct Reminders : test::CcmPanel {
   std::string action(const std::string& kase, const char* owner, const char* due, const std::string& text = "Check in",
                      const char* today = "2017-09-01")
   {
-    return ops::add_action(db, kase, owner, day(due), text, on(today));
+    return ops::add_action(db, kase, owner, day(due), text, on(today)).id;
   }
   ops::ReminderPlan plan(const std::string& today) { return ops::plan_reminders(db, "", on(today)); }
   void set(const char* key, const char* value) { ops::config_set(db, key, value, on("2017-09-01")); }

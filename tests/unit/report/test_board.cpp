@@ -129,7 +129,7 @@ struct Board : test::CcmPanel {
                               "risk_level: high\n");
     decide(r10, "accept", "2017-05-03");
     decide(r0, "more-info", "2017-06-15");
-    a9 = ops::add_action(db, r10, "VS", day("2017-06-30"), "a9", on("2017-06-20"));
+    a9 = ops::add_action(db, r10, "VS", day("2017-06-30"), "a9", on("2017-06-20")).id;
     r1 = refer("2017-06-30", "agency: POL\nname: Ann Able\ndob: 1980-01-01\ncategories: [assault]\nresident: true\n"
                              "risk_level: high\n");
 
@@ -171,7 +171,7 @@ struct Board : test::CcmPanel {
     r9 = refer("2017-07-20", "agency: CST\nname: Hal Hunt\ncategories: [drunk-disorderly]\nrisk_level: standard\n");
     status(a1, "done", "2017-07-25");
     move_due(a4, "2017-08-20", "2017-07-30");
-    a8 = ops::add_action(db, r1, "HSG", day("2017-08-09"), "a8", on("2017-08-02"));
+    a8 = ops::add_action(db, r1, "HSG", day("2017-08-09"), "a8", on("2017-08-02")).id;
     CHECK_FALSE(minutes("2017-08-08", "held: false\nreason: Venue unavailable\n").held);
     r4 = refer("2017-08-10", "agency: POL\nname: Cat Cole\ncategories: [suicide, mental-health]\nvulnerable: true\n"
                              "agencies_involved: 1\nrisk_level: standard\n");
@@ -216,7 +216,7 @@ struct Board : test::CcmPanel {
     r6 = refer("2017-10-01", "agency: POL\nname: Eve Eve\ndob: 1991-04-04\ncategories: [assault]\nrisk_level: high\n");
     decide(r5, "decline", "2017-10-02");
     decide(r6, "accept", "2017-10-02");
-    a10 = ops::add_action(db, r1, "POL", day("2017-10-20"), "a10", on("2017-10-02"));
+    a10 = ops::add_action(db, r1, "POL", day("2017-10-20"), "a10", on("2017-10-02")).id;
     move_due(a3, "2017-10-31", "2017-10-03");
     status(a3, "done", "2017-10-05");
     minutes("2017-10-10", quorate + "cases:\n"

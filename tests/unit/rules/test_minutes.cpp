@@ -202,7 +202,7 @@ TEST_CASE("minutes rules: an intervention has a known type, a known agency and a
   right.line = 7;
   c.interventions = {wrong, right};
   CHECK(problems(held_with(c)) == Strings{"m.yaml:6: cases.C-1.interventions.type: unknown intervention 'asbo' (known: abc, cpw)",
-                                          "m.yaml:6: cases.C-1.interventions.agency: unknown agency 'XYZ'",
+                                          "m.yaml:6: cases.C-1.interventions.agency: unknown agency 'XYZ' (known: POL, ASC)",
                                           "m.yaml:6: cases.C-1.interventions.date: the date it was used is required"});
 }
 
@@ -223,7 +223,7 @@ TEST_CASE("intervention rules: one check for minutes and case intervention add, 
   using Pairs = std::vector<std::pair<std::string, std::string>>;
   CHECK(rules::intervention_problems(i, profile(), {"POL"}) ==
         Pairs{{"type", "unknown intervention 'asbo' (known: abc, cpw)"},
-              {"agency", "unknown agency 'XYZ'"},
+              {"agency", "unknown agency 'XYZ' (known: POL)"},
               {"date", "the date it was used is required"}});
   i.type = "cpw";
   i.agency = "POL";
