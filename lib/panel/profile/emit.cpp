@@ -3,6 +3,7 @@
 #include "panel/input/yaml_document.hpp"
 #include "panel/profile/case_review.hpp"
 #include "panel/profile/profile.hpp"
+#include "panel/profile/documents.hpp"
 #include "panel/profile/retention.hpp"
 
 #include <charconv>
@@ -180,6 +181,7 @@ std::string to_yaml(const core::Profile& p, bool with_agencies)
   out << YAML::EndMap;
   emit_case_review(out, p.case_review);
   emit_retention(out, p.retention);
+  emit_documents(out, p.documents);
   out << YAML::EndMap;
   return std::string(out.c_str()) + "\n";
 }

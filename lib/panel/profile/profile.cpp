@@ -6,6 +6,7 @@
 #include "panel/input/yaml_document.hpp"
 #include "panel/profile/case_review.hpp"
 #include "panel/profile/reader.hpp"
+#include "panel/profile/documents.hpp"
 #include "panel/profile/retention.hpp"
 
 #include <algorithm>
@@ -21,7 +22,8 @@ const std::vector<std::string> top_keys = {
     "confidentiality", "agencies", "quorum", "categories", "risk_levels", "risk_instruments",
     "criteria", "interventions", "redirect_forums", "repeat_window", "repeat_window_days", "agenda_lead_days",
     "minutes_due_working_days", "due_soon_days", "remind_every_days", "escalate_after_days",
-    "attention_after_days", "templates", "mail", "safelives", "population", "case_review", "retention"};
+    "attention_after_days", "templates", "mail", "safelives", "population", "case_review", "retention",
+    "documents"};
 
 // A code used in references, categories and criteria: lower-case words joined by '-'.
 bool is_slug(const std::string& s)
@@ -229,7 +231,8 @@ std::optional<core::DateSpan> read_repeat_window(const Reader& r, const YAML::No
   return *span;
 }
 
-core::Profile read_profile(const Reader& r, const YAML::Node& doc, const std::vector<core::Agency>& live)
+core::Profile read_profile(const Reader& r, const YAML::Node& doc, const std::vector<core::Agency>& live,
+                           const std::string& source, bool stored)
 {
   r.expect_map(doc, "", top_keys);
   core::Profile p;
@@ -347,6 +350,7 @@ core::Profile read_profile(const Reader& r, const YAML::Node& doc, const std::ve
   }
   p.case_review = read_case_review(r, doc["case_review"]);
   p.retention = read_retention(r, doc["retention"]);
+  p.documents = read_documents(r, doc["documents"], source, stored);
   return p;
 }
 
@@ -386,7 +390,7 @@ core::Profile load(std::string_view text, const std::string& source, const std::
   if (!doc.IsDefined() || doc.IsNull())
     reader.fail(doc, "", "the profile is empty");
   try {
-    return read_profile(reader, doc, live_agencies);
+    return read_profile(reader, doc, live_agencies, source, stored);
   } catch (const YAML::Exception& e) {
     // The reader checks shapes first, so this is a case it did not foresee: still the user's file.
     throw refused(fmt::format("{}:{}: cannot read the profile: {}", source.empty() ? "profile" : source,
