@@ -183,18 +183,27 @@ std::string docx_with_marking(const std::string& docx, const std::string& markin
   // The body's last sectPr is the page setup pandoc copies into every document it writes.
   const std::string references = "<w:headerReference w:type=\"default\" r:id=\"rIdPanelHeader\"/>"
                                  "<w:footerReference w:type=\"default\" r:id=\"rIdPanelFooter\"/>";
-  const auto section = document.rfind("<w:sectPr", body_end);
+  auto section = document.rfind("<w:sectPr", body_end);
+  if (section != std::string::npos) {
+    // An empty <w:sectPr/> (pandoc's own reference has one) is replaced by a whole one.
+    const auto open_end = document.find('>', section);
+    if (open_end != std::string::npos && document[open_end - 1] == '/') {
+      document.erase(section, open_end + 1 - section);
+      section = std::string::npos;
+    }
+  }
+  const auto end_of_body = document.rfind("</w:body>");
   if (section == std::string::npos) {
-    document.insert(body_end, "<w:sectPr>" + references +
+    document.insert(end_of_body, "<w:sectPr>" + references +
                                   "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
                                   "<w:pgMar w:top=\"1418\" w:right=\"1134\" w:bottom=\"1418\" w:left=\"1134\" "
                                   "w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr>");
   } else {
     const auto open_end = document.find('>', section);
-    std::string rest = document.substr(open_end + 1, body_end - open_end - 1);
+    std::string rest = document.substr(open_end + 1, end_of_body - open_end - 1);
     remove_empty_elements(rest, "w:headerReference", "w:type=\"default\"");
     remove_empty_elements(rest, "w:footerReference", "w:type=\"default\"");
-    document = document.substr(0, open_end + 1) + references + rest + document.substr(body_end);
+    document = document.substr(0, open_end + 1) + references + rest + document.substr(end_of_body);
   }
   if (document.find("xmlns:r=") == std::string::npos) {
     const auto root = document.find("<w:document");
