@@ -63,6 +63,15 @@ struct SafeLivesSettings {
 };
 
 // How long personal data is kept (`retention:`); `panel purge` removes it after that. 0: never.
+// The profile's `documents:` section: how DOCX, PDF and print HTML look. Paths are absolute
+// (resolved against the profile file's folder when it is read); "" for none.
+struct DocumentSettings {
+  std::string reference_docx;  // house-style Word file handed to pandoc
+  std::string logo;            // letterhead image, top right of letters and the pack cover
+  std::string address;         // letterhead address block; "" for the profile's `address`
+  std::string font;            // body font of PDF and HTML, before a fallback stack; "" for Arial
+};
+
 struct RetentionSettings {
   int closed_case_years = 6;        // after a case is closed
   int declined_referral_years = 1;  // after a referral not taken on (declined or redirected) was decided
@@ -112,6 +121,7 @@ struct Profile {
   CaseReviewSettings case_review;  // the ASB case review's threshold and time limits
   RetentionSettings retention;
   InputSettings input;
+  DocumentSettings documents;
 };
 
 // The referral fields a criterion may test, and their kind: "number", "flag" or "text".

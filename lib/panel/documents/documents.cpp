@@ -6,6 +6,7 @@
 #include "panel/core/text.hpp"
 #include "panel/core/vocabulary.hpp"
 #include "panel/core/words.hpp"
+#include "panel/input/file.hpp"
 #include "panel/render/document.hpp"
 #include "panel/render/pandoc.hpp"
 #include "panel/render/template_check.hpp"
@@ -129,9 +130,20 @@ Produced produce_document(store::Db& db, const core::Template& t, const core::Va
   const bool binary = output.format == "docx" || output.format == "pdf";
   if (binary && output.path.empty())
     throw usage_error(fmt::format("{} output needs a file: add -o FILE", output.format));
-  // DOCX and PDF are made from panel's own HTML, so they keep its line breaks and escaping.
-  const auto doc = render::render_document(t, context, binary ? render::DocFormat::html : render::parse_doc_format(output.format));
-  const std::string bytes = binary ? render::pandoc_convert(doc.body, "html", output.format, output.tmpdir) : doc.body;
+  // DOCX and PDF are made from panel's own HTML, so they keep its line breaks and escaping, and
+  // PDF and printed HTML share one print stylesheet (the marking on every page).
+  const auto marking = context.fields.find("marking");
+  render::PageStyle page;
+  page.marking = marking == context.fields.end() ? "" : marking->second.text;
+  page.font = output.style.font;
+  if (!output.style.logo.empty())
+    page.logo_uri = render::image_data_uri(output.style.logo, input::read_file(output.style.logo));
+  const auto doc = render::render_document(t, context, binary ? render::DocFormat::html : render::parse_doc_format(output.format),
+                                           page);
+  const std::string bytes =
+      binary ? render::convert_html(doc.body, {output.format, doc.subject.empty() ? t.name : doc.subject, page.marking,
+                                               output.style.reference_docx, output.tmpdir})
+             : doc.body;
   Produced produced{output.path.empty() ? bytes : "", doc.subject, core::sha256_hex(bytes)};
   record.template_name = t.name;
   record.template_source = t.source == "built-in" ? "built-in" : t.file;
@@ -192,7 +204,9 @@ Value base_context(const core::Profile& p, core::Date today, const std::string& 
   Value coordinator = Value::object();
   coordinator.set("name", p.coordinator.name).set("email", p.coordinator.email).set("phone", p.coordinator.phone);
   Value panel = Value::object();
-  panel.set("name", p.name).set("short", p.short_name).set("address", core::trim(p.address)).set("coordinator", coordinator);
+  // The letterhead's address block: the profile's documents.letterhead.address, else its address.
+  const std::string& address = p.documents.address.empty() ? p.address : p.documents.address;
+  panel.set("name", p.name).set("short", p.short_name).set("address", core::trim(address)).set("coordinator", coordinator);
   Value root = Value::object();
   root.set("panel", panel).set("today", today.british()).set("marking", p.marking)
       .set("confidentiality", core::trim(p.confidentiality)).set("recipient", recipient)

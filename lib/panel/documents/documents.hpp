@@ -37,6 +37,7 @@ struct Output {
   std::string path;    // "" for the text itself (md, txt, html only)
   bool force = false;  // overwrite an existing file
   std::string tmpdir;
+  core::DocumentSettings style{};  // the profile's `documents:` (font, logo, reference.docx)
 };
 
 // What was produced.

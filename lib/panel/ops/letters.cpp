@@ -34,7 +34,7 @@ LetterResult case_review_letter(store::Db& db, const LetterRequest& q, const cor
   core::DocumentRecord record;
   record.reference = review->reference;
   record.case_review_id = review->id;
-  const auto produced = documents::produce_document(db, t, context, {q.format, q.output, q.force, q.tmpdir}, record, actor);
+  const auto produced = documents::produce_document(db, t, context, {q.format, q.output, q.force, q.tmpdir, profile.documents}, record, actor);
   return {produced.text, q.output, produced.subject, produced.sha256};
 }
 
@@ -105,7 +105,7 @@ LetterResult write_letter(store::Db& db, const LetterRequest& q, const core::Act
     record.case_id = kase->id;
   else
     record.referral_id = referral->id;
-  const auto produced = documents::produce_document(db, t, context, {q.format, q.output, q.force, q.tmpdir}, record, actor);
+  const auto produced = documents::produce_document(db, t, context, {q.format, q.output, q.force, q.tmpdir, profile.documents}, record, actor);
   LetterResult result{produced.text, q.output, produced.subject, produced.sha256};
   txn.commit();
   return result;

@@ -174,7 +174,9 @@ documents::Produced meeting_document(store::Db& db, const PackRequest& q, const 
   const auto agenda = compute_agenda(db, meeting, profile);
   core::DocumentRecord record;
   record.reference = meeting.date.iso();
-  auto produced = documents::produce_document(db, t, meeting_context(db, profile, agenda, actor.today), q.output, record, actor);
+  documents::Output output = q.output;
+  output.style = profile.documents;
+  auto produced = documents::produce_document(db, t, meeting_context(db, profile, agenda, actor.today), output, record, actor);
   audit_people_read(db, research_people(db, agenda), "meeting pack", actor);
   txn.commit();
   return produced;
@@ -281,7 +283,9 @@ documents::Produced minutes_document(store::Db& db, core::Date date, const docum
 
   core::DocumentRecord doc;
   doc.reference = date.iso();
-  auto produced = documents::produce_document(db, t, context, output, doc, actor);
+  documents::Output styled = output;
+  styled.style = profile.documents;
+  auto produced = documents::produce_document(db, t, context, styled, doc, actor);
   txn.commit();
   return produced;
 }

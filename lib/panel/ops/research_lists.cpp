@@ -127,7 +127,7 @@ ResearchResult research_lists(store::Db& db, const ResearchRequest& q, const cor
       core::DocumentRecord record;
       record.reference = meeting.date.iso();
       // With a path, the file is staged to appear when the transaction commits.
-      bytes = documents::produce_document(db, t, context, {q.format, piece.path, q.force, q.tmpdir}, record, actor).text;
+      bytes = documents::produce_document(db, t, context, {q.format, piece.path, q.force, q.tmpdir, profile.documents}, record, actor).text;
     }
     audit_people_read(db, list, "research list for " + core::join(codes_of(piece.agencies), ", "), actor);
     if (piece.path.empty()) {

@@ -4,6 +4,7 @@
 #include "panel/input/yaml_document.hpp"
 #include "panel/profile/case_review.hpp"
 #include "panel/profile/profile.hpp"
+#include "panel/profile/documents.hpp"
 #include "panel/profile/retention.hpp"
 
 #include <charconv>
@@ -183,6 +184,7 @@ std::string to_yaml(const core::Profile& p, bool with_agencies)
   emit_retention(out, p.retention);
   out << YAML::Key << "input" << YAML::Value << YAML::BeginMap << YAML::Key << "date_order" << YAML::Value
       << input::date_order_name(p.input.date_order) << YAML::EndMap;
+  emit_documents(out, p.documents);
   out << YAML::EndMap;
   return std::string(out.c_str()) + "\n";
 }

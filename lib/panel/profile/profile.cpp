@@ -7,6 +7,7 @@
 #include "panel/input/yaml_document.hpp"
 #include "panel/profile/case_review.hpp"
 #include "panel/profile/reader.hpp"
+#include "panel/profile/documents.hpp"
 #include "panel/profile/retention.hpp"
 
 #include <algorithm>
@@ -23,7 +24,7 @@ const std::vector<std::string> top_keys = {
     "criteria", "interventions", "redirect_forums", "repeat_window", "repeat_window_days", "agenda_lead_days",
     "minutes_due_working_days", "due_soon_days", "remind_every_days", "escalate_after_days",
     "attention_after_days", "templates", "mail", "safelives", "population", "case_review", "retention",
-    "input"};
+    "input", "documents"};
 
 // A code used in references, categories and criteria: lower-case words joined by '-'.
 bool is_slug(const std::string& s)
@@ -231,7 +232,8 @@ std::optional<core::DateSpan> read_repeat_window(const Reader& r, const YAML::No
   return *span;
 }
 
-core::Profile read_profile(const Reader& r, const YAML::Node& doc, const std::vector<core::Agency>& live)
+core::Profile read_profile(const Reader& r, const YAML::Node& doc, const std::vector<core::Agency>& live,
+                           const std::string& source, bool stored)
 {
   r.expect_map(doc, "", top_keys);
   core::Profile p;
@@ -361,6 +363,7 @@ core::Profile read_profile(const Reader& r, const YAML::Node& doc, const std::ve
       p.input.date_order = *order;
     }
   }
+  p.documents = read_documents(r, doc["documents"], source, stored);
   return p;
 }
 
@@ -400,7 +403,7 @@ core::Profile load(std::string_view text, const std::string& source, const std::
   if (!doc.IsDefined() || doc.IsNull())
     reader.fail(doc, "", "the profile is empty");
   try {
-    return read_profile(reader, doc, live_agencies);
+    return read_profile(reader, doc, live_agencies, source, stored);
   } catch (const YAML::Exception& e) {
     // The reader checks shapes first, so this is a case it did not foresee: still the user's file.
     throw refused(fmt::format("{}:{}: cannot read the profile: {}", source.empty() ? "profile" : source,

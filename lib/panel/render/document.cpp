@@ -4,6 +4,7 @@
 #include "panel/core/text.hpp"
 #include "panel/core/words.hpp"
 #include "panel/render/markdown.hpp"
+#include "panel/render/page.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -185,15 +186,6 @@ std::string html_value(std::string_view text)
   return out;
 }
 
-std::string html_page(const std::string& title, const std::string& body)
-{
-  return "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_escape(title) +
-         "</title>\n<style>\nbody { font-family: Arial, Helvetica, sans-serif; max-width: 44em; margin: 2em auto; "
-         "line-height: 1.45; }\ntable { border-collapse: collapse; }\nth, td { border: 1px solid #999; padding: 0.2em "
-         "0.5em; text-align: left; }\n</style>\n</head>\n<body>\n" +
-         body + "</body>\n</html>\n";
-}
-
 // Plain text as HTML paragraphs, for a text template asked for as HTML.
 std::string text_to_html(const std::string& raw)
 {
@@ -229,7 +221,7 @@ DocFormat parse_doc_format(const std::string& typed)
   throw usage_error(core::unknown_word_message(typed, {"md", "txt", "html", "docx", "pdf"}, "document format"));
 }
 
-Document render_document(const core::Template& t, const core::Value& context, DocFormat format)
+Document render_document(const core::Template& t, const core::Value& context, DocFormat format, const PageStyle& page)
 {
   // Triple braces and '&' would print values unescaped, whoever calls this.
   for (const auto* text : {&t.subject, &t.body})
@@ -246,7 +238,7 @@ Document render_document(const core::Template& t, const core::Value& context, Do
       throw refused(fmt::format("template '{}' is HTML: use --format html, docx or pdf", t.name));
     doc.body = render_text(t.body, data, [](const std::string& s) { return html_value(s); }, t);
     if (doc.body.find("<html") == std::string::npos)
-      doc.body = html_page(doc.subject.empty() ? t.name : doc.subject, doc.body);
+      doc.body = html_page(doc.subject.empty() ? t.name : doc.subject, doc.body, page);
     return doc;
   }
   if (format == DocFormat::md && t.format == "markdown") {
@@ -267,7 +259,7 @@ Document render_document(const core::Template& t, const core::Value& context, Do
     doc.body = underline_headings(restore(markdown_to_text(marked), values, plain));
   } else {
     const std::string html = t.format == "text" ? text_to_html(marked) : markdown_to_html(marked);
-    doc.body = html_page(doc.subject.empty() ? t.name : doc.subject, restore(html, values, html_value));
+    doc.body = html_page(doc.subject.empty() ? t.name : doc.subject, restore(html, values, html_value), page);
   }
   return doc;
 }

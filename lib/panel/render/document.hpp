@@ -1,6 +1,7 @@
 #pragma once
 #include "panel/core/template.hpp"
 #include "panel/core/value.hpp"
+#include "panel/render/page.hpp"
 
 #include <string>
 
@@ -19,7 +20,9 @@ struct Document {
 // HTML or text keeps its values literal. Personal fields the template does not list under
 // `fields:` are removed from the context first. Error(refused) for a template that does not
 // render (run check_template first for its line numbers) or an HTML template asked for as md/txt.
-Document render_document(const core::Template& t, const core::Value& context, DocFormat format);
+// An HTML page is wrapped (when the template is not a whole page) with `page`'s print style.
+Document render_document(const core::Template& t, const core::Value& context, DocFormat format,
+                         const PageStyle& page = {});
 
 // "md", "txt", "html" -> DocFormat; Error(usage) otherwise.
 DocFormat parse_doc_format(const std::string& name);
