@@ -72,7 +72,7 @@ struct ReferOptions {
 // it has committed: a file refused half-way must not have printed references that do not exist.
 class Output {
 public:
-  explicit Output(Context& ctx)
+  Output(Context& ctx, bool check)
   {
     using render::Format;
     const auto format = ctx.format_or(Format::table, {Format::table, Format::csv, Format::json, Format::md});
@@ -81,7 +81,7 @@ public:
       core::TemporaryFile scratch(folder, "refer", "");
       m_file.open(scratch.path(), std::ios::in | std::ios::out | std::ios::trunc | std::ios::binary);
     }  // removed at once: the stream keeps it open
-    m_rows = std::make_unique<render::IntakeListing>(m_file, format, ctx.style());
+    m_rows = std::make_unique<render::IntakeListing>(m_file, format, ctx.style(), check);
   }
 
   void add(const ops::IntakeItem& item) { m_rows->row(item); }
@@ -122,7 +122,7 @@ int run_refer(const ReferOptions& o, Context& ctx)
 
   auto db = ctx.open_db();
   ops::IntakeResult result;
-  Output output(ctx);
+  Output output(ctx, o.check);
   const auto sink = [&output](const ops::IntakeItem& item) { output.add(item); };
   if (o.file.empty()) {
     auto reader = input::referral_from_fields(std::move(fields));
@@ -192,8 +192,10 @@ void register_refer(CLI::App& app, Context& ctx)
 of birth), marked as a repeat when it was received no later than the profile's repeat_window
 (12 months in the shipped profiles) after that person's previous referral, and tested against
 the profile's criteria. A file with any bad referral is refused whole: every problem is listed,
-naming file, line and field, and nothing is written. --check does the same and shows what would
-be recorded without writing anything. Dates are yyyy-mm-dd; with the date order dmy (the shipped
+naming file, line and field, and nothing is written. --check does the same and writes nothing:
+it shows each referral's line, reference, name, agency and received date and what recording would
+do (pending triage; a repeat of an earlier referral; joins its person's open case, or opens a new
+case, if accepted). Dates are yyyy-mm-dd; with the date order dmy (the shipped
 profiles' input.date_order, or --date-order dmy) also dd/mm/yyyy, as UK Excel saves them. Blank
 rows are skipped; a CSV column that is not a referral field is ignored with a warning (--strict
 refuses it). Other parties (--party, the CSV column other_parties, YAML other_parties:) have the

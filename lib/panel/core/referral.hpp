@@ -59,6 +59,12 @@ struct IntakeItem {
   std::vector<std::string> possible_matches;  // references
   std::vector<std::string> criteria_met;
   bool meets_threshold = false;
+  // For `refer --check`, to say what recording would do: where the referral starts in its file
+  // (0 when it came from flags), the name as referred, and the open case of its person, which
+  // the referral joins if accepted ("" when none: acceptance opens a case of its own reference).
+  long line = 0;
+  std::string name;
+  std::string open_case;
 };
 
 } // namespace panel::core

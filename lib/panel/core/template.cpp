@@ -16,7 +16,7 @@ const std::vector<std::string>& personal_fields()
   static const std::vector<std::string> fields = {"person.name", "person.initials", "person.dob", "person.age",
                                                   "person.postcode", "person.gender", "items.name", "items.aliases",
                                                   "items.dob", "items.postcode", "items.other_parties.name",
-                                                  "items.other_parties.dob", "people.name", "people.aliases",
+                                                  "items.other_parties.dob", "deferred.name", "people.name", "people.aliases",
                                                   "people.dob", "people.postcode", "application.applicant",
                                                   "application.on_behalf_of", "application.contact",
                                                   "application.address", "complaints.complainant"};

@@ -8,6 +8,7 @@
 #include "panel/rules/names.hpp"
 #include "panel/rules/referral_check.hpp"
 #include "panel/store/audit.hpp"
+#include "panel/store/cases.hpp"
 #include "panel/store/intake.hpp"
 
 #include <algorithm>
@@ -22,14 +23,14 @@ constexpr size_t max_problems = 20;
 class Intake {
 public:
   Intake(store::Db& db, const core::Profile& profile, const core::Actor& actor)
-      : m_profile(profile), m_actor(actor), m_writer(db), m_audit(db)
+      : m_db(db), m_profile(profile), m_actor(actor), m_writer(db), m_audit(db)
   {
   }
 
   // Records one checked referral and returns what was found.
-  IntakeItem record(const core::Referral& r)
+  IntakeItem record(const core::Referral& r, long line)
   {
-    IntakeItem item{"", r.received, r.agency, 0, "", {}, {}, false};
+    IntakeItem item{"", r.received, r.agency, 0, "", {}, {}, false, line, r.name, ""};
     std::vector<std::int64_t> match_ids;
     bool new_person = false;
     item.person_id = person_for(r, item.possible_matches, match_ids, new_person);
@@ -51,8 +52,11 @@ public:
                                                       match_ids, core::join(item.criteria_met, ","),
                                                       item.meets_threshold, m_actor.at, m_actor.user});
     m_audit.append(m_actor, core::AuditAction::create, "referral", item.reference);
-    if (!new_person)
+    if (!new_person) {
       recheck_next(item.person_id, r.received, id);
+      if (const auto open = store::open_case_for_person(m_db, item.person_id))
+        item.open_case = open->reference;
+    }
     return item;
   }
 
@@ -109,6 +113,7 @@ private:
                                     criteria.empty() ? "" : ": " + core::join(criteria, ", ")));
   }
 
+  store::Db& m_db;
   const core::Profile& m_profile;
   const core::Actor& m_actor;
   store::IntakeWriter m_writer;
@@ -199,7 +204,7 @@ IntakeResult record_referrals(store::Db& db, input::ReferralReader& reader, cons
                                             core::strip_controls(r.postcode)));
     if (!problems.empty() || skip)
       continue;  // keep checking the rest of the file, but write nothing more
-    sink(intake.record(r));
+    sink(intake.record(r, record.line));
     ++result.recorded;
   }
   if (count == 0 && problems.empty())

@@ -18,6 +18,8 @@
 #include "panel/store/meetings.hpp"
 #include "panel/store/minutes.hpp"
 #include "panel/store/cases.hpp"
+#include "panel/store/history.hpp"
+#include "panel/store/referrals.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -47,6 +49,11 @@ long line_of(const std::string& problem, const std::string& file)
 }
 
 } // namespace
+
+std::string deferral_reason(core::Date meeting)
+{
+  return "not reached at the meeting of " + meeting.iso();
+}
 
 void refuse_before_meeting(core::Date date, core::Date today)
 {
@@ -204,7 +211,12 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
     const auto kase = store::find_case(db, item.case_reference);
     if (kase && discussed.count(kase->id))
       continue;
+    // A history row beside the audit row: the minutes document lists the case as deferred from it.
+    const auto referral = store::find_referral(db, item.reference);
     store::relist_referral(db, item.reference, result.next_meeting);
+    if (referral)
+      store::append_history(db, actor, core::HistoryEntity::referral, referral->id, "meeting_date", date.iso(),
+                            result.next_meeting ? result.next_meeting->iso() : "", deferral_reason(date));
     result.carried.push_back(item.reference);
     store::append_audit(db, actor, core::AuditAction::update, "referral", item.reference,
                         result.next_meeting ? "not discussed: moved to the meeting on " + result.next_meeting->iso()

@@ -34,6 +34,11 @@ struct MinutesResult {
   std::vector<std::string> changes;
 };
 
+// The reason of the history row kept for a referral listed for `meeting` and not reached there
+// (field `meeting_date`): "not reached at the meeting of 2024-03-07". The minutes document finds
+// the deferred cases by it.
+std::string deferral_reason(core::Date meeting);
+
 // Refuses minutes for a meeting whose day has not come (`today` before `date`).
 void refuse_before_meeting(core::Date date, core::Date today);
 

@@ -6,6 +6,7 @@
 #include "panel/input/templates.hpp"
 #include "panel/ops/agencies.hpp"
 #include "panel/ops/agenda.hpp"
+#include "panel/ops/minutes.hpp"
 #include "panel/ops/research.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/rules/case_review.hpp"
@@ -277,6 +278,20 @@ documents::Produced minutes_document(store::Db& db, core::Date date, const docum
     v.set("interventions", interventions);
     items.items.push_back(v);
   }
+  // The cases listed and not reached, from the history rows the minutes kept; one that amended
+  // minutes discussed after all is an item above, not deferred.
+  Value deferred = Value::list({});
+  for (const auto& d : store::deferred_from(db, date, deferral_reason(date))) {
+    if (std::any_of(record.discussions.begin(), record.discussions.end(),
+                    [&](const auto& discussion) { return discussion.first == d.case_reference; }))
+      continue;
+    const auto kase = store::find_case(db, d.case_reference);
+    Value v = Value::object();
+    v.set("reference", d.reference).set("case", d.case_reference).set("name", kase ? kase->name : "")
+        .set("to", d.to ? d.to->british() : "");
+    deferred.items.push_back(v);
+  }
+  context.set("has_deferred", Value::yes_no(!deferred.items.empty())).set("deferred", deferred);
   // The audit log's head as the minutes are made: kept with the minutes, it later proves the log
   // up to that row was neither cut short nor rewritten ('panel check --head N:HASH').
   context.set("items", items).set("actions", Value::list({})).set("audit_head", core::format_head(store::audit_head(db)));

@@ -101,6 +101,27 @@ core::RecordedReferral recorded(const core::IntakeItem& item)
   return r;
 }
 
+// `refer --check`: what recording the referral would do. Referrals are recorded pending triage;
+// accepted, a referral joins its person's open case or opens one of its own reference.
+std::string would_happen(const core::IntakeItem& item)
+{
+  const auto repeat = item.repeat_of.empty() ? std::string() : "repeat of " + item.repeat_of + "; ";
+  return "pending triage; " + repeat +
+         (item.open_case.empty() ? "new case " + item.reference : "joins case " + item.open_case) + " if accepted";
+}
+
+std::vector<Column> check_columns(bool people)
+{
+  std::vector<Column> columns = {{"line", "LINE"}, {"reference", "REFERENCE"}, {"received", "RECEIVED"},
+                                 {"agency", "AGENCY"}, {"name", "NAME"}, {"meets_threshold", "THRESHOLD"}};
+  if (!people) {  // in the outcome's words for people; as values for programs too
+    columns.push_back({"repeat_of", "REPEAT OF"});
+    columns.push_back({"joins_case", "JOINS CASE"});
+  }
+  columns.push_back({"outcome", "WHAT WOULD HAPPEN"});
+  return columns;
+}
+
 int days_overdue(const core::ActionRecord& a, core::Date today)
 {
   return core::is(a.status, core::ActionStatus::open) ? std::max(0, a.due.days_until(today)) : 0;
@@ -279,14 +300,29 @@ void triage_listing(std::ostream& out, const std::vector<core::RecordedReferral>
   write(out, table, format, style);
 }
 
-IntakeListing::IntakeListing(std::ostream& out, Format format, const Style& style)
-    : m_people(for_people(format)), m_rows(out, headers(intake_columns()), format, style)
+IntakeListing::IntakeListing(std::ostream& out, Format format, const Style& style, bool check)
+    : m_people(for_people(format)), m_check(check),
+      m_rows(out, check ? check_columns(m_people) : headers(intake_columns()), format, style)
 {
 }
 
 void IntakeListing::row(const core::IntakeItem& item)
 {
-  m_rows.row(referral_row(intake_columns(), recorded(item), m_people));
+  if (!m_check) {
+    m_rows.row(referral_row(intake_columns(), recorded(item), m_people));
+    return;
+  }
+  const auto r = recorded(item);
+  std::vector<Cell> cells = {item.line > 0 ? count(item.line) : Cell{}, Cell{item.reference}, Cell{item.received.iso()},
+                             Cell{item.agency}, Cell{item.name}};
+  static const auto* threshold = pick({"meets_threshold"}).front();
+  cells.push_back(threshold->cell(r, m_people));
+  if (!m_people) {
+    cells.push_back(text_cell(item.repeat_of));
+    cells.push_back(text_cell(item.open_case));
+  }
+  cells.push_back(Cell{would_happen(item)});
+  m_rows.row(std::move(cells));
 }
 
 void IntakeListing::finish() { m_rows.finish(); }

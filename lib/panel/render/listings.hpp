@@ -82,15 +82,19 @@ void triage_listing(std::ostream& out, const std::vector<core::RecordedReferral>
 
 // `refer`: the referrals recorded, row by row as intake reports them: reference, received,
 // agency, person, repeat_of, possible_matches, criteria_met, meets_threshold (as in triage).
+// With `check` (`refer --check`), what recording would do: line (null for flags), reference,
+// received, agency, name, meets_threshold, outcome ("pending triage; repeat of CCM-2017-0001;
+// joins case CCM-2017-0001 if accepted"), and for csv and json also repeat_of and joins_case.
 class IntakeListing {
 public:
-  IntakeListing(std::ostream& out, Format format, const Style& style);
+  IntakeListing(std::ostream& out, Format format, const Style& style, bool check = false);
   void row(const core::IntakeItem& item);
   // Ends the listing (see RowWriter::finish).
   void finish();
 
 private:
   bool m_people;
+  bool m_check;
   RowWriter m_rows;
 };
 

@@ -199,6 +199,9 @@ const core::Value& template_schema(const std::string& kind)
     observer.set("name", "").set("organisation", "").set("confidentiality_signed", Value::yes_no(true));
     meeting.set("attendance", Value::list({present})).set("observers", Value::list({observer}))
         .set("quorate", Value::yes_no(true)).set("audit_head", "");
+    Value deferred = Value::object();
+    deferred.set("reference", "").set("case", "").set("name", "").set("to", "");
+    meeting.set("deferred", Value::list({deferred})).set("has_deferred", Value::yes_no(true));
     s["meeting"] = meeting;
     Value reminder = common();
     reminder.set("agency", sample_agency()).set("actions", sample_reminded_actions()).set("overdue", sample_reminded_actions())

@@ -234,6 +234,36 @@ std::vector<core::InterventionRecord> case_interventions(Db& db, std::int64_t ca
   return rows;
 }
 
+std::vector<Deferral> deferred_from(Db& db, core::Date meeting, const std::string& reason)
+{
+  auto& sql = db.impl().sql;
+  SQLite::Statement s(sql, "SELECT h.id, r.reference, coalesce(k.reference, ''), h.new FROM history h "
+                           "JOIN referral r ON r.id = h.record_id LEFT JOIN \"case\" k ON k.id = r.case_id "
+                           "WHERE h.entity = 'referral' AND h.field = 'meeting_date' AND h.old = ? AND h.reason = ? "
+                           "AND r.voided IS NULL ORDER BY h.id");
+  // A later move of the meeting they went to: its history row, after theirs, from the date it had.
+  SQLite::Statement moved(sql, "SELECT id, new FROM history WHERE entity = 'meeting' AND field = 'date' AND old = ? "
+                               "AND id > ? ORDER BY id LIMIT 1");
+  s.bind(1, meeting.iso());
+  s.bind(2, reason);
+  std::vector<Deferral> rows;
+  while (s.executeStep()) {
+    Deferral d{s.getColumn(1).getString(), s.getColumn(2).getString(), optional_date(s.getColumn(3))};
+    for (auto after = s.getColumn(0).getInt64(); d.to;) {
+      moved.reset();
+      moved.bind(1, d.to->iso());
+      moved.bind(2, after);
+      if (!moved.executeStep())
+        break;
+      after = moved.getColumn(0).getInt64();
+      d.to = optional_date(moved.getColumn(1));
+    }
+    rows.push_back(std::move(d));
+  }
+  moved.reset();  // no read left open on the connection
+  return rows;
+}
+
 MeetingRecord meeting_record(Db& db, std::int64_t meeting_id)
 {
   auto& sql = db.impl().sql;

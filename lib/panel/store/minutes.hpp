@@ -53,6 +53,16 @@ struct MeetingRecord {
 };
 MeetingRecord meeting_record(Db& db, std::int64_t meeting_id);
 
+// The referrals listed for a meeting and not reached there, as their history rows tell it (field
+// `meeting_date`, old value the meeting's date, the given `reason`), oldest first; voided ones are
+// left out. `to` is the meeting each was moved to, none when none was scheduled; when that meeting
+// was moved afterwards ('meeting update --date'), the date it was moved to.
+struct Deferral {
+  std::string reference, case_reference;
+  std::optional<core::Date> to;
+};
+std::vector<Deferral> deferred_from(Db& db, core::Date meeting, const std::string& reason);
+
 // Whether a meeting has minutes.
 bool has_minutes(Db& db, std::int64_t meeting_id);
 

@@ -169,7 +169,7 @@ TEST_CASE("templates: an unknown personal field under fields is refused at its l
   CHECK(parse_error(minimal + "fields:\n  - person.name\n  - person.nhs_number\n") ==
         "letters/t.yaml:8: fields: 'person.nhs_number' is not a personal field (known: person.name, person.initials, "
         "person.dob, person.age, person.postcode, person.gender, items.name, items.aliases, items.dob, items.postcode, "
-        "items.other_parties.name, items.other_parties.dob, people.name, people.aliases, people.dob, people.postcode, "
+        "items.other_parties.name, items.other_parties.dob, deferred.name, people.name, people.aliases, people.dob, people.postcode, "
         "application.applicant, application.on_behalf_of, application.contact, application.address, "
             "complaints.complainant)");
 }

@@ -542,3 +542,67 @@ TEST_CASE("minutes skeleton: free text is quoted, and the commented examples use
   CHECK(p.db.impl().sql.execAndGet("SELECT summary FROM discussion").getString() == "Risk: high #2 [see notes] (Tyler?)");
   CHECK(p.db.impl().sql.execAndGet("SELECT count(*) FROM intervention").getInt() == 1);
 }
+
+TEST_CASE("minutes: cases listed and not reached keep a history row, and are found as deferred where they went")
+{
+  Month p;
+  const auto sept = day("2017-09-12"), oct = day("2017-10-10"), later = day("2017-10-17");
+  p.meeting(sept, day("2017-09-01"));
+  p.meeting(oct, day("2017-09-01"));
+  const auto one = p.refer("Ann One", "1980-01-01", day("2017-09-01"));
+  const auto two = p.refer("Bob Two", "1980-01-02", day("2017-09-01"));
+  const auto three = p.refer("Cy Three", "1980-01-03", day("2017-09-01"));
+  for (const auto& ref : {one, two, three})
+    p.accept(ref, day("2017-09-01"));
+  const std::string text = "cases:\n  " + one + ": {summary: s, outcome: keep-open}\n";
+  const auto r = ops::record_minutes(p.db, sept, text, "m.yaml", false, p.on(sept));
+  CHECK(r.carried == std::vector<std::string>{two, three});
+
+  const auto history = store::history_of(p.db, core::HistoryEntity::referral, store::find_referral(p.db, three)->id);
+  REQUIRE(history.size() == 1);
+  CHECK(history[0].field == "meeting_date");
+  CHECK(history[0].old_value == "2017-09-12");
+  CHECK(history[0].new_value == "2017-10-10");
+  CHECK(history[0].reason == "not reached at the meeting of 2017-09-12");
+  CHECK(ops::deferral_reason(sept) == history[0].reason);
+
+  auto deferred = store::deferred_from(p.db, sept, ops::deferral_reason(sept));
+  REQUIRE(deferred.size() == 2);
+  CHECK(deferred[0].reference == two);
+  CHECK(deferred[0].case_reference == two);
+  CHECK(deferred[1].reference == three);
+  CHECK(deferred[1].to == oct);
+  // Another meeting's deferrals are not this one's.
+  CHECK(store::deferred_from(p.db, oct, ops::deferral_reason(oct)).empty());
+
+  // The meeting they went to is moved: they are where it is now, not on a day with no meeting.
+  ops::MeetingChange move;
+  move.date = later;
+  ops::update_meeting(p.db, oct, move, p.on(sept));
+  deferred = store::deferred_from(p.db, sept, ops::deferral_reason(sept));
+  REQUIRE(deferred.size() == 2);
+  CHECK(deferred[0].to == later);
+  CHECK(deferred[1].to == later);
+}
+
+TEST_CASE("minutes: with no later meeting, a case not reached awaits one and its history row says so")
+{
+  Month p;
+  const auto sept = day("2017-09-12");
+  p.meeting(sept, day("2017-09-01"));
+  const auto one = p.refer("Ann One", "1980-01-01", day("2017-09-01"));
+  const auto two = p.refer("Bob Two", "1980-01-02", day("2017-09-01"));
+  p.accept(one, day("2017-09-01"));
+  p.accept(two, day("2017-09-01"));
+  const std::string text = "cases:\n  " + one + ": {summary: s, outcome: close, close_reason: risk reduced}\n";
+  const auto r = ops::record_minutes(p.db, sept, text, "m.yaml", false, p.on(sept));
+  CHECK(r.carried == std::vector<std::string>{two});
+  CHECK(!r.next_meeting);
+  const auto history = store::history_of(p.db, core::HistoryEntity::referral, store::find_referral(p.db, two)->id);
+  REQUIRE(history.size() == 1);
+  CHECK(history[0].new_value.empty());
+  const auto deferred = store::deferred_from(p.db, sept, ops::deferral_reason(sept));
+  REQUIRE(deferred.size() == 1);
+  CHECK(deferred[0].reference == two);
+  CHECK(!deferred[0].to);
+}

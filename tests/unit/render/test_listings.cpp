@@ -76,13 +76,13 @@ ops::IntakeItem intake_item()
 {
   const auto r = referral();
   return {r.reference, r.referral.received, r.referral.agency, r.person_id, r.repeat_of, r.possible_matches,
-          r.criteria_met, r.meets_threshold};
+          r.criteria_met, r.meets_threshold, 0, r.referral.name, ""};
 }
 
-Listing intake(std::vector<ops::IntakeItem> items)
+Listing intake(std::vector<ops::IntakeItem> items, bool check = false)
 {
-  return [items](std::ostream& out, Format format) {
-    render::IntakeListing listing(out, format, {});
+  return [items, check](std::ostream& out, Format format) {
+    render::IntakeListing listing(out, format, {}, check);
     for (const auto& item : items)
       listing.row(item);
     listing.finish();
@@ -361,6 +361,39 @@ TEST_CASE("listings: refer lists the person's id where triage lists the name")
         "reference,received,agency,person,repeat_of,possible_matches,criteria_met,meets_threshold");
   CHECK(csv_lines(listing).at(1) == "CCM-2017-0018,2017-09-01,POL,7,CCM-2016-0004,CCM-2015-0002,persistent;repeat,true");
   CHECK(text(listing, Format::md).find("| MEETS |") != std::string::npos);
+}
+
+TEST_CASE("listings: refer --check gives line, name and what would happen: a new case, or the person's open case")
+{
+  auto joins = intake_item();
+  joins.line = 4;
+  joins.name = "Ann Lee";
+  joins.open_case = "CCM-2016-0004";
+  auto fresh = intake_item();
+  fresh.reference = "CCM-2017-0019";
+  fresh.repeat_of = "";
+  fresh.name = "Bob Stone";  // line 0: a referral given with flags has no line
+  const auto listing = intake({joins, fresh}, true);
+  const auto j = json(listing);
+  CHECK(keys(j.at(0)) == std::vector<std::string>{"line", "reference", "received", "agency", "name", "meets_threshold",
+                                                  "repeat_of", "joins_case", "outcome"});
+  CHECK(j[0]["line"] == 4);
+  CHECK(j[0]["joins_case"] == "CCM-2016-0004");
+  CHECK(j[0]["outcome"] == "pending triage; repeat of CCM-2016-0004; joins case CCM-2016-0004 if accepted");
+  CHECK(j[1]["line"].is_null());
+  CHECK(j[1]["repeat_of"].is_null());
+  CHECK(j[1]["joins_case"].is_null());
+  CHECK(j[1]["outcome"] == "pending triage; new case CCM-2017-0019 if accepted");
+  CHECK(csv_lines(listing).at(0) == "line,reference,received,agency,name,meets_threshold,repeat_of,joins_case,outcome");
+  // People read the outcome in words: the repeat and case columns would only say it twice.
+  const auto table = text(listing, Format::table);
+  CHECK(table.find("LINE") == 0);
+  CHECK(table.find("WHAT WOULD HAPPEN") != std::string::npos);
+  CHECK(table.find("JOINS CASE") == std::string::npos);
+  CHECK(table.find("Bob Stone") != std::string::npos);
+  CHECK(table.find("MEETS") != std::string::npos);
+  // Without --check, refer lists what it recorded as before.
+  CHECK(keys(json(intake({joins})).at(0)).front() == "reference");
 }
 
 TEST_CASE("listings: a referral is the same row in refer and triage, whatever the format")
