@@ -33,6 +33,7 @@ const std::vector<Flag> value_flags = {
     {"--dob", "dob", "Subject's date of birth, YYYY-MM-DD (or DD/MM/YYYY, see --date-order)"},
     {"--gender", "gender", "Subject's gender"},
     {"--postcode", "postcode", "Subject's postcode (tidied: ex11aa -> EX1 1AA)"},
+    {"--address", "address", "Subject's address for letters, lines separated by ';' (\"12 High St; London\")"},
     {"--role", "role", "victim, perpetrator, both or unclear"},
     {"--risk-level", "risk_level", "Assessed risk level (the profile's risk_levels)"},
     {"--risk-score", "risk_score", "Risk score, 0 to the instrument's maximum (e.g. Dash yes answers)"},

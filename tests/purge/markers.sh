@@ -38,7 +38,7 @@ referrals:
     agency: POL
     source_ref: $(mark Mkaaq)
     referrer: {name: $(mark Mkabq) Smith, email: $(mark mkacq)@example.org}
-    subject: {name: $(mark Mkadq) Jones, dob: 1980-01-02, gender: male, resident: true}
+    subject: {name: $(mark Mkadq) Jones, dob: 1980-01-02, gender: male, resident: true, address: "$(mark Mkaiq) Court; London"}
     role: victim
     categories: [suicide]
     vulnerable: true
@@ -103,6 +103,7 @@ recorded Mkgcq
 p case release CCM-2017-0001
 
 p letter referral-declined CCM-2017-0002 -o "letter-$(mark Mkhaq).md"
+p case intervention add CCM-2017-0001 --type warning-letter --agency POL --date 2017-09-01 >/dev/null
 p letter warning-letter CCM-2017-0001 --to "$(mark Mkhbq) Addressee" -o "ack-$(mark Mkhcq).md"
 echo Mkhbq >>"$work/transient.list"  # the addressee is in the letter only, never in the register
 person=$("$panel_bin" person find "Mkadq" --format csv | awk -F, 'NR == 2 { print $2 }')

@@ -82,6 +82,7 @@ struct InterventionRecord {
   int tier = 1;
   Date date;
   std::optional<Date> review, expiry;
+  std::int64_t id = 0;  // as 'case show' lists it, for 'letter --intervention ID'
 };
 
 // An action with the meeting that agreed it.

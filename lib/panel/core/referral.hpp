@@ -27,6 +27,7 @@ struct Referral {
   std::string name;
   std::optional<Date> dob;
   std::string gender, postcode;
+  std::string address;  // lines joined with '\n' ("" when not known); see input::tidy_address
   std::optional<bool> resident, bame, lgbt, disability;
   std::string role;  // victim | perpetrator | both | unclear | ""
   // The concern.
@@ -45,6 +46,9 @@ struct Referral {
 
 // The referral fields, in the order of docs/formats/referral.md (CSV header names).
 const std::vector<std::string>& referral_fields();
+
+// An address's lines on one line, separated by ", " ("12 High St\nLondon" -> "12 High St, London").
+std::string address_on_one_line(std::string address);
 
 // Whole years between a date of birth and a day.
 int age_on(Date dob, Date day);

@@ -15,6 +15,9 @@ struct Template {
   std::vector<std::string> fields;  // personal fields the document may show ("person.name")
   std::vector<std::string> when;    // referral statuses (case reviews: stages reached) the letter is for (empty: any)
   std::vector<std::string> profiles;  // the profile kinds it applies to: community | domestic-abuse (empty: any)
+  // A case letter about one intervention of these types (profile codes: [cpw]); empty for others.
+  // 'panel letter' picks the intervention (--intervention ID) and issues it in its agency's name.
+  std::vector<std::string> interventions;
   std::string source;       // "built-in" or the folder it was read from
   std::string file;         // for messages: the path, or "templates/letters/x.yaml"
   long subject_line = 0;    // line of the subject in the file

@@ -240,7 +240,7 @@ void add_referral_context(Value& context, store::Db& db, const core::Profile& pr
   Value person = Value::object();
   person.set("name", r.name).set("initials", rules::initials(r.name)).set("dob", british(r.dob))
       .set("age", r.dob ? std::to_string(core::age_on(*r.dob, today)) : "").set("postcode", r.postcode)
-      .set("gender", r.gender);
+      .set("address", r.address).set("address_line", core::address_on_one_line(r.address)).set("gender", r.gender);
   context.set("person", person);
 
   Value meeting = Value::object();
@@ -315,6 +315,15 @@ core::Value intervention_value(store::Db& db, const core::Profile& profile, cons
   Value v = Value::object();
   v.set("type", type).set("name", name).set("tier", tier ? std::to_string(tier) : "").set("agency", agency_value(db, agency))
       .set("date", date.british()).set("review", british(review)).set("expiry", british(expiry)).set("note", note);
+  return v;
+}
+
+core::Value letter_intervention_value(store::Db& db, const core::Profile& profile, const core::InterventionRecord& i)
+{
+  Value v = intervention_value(db, profile, i.type, i.agency, i.date, i.review, i.expiry, i.note);
+  const Value& agency = v.fields.at("agency");
+  v.set("id", std::to_string(i.id)).set("type_name", v.fields.at("name").text)
+      .set("agency_name", agency.fields.at("name").text).set("agency_email", agency.fields.at("email").text);
   return v;
 }
 

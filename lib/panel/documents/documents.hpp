@@ -93,6 +93,9 @@ void add_case_records(core::Value& context, store::Db& db, const core::Profile& 
 core::Value intervention_value(store::Db& db, const core::Profile& profile, const std::string& type, const std::string& agency,
                                core::Date date, const std::optional<core::Date>& review,
                                const std::optional<core::Date>& expiry, const std::string& note);
+// The intervention a letter is about, as `intervention` (docs/templates.md): intervention_value's
+// fields and its id, type_name, agency_name and agency_email.
+core::Value letter_intervention_value(store::Db& db, const core::Profile& profile, const core::InterventionRecord& i);
 // One action as documents see it: {id, case, owner {code, name, email}, description, due,
 // status, days_overdue, overdue}.
 core::Value action_value(store::Db& db, const core::ActionRecord& action, core::Date today);

@@ -121,13 +121,13 @@ private:
   {
     if (!subject.IsMap())
       field_error(m_source, line_of(subject), "subject", "expected a mapping (name, dob, gender, ...)");
-    static const std::set<std::string> keys = {"name", "dob", "gender", "postcode", "resident", "bame", "lgbt", "disability"};
+    static const std::set<std::string> keys = {"name", "dob", "gender", "postcode", "address", "resident", "bame", "lgbt", "disability"};
     for (const auto& item : subject) {
       const auto key = item.first.Scalar();
       keeping_problems(record, key, line_of(item.first), [&] {
         if (!keys.count(key))
           field_error(m_source, line_of(item.first), "subject." + key,
-                      "unknown field (known: name, dob, gender, postcode, resident, bame, lgbt, disability)");
+                      "unknown field (known: name, dob, gender, postcode, address, resident, bame, lgbt, disability)");
         set(record, key, item.second);
       });
     }

@@ -53,7 +53,7 @@ core::Template parse_template(std::string_view text, const std::string& file, co
   if (!doc.IsMap())
     fail(file, 1, "", "a template is a mapping with name, for, format and body");
   static const std::vector<std::string> known = {"name", "description", "for", "format", "subject", "body", "fields", "when",
-                                                 "profiles"};
+                                                 "profiles", "interventions"};
   for (const auto& item : doc) {
     const auto key = item.first.Scalar();
     if (std::find(known.begin(), known.end(), key) == known.end())
@@ -122,6 +122,15 @@ core::Template parse_template(std::string_view text, const std::string& file, co
         fail(file, line_of(item), "profiles", fmt::format("unknown profile kind '{}' (known: community, domestic-abuse)", kind));
       t.profiles.push_back(kind);
     }
+  }
+  if (const YAML::Node types = doc["interventions"]; types) {
+    // A letter about an intervention (a CPW, an ABC): the profile's intervention codes.
+    if (!types.IsSequence() || types.size() == 0)
+      fail(file, line_of(types), "interventions", "expected a list of the profile's intervention codes, e.g. [cpw]");
+    if (t.kind != "case")
+      fail(file, line_of(types), "interventions", fmt::format("only a letter about a case ('for: case') is about an intervention, not one for {}", t.kind));
+    for (const auto& item : types)
+      t.interventions.push_back(text_of(item, file, "interventions"));
   }
   return t;
 }

@@ -99,6 +99,24 @@ std::optional<core::Date> parse_date(const std::string& text, const std::string&
   return reading.date;
 }
 
+std::string tidy_address(const std::string& text)
+{
+  std::vector<std::string> lines;
+  std::string line;
+  auto end_line = [&] {
+    if (auto kept = core::trim(line); !kept.empty())
+      lines.push_back(std::move(kept));
+    line.clear();
+  };
+  for (const char c : text)
+    if (c == '\n' || c == '\r' || c == ';')
+      end_line();
+    else
+      line += c;
+  end_line();
+  return core::join(lines, "\n");
+}
+
 std::optional<std::string> tidy_postcode(const std::string& text)
 {
   // Outward code: a letter or two, a digit, then a digit or letter or nothing; inward: digit and
@@ -153,6 +171,7 @@ std::optional<Field> field_named(const std::string& name)
       {"dob", Field::dob},
       {"gender", Field::gender},
       {"postcode", Field::postcode},
+      {"address", Field::address},
       {"resident", Field::resident},
       {"bame", Field::bame},
       {"lgbt", Field::lgbt},
@@ -242,6 +261,9 @@ void set_field(core::Referral& r, Field field, const std::string& name, const st
     // Tidied when it has a postcode's shape; anything else ("NFA") is kept as written, and
     // intake warns about it.
     r.postcode = tidy_postcode(text).value_or(code());
+    break;
+  case Field::address:
+    r.address = tidy_address(text);
     break;
   case Field::resident:
     r.resident = flag();

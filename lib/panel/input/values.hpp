@@ -45,7 +45,7 @@ bool set_field(core::Referral& referral, const std::string& field, const std::st
 // The flat referral fields, for readers that look a field up once (a CSV column) rather than by
 // name for every value.
 enum class Field {
-  received, agency, referrer, referrer_email, source_ref, person, name, dob, gender, postcode, resident, bame,
+  received, agency, referrer, referrer_email, source_ref, person, name, dob, gender, postcode, address, resident, bame,
   lgbt, disability, role, category, vulnerable, risk_level, risk_score, risk_instrument, incidents_12m,
   agencies_involved, children, professional_judgement, consent, consent_rationale, summary, other_parties
 };
@@ -72,5 +72,10 @@ std::optional<core::Date> parse_date(const std::string& text, const std::string&
 // A UK postcode in its canonical form ("ex11aa" -> "EX1 1AA"), or nothing when the text does
 // not have a postcode's shape ("NFA", "no fixed abode").
 std::optional<std::string> tidy_postcode(const std::string& text);
+
+// An address as the register keeps it: one line per line of the address, each trimmed, blank
+// lines left out, joined with '\n'. Lines are separated by line breaks or by ';' (a flag or a
+// one-line CSV cell: "12 O'Brien Court; London EC2Y 8DS"); commas stay inside a line.
+std::string tidy_address(const std::string& text);
 
 } // namespace panel::input

@@ -271,10 +271,10 @@ core::InterventionRecord add_case_intervention(store::Db& db, const std::string&
     throw refused(fmt::format("--review: {} is before the date it was used ({})", filled.review->iso(), i.date.iso()));
   if (filled.expiry && *filled.expiry < filled.date)
     throw refused(fmt::format("--expiry: {} is before the date it was used ({})", filled.expiry->iso(), i.date.iso()));
-  store::insert_intervention(db, c.id, std::nullopt, filled, type.tier);
+  const auto id = store::insert_intervention(db, c.id, std::nullopt, filled, type.tier);
   store::append_audit(db, actor, core::AuditAction::create, "intervention", c.reference, type.code);
   txn.commit();
-  return {filled.type, filled.agency, filled.note, type.tier, filled.date, filled.review, filled.expiry};
+  return {filled.type, filled.agency, filled.note, type.tier, filled.date, filled.review, filled.expiry, id};
 }
 
 } // namespace panel::ops

@@ -7,8 +7,10 @@
 #include "panel/input/templates.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/rules/case_review.hpp"
+#include "panel/rules/letters.hpp"
 #include "panel/store/case_reviews.hpp"
 #include "panel/store/cases.hpp"
+#include "panel/store/minutes.hpp"
 #include "panel/store/referrals.hpp"
 
 #include <algorithm>
@@ -35,7 +37,7 @@ LetterResult case_review_letter(store::Db& db, const LetterRequest& q, const cor
   record.reference = review->reference;
   record.case_review_id = review->id;
   const auto produced = documents::produce_document(db, t, context, {q.format, q.output, q.force, q.tmpdir, profile.documents}, record, actor);
-  return {produced.text, q.output, produced.subject, produced.sha256};
+  return {produced.text, q.output, produced.subject, produced.sha256, {}};
 }
 
 } // namespace
@@ -52,6 +54,10 @@ LetterResult write_letter(store::Db& db, const LetterRequest& q, const core::Act
   const auto t = documents::find_template(templates, q.template_name, problems);
   documents::require_valid(t);
   documents::require_applies(t, profile);
+  if (q.intervention && t.interventions.empty())
+    throw usage_error(fmt::format("--intervention: template '{}' is not about an intervention (the letters that are: "
+                                  "'panel template list'; their templates say 'interventions: [...]')",
+                                  t.name));
   if (t.kind == "case-review") {
     auto result = case_review_letter(db, q, t, profile, actor);
     txn.commit();
@@ -65,6 +71,7 @@ LetterResult write_letter(store::Db& db, const LetterRequest& q, const core::Act
   // also the reference of the referral that opened it).
   std::optional<core::RecordedReferral> referral;
   std::optional<core::Case> kase;
+  std::string address, latest;  // the person's address; the referral to record one on
   if (t.kind == "case") {
     kase = store::find_case(db, q.reference);
     if (!kase)
@@ -76,6 +83,8 @@ LetterResult write_letter(store::Db& db, const LetterRequest& q, const core::Act
       throw refused(fmt::format("case {} has no referral left (they were voided or joined another case by a merge): "
                                 "there is nothing to write about",
                                 kase->reference));
+    address = rules::letter_address(referrals);
+    latest = referrals.back().reference;
     referral = std::move(referrals.front());
   } else {
     referral = store::find_referral(db, q.reference);
@@ -85,6 +94,8 @@ LetterResult write_letter(store::Db& db, const LetterRequest& q, const core::Act
                                   q.reference, voided->voided->iso()));
       throw refused(fmt::format("no referral '{}' (see 'panel triage' or 'panel case list')", q.reference));
     }
+    address = referral->referral.address;
+    latest = referral->reference;
   }
   if (!t.when.empty() && std::find(t.when.begin(), t.when.end(), referral->status) == t.when.end())
     throw refused(fmt::format("template '{}' is for referrals that are {}; {} is {}", t.name, core::join(t.when, " or "),
@@ -96,8 +107,25 @@ LetterResult write_letter(store::Db& db, const LetterRequest& q, const core::Act
                                                      : referral->referral.referrer_name;
   core::Value context = documents::base_context(profile, actor.today, recipient);
   documents::add_referral_context(context, db, profile, *referral, actor.today);
+  context.fields["person"].set("address", address).set("address_line", core::address_on_one_line(address));
   if (kase)
     documents::add_case_records(context, db, profile, kase->id, actor.today);
+  if (!t.interventions.empty()) {
+    // Issued in the name of the agency that served it, which may not be the case's lead.
+    if (q.intervention) {
+      if (const auto on = store::intervention_case(db, *q.intervention); on && *on != kase->reference)
+        throw refused(fmt::format("--intervention: intervention {} was recorded on case {}, not {}", *q.intervention, *on,
+                                  kase->reference));
+    }
+    const auto chosen = rules::letter_intervention(store::case_interventions(db, kase->id), t.interventions,
+                                                   q.intervention, kase->reference, t.name, profile);
+    context.set("intervention", documents::letter_intervention_value(db, profile, chosen));
+  }
+  LetterResult result;
+  if (address.empty() && t.body.find("person.address") != std::string::npos)
+    result.warnings.push_back(fmt::format("no address recorded for {}; the letter has no address block (add one with "
+                                          "'panel referral update {} --address \"...\"')",
+                                          kase ? kase->reference : referral->reference, latest));
 
   core::DocumentRecord record;
   record.reference = kase ? kase->reference : referral->reference;
@@ -106,7 +134,10 @@ LetterResult write_letter(store::Db& db, const LetterRequest& q, const core::Act
   else
     record.referral_id = referral->id;
   const auto produced = documents::produce_document(db, t, context, {q.format, q.output, q.force, q.tmpdir, profile.documents}, record, actor);
-  LetterResult result{produced.text, q.output, produced.subject, produced.sha256};
+  result.text = produced.text;
+  result.path = q.output;
+  result.subject = produced.subject;
+  result.output_sha256 = produced.sha256;
   txn.commit();
   return result;
 }

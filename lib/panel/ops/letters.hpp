@@ -2,7 +2,10 @@
 #include "panel/core/actor.hpp"
 #include "panel/store/db.hpp"
 
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace panel::ops {
 
@@ -15,6 +18,7 @@ struct LetterRequest {
   std::string templates;  // --templates / PANEL_TEMPLATES
   std::string tmpdir;
   bool force = false;     // overwrite an existing output file
+  std::optional<std::int64_t> intervention;  // --intervention: the intervention a CPW, ABC... is about
 };
 
 struct LetterResult {
@@ -22,6 +26,7 @@ struct LetterResult {
   std::string path;
   std::string subject;
   std::string output_sha256;
+  std::vector<std::string> warnings;  // "no address recorded for CCM-2017-0003; ..."
 };
 
 // Renders a letter for a referral or case, writes it to the output file (refusing to overwrite

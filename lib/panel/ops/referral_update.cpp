@@ -28,7 +28,8 @@ const std::vector<std::pair<Field, const char*>>& fields()
   static const std::vector<std::pair<Field, const char*>> all = {
       {Field::received, "received"}, {Field::agency, "agency"}, {Field::referrer, "referrer"},
       {Field::referrer_email, "referrer_email"}, {Field::source_ref, "source_ref"}, {Field::name, "name"},
-      {Field::dob, "dob"}, {Field::gender, "gender"}, {Field::postcode, "postcode"}, {Field::resident, "resident"},
+      {Field::dob, "dob"}, {Field::gender, "gender"}, {Field::postcode, "postcode"}, {Field::address, "address"},
+      {Field::resident, "resident"},
       {Field::bame, "bame"}, {Field::lgbt, "lgbt"}, {Field::disability, "disability"}, {Field::role, "role"},
       {Field::category, "category"}, {Field::vulnerable, "vulnerable"}, {Field::risk_level, "risk_level"},
       {Field::risk_score, "risk_score"}, {Field::risk_instrument, "risk_instrument"},
@@ -57,6 +58,7 @@ std::string field_text(const core::Referral& r, Field field)
   case Field::dob: return r.dob ? r.dob->iso() : "";
   case Field::gender: return r.gender;
   case Field::postcode: return r.postcode;
+  case Field::address: return r.address;
   case Field::resident: return yes_no(r.resident);
   case Field::bame: return yes_no(r.bame);
   case Field::lgbt: return yes_no(r.lgbt);
@@ -156,6 +158,11 @@ std::string describe(const char* name, const std::string& was, const std::string
   const std::string field = std::string(name) == "category" ? "categories" : name;
   if (field == "summary" || field == "consent_rationale" || field == "other_parties")
     return field + ": changed";
+  if (field == "address") {
+    // An address's lines on the one line of the summary: "12 High St, London -> (none)".
+    return fmt::format("address: {} -> {}", was.empty() ? "(none)" : core::address_on_one_line(was),
+                       now.empty() ? "(none)" : core::address_on_one_line(now));
+  }
   return fmt::format("{}: {} -> {}", field, was.empty() ? "(none)" : was, now.empty() ? "(none)" : now);
 }
 

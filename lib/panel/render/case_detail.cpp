@@ -38,7 +38,7 @@ Json referral_json(const core::CaseDetail::Item& item)
           {"referrer", {{"name", r.referrer_name}, {"email", r.referrer_email}}},
           {"source_ref", text_or_null(r.source_ref)},
           {"subject", {{"name", r.name}, {"dob", optional_date(r.dob)}, {"gender", r.gender}, {"postcode", r.postcode},
-                       {"resident", optional(r.resident)}, {"bame", optional(r.bame)}, {"lgbt", optional(r.lgbt)},
+                       {"address", r.address}, {"resident", optional(r.resident)}, {"bame", optional(r.bame)}, {"lgbt", optional(r.lgbt)},
                        {"disability", optional(r.disability)}}},
           {"role", text_or_null(r.role)},
           {"categories", r.categories},
@@ -97,7 +97,7 @@ Json interventions_json(const core::CaseDetail& detail)
 {
   Json list = Json::array();
   for (const auto& i : detail.interventions)
-    list.push_back({{"type", i.type}, {"tier", i.tier}, {"agency", i.agency}, {"date", i.date.iso()},
+    list.push_back({{"id", i.id}, {"type", i.type}, {"tier", i.tier}, {"agency", i.agency}, {"date", i.date.iso()},
                     {"review", optional_date(i.review)}, {"expiry", optional_date(i.expiry)}, {"note", text_or_null(i.note)}});
   return list;
 }
@@ -180,6 +180,7 @@ void write_referral_text(std::ostream& out, const core::CaseDetail::Item& item, 
   line(out, "Date of birth", r.dob ? r.dob->iso() : "");
   line(out, "Gender", r.gender);
   line(out, "Postcode", r.postcode);
+  line(out, "Address", core::address_on_one_line(r.address));
   line(out, "Resident", flag(r.resident));
   line(out, "BAME", flag(r.bame));
   line(out, "LGBT", flag(r.lgbt));
@@ -256,9 +257,9 @@ void write_text(std::ostream& out, const core::CaseDetail& detail, bool markdown
   if (!detail.interventions.empty()) {
     out << '\n' << h2 << "Interventions\n";
     for (const auto& i : detail.interventions)
-      line(out, i.date.iso(), fmt::format("{} (tier {}) by {}{}{}", i.type, i.tier, i.agency,
+      line(out, i.date.iso(), fmt::format("{} (tier {}) by {}{}{} (id {})", i.type, i.tier, i.agency,
                                           i.review ? ", review " + i.review->iso() : "",
-                                          i.expiry ? ", expires " + i.expiry->iso() : ""));
+                                          i.expiry ? ", expires " + i.expiry->iso() : "", i.id));
   }
   if (!detail.notes.empty()) {
     out << '\n' << h2 << "Notes\n";
@@ -268,8 +269,9 @@ void write_text(std::ostream& out, const core::CaseDetail& detail, bool markdown
   if (!detail.history.empty()) {
     out << '\n' << h2 << "Changes\n";
     for (const auto& h : detail.history)
-      line(out, h.day, fmt::format("{}: {} -> {} by {}{}", h.field, h.old_value.empty() ? "none" : h.old_value,
-                                   h.new_value.empty() ? "none" : h.new_value, h.user,
+      line(out, h.day, fmt::format("{}: {} -> {} by {}{}", h.field,
+                                   h.old_value.empty() ? "none" : core::address_on_one_line(h.old_value),
+                                   h.new_value.empty() ? "none" : core::address_on_one_line(h.new_value), h.user,
                                    h.reason.empty() ? "" : " (" + h.reason + ")"));
   }
   if (!detail.documents.empty()) {
@@ -346,7 +348,8 @@ void write_person(std::ostream& out, const core::PersonRecord& p, Format format)
     out << '\n' << (markdown ? "## " : "") << "Corrections\n";
     for (const auto& h : p.history)
       line(out, h.entity + " " + h.record + " " + h.row.day,
-           fmt::format("{}: '{}' -> '{}' by {} ({}){}", h.row.field, h.row.old_value, h.row.new_value, h.row.user,
+           fmt::format("{}: '{}' -> '{}' by {} ({}){}", h.row.field, core::address_on_one_line(h.row.old_value),
+                       core::address_on_one_line(h.row.new_value), h.row.user,
                        h.row.command, h.row.reason.empty() ? "" : ": " + h.row.reason));
   }
   if (!p.merges.empty()) {

@@ -1,5 +1,6 @@
 #include "panel/render/referral_detail.hpp"
 
+#include "panel/core/referral.hpp"
 #include "panel/core/text.hpp"
 #include "panel/render/referral_item.hpp"
 
@@ -36,7 +37,11 @@ void write_json(std::ostream& out, const core::ReferralDetail& d)
       << '\n';
 }
 
-std::string shown(const std::string& value) { return value.empty() ? "(none)" : core::strip_controls(value); }
+// A changed value on one line (an address's lines joined with ", ").
+std::string shown(const std::string& value)
+{
+  return value.empty() ? "(none)" : core::strip_controls(core::address_on_one_line(value));
+}
 
 void write_text(std::ostream& out, const core::ReferralDetail& d, bool markdown)
 {

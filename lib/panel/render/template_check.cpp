@@ -130,6 +130,12 @@ private:
         path.push_back(part);
       }
       check_personal(tag, path);
+      if (path.front() == "intervention" && m_template.interventions.empty()) {
+        problem(tag.line, fmt::format("'{}' is for a letter about an intervention: add 'interventions: [...]' with the "
+                                      "profile's codes of the kinds it is about, e.g. [cpw]",
+                                      join_path(path)));
+        return nullptr;
+      }
       return node;
     }
     std::vector<std::string> known;

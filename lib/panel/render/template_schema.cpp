@@ -42,7 +42,7 @@ Value sample_referral()
 Value sample_person()
 {
   Value p = Value::object();
-  p.set("name", "").set("initials", "").set("dob", "").set("age", "").set("postcode", "").set("gender", "");
+  p.set("name", "").set("initials", "").set("dob", "").set("age", "").set("postcode", "").set("address", "").set("address_line", "").set("gender", "");
   return p;
 }
 
@@ -181,6 +181,10 @@ const core::Value& template_schema(const std::string& kind)
     Value case_kind = common();
     case_kind.set("referral", sample_referral()).set("person", sample_person()).set("case", sample_case())
         .set("meeting", sample_meeting()).set("actions", sample_actions()).set("interventions", sample_interventions());
+    // The one a letter about an intervention is about (a template with 'interventions: [...]').
+    Value intervention = sample_interventions().items.front();
+    intervention.set("id", "").set("type_name", "").set("agency_name", "").set("agency_email", "");
+    case_kind.set("intervention", intervention);
     s["case"] = case_kind;
     Value case_review = common();
     case_review.set("application", sample_case_review()).set("complaints", sample_complaints())

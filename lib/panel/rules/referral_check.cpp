@@ -156,6 +156,7 @@ std::vector<FieldProblem> check_referral(const core::Referral& r, const core::Pr
                                     std::pair{"postcode", &r.postcode}, std::pair{"risk_instrument", &r.risk_instrument}})
     check_text(out, field, *text, max_text_chars, false);
   check_text(out, "consent_rationale", r.consent_rationale, max_text_chars * 4, true);
+  check_text(out, "address", r.address, max_text_chars, true);  // several lines
   if (!r.referrer_email.empty())
     if (const auto problem = core::email_problem(r.referrer_email); !problem.empty())
       out.push_back({"referrer_email", problem});

@@ -25,12 +25,12 @@ struct IntakeWriter::Statements {
                            "ON CONFLICT (kind, year) DO UPDATE SET last = excluded.last"),
         insert_referral(sql,
                         "INSERT INTO referral (reference, year, seq, received, agency, referrer_name, referrer_email, "
-                        "source_ref, person_id, name, dob, age_at_referral, gender, postcode, resident, bame, lgbt, "
+                        "source_ref, person_id, name, dob, age_at_referral, gender, postcode, address, resident, bame, lgbt, "
                         "disability, role, vulnerable, risk_level, risk_score, risk_instrument, incidents_12m, "
                         "agencies_involved, children, professional_judgement, consent, consent_rationale, summary, "
                         "repeat_of, criteria_met, meets_threshold, created_at, created_by) VALUES "
                         "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        "?, ?, ?, ?, ?)"),
+                        "?, ?, ?, ?, ?, ?)"),
         insert_category(sql, "INSERT INTO referral_category (referral_id, position, category) VALUES (?, ?, ?)"),
         insert_party(sql, "INSERT INTO other_party (referral_id, name, dob, role, relationship) VALUES (?, ?, ?, ?, ?)"),
         insert_match(sql, "INSERT OR IGNORE INTO possible_match (referral_id, match_id) VALUES (?, ?)"),
@@ -202,6 +202,7 @@ std::int64_t IntakeWriter::insert_referral(const NewReferral& n)
   bind_optional(s, ++i, r.dob ? std::optional<int>(core::age_on(*r.dob, r.received)) : std::nullopt);
   bind_text(s, ++i, r.gender);
   bind_text(s, ++i, r.postcode);
+  bind_text(s, ++i, r.address);
   bind_optional(s, ++i, r.resident);
   bind_optional(s, ++i, r.bame);
   bind_optional(s, ++i, r.lgbt);

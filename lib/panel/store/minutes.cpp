@@ -64,8 +64,8 @@ std::string insert_action(Db& db, std::int64_t case_id, std::optional<std::int64
   return insert_action_row(db, {case_id, std::nullopt}, meeting_id, a, actor);
 }
 
-void insert_intervention(Db& db, std::int64_t case_id, std::optional<std::int64_t> meeting_id,
-                         const core::NewIntervention& i, int tier)
+std::int64_t insert_intervention(Db& db, std::int64_t case_id, std::optional<std::int64_t> meeting_id,
+                                 const core::NewIntervention& i, int tier)
 {
   SQLite::Statement s(db.impl().sql, "INSERT INTO intervention (case_id, meeting_id, type, tier, agency, date, review, "
                                      "expiry, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -79,6 +79,7 @@ void insert_intervention(Db& db, std::int64_t case_id, std::optional<std::int64_
   bind_optional(s, 8, i.expiry);
   s.bind(9, i.note);
   s.exec();
+  return db.impl().sql.getLastInsertRowid();
 }
 
 void update_case_after_discussion(Db& db, std::int64_t case_id, const std::string& risk, std::optional<core::Date> review)
@@ -223,14 +224,14 @@ std::vector<core::ActionRecord> case_actions(Db& db, std::int64_t case_id)
 
 std::vector<core::InterventionRecord> case_interventions(Db& db, std::int64_t case_id)
 {
-  auto& s = db.impl().cached("SELECT type, agency, note, tier, date, review, expiry FROM intervention "
+  auto& s = db.impl().cached("SELECT type, agency, note, tier, date, review, expiry, id FROM intervention "
                              "WHERE case_id = ? ORDER BY date, id");
   s.bind(1, case_id);
   std::vector<core::InterventionRecord> rows;
   while (s.executeStep())
     rows.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(), s.getColumn(2).getString(),
                     s.getColumn(3).getInt(), date_of(s.getColumn(4)), optional_date(s.getColumn(5)),
-                    optional_date(s.getColumn(6))});
+                    optional_date(s.getColumn(6)), s.getColumn(7).getInt64()});
   return rows;
 }
 
@@ -262,6 +263,15 @@ std::vector<Deferral> deferred_from(Db& db, core::Date meeting, const std::strin
   }
   moved.reset();  // no read left open on the connection
   return rows;
+}
+
+std::optional<std::string> intervention_case(Db& db, std::int64_t intervention_id)
+{
+  SQLite::Statement s(db.impl().sql, "SELECT k.reference FROM intervention i JOIN \"case\" k ON k.id = i.case_id WHERE i.id = ?");
+  s.bind(1, intervention_id);
+  if (!s.executeStep())
+    return std::nullopt;
+  return s.getColumn(0).getString();
 }
 
 MeetingRecord meeting_record(Db& db, std::int64_t meeting_id)

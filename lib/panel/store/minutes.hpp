@@ -19,7 +19,7 @@ void insert_discussion(Db& db, std::int64_t meeting_id, std::int64_t case_id, co
 std::string insert_action(Db& db, std::int64_t case_id, std::optional<std::int64_t> meeting_id, const core::NewAction& a,
                           const core::Actor& actor);
 // `meeting_id` is none for an intervention recorded between meetings (`case intervention add`).
-void insert_intervention(Db& db, std::int64_t case_id, std::optional<std::int64_t> meeting_id,
+std::int64_t insert_intervention(Db& db, std::int64_t case_id, std::optional<std::int64_t> meeting_id,
                          const core::NewIntervention& i, int tier);
 void update_case_after_discussion(Db& db, std::int64_t case_id, const std::string& risk, std::optional<core::Date> review);
 // Accepted referrals of a case listed for a later meeting, or awaiting one, that were received by
@@ -42,6 +42,8 @@ int open_actions(Db& db, const std::string& case_reference);
 std::vector<core::DiscussionRecord> case_discussions(Db& db, std::int64_t case_id);
 std::vector<core::ActionRecord> case_actions(Db& db, std::int64_t case_id);
 std::vector<core::InterventionRecord> case_interventions(Db& db, std::int64_t case_id);
+// The reference of the case an intervention (by id) was recorded on, or nothing.
+std::optional<std::string> intervention_case(Db& db, std::int64_t intervention_id);
 
 // A meeting's recorded minutes, for the minutes document.
 struct MeetingRecord {

@@ -40,7 +40,7 @@ std::string other_parties(const std::string& where)
 
 std::string referrals(const std::string& where)
 {
-  return "UPDATE referral SET name = '[purged]', dob = NULL, postcode = '', referrer_name = '', referrer_email = '', "
+  return "UPDATE referral SET name = '[purged]', dob = NULL, postcode = '', address = '', referrer_name = '', referrer_email = '', "
          "source_ref = NULL, summary = '', consent_rationale = '', purged = ?2 WHERE " + where;
 }
 

@@ -12,7 +12,7 @@ namespace {
 
 constexpr const char* referral_columns =
     "r.id, r.reference, r.received, r.agency, r.referrer_name, r.referrer_email, coalesce(r.source_ref, ''), "
-    "r.person_id, r.name, r.dob, r.gender, r.postcode, r.resident, r.bame, r.lgbt, r.disability, r.role, "
+    "r.person_id, r.name, r.dob, r.gender, r.postcode, r.address, r.resident, r.bame, r.lgbt, r.disability, r.role, "
     "r.vulnerable, r.risk_level, r.risk_score, r.risk_instrument, r.incidents_12m, r.agencies_involved, "
     "r.children, r.professional_judgement, r.consent, r.consent_rationale, r.summary, "
     "coalesce((SELECT p.reference FROM referral p WHERE p.id = r.repeat_of), ''), r.criteria_met, "
@@ -59,6 +59,7 @@ std::vector<core::RecordedReferral> read_referrals(Db& db, SQLite::Statement& s)
     r.dob = optional_date(col());
     r.gender = col().getString();
     r.postcode = col().getString();
+    r.address = col().getString();
     r.resident = optional_bool(col());
     r.bame = optional_bool(col());
     r.lgbt = optional_bool(col());
@@ -251,7 +252,7 @@ void update_referral_fields(Db& db, std::int64_t referral_id, const core::Referr
 {
   SQLite::Statement s(db.impl().sql,
                       "UPDATE referral SET received = ?, agency = ?, referrer_name = ?, referrer_email = ?, source_ref = ?, "
-                      "name = ?, dob = ?, age_at_referral = ?, gender = ?, postcode = ?, resident = ?, bame = ?, lgbt = ?, "
+                      "name = ?, dob = ?, age_at_referral = ?, gender = ?, postcode = ?, address = ?, resident = ?, bame = ?, lgbt = ?, "
                       "disability = ?, role = ?, vulnerable = ?, risk_level = ?, risk_score = ?, risk_instrument = ?, "
                       "incidents_12m = ?, agencies_involved = ?, children = ?, professional_judgement = ?, consent = ?, "
                       "consent_rationale = ?, summary = ? WHERE id = ?");
@@ -266,6 +267,7 @@ void update_referral_fields(Db& db, std::int64_t referral_id, const core::Referr
   bind_optional(s, ++i, r.dob ? std::optional<int>(core::age_on(*r.dob, r.received)) : std::nullopt);
   s.bind(++i, r.gender);
   s.bind(++i, r.postcode);
+  s.bind(++i, r.address);
   bind_optional(s, ++i, r.resident);
   bind_optional(s, ++i, r.bame);
   bind_optional(s, ++i, r.lgbt);

@@ -763,6 +763,13 @@ CREATE VIEW person_aliases AS
 CREATE VIEW person_merges AS
   SELECT g.id, g.keep_id, g.drop_id, g.reason, g.day, g.user, g.undone_at FROM person_merge g ORDER BY g.id;
 )SQL",
+      // 12 -> 13: the subject's address (issue #21), lines separated by line feeds, so that a
+      // letter to the person has its address block from the register instead of a placeholder.
+      // Personal data: purge clears it, person export includes it. Not in the `referrals` view,
+      // which keeps the postcode as the place analysts count by.
+      R"SQL(
+ALTER TABLE referral ADD COLUMN address TEXT NOT NULL DEFAULT '';
+)SQL",
   };
   return steps;
 }

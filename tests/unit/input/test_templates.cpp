@@ -168,10 +168,10 @@ TEST_CASE("templates: an unknown personal field under fields is refused at its l
 {
   CHECK(parse_error(minimal + "fields:\n  - person.name\n  - person.nhs_number\n") ==
         "letters/t.yaml:8: fields: 'person.nhs_number' is not a personal field (known: person.name, person.initials, "
-        "person.dob, person.age, person.postcode, person.gender, items.name, items.aliases, items.dob, items.postcode, "
-        "items.other_parties.name, items.other_parties.dob, deferred.name, people.name, people.aliases, people.dob, people.postcode, "
-        "application.applicant, application.on_behalf_of, application.contact, application.address, "
-            "complaints.complainant)");
+        "person.dob, person.age, person.postcode, person.address, person.address_line, person.gender, items.name, "
+        "items.aliases, items.dob, items.postcode, items.other_parties.name, items.other_parties.dob, deferred.name, "
+        "people.name, people.aliases, people.dob, people.postcode, application.applicant, application.on_behalf_of, "
+        "application.contact, application.address, complaints.complainant)");
 }
 
 TEST_CASE("templates: fields must be a list")
@@ -279,4 +279,20 @@ TEST_CASE("templates: a file given as the folder is an error")
   const auto caught = catch_error([&] { load_templates(dir.file("t.yaml"), problems); });
   CHECK(caught.code == Exit::refused);
   CHECK(caught.message == "templates folder '" + dir.file("t.yaml") + "' does not exist");
+}
+
+TEST_CASE("templates: 'interventions' makes a case letter about an intervention of those types")
+{
+  const auto t = parse("name: cpw\nfor: case\nformat: markdown\ninterventions: [cpw, cpn]\nbody: x\n");
+  CHECK(t.interventions == std::vector<std::string>{"cpw", "cpn"});
+  CHECK(parse("name: cpw\nfor: case\nformat: markdown\nbody: x\n").interventions.empty());
+}
+
+TEST_CASE("templates: 'interventions' is a list, and only for a letter about a case")
+{
+  CHECK(parse_error("name: cpw\nfor: case\nformat: markdown\ninterventions: cpw\nbody: x\n") ==
+        "letters/t.yaml:4: interventions: expected a list of the profile's intervention codes, e.g. [cpw]");
+  CHECK(parse_error("name: cpw\nfor: referral\nformat: markdown\ninterventions: [cpw]\nbody: x\n") ==
+        "letters/t.yaml:4: interventions: only a letter about a case ('for: case') is about an intervention, not one "
+        "for referral");
 }

@@ -362,6 +362,22 @@ TEST_CASE("tidy_postcode: text that is not a postcode's shape gives nothing")
   CHECK_FALSE(input::tidy_postcode("EC2Y8DSX"));
 }
 
+TEST_CASE("tidy_address: lines from line breaks or ';', trimmed, blank ones left out")
+{
+  CHECK(input::tidy_address("Flat 3, Zoë House\r\n12 Rue de l'Église\n\nLondon EC2Y 8DS\n") ==
+        "Flat 3, Zoë House\n12 Rue de l'Église\nLondon EC2Y 8DS");
+  CHECK(input::tidy_address(" 14 Bishop's Court; London;  EC1A 1BB ;") == "14 Bishop's Court\nLondon\nEC1A 1BB");
+  CHECK(input::tidy_address("12 High Street, London") == "12 High Street, London");
+  CHECK(input::tidy_address(" ; \n ").empty());
+}
+
+TEST_CASE("set_field: an address keeps its lines, from a CSV cell or a flag")
+{
+  CHECK(with("address", "2 Church Row\r\nLondon").address == "2 Church Row\nLondon");
+  CHECK(with("address", "2 Church Row; London").address == "2 Church Row\nLondon");
+  CHECK(input::field_named("address") == input::Field::address);
+}
+
 TEST_CASE("set_field: a postcode is tidied; anything else is kept as written")
 {
   CHECK(with("postcode", "ex11aa").postcode == "EX1 1AA");

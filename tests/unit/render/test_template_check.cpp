@@ -219,3 +219,15 @@ TEST_CASE("template check: a parsed file gives the lines of the file")
         Problems{"letters/t.yaml:4: unknown variable 'referral.refernce' ('referral' has no 'refernce')",
                  "letters/t.yaml:9: 'person.name' is personal data: list it under 'fields:' if this document must show it"});
 }
+
+TEST_CASE("template check: 'intervention' only in a letter about an intervention")
+{
+  CHECK(check("By {{intervention.agency.name}} on {{intervention.date}}", "case") ==
+        Problems{"t.yaml:5: 'intervention.agency.name' is for a letter about an intervention: add 'interventions: [...]' "
+                 "with the profile's codes of the kinds it is about, e.g. [cpw]",
+                 "t.yaml:5: 'intervention.date' is for a letter about an intervention: add 'interventions: [...]' with "
+                 "the profile's codes of the kinds it is about, e.g. [cpw]"});
+  auto cpw = make("By {{intervention.agency.name}} ({{intervention.type_name}}, id {{intervention.id}})", "case");
+  cpw.interventions = {"cpw"};
+  CHECK(check_template(cpw) == Problems{});
+}
