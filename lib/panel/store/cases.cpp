@@ -27,14 +27,18 @@ core::Case read_case(SQLite::Statement& s)
 
 std::optional<core::Case> open_case_for_person(Db& db, std::int64_t person_id)
 {
-  SQLite::Statement s(db.impl().sql,
-                      fmt::format("SELECT {} FROM \"case\" k JOIN person p ON p.id = k.person_id "
-                                  "WHERE k.person_id = ? AND k.status = 'open' AND k.voided IS NULL ORDER BY k.id DESC LIMIT 1",
-                                  case_columns));
+  // Cached: intake asks it for every referral in a file (what `refer --check` says would happen).
+  static const std::string text =
+      fmt::format("SELECT {} FROM \"case\" k JOIN person p ON p.id = k.person_id "
+                  "WHERE k.person_id = ? AND k.status = 'open' AND k.voided IS NULL ORDER BY k.id DESC LIMIT 1",
+                  case_columns);
+  auto& s = db.impl().cached(text);
   s.bind(1, person_id);
-  if (!s.executeStep())
-    return std::nullopt;
-  return read_case(s);
+  std::optional<core::Case> found;
+  if (s.executeStep())
+    found = read_case(s);
+  s.reset();
+  return found;
 }
 
 std::int64_t insert_case(Db& db, const core::Case& c)
