@@ -46,10 +46,11 @@ int run_update(const AgencyOptions& o, const CLI::App& sub, Context& ctx)
     change.core = o.core;
   auto db = ctx.open_db();
   const auto changed = ops::update_agency(db, o.code, change, ctx.actor());
+  const auto code = ops::agency_code(db, o.code);  // echoed as recorded: `pol` updates POL
   if (changed.empty())
-    ctx.note(fmt::format("agency '{}' unchanged", o.code));
+    ctx.note(fmt::format("agency '{}' unchanged", code));
   else
-    ctx.note(fmt::format("updated agency '{}': {}", o.code, core::join(changed, ", ")));
+    ctx.note(fmt::format("updated agency '{}': {}", code, core::join(changed, ", ")));
   return 0;
 }
 
