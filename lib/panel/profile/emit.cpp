@@ -75,6 +75,17 @@ YAML::Node find(YAML::Node node, const std::vector<std::string>& parts, std::str
   return node;
 }
 
+// The profile as YAML for `config get/set`. The documents section is left out of a saved profile
+// while nothing in it is set; asked for a key in it, it is laid out empty so that
+// `config set documents.font Arial` finds its key.
+YAML::Node profile_node(const core::Profile& profile, const std::vector<std::string>& parts, bool agencies)
+{
+  YAML::Node doc = YAML::Load(to_yaml(profile, agencies));
+  if (!parts.empty() && parts.front() == "documents" && !doc["documents"])
+    doc["documents"] = YAML::Load("{reference_docx: ~, letterhead: {logo: ~, address: ~}, font: ~}");
+  return doc;
+}
+
 std::vector<std::string> split_key(const std::string& key)
 {
   std::vector<std::string> parts;
@@ -192,7 +203,7 @@ std::string to_yaml(const core::Profile& p, bool with_agencies)
 std::string get_value(const core::Profile& profile, const std::string& key)
 {
   std::string reached;
-  const YAML::Node node = find(YAML::Load(to_yaml(profile)), split_key(key), reached);
+  const YAML::Node node = find(profile_node(profile, split_key(key), true), split_key(key), reached);
   if (node.IsScalar())
     return node.Scalar() + "\n";
   if (node.IsSequence()) {
@@ -218,7 +229,7 @@ core::Profile set_value(const core::Profile& profile, const std::string& key, co
   const auto parts = split_key(key);
   if (parts.front() == "agencies")
     throw refused("agencies are changed with 'panel agency add|update|remove'");
-  YAML::Node doc = YAML::Load(to_yaml(profile, false));
+  YAML::Node doc = profile_node(profile, parts, false);
   std::string reached;
   YAML::Node target = find(doc, parts, reached);
   if (target.IsScalar() || target.IsNull()) {
