@@ -2,6 +2,7 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/core/words.hpp"
 #include "panel/core/vocabulary.hpp"
 #include "panel/ops/agencies.hpp"
 #include "panel/ops/setup.hpp"
@@ -242,9 +243,10 @@ std::string add_case_note(store::Db& db, const std::string& reference, const std
 }
 
 core::InterventionRecord add_case_intervention(store::Db& db, const std::string& reference,
-                                               const core::NewIntervention& i, std::optional<int> tier,
+                                               const core::NewIntervention& given, std::optional<int> tier,
                                                const core::Actor& actor)
 {
+  core::NewIntervention i = given;
   if (!i.note.empty())
     check_text(i.note, "--note");
   if (actor.today < i.date)
@@ -257,6 +259,14 @@ core::InterventionRecord add_case_intervention(store::Db& db, const std::string&
   std::vector<std::string> agencies;
   for (const auto& a : store::list_agencies(db))
     agencies.push_back(a.code);
+  // Codes typed in any case, kept as the register spells them (`--agency hsg --type CPW`).
+  std::vector<std::string> types;
+  for (const auto& t : profile.interventions)
+    types.push_back(t.code);
+  if (const auto type = core::find_word(i.type, types))
+    i.type = *type;
+  if (const auto agency = core::find_word(i.agency, agencies))
+    i.agency = *agency;
   // The minutes' own checks, so that an intervention means the same however it was recorded.
   const auto problems = rules::intervention_problems(i, profile, agencies);
   if (!problems.empty())
