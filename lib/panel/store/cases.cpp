@@ -23,6 +23,16 @@ core::Case read_case(SQLite::Statement& s)
           optional_date(s.getColumn(12))};
 }
 
+// The first row of a bound cached statement, which is reset for its next use.
+std::optional<core::Case> first_case(SQLite::Statement& s)
+{
+  std::optional<core::Case> found;
+  if (s.executeStep())
+    found = read_case(s);
+  s.reset();
+  return found;
+}
+
 } // namespace
 
 std::optional<core::Case> open_case_for_person(Db& db, std::int64_t person_id)
@@ -34,11 +44,7 @@ std::optional<core::Case> open_case_for_person(Db& db, std::int64_t person_id)
                   case_columns);
   auto& s = db.impl().cached(text);
   s.bind(1, person_id);
-  std::optional<core::Case> found;
-  if (s.executeStep())
-    found = read_case(s);
-  s.reset();
-  return found;
+  return first_case(s);
 }
 
 std::int64_t insert_case(Db& db, const core::Case& c)
@@ -65,10 +71,7 @@ std::optional<core::Case> find_case(Db& db, const std::string& reference)
                   case_columns);
   auto& s = db.impl().cached(text);
   s.bind(1, reference);
-  std::optional<core::Case> found;
-  if (s.executeStep())
-    found = read_case(s);
-  s.reset();
+  const auto found = first_case(s);
   if (!found)
     if (const auto stored = stored_reference(db, reference); stored != reference)
       return find_case(db, stored);
