@@ -1,6 +1,6 @@
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
-#include "panel/input/dates.hpp"
+#include "panel/profile/input_settings.hpp"
 #include "panel/input/yaml_document.hpp"
 #include "panel/profile/case_review.hpp"
 #include "panel/profile/profile.hpp"
@@ -193,8 +193,7 @@ std::string to_yaml(const core::Profile& p, bool with_agencies)
   out << YAML::EndMap;
   emit_case_review(out, p.case_review);
   emit_retention(out, p.retention);
-  out << YAML::Key << "input" << YAML::Value << YAML::BeginMap << YAML::Key << "date_order" << YAML::Value
-      << input::date_order_name(p.input.date_order) << YAML::EndMap;
+  emit_input(out, p.input);
   emit_documents(out, p.documents);
   out << YAML::EndMap;
   return std::string(out.c_str()) + "\n";

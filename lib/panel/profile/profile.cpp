@@ -3,11 +3,11 @@
 #include "panel/core/embedded.hpp"
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
-#include "panel/input/dates.hpp"
 #include "panel/input/yaml_document.hpp"
 #include "panel/profile/case_review.hpp"
 #include "panel/profile/reader.hpp"
 #include "panel/profile/documents.hpp"
+#include "panel/profile/input_settings.hpp"
 #include "panel/profile/retention.hpp"
 
 #include <algorithm>
@@ -351,18 +351,7 @@ core::Profile read_profile(const Reader& r, const YAML::Node& doc, const std::ve
   }
   p.case_review = read_case_review(r, doc["case_review"]);
   p.retention = read_retention(r, doc["retention"]);
-  if (const YAML::Node in = doc["input"]; in && !in.IsNull()) {
-    r.expect_map(in, "input", {"date_order"});
-    if (in["date_order"] && !in["date_order"].IsNull()) {
-      const auto word = r.line(in["date_order"], "input.date_order");
-      const auto order = input::date_order_named(word);
-      if (!order)
-        r.fail(in["date_order"], "input.date_order",
-               fmt::format("unknown date order '{}' (known: dmy for dd/mm/yyyy as UK Excel writes dates, iso for "
-                           "yyyy-mm-dd only)", word));
-      p.input.date_order = *order;
-    }
-  }
+  p.input = read_input(r, doc["input"]);
   p.documents = read_documents(r, doc["documents"], source, stored);
   return p;
 }
