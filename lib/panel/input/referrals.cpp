@@ -337,9 +337,13 @@ public:
       return false;
     m_done = true;
     record = ReferralRecord{};
-    for (const auto& [field, text] : m_fields)
+    for (const auto& entry : m_fields) {
+      // Named, not a structured binding: clang before 16 cannot capture a binding in a lambda.
+      const std::string& field = entry.first;
+      const std::string& text = entry.second;
       keeping_problems(record, canonical_field(field), 0,
                        [&] { set_field(record.referral, field, text, "", 0, m_settings.date_order); });
+    }
     finish(record, m_settings);
     return true;
   }
