@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Checks a Word file panel wrote: the marking in a header and a footer that the last section of
-the body references, no title block above the letterhead, and that the document has a title
+the body references and not in the body itself, no title block above the letterhead, and that the document has a title
 property.  check_docx.py FILE.docx MARKING; exits 1 with one line per problem."""
 import re
 import sys
@@ -31,6 +31,8 @@ def main():
                     problems.append(f"the {kind} {part} is not in the file")
                 elif marking.encode() not in z.read(part).replace(b"&amp;", b"&"):
                     problems.append(f"the {kind} {part} does not hold the marking '{marking}'")
+        if marking.encode() in document.encode().replace(b"&amp;", b"&"):
+            problems.append("the body prints the marking as well as the header and footer")
         if 'w:val="Title"' in document:
             problems.append("a title block is printed above the letterhead")
         if re.search(r"<dc:title>\s*</dc:title>", core) or "<dc:title" not in core:

@@ -118,6 +118,8 @@ for entry in "${documents[@]}"; do
   grep -qF "$marking" "$name.md" || fail "$name.md has no marking"
   run --format html -o "$name.html" || fail "$name.html"
   if grep -q '<script>' "$name.html"; then fail "$name.html has a raw <script>"; fi
+  # On screen the body shows the marking (hidden in print, where the page margins carry it).
+  grep -qF '<p class="marking">' "$name.html" || fail "$name.html does not show the marking on screen"
   if have chromium; then
     chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$out/$name.html.pdf" \
       "file://$out/$name.html" >/dev/null 2>&1 || fail "chromium could not print $name.html"

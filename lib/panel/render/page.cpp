@@ -69,9 +69,45 @@ std::string page_css(const PageStyle& style)
   css += fmt::format("  @bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); font-family: {}; "
                      "font-size: 9pt; }}\n}}\n",
                      fonts);
+  // The body's own marking lines (see marked_paragraphs) are for the screen; printed, the margin
+  // boxes carry it, and a page showing it four times reads as a mistake.
+  css += "p.marking { text-align: center; }\n";
   css += "@media print { body { max-width: none; margin: 0; font-size: 11pt; } h1, h2, h3 { break-after: avoid; } "
-         "tr { break-inside: avoid; } }\n";
+         "tr { break-inside: avoid; }";
+  css += style.marking.empty() ? " }\n" : " p.marking { display: none; } }\n";
   return css;
+}
+
+std::string marked_paragraphs(const std::string& body, std::string_view marking)
+{
+  if (marking.empty())
+    return body;
+  const std::string plain = "<p><strong>" + html_escape(std::string(marking)) + "</strong></p>";
+  const std::string tagged = "<p class=\"marking\"><strong>" + html_escape(std::string(marking)) + "</strong></p>";
+  std::string out;
+  size_t from = 0;
+  for (size_t at = body.find(plain); at != std::string::npos; at = body.find(plain, from)) {
+    out.append(body, from, at - from).append(tagged);
+    from = at + plain.size();
+  }
+  return out.append(body, from, std::string::npos);
+}
+
+std::string without_marking_paragraphs(const std::string& html)
+{
+  static const std::string open = "<p class=\"marking\">";
+  std::string out;
+  size_t from = 0;
+  for (size_t at = html.find(open); at != std::string::npos; at = html.find(open, from)) {
+    const auto close = html.find("</p>", at);
+    if (close == std::string::npos)
+      break;
+    out.append(html, from, at - from);
+    from = close + 4;
+    if (from < html.size() && html[from] == '\n')
+      ++from;
+  }
+  return out.append(html, from, std::string::npos);
 }
 
 std::string html_page(const std::string& title, const std::string& body, const PageStyle& style)
@@ -80,7 +116,8 @@ std::string html_page(const std::string& title, const std::string& body, const P
   if (!style.logo_uri.empty())
     logo = "<img class=\"logo\" alt=\"\" src=\"" + html_escape(style.logo_uri) + "\">\n";
   return "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_escape(title) +
-         "</title>\n<style>\n" + page_css(style) + "</style>\n</head>\n<body>\n" + logo + body + "</body>\n</html>\n";
+         "</title>\n<style>\n" + page_css(style) + "</style>\n</head>\n<body>\n" + logo +
+         marked_paragraphs(body, style.marking) + "</body>\n</html>\n";
 }
 
 } // namespace panel::render

@@ -25,6 +25,14 @@ std::string image_data_uri(const std::string& name, std::string_view bytes);
 // marking in the top and bottom margin boxes, page numbers), tables that fit the page width.
 std::string page_css(const PageStyle& style);
 
+// `body` with each paragraph that is only the marking in bold (`**{{marking}}**` in a template)
+// given class "marking": shown on screen, hidden in print, where the margin boxes carry it.
+std::string marked_paragraphs(const std::string& body, std::string_view marking);
+
+// `html` without the paragraphs marked_paragraphs tagged: a Word file carries the marking in its
+// header and footer instead.
+std::string without_marking_paragraphs(const std::string& html);
+
 // A whole HTML page around `body`: <title> (escaped here), the stylesheet, the logo.
 std::string html_page(const std::string& title, const std::string& body, const PageStyle& style);
 

@@ -5,6 +5,7 @@
 #include "panel/core/process.hpp"
 #include "panel/core/text.hpp"
 #include "panel/render/docx.hpp"
+#include "panel/render/page.hpp"
 
 #include <fmt/format.h>
 #include <fstream>
@@ -83,7 +84,7 @@ std::string docx(const std::string& html, const Conversion& how)
   output.fd().close(output.path());
   const auto result = core::run_process({"pandoc", "--from", "html", "--to", "docx", "--reference-doc",
                                          reference_file.path(), "--output", output.path()},
-                                        without_title(html));
+                                        without_title(how.marking.empty() ? html : without_marking_paragraphs(html)));
   if (result.status == 127)
     throw refused("docx output needs pandoc, which is not installed: apt-get install pandoc");
   if (result.status != 0)

@@ -52,3 +52,23 @@ TEST_CASE("image_data_uri: base64 of every length, type from the file name")
   CHECK(render::image_data_uri("a.svg", "Man") == "data:image/svg+xml;base64,TWFu");
   CHECK(render::image_data_uri("a.gif", "Many") == "data:image/gif;base64,TWFueQ==");
 }
+
+TEST_CASE("marked_paragraphs: the body's marking lines are shown on screen and hidden in print")
+{
+  const std::string body = "<p><strong>OFFICIAL &amp; SENSITIVE</strong></p>\n<p>Dear Sir</p>\n"
+                           "<p><strong>OFFICIAL &amp; SENSITIVE</strong> and more</p>\n"
+                           "<p><strong>OFFICIAL &amp; SENSITIVE</strong></p>\n";
+  const auto tagged = render::marked_paragraphs(body, "OFFICIAL & SENSITIVE");
+  CHECK(tagged == "<p class=\"marking\"><strong>OFFICIAL &amp; SENSITIVE</strong></p>\n<p>Dear Sir</p>\n"
+                  "<p><strong>OFFICIAL &amp; SENSITIVE</strong> and more</p>\n"  // not only the marking: kept
+                  "<p class=\"marking\"><strong>OFFICIAL &amp; SENSITIVE</strong></p>\n");
+  CHECK(render::marked_paragraphs(body, "") == body);
+  CHECK(render::without_marking_paragraphs(tagged) ==
+        "<p>Dear Sir</p>\n<p><strong>OFFICIAL &amp; SENSITIVE</strong> and more</p>\n");
+
+  render::PageStyle style;
+  style.marking = "OFFICIAL";
+  CHECK(render::page_css(style).find("p.marking { display: none; }") != std::string::npos);
+  style.marking.clear();  // no margin boxes: nothing hidden
+  CHECK(render::page_css(style).find("display: none") == std::string::npos);
+}
