@@ -155,14 +155,23 @@ std::string markdown_value(std::string_view raw)
   bool line_start = true;
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (line_start && (c == '-' || c == '+' || c == '=')) {
+    // Only what Markdown would read as structure is escaped, so that "-5" and "3.5" print as typed:
+    // "- " or "+ " (a bullet), a line of only '-' or '=' (a heading underline or a rule), "1. " or
+    // "1) " (a numbered list).
+    const auto ends_marker = [&text](size_t at) {
+      return at >= text.size() || text[at] == ' ' || text[at] == '\t' || text[at] == '\n';
+    };
+    const auto rule_line = [&text](size_t at) {
+      const auto end = std::min(text.find('\n', at), text.size());
+      return text.find_first_not_of("-= \t", at) >= end;
+    };
+    if (line_start && (((c == '-' || c == '+') && ends_marker(i + 1)) || ((c == '-' || c == '=') && rule_line(i)))) {
       out += '\\';
     } else if (line_start && c >= '0' && c <= '9') {
-      // "1. " or "1) " at the start of a line would begin a numbered list.
       size_t end = i;
       while (end < text.size() && text[end] >= '0' && text[end] <= '9')
         ++end;
-      if (end < text.size() && (text[end] == '.' || text[end] == ')')) {
+      if (end < text.size() && (text[end] == '.' || text[end] == ')') && ends_marker(end + 1)) {
         out.append(text, i, end - i);
         out += '\\';
         i = end - 1;

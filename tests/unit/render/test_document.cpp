@@ -323,6 +323,9 @@ TEST_CASE("document: emphasis, headings, links and list starts in a value are es
   CHECK(body(t, context("Jo", "- not a list\n1. nor this\n12) nor this"), DocFormat::md) ==
         "\\- not a list\n1\\. nor this\n12\\) nor this\n");
   CHECK(body(t, context("Jo", "back\\slash O'Brien 3.5"), DocFormat::md) == "back\\\\slash O'Brien 3.5\n");
+  // What Markdown would not read as structure prints as typed at the start of a line too.
+  CHECK(body(t, context("Jo", "3.5 hours\n-5 degrees\n+44 20\n2)x"), DocFormat::md) == "3.5 hours\n-5 degrees\n+44 20\n2)x\n");
+  CHECK(body(t, context("Jo", "Heading\n===\n- \n3.\n---"), DocFormat::md) == "Heading\n\\===\n\\- \n3\\.\n\\---\n");
 }
 
 TEST_CASE("document: a section about a missing value leaves no blank line in a list")
