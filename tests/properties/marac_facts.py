@@ -229,7 +229,8 @@ def minute(meeting):
 # meetings, at least two weeks before the one it is accepted for (before the agenda cut-off).
 plan = {}
 for person in people:
-    for k in sorted(rng.sample(range(len(meetings)), person["referrals"])):
+    # Two referrals for one meeting: a new referral and its repeat on the same agenda.
+    for k in sorted(rng.choices(range(len(meetings)), k=person["referrals"])):
         plan.setdefault(k, []).append(person)
 previous = meetings[0] - dt.timedelta(days=40)
 for k, meeting in enumerate(meetings):

@@ -84,14 +84,15 @@ std::vector<core::ResearchPerson> item_people(store::Db& db, const core::AgendaI
     people.push_back(std::move(p));
     return people;
   }
-  // A review: every live referral of the case. A new or repeat referral that has joined a case:
-  // the case's live referrals up to it, which describe the subject, and for a research list name
-  // the people to search for (an earlier referral's children are searched for whenever the case
-  // is on the agenda).
-  std::vector<core::RecordedReferral> referrals;
-  const auto kase = item.case_reference.empty() ? std::nullopt : store::find_case(db, item.case_reference);
-  if (kase)
-    referrals = store::case_referrals(db, kase->id);
+  // The subject as every live referral of the case describes them, so that each item of a case
+  // lists them alike. The people named: for a review, by every live referral of the case; for a
+  // new or repeat referral that has joined a case, by the case's live referrals up to it on a
+  // research list (an earlier referral's children are searched for whenever the case is on the
+  // agenda), or by its own referral.
+  std::vector<core::RecordedReferral> case_referrals;
+  if (const auto kase = item.case_reference.empty() ? std::nullopt : store::find_case(db, item.case_reference))
+    case_referrals = store::case_referrals(db, kase->id);
+  auto referrals = case_referrals;
   if (!core::is(item.item, core::AgendaItemKind::review)) {
     const auto self = std::find_if(referrals.begin(), referrals.end(),
                                    [&](const core::RecordedReferral& r) { return r.reference == item.reference; });
@@ -104,7 +105,7 @@ std::vector<core::ResearchPerson> item_people(store::Db& db, const core::AgendaI
   }
   if (referrals.empty())
     return people;
-  people.push_back(subject_of(db, item, referrals));
+  people.push_back(subject_of(db, item, case_referrals.empty() ? referrals : case_referrals));
   const bool only_the_item = which == ItemReferrals::the_item && !core::is(item.item, core::AgendaItemKind::review);
   for (auto r = only_the_item ? std::prev(referrals.end()) : referrals.begin(); r != referrals.end(); ++r)
     add_parties(people, item, *r);
