@@ -88,7 +88,10 @@ int run_decide(const TriageOptions& o, const CLI::App& sub, Context& ctx)
   q.forum = o.to;
   q.override_threshold = o.override_threshold;
   auto db = ctx.open_db();
-  ctx.note(describe(ops::decide(db, o.reference, q, ctx.actor())));
+  const auto outcome = ops::decide(db, o.reference, q, ctx.actor());
+  ctx.note(describe(outcome));
+  for (const auto& kept : outcome.kept)
+    ctx.warn(kept);
   return 0;
 }
 
@@ -96,8 +99,11 @@ int run_accept_eligible(const TriageOptions& o, Context& ctx)
 {
   auto db = ctx.open_db();
   const auto outcomes = ops::accept_eligible(db, o.dry_run, ctx.actor());
-  for (const auto& outcome : outcomes)
+  for (const auto& outcome : outcomes) {
     ctx.out << (o.dry_run ? outcome.reference + ": would be accepted" : describe(outcome)) << '\n';
+    for (const auto& kept : outcome.kept)
+      ctx.warn(kept);
+  }
   ctx.note(fmt::format("{} {} referral{} that meet the threshold", o.dry_run ? "would accept" : "accepted",
                        outcomes.size(), outcomes.size() == 1 ? "" : "s"));
   return 0;

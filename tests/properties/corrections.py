@@ -12,7 +12,8 @@ actions), then applies a seeded random sequence of corrections and asserts after
 1. `referral void R`: R leaves every listing (triage, case list and show, agendas, research
    lists, person find, action list); every count of the board report and the SafeLives return
    (json) for R's quarter equals its definition worked out here with sqlite3 from the tables
-   (not panel's views) without voided rows; repeats by the definition of DESIGN §2 (same person,
+   (not panel's views) without voided rows (a case's facts the latest known across its live
+   referrals); repeats by the definition of DESIGN §2 (same person,
    within the profile's window of the previous live referral). `referral unvoid R` gives back a
    dump (every table but audit_log and history, rows sorted) equal to the one before the void.
 2. `person merge A B` then `person unmerge M`: the dump (also without person_merge) equals the
@@ -256,7 +257,7 @@ def root_of():
 def live_referrals():
     """id -> dict of the referrals not voided."""
     cols = ["id", "reference", "received", "agency", "person_id", "status", "case_id", "meeting_date", "resident",
-            "vulnerable", "meets_threshold", "gender", "bame", "lgbt", "disability", "age_at_referral", "children"]
+            "vulnerable", "meets_threshold", "gender", "bame", "lgbt", "disability", "age_at_referral", "children", "role"]
     return {r[0]: dict(zip(cols, r)) for r in rows(f"SELECT {', '.join(cols)} FROM referral WHERE voided IS NULL")}
 
 
@@ -332,28 +333,37 @@ def expected_board(f, t):
 
 def expected_safelives(f, t):
     """The totals of the SafeLives return: each discussion at a held meeting, by the latest live referral of
-    the case received on or before the meeting."""
+    the case received on or before the meeting (agency, repeat), with each of the case's facts the latest
+    value known across those live referrals (a blank is not said); a subject recorded as the perpetrator is
+    not counted as the victim (docs/reports.md)."""
     live = live_referrals()
     repeats = repeats_by_definition(live)
     totals = dict(cases_discussed=0, repeat_cases=0, police_referrals=0, idva_referrals=0, partner_referrals=0,
                   bame=0, lgbt=0, disabled=0, male=0, aged_16_17=0, children=0)
     for case_id, date in rows("SELECT d.case_id, m.date FROM discussion d JOIN meeting m ON m.id = d.meeting_id "
                               "WHERE m.status = 'held' AND m.date BETWEEN ? AND ?", f, t):
-        mine = [r for r in live.values() if r["case_id"] == case_id and r["received"] <= date]
+        mine = sorted((r for r in live.values() if r["case_id"] == case_id and r["received"] <= date),
+                      key=lambda r: (r["received"], r["id"]))
         if not mine:
             continue
-        r = max(mine, key=lambda r: (r["received"], r["id"]))
+        r = mine[-1]
+        known = {}
+        for each in mine:
+            for key in ("gender", "bame", "lgbt", "disability", "age_at_referral", "children", "role"):
+                if each[key] is not None and (not isinstance(each[key], str) or each[key].strip()):
+                    known[key] = each[key]
+        victim = (known.get("role") or "").lower() != "perpetrator"
         totals["cases_discussed"] += 1
         totals["repeat_cases"] += r["id"] in repeats
         kind = "police_referrals" if r["agency"] == "POL" else "idva_referrals" if r["agency"] == "IDVA" else "partner_referrals"
         totals[kind] += 1
-        totals["bame"] += r["bame"] == 1
-        totals["lgbt"] += r["lgbt"] == 1
-        totals["disabled"] += r["disability"] == 1
-        totals["male"] += (r["gender"] or "").lower() in ("male", "m", "man")
-        totals["aged_16_17"] += r["age_at_referral"] in (16, 17)
-        totals["children"] += r["children"] or 0
-    return totals
+        totals["bame"] += victim and known.get("bame") == 1
+        totals["lgbt"] += victim and known.get("lgbt") == 1
+        totals["disabled"] += victim and known.get("disability") == 1
+        totals["male"] += victim and (known.get("gender") or "").strip().lower() in ("male", "m", "man")
+        totals["aged_16_17"] += victim and known.get("age_at_referral") in (16, 17)
+        totals["children"] += known.get("children") or 0
+    return {k: int(v) for k, v in totals.items()}
 
 
 def check_reports(day, what):

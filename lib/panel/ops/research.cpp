@@ -14,17 +14,26 @@
 namespace panel::ops {
 namespace {
 
-core::ResearchPerson subject_of(store::Db& db, const core::AgendaItem& item, const core::RecordedReferral& r)
+// The subject as the case's referrals describe them: each of role, date of birth and postcode the
+// latest value known across them, as the SafeLives return reads a case's facts (docs/reports.md):
+// a repeat that leaves the postcode blank has not said it, and agencies search by postcode.
+core::ResearchPerson subject_of(store::Db& db, const core::AgendaItem& item, const std::vector<core::RecordedReferral>& referrals)
 {
+  const auto& r = referrals.back();
   core::ResearchPerson p;
   p.reference = item.reference;
   p.case_reference = item.case_reference;
   p.item = item.item;
   p.person = "subject";
-  p.role = r.referral.role;
   p.name = item.name.empty() ? r.referral.name : item.name;
-  p.dob = r.referral.dob;
-  p.postcode = r.referral.postcode;
+  for (const auto& known : referrals) {
+    if (!core::trim(known.referral.role).empty())
+      p.role = known.referral.role;
+    if (known.referral.dob)
+      p.dob = known.referral.dob;
+    if (!core::trim(known.referral.postcode).empty())
+      p.postcode = known.referral.postcode;
+  }
   p.person_id = r.person_id;
   for (const auto& name : store::person_names(db, r.person_id))
     if (name != p.name)
@@ -62,7 +71,7 @@ void add_parties(std::vector<core::ResearchPerson>& people, const core::AgendaIt
 
 } // namespace
 
-std::vector<core::ResearchPerson> item_people(store::Db& db, const core::AgendaItem& item)
+std::vector<core::ResearchPerson> item_people(store::Db& db, const core::AgendaItem& item, ItemReferrals which)
 {
   std::vector<core::ResearchPerson> people;
   if (core::is(item.item, core::AgendaItemKind::case_review)) {
@@ -75,19 +84,31 @@ std::vector<core::ResearchPerson> item_people(store::Db& db, const core::AgendaI
     people.push_back(std::move(p));
     return people;
   }
-  std::vector<core::RecordedReferral> referrals;
-  if (core::is(item.item, core::AgendaItemKind::review)) {
-    if (const auto kase = store::find_case(db, item.case_reference))
-      referrals = store::case_referrals(db, kase->id);
-  } else if (auto r = store::find_referral(db, item.reference)) {
-    referrals.push_back(std::move(*r));
+  // The subject as every live referral of the case describes them, so that each item of a case
+  // lists them alike. The people named: for a review, by every live referral of the case; for a
+  // new or repeat referral that has joined a case, by the case's live referrals up to it on a
+  // research list (an earlier referral's children are searched for whenever the case is on the
+  // agenda), or by its own referral.
+  std::vector<core::RecordedReferral> case_referrals;
+  if (const auto kase = item.case_reference.empty() ? std::nullopt : store::find_case(db, item.case_reference))
+    case_referrals = store::case_referrals(db, kase->id);
+  auto referrals = case_referrals;
+  if (!core::is(item.item, core::AgendaItemKind::review)) {
+    const auto self = std::find_if(referrals.begin(), referrals.end(),
+                                   [&](const core::RecordedReferral& r) { return r.reference == item.reference; });
+    if (self != referrals.end())
+      referrals.erase(std::next(self), referrals.end());
+    else if (auto r = store::find_referral(db, item.reference))
+      referrals = {std::move(*r)};
+    else
+      referrals.clear();
   }
   if (referrals.empty())
     return people;
-  // The subject as the latest referral describes them; the parties of every referral.
-  people.push_back(subject_of(db, item, referrals.back()));
-  for (const auto& r : referrals)
-    add_parties(people, item, r);
+  people.push_back(subject_of(db, item, case_referrals.empty() ? referrals : case_referrals));
+  const bool only_the_item = which == ItemReferrals::the_item && !core::is(item.item, core::AgendaItemKind::review);
+  for (auto r = only_the_item ? std::prev(referrals.end()) : referrals.begin(); r != referrals.end(); ++r)
+    add_parties(people, item, *r);
   return rules::one_row_per_person(people);
 }
 
@@ -96,7 +117,7 @@ core::ResearchList research_people(store::Db& db, const core::Agenda& agenda)
   core::ResearchList list;
   list.meeting = agenda.meeting.date;
   for (const auto& item : agenda.items)
-    for (auto& p : item_people(db, item))
+    for (auto& p : item_people(db, item, ItemReferrals::case_so_far))
       list.people.push_back(std::move(p));
   list.people = rules::one_row_per_person(list.people);
   return list;

@@ -11,9 +11,15 @@
 
 namespace panel::ops {
 
-// The people of one agenda item: its subject first, then every other party its referral names
-// (for a review, every referral of the case), each once. Reads inside the caller's transaction.
-std::vector<core::ResearchPerson> item_people(store::Db& db, const core::AgendaItem& item);
+// Whose other parties a new or repeat item brings: its referral's (the meeting pack describes the
+// referral), or also those of the case's earlier live referrals (a research list searches for
+// everyone of the case). A review always brings every live referral of the case.
+enum class ItemReferrals { the_item, case_so_far };
+// The people of one agenda item: its subject first (role, date of birth and postcode the latest
+// known across the case's live referrals up to the item), then every other party the referrals
+// name, each once. Reads inside the caller's transaction.
+std::vector<core::ResearchPerson> item_people(store::Db& db, const core::AgendaItem& item,
+                                              ItemReferrals referrals = ItemReferrals::the_item);
 // Everyone on the agenda's research lists: item_people of every item, each person once per case.
 core::ResearchList research_people(store::Db& db, const core::Agenda& agenda);
 

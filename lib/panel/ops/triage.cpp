@@ -6,6 +6,7 @@
 #include "panel/ops/agencies.hpp"
 #include "panel/ops/meetings.hpp"
 #include "panel/ops/setup.hpp"
+#include "panel/rules/case_facts.hpp"
 #include "panel/store/agencies.hpp"
 #include "panel/store/audit.hpp"
 #include "panel/store/cases.hpp"
@@ -77,7 +78,7 @@ TriageOutcome apply(store::Db& db, const core::Profile& profile, const core::Rec
 {
   const auto decision = q.decision;
   check_status(r, decision);
-  TriageOutcome out{r.reference, decision, status_after(decision), "", false, std::nullopt};
+  TriageOutcome out{r.reference, decision, status_after(decision), "", false, std::nullopt, {}};
   core::Decision d{r.reference, core::to_string(decision), actor.today, actor.at, actor.user, q.reason, q.signpost, q.forum,
                    q.override_threshold, q.meeting, q.lead, q.risk};
   std::optional<std::int64_t> case_id;
@@ -90,6 +91,13 @@ TriageOutcome apply(store::Db& db, const core::Profile& profile, const core::Rec
       // A repeat about someone the panel is already working with joins that case.
       case_id = open->id;
       out.case_reference = open->reference;
+      // A MARAC's return and research lists read the household from the case (docs/reports.md).
+      if (profile.kind == "domestic-abuse") {
+        std::vector<core::Referral> earlier;
+        for (const auto& joined : store::case_referrals(db, open->id))
+          earlier.push_back(joined.referral);
+        out.kept = rules::facts_kept(r.reference, open->reference, earlier, r.referral);
+      }
     } else {
       core::Case c;
       c.reference = r.reference;
@@ -149,7 +157,7 @@ std::vector<TriageOutcome> accept_eligible(store::Db& db, bool dry_run, const co
     if (!r.meets_threshold)
       continue;
     if (dry_run)
-      outcomes.push_back({r.reference, TriageDecision::accept, ReferralStatus::accepted, "", false, std::nullopt});
+      outcomes.push_back({r.reference, TriageDecision::accept, ReferralStatus::accepted, "", false, std::nullopt, {}});
     else
       outcomes.push_back(apply(db, profile, r, accept, actor));
   }

@@ -26,6 +26,9 @@ struct TriageOutcome {
   std::string case_reference;  // accepted: the case it opened or joined
   bool new_case = false;
   std::optional<core::Date> meeting;  // accepted: listed for; none = awaiting a meeting
+  // Joined a case: the children, role or postcode it leaves blank that the case keeps from an
+  // earlier referral, one warning each (rules::facts_kept), on a domestic-abuse profile.
+  std::vector<std::string> kept;
 };
 
 // Records one decision on a referral, in one transaction with its audit row. Accepting opens a

@@ -1,31 +1,43 @@
 #include "panel/report/safelives.hpp"
 
+#include "panel/core/text.hpp"
+
 #include "panel/store/board.hpp"
 #include "panel/store/safelives.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace panel::report {
 namespace {
 
+// SafeLives counts victims: the subject is the victim unless the case records them as the
+// perpetrator (a referral about the perpetrator). Then the victim's details are not known here and
+// are not counted, and the subject counts among the perpetrators under 18 when they are.
 void add(SafeLivesCounts& f, const store::DiscussionFacts& d, const core::Profile& p)
 {
   const auto in = [&](const std::vector<std::string>& codes) {
     return std::find(codes.begin(), codes.end(), d.agency) != codes.end();
   };
   const bool police = in(p.safelives.police), idva = !police && in(p.safelives.idva);
+  const auto lower = [](std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+    return core::trim(text);
+  };
+  const bool victim = lower(d.role) != "perpetrator";  // the roles of rules/referral_check
+  const auto gender = lower(d.gender);
   f.cases_discussed += 1;
   f.repeat_cases += d.repeat;
   f.police_referrals += police;
   f.idva_referrals += idva;
   f.partner_referrals += !police && !idva;
-  f.bame += d.bame;
-  f.lgbt += d.lgbt;
-  f.disabled += d.disabled;
-  f.male += d.male;
-  f.aged_16_17 += d.aged_16_17;
-  f.perpetrators_under_18 += d.perpetrator_under_18;
-  f.children += d.children;
+  f.bame += victim && d.bame.value_or(false);
+  f.lgbt += victim && d.lgbt.value_or(false);
+  f.disabled += victim && d.disabled.value_or(false);
+  f.male += victim && (gender == "male" || gender == "m" || gender == "man");
+  f.aged_16_17 += victim && (d.age == 16 || d.age == 17);
+  f.perpetrators_under_18 += d.perpetrator_under_18 || (!victim && d.age && *d.age < 18);
+  f.children += d.children.value_or(0);
 }
 
 } // namespace

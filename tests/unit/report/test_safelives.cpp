@@ -229,3 +229,40 @@ TEST_CASE("safelives: a voided referral no longer describes its case, and unvoid
   ops::unvoid_referral(m.db, m.r2b, "Voided in error", m.on("2017-10-06"));
   CHECK(m.json("2017-Q3") == before);
 }
+
+TEST_CASE("safelives: a case's facts are the latest known across its referrals; a blank is not 'none' (trial F23)")
+{
+  Marac m;
+  for (const auto* date : {"2017-11-07", "2017-11-14"}) {
+    core::Meeting meeting;
+    meeting.date = day(date);
+    ops::add_meeting(m.db, meeting, m.on("2017-10-04"));
+  }
+  // Fay Fox: referred by the IDVA service with everything said, then a repeat from A&E (HLTH)
+  // that says nothing of her or her household, then a police repeat that says 0 children.
+  const auto fay = m.refer("2017-10-10", "agency: IDVA\nname: Fay Fox\ndob: 1990-01-01\ngender: female\nrole: victim\n"
+                                         "bame: true\nlgbt: false\ndisability: true\nchildren: 2\n"
+                                         "other_parties:\n  - {name: Gus Fox, dob: 2000-12-01, role: perpetrator}\n");
+  // Hal Hunt: the referral is about the perpetrator (the subject's role), 17, male, BAME; the
+  // victim Ivy is an other party.
+  const auto hal = m.refer("2017-10-11", "agency: POL\nname: Hal Hunt\ndob: 2000-06-01\ngender: male\nrole: perpetrator\n"
+                                         "bame: true\nchildren: 1\n"
+                                         "other_parties:\n  - {name: Ivy Hunt, dob: 1999-01-01, role: victim}\n");
+  m.refer("2017-10-20", "agency: HLTH\nname: Fay Fox\ndob: 1990-01-01\n");
+  m.minutes("2017-11-07", {fay, hal});
+  m.refer("2017-11-10", "agency: POL\nname: Fay Fox\ndob: 1990-01-01\nchildren: 0\n");
+  m.minutes("2017-11-14", {fay});
+  const auto j = m.json("2017-Q4");
+  REQUIRE(j["meetings"].size() == 3);  // 3 Oct (K3), 7 and 14 Nov
+  // 7 Nov. Fay's case by the HLTH repeat (a partner referral, a repeat) with the facts the IDVA
+  // referral gave: BAME, disabled, female, 27, 2 children, Gus 16 on the day of the repeat.
+  // Hal's case by the police referral: not counted as a BAME male victim of 17 (he is the
+  // perpetrator), but as a perpetrator under 18; his household's 1 child counts.
+  CHECK(j["meetings"][1].dump() == R"({"meeting":"2017-11-07","cases_discussed":2,"repeat_cases":1,"police_referrals":1,)"
+                                   R"("idva_referrals":0,"partner_referrals":1,"bame":1,"lgbt":0,"disabled":1,"male":0,)"
+                                   R"("aged_16_17":0,"perpetrators_under_18":2,"children":3})");
+  // 14 Nov. Fay's case by the police repeat that said 0 children: 0 is a value.
+  CHECK(j["meetings"][2].dump() == R"({"meeting":"2017-11-14","cases_discussed":1,"repeat_cases":1,"police_referrals":1,)"
+                                   R"("idva_referrals":0,"partner_referrals":0,"bame":1,"lgbt":0,"disabled":1,"male":0,)"
+                                   R"("aged_16_17":0,"perpetrators_under_18":1,"children":0})");
+}
