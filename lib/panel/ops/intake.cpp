@@ -10,6 +10,7 @@
 #include "panel/store/audit.hpp"
 #include "panel/store/cases.hpp"
 #include "panel/store/intake.hpp"
+#include "panel/store/people.hpp"
 
 #include <algorithm>
 #include <map>
@@ -53,6 +54,7 @@ public:
                                                       item.meets_threshold, m_actor.at, m_actor.user});
     m_audit.append(m_actor, core::AuditAction::create, "referral", item.reference);
     if (!new_person) {
+      store::refresh_person_dob(m_db, item.person_id);  // a later referral may give a date of birth anew
       recheck_next(item.person_id, r.received, id);
       if (const auto open = store::open_case_for_person(m_db, item.person_id))
         item.open_case = open->reference;

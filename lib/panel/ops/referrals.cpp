@@ -10,6 +10,7 @@
 #include "panel/store/history.hpp"
 #include "panel/store/intake.hpp"
 #include "panel/store/meetings.hpp"
+#include "panel/store/people.hpp"
 #include "panel/store/referrals.hpp"
 
 #include <fmt/format.h>
@@ -109,6 +110,7 @@ VoidOutcome void_referral(store::Db& db, const std::string& reference, const std
   }
   store::set_referral_voided(db, r.id, actor.today);
   record_voided(db, actor, HistoryEntity::referral, r.id, r.reference, std::nullopt, actor.today, reason);
+  store::refresh_person_dob(db, r.person_id);  // a date of birth recorded in error goes with it
   // The agency's reference is given up, so that a corrected import of the same record is taken.
   if (!r.referral.source_ref.empty()) {
     store::set_source_ref(db, r.id, "");
@@ -143,6 +145,7 @@ VoidOutcome unvoid_referral(store::Db& db, const std::string& reference, const s
   }
   store::set_referral_voided(db, r.id, std::nullopt);
   record_voided(db, actor, HistoryEntity::referral, r.id, r.reference, r.voided, std::nullopt, reason);
+  store::refresh_person_dob(db, r.person_id);
   if (!r.case_reference.empty()) {
     const auto kase = store::find_case_any(db, r.case_reference);
     if (const auto voided = store::case_voided(db, kase->id)) {
