@@ -157,9 +157,16 @@ int run_refer(const ReferOptions& o, Context& ctx)
     ctx.note(message);
   output.copy_to(ctx.out);
   const auto count = core::plural(static_cast<long long>(result.recorded), "referral", "referrals");
-  ctx.note(o.check ? fmt::format("check: {} would be recorded as shown; nothing was recorded (run again without "
-                                 "--check to record {})", count, result.recorded == 1 ? "it" : "them")
-                   : fmt::format("recorded {}", count));
+  // "; skipped 2 already recorded and 1 voided": what --skip-existing left out, by why.
+  std::vector<std::string> skipped;
+  if (const auto existing = result.skipped.size() - result.skipped_voided; existing > 0)
+    skipped.push_back(fmt::format("{} already recorded", existing));
+  if (result.skipped_voided > 0)
+    skipped.push_back(fmt::format("{} voided", result.skipped_voided));
+  const auto skipped_text = skipped.empty() ? "" : "; skipped " + core::join(skipped, " and ");
+  ctx.note(o.check ? fmt::format("check: {} would be recorded as shown{}; nothing was recorded (run again without "
+                                 "--check to record {})", count, skipped_text, result.recorded == 1 ? "it" : "them")
+                   : fmt::format("recorded {}{}", count, skipped_text));
   return 0;
 }
 
@@ -170,7 +177,8 @@ void register_refer(CLI::App& app, Context& ctx)
   auto o = std::make_shared<ReferOptions>();
   auto* sub = app.add_subcommand("refer", "Record referrals, from flags or in bulk from a YAML or CSV file");
   sub->add_option("--file", o->file, "YAML or CSV file of referrals (- for standard input)")->type_name("FILE");
-  sub->add_flag("--skip-existing", o->skip_existing, "Skip referrals whose agency and --source-ref are recorded");
+  sub->add_flag("--skip-existing", o->skip_existing,
+                "Skip referrals whose agency and --source-ref are recorded, or belong to a voided referral");
   sub->add_flag("--check,--dry-run", o->check,
                 "Check every referral as a real run would and show what would be recorded; write nothing");
   sub->add_flag("--strict", o->strict, "Refuse a CSV file with a column that is not a referral field (default: warn)");

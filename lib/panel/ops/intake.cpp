@@ -10,6 +10,7 @@
 #include "panel/store/audit.hpp"
 #include "panel/store/cases.hpp"
 #include "panel/store/intake.hpp"
+#include "panel/store/people.hpp"
 
 #include <algorithm>
 #include <map>
@@ -53,6 +54,7 @@ public:
                                                       item.meets_threshold, m_actor.at, m_actor.user});
     m_audit.append(m_actor, core::AuditAction::create, "referral", item.reference);
     if (!new_person) {
+      store::refresh_person_dob(m_db, item.person_id);  // a later referral may give a date of birth anew
       recheck_next(item.person_id, r.received, id);
       if (const auto open = store::open_case_for_person(m_db, item.person_id))
         item.open_case = open->reference;
@@ -178,6 +180,7 @@ IntakeResult record_referrals(store::Db& db, input::ReferralReader& reader, cons
       found.emplace_back(record.line_of("person"), fmt::format("{}: person {} was merged into person {}: give person {} "
                                                                "instead", at("person"), *r.person_id, *into, *into));
     bool skip = false;
+    std::string voided_before;  // what the void of this agency reference was, when one was voided
     if (!r.source_ref.empty()) {
       const auto [earlier, fresh] = in_file.emplace(r.agency + "\n" + r.source_ref, record.line);
       if (!fresh)
@@ -193,6 +196,16 @@ IntakeResult record_referrals(store::Db& db, input::ReferralReader& reader, cons
         else
           found.emplace_back(record.line_of("source_ref"),
                              what + " (use --skip-existing to skip referrals already recorded)");
+      } else if (const auto voided = intake.writer().voided_source(r.agency, r.source_ref)) {
+        // A cumulative export brings back what was voided as recorded in error: --skip-existing
+        // (the mode for such exports) leaves it out; a file given without it is taken as meant.
+        voided_before = fmt::format("{}: '{}' from {} was voided on {} ({}: {})", at("source_ref"), r.source_ref,
+                                    r.agency, voided->voided.iso(), voided->reference, voided->reason);
+        skip = options.skip_existing;
+        if (skip) {
+          result.skipped.push_back(voided_before + "; skipped (to record it again, refer it without --skip-existing)");
+          ++result.skipped_voided;
+        }
       }
     }
     // Reported in the order they appear in the file.
@@ -204,7 +217,11 @@ IntakeResult record_referrals(store::Db& db, input::ReferralReader& reader, cons
                                             core::strip_controls(r.postcode)));
     if (!problems.empty() || skip)
       continue;  // keep checking the rest of the file, but write nothing more
-    sink(intake.record(r, record.line));
+    const auto item = intake.record(r, record.line);
+    if (!voided_before.empty())
+      result.warnings.push_back(fmt::format("{}; {} again as {}", voided_before,
+                                            options.check ? "would be recorded" : "recorded", item.reference));
+    sink(item);
     ++result.recorded;
   }
   if (count == 0 && problems.empty())

@@ -13,7 +13,7 @@
 namespace panel::ops {
 
 struct IntakeOptions {
-  bool skip_existing = false;  // skip referrals whose agency + source_ref are recorded already
+  bool skip_existing = false;  // skip referrals whose agency + source_ref are recorded already, or were voided
   std::optional<core::DateOrder> date_order;  // --date-order; otherwise the profile's input.date_order
   bool strict = false;         // a CSV column that names no field refuses the file
   bool check = false;          // check and show what would be recorded, then roll back: nothing is written
@@ -25,6 +25,7 @@ using IntakeItem = core::IntakeItem;
 struct IntakeResult {
   size_t recorded = 0;
   std::vector<std::string> skipped;   // messages about referrals skipped with --skip-existing
+  size_t skipped_voided = 0;          // of those, the ones whose agency reference was voided
   std::vector<std::string> warnings;  // postcodes kept as written (the reader has its own: columns ignored)
 };
 

@@ -288,6 +288,7 @@ MergeResult merge_people(store::Db& db, const std::string& keep_text, const std:
 
   for (const auto id : rework_repeats(db, actor, reason, keep_id, own_previous, profile, changes, result))
     involved_referrals.insert(id);
+  store::refresh_person_dob(db, keep_id);  // now from DROP's referrals too
 
   changes["involved_referrals"] = std::vector<std::int64_t>(involved_referrals.begin(), involved_referrals.end());
   changes["joined_cases"] = std::vector<std::int64_t>(joined_cases.begin(), joined_cases.end());
@@ -379,6 +380,9 @@ UnmergeResult unmerge_people(store::Db& db, const std::string& merge_text, const
                         fmt::format("person {} -> {} (merge {} undone)", merge->keep_id, merge->drop_id, merge_id));
   }
   store::set_merged_into(db, merge->drop_id, std::nullopt);
+  // Each follows its own referrals again.
+  store::refresh_person_dob(db, merge->keep_id);
+  store::refresh_person_dob(db, merge->drop_id);
   store::append_history(db, actor, HistoryEntity::person, merge->drop_id, "merged_into",
                         std::to_string(merge->keep_id), "", reason);
   store::set_merge_undone(db, merge_id, actor.at);

@@ -5,6 +5,7 @@
 #include "panel/ops/setup.hpp"
 #include "panel/store/audit.hpp"
 #include "panel/store/cases.hpp"
+#include "panel/store/people.hpp"
 
 #include <fmt/format.h>
 #include <optional>
@@ -52,6 +53,7 @@ PurgeResult purge(store::Db& db, bool dry_run, const core::Actor& actor)
                                     f.since.iso(), kept(result.years[i])));
   }
   result.people = store::purge_people(db);
+  store::refresh_person_dobs(db);  // a purged referral gives no date of birth any more
   if (r.closed_case_years > 0)
     store::purge_meeting_documents(db, cutoff(r.closed_case_years));
   txn->commit();

@@ -10,6 +10,7 @@
 #include "panel/store/audit.hpp"
 #include "panel/store/history.hpp"
 #include "panel/store/intake.hpp"
+#include "panel/store/people.hpp"
 #include "panel/store/referrals.hpp"
 
 #include <algorithm>
@@ -239,6 +240,17 @@ UpdateOutcome update_referral(store::Db& db, const std::string& reference, const
     out.changes.push_back(fmt::format("{}: still the referral of person {}: a referral is not moved to another "
                                       "person (see 'panel person merge')",
                                       r->reference, r->person_id));
+  // The person's date of birth is their latest referral's: a correction reaches it, unless a later
+  // referral of theirs says otherwise, which the coordinator is told.
+  const auto person = store::refresh_person_dob(db, r->person_id);
+  if (person.now != person.was)
+    out.changes.push_back(fmt::format("person {}: date of birth {} -> {}", r->person_id,
+                                      person.was ? person.was->iso() : "(none)",
+                                      person.now ? person.now->iso() : "(none)"));
+  if (updated.dob && updated.dob != r->referral.dob && person.now != updated.dob)
+    out.changes.push_back(fmt::format("person {}: date of birth stays {}, as their later referral {} gives it: "
+                                      "correct that one too if it is wrong",
+                                      r->person_id, person.now ? person.now->iso() : "(none)", person.from));
   // Itself, and the person's next referral both where it was and where it is now.
   std::set<std::string> rework = {r->reference};
   for (const auto day : {r->referral.received, updated.received})

@@ -10,6 +10,7 @@
 #include "panel/store/history.hpp"
 #include "panel/store/intake.hpp"
 #include "panel/store/meetings.hpp"
+#include "panel/store/people.hpp"
 #include "panel/store/referrals.hpp"
 
 #include <fmt/format.h>
@@ -54,6 +55,14 @@ std::string released_source_ref(store::Db& db, std::int64_t referral_id)
     if (h.field == "source_ref" && (h.command == "referral void" || h.command == "referral unvoid"))
       released = h.command == "referral void" ? h.old_value : "";
   return released;
+}
+
+// "person 3: date of birth 1944-06-01 -> (none)", when the person's date of birth followed.
+void note_person_dob(const store::PersonDob& dob, std::int64_t person_id, VoidOutcome& out)
+{
+  if (dob.now != dob.was)
+    out.changes.push_back(fmt::format("person {}: date of birth {} -> {}", person_id,
+                                      dob.was ? dob.was->iso() : "(none)", dob.now ? dob.now->iso() : "(none)"));
 }
 
 } // namespace
@@ -109,6 +118,7 @@ VoidOutcome void_referral(store::Db& db, const std::string& reference, const std
   }
   store::set_referral_voided(db, r.id, actor.today);
   record_voided(db, actor, HistoryEntity::referral, r.id, r.reference, std::nullopt, actor.today, reason);
+  note_person_dob(store::refresh_person_dob(db, r.person_id), r.person_id, out);  // an error's dob goes with it
   // The agency's reference is given up, so that a corrected import of the same record is taken.
   if (!r.referral.source_ref.empty()) {
     store::set_source_ref(db, r.id, "");
@@ -143,6 +153,7 @@ VoidOutcome unvoid_referral(store::Db& db, const std::string& reference, const s
   }
   store::set_referral_voided(db, r.id, std::nullopt);
   record_voided(db, actor, HistoryEntity::referral, r.id, r.reference, r.voided, std::nullopt, reason);
+  note_person_dob(store::refresh_person_dob(db, r.person_id), r.person_id, out);
   if (!r.case_reference.empty()) {
     const auto kase = store::find_case_any(db, r.case_reference);
     if (const auto voided = store::case_voided(db, kase->id)) {

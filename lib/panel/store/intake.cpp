@@ -90,6 +90,27 @@ std::optional<std::string> IntakeWriter::reference_for_source(const std::string&
   return s.getColumn(0).getString();
 }
 
+std::optional<VoidedSource> IntakeWriter::voided_source(const std::string& agency, const std::string& source_ref)
+{
+  if (!m_voided) {
+    m_voided.emplace();
+    // The reference a voided referral gave up, kept in its history by `referral void`: only when
+    // that void is the last change of its source_ref (not restored, corrected or cleared since).
+    SQLite::Statement s(m->sql, "SELECT r.agency, h.old, r.reference, r.voided, h.reason FROM referral r "
+                                "JOIN history h ON h.entity = 'referral' AND h.record_id = r.id "
+                                "WHERE r.voided IS NOT NULL AND h.command = 'referral void' AND h.id = "
+                                "(SELECT max(id) FROM history WHERE entity = 'referral' AND record_id = r.id "
+                                "AND field = 'source_ref') ORDER BY h.id");
+    while (s.executeStep())
+      (*m_voided)[s.getColumn(0).getString() + "\n" + s.getColumn(1).getString()] =
+          VoidedSource{s.getColumn(2).getString(), date_of(s.getColumn(3)), s.getColumn(4).getString()};
+  }
+  const auto found = m_voided->find(agency + "\n" + source_ref);
+  if (found == m_voided->end())
+    return std::nullopt;
+  return found->second;
+}
+
 bool IntakeWriter::person_exists(std::int64_t id)
 {
   auto& s = fresh(m->person_exists);

@@ -26,6 +26,14 @@ struct Namesake {
   bool operator==(const Namesake&) const = default;
 };
 
+// A referral voided with an agency reference it gave up (`referral void` releases it): which
+// referral, when and why, so that an import of that agency's export again can say so.
+struct VoidedSource {
+  std::string reference;
+  core::Date voided;
+  std::string reason;
+};
+
 // A referral ready to be written: the agency's fields plus panel's findings.
 struct NewReferral {
   const core::Referral* referral = nullptr;
@@ -48,6 +56,9 @@ public:
 
   // The reference already recorded for this agency's own reference, if any.
   std::optional<std::string> reference_for_source(const std::string& agency, const std::string& source_ref);
+  // The voided referral that last held this agency reference, if it is still voided and no
+  // referral holds the reference now (see reference_for_source first).
+  std::optional<VoidedSource> voided_source(const std::string& agency, const std::string& source_ref);
   bool person_exists(std::int64_t id);
   // The person a record was merged into (person merge), if it was.
   std::optional<std::int64_t> merged_into(std::int64_t id);
@@ -77,6 +88,9 @@ private:
   struct Statements;
   std::unique_ptr<Statements> m;
   std::map<std::pair<std::string, int>, int> m_sequences;
+  // agency + "\n" + source_ref -> the voided referral that gave it up; read once, when first needed
+  // (voided referrals are few, and intake voids none).
+  std::optional<std::map<std::string, VoidedSource>> m_voided;
 };
 
 } // namespace panel::store

@@ -19,6 +19,41 @@ std::optional<PersonRow> find_person(Db& db, std::int64_t id)
   return row;
 }
 
+PersonDob refresh_person_dob(Db& db, std::int64_t person_id)
+{
+  auto& person = db.impl().cached("SELECT dob FROM person WHERE id = ?");
+  person.bind(1, person_id);
+  PersonDob out;
+  if (!person.executeStep())
+    return out;
+  out.was = out.now = optional_date(person.getColumn(0));
+  person.reset();
+  // The latest live referral that gives a date of birth, or, when none does, the latest live one.
+  auto& latest = db.impl().cached("SELECT reference, dob FROM referral WHERE person_id = ? AND voided IS NULL "
+                                  "ORDER BY dob IS NULL, received DESC, id DESC LIMIT 1");
+  latest.bind(1, person_id);
+  if (!latest.executeStep())
+    return out;  // no live referral: nothing to follow
+  out.now = optional_date(latest.getColumn(1));
+  if (out.now)
+    out.from = latest.getColumn(0).getString();
+  latest.reset();
+  if (out.now != out.was) {
+    auto& update = db.impl().cached("UPDATE person SET dob = ? WHERE id = ?");
+    bind_optional(update, 1, out.now);
+    update.bind(2, person_id);
+    update.exec();
+  }
+  return out;
+}
+
+void refresh_person_dobs(Db& db)
+{
+  db.impl().sql.exec("UPDATE person SET dob = (SELECT r.dob FROM referral r WHERE r.person_id = person.id AND "
+                     "r.voided IS NULL ORDER BY r.dob IS NULL, r.received DESC, r.id DESC LIMIT 1) WHERE EXISTS "
+                     "(SELECT 1 FROM referral r WHERE r.person_id = person.id AND r.voided IS NULL)");
+}
+
 void each_named(Db& db, const std::function<void(const core::PersonMatch&)>& visit)
 {
   auto& sql = db.impl().sql;

@@ -19,6 +19,19 @@ struct PersonRow {
 };
 std::optional<PersonRow> find_person(Db& db, std::int64_t id);
 
+// A person's date of birth follows their referrals: it is the date of birth of their latest live
+// (not voided) referral that gives one (latest received, then latest recorded); none when their
+// live referrals give none; left as it is when they have no live referral (a record merged away).
+// refresh_person_dob applies that rule to one person, after anything that changes their
+// referrals (intake, correction, void, unvoid, merge, unmerge), and says what it found.
+struct PersonDob {
+  std::optional<core::Date> was, now;
+  std::string from;  // the referral `now` comes from ("" when none gives a date of birth)
+};
+PersonDob refresh_person_dob(Db& db, std::int64_t person_id);
+// The same rule over every person (the schema 14 upgrade, and after a purge).
+void refresh_person_dobs(Db& db);
+
 // Every person, other party and case review name, passed to `visit` (kind, id, name, dob,
 // detail) so that the caller can match names the way rules::normalise_name does.
 void each_named(Db& db, const std::function<void(const core::PersonMatch&)>& visit);

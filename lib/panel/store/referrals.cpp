@@ -38,8 +38,11 @@ std::vector<core::RecordedReferral> read_referrals(Db& db, SQLite::Statement& s)
 {
   // Prepared once per connection: a meeting pack reads a referral for each of its cases.
   auto& categories = db.impl().cached("SELECT category FROM referral_category WHERE referral_id = ? ORDER BY position");
+  // A match that is now the referral's own person (the two records were merged) is no longer a
+  // possible match: it is the same person.
   auto& matches = db.impl().cached("SELECT m.reference FROM possible_match p JOIN referral m ON m.id = p.match_id "
-                                   "WHERE p.referral_id = ? AND m.voided IS NULL ORDER BY m.id");
+                                   "JOIN referral own ON own.id = p.referral_id WHERE p.referral_id = ? "
+                                   "AND m.voided IS NULL AND m.person_id <> own.person_id ORDER BY m.id");
   auto& parties = db.impl().cached("SELECT name, dob, role, relationship FROM other_party WHERE referral_id = ? ORDER BY id");
   std::vector<core::RecordedReferral> rows;
   while (s.executeStep()) {

@@ -770,6 +770,15 @@ CREATE VIEW person_merges AS
       R"SQL(
 ALTER TABLE referral ADD COLUMN address TEXT NOT NULL DEFAULT '';
 )SQL",
+      // 13 -> 14: no new column; a person's date of birth now follows their referrals (trial F18):
+      // it is the date of birth of their latest live referral that gives one (none when none does),
+      // so that a correction made with `referral update --dob` reaches `person find` and `person
+      // dupes`. Registers corrected before this version are brought in line once, here.
+      R"SQL(
+UPDATE person SET dob = (SELECT r.dob FROM referral r WHERE r.person_id = person.id AND r.voided IS NULL
+                         ORDER BY r.dob IS NULL, r.received DESC, r.id DESC LIMIT 1)
+  WHERE EXISTS (SELECT 1 FROM referral r WHERE r.person_id = person.id AND r.voided IS NULL);
+)SQL",
   };
   return steps;
 }

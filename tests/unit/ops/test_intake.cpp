@@ -1,5 +1,6 @@
 #include "panel/ops/intake.hpp"
 
+#include "panel/ops/referrals.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/ops/triage.hpp"
 #include "panel/store/audit.hpp"
@@ -31,6 +32,8 @@ struct Recorded {
   size_t count = 0;
   std::vector<ops::IntakeItem> items;
   Strings skipped;
+  size_t skipped_voided = 0;
+  Strings warnings;
 };
 
 // A panel database made by `ops::init` from a shipped profile in a temporary folder.
@@ -58,6 +61,8 @@ struct Panel {
                                               [&](const ops::IntakeItem& item) { out.items.push_back(item); });
     out.count = result.recorded;
     out.skipped = result.skipped;
+    out.skipped_voided = result.skipped_voided;
+    out.warnings = result.warnings;
     CHECK(out.count == out.items.size());
     return out;
   }
@@ -561,6 +566,68 @@ TEST_CASE("intake: with skip_existing a referral recorded before is skipped and 
   REQUIRE(result.skipped.size() == 1);
   CHECK(result.skipped[0] == "r.yaml:2: source_ref: 'CAD-1' from POL is already recorded as CCM-2017-0001; skipped");
   CHECK(store::list_referrals(panel.db, {}).size() == 2);
+}
+
+namespace {
+
+// A cumulative export: the referral of CAD-1 (voided in the tests below) and a new one.
+const std::string export_again =
+    "referrals:\n"
+    "  - {received: 2017-01-05, agency: POL, source_ref: CAD-1, name: Pat Kay, categories: [assault], summary: s}\n"
+    "  - {received: 2017-02-05, agency: POL, source_ref: CAD-2, name: Sam Lee, categories: [assault], summary: s}\n";
+
+} // namespace
+
+TEST_CASE("intake: with skip_existing the agency reference of a voided referral is skipped, naming the void")
+{
+  Panel panel;
+  panel.refer(panel.referral("2017-01-05") + Fields{{"source_ref", "CAD-1"}});
+  ops::void_referral(panel.db, "CCM-2017-0001", "Wrong person", test::actor("2019-12-31T10:00:00Z", "referral void"));
+  const auto result = panel.refer_file(export_again, ops::IntakeOptions{true, std::nullopt, false, false});
+  REQUIRE(result.items.size() == 1);
+  CHECK(result.items[0].name == "Sam Lee");
+  REQUIRE(result.skipped.size() == 1);
+  CHECK(result.skipped[0] == "r.yaml:2: source_ref: 'CAD-1' from POL was voided on 2019-12-31 (CCM-2017-0001: "
+                             "Wrong person); skipped (to record it again, refer it without --skip-existing)");
+  CHECK(result.skipped_voided == 1);
+  CHECK(result.warnings.empty());
+}
+
+TEST_CASE("intake: without skip_existing the agency reference of a voided referral is recorded again, with a warning")
+{
+  Panel panel;
+  panel.refer(panel.referral("2017-01-05") + Fields{{"source_ref", "CAD-1"}});
+  ops::void_referral(panel.db, "CCM-2017-0001", "Wrong person", test::actor("2019-12-31T10:00:00Z", "referral void"));
+  const auto result = panel.refer_file(export_again);
+  REQUIRE(result.items.size() == 2);
+  CHECK(result.skipped.empty());
+  REQUIRE(result.warnings.size() == 1);
+  CHECK(result.warnings[0] == "r.yaml:2: source_ref: 'CAD-1' from POL was voided on 2019-12-31 (CCM-2017-0001: "
+                              "Wrong person); recorded again as CCM-2017-0002");
+  CHECK(panel.get("CCM-2017-0002").referral.source_ref == "CAD-1");
+}
+
+TEST_CASE("intake: a referral voided, restored and voided again still holds back its agency reference")
+{
+  Panel panel;
+  panel.refer(panel.referral("2017-01-05") + Fields{{"source_ref", "CAD-1"}});
+  ops::void_referral(panel.db, "CCM-2017-0001", "First", test::actor("2019-12-30T10:00:00Z", "referral void"));
+  ops::unvoid_referral(panel.db, "CCM-2017-0001", "Back", test::actor("2019-12-30T11:00:00Z", "referral unvoid"));
+  ops::void_referral(panel.db, "CCM-2017-0001", "Second", test::actor("2019-12-31T10:00:00Z", "referral void"));
+  const auto result = panel.refer_file(export_again, ops::IntakeOptions{true, std::nullopt, false, false});
+  REQUIRE(result.skipped.size() == 1);
+  CHECK(has(result.skipped[0], "was voided on 2019-12-31 (CCM-2017-0001: Second)"));
+}
+
+TEST_CASE("intake: a voided referral that gave up no agency reference holds nothing back")
+{
+  Panel panel;
+  panel.refer(panel.referral("2017-01-05"));
+  ops::void_referral(panel.db, "CCM-2017-0001", "Wrong person", test::actor("2019-12-31T10:00:00Z", "referral void"));
+  const auto result = panel.refer_file(export_again, ops::IntakeOptions{true, std::nullopt, false, false});
+  CHECK(result.items.size() == 2);
+  CHECK(result.skipped.empty());
+  CHECK(result.warnings.empty());
 }
 
 TEST_CASE("intake: the same agency reference twice in one file is refused")

@@ -264,6 +264,7 @@ TEST_CASE("store intake: a referral is stored with its categories, parties and p
   Store s;
   const auto p = s.person();
   const auto earlier = s.refer(p, "2017-01-05");
+  const auto namesake = s.refer(s.person("pat kay", std::nullopt), "2017-02-05");  // another person
   core::Referral r;
   r.received = day("2017-03-05");
   r.agency = "POL";
@@ -279,7 +280,7 @@ TEST_CASE("store intake: a referral is stored with its categories, parties and p
   n.seq = 99;
   n.person_id = p;
   n.repeat_of = earlier;
-  n.possible_matches = {earlier};
+  n.possible_matches = {namesake};
   n.criteria_met = "high-risk,persistent";
   n.meets_threshold = true;
   n.created_at = at;
@@ -290,7 +291,7 @@ TEST_CASE("store intake: a referral is stored with its categories, parties and p
   CHECK(stored->referral.categories == std::vector<std::string>{"suicide", "assault"});
   REQUIRE(stored->referral.other_parties.size() == 1);
   CHECK(stored->referral.other_parties[0].dob == day("1972-02-02"));
-  CHECK(stored->possible_matches == std::vector<std::string>{"CCM-2017-0001"});
+  CHECK(stored->possible_matches == std::vector<std::string>{"CCM-2017-0002"});
   CHECK(stored->repeat_of == "CCM-2017-0001");
   CHECK(stored->criteria_met == std::vector<std::string>{"high-risk", "persistent"});
   CHECK(stored->meets_threshold);
