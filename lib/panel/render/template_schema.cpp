@@ -133,7 +133,7 @@ Value common()
 {
   Value root = Value::object();
   root.set("panel", sample_panel()).set("today", "").set("marking", "").set("confidentiality", "")
-      .set("recipient", "").set("salutation", "");
+      .set("recipient", "").set("salutation", "").set("recipient_address", "").set("recipient_address_line", "");
   return root;
 }
 
