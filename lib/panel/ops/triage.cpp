@@ -38,17 +38,35 @@ ReferralStatus status_after(TriageDecision decision)
   return ReferralStatus::pending;
 }
 
+// What to do instead about an accepted referral: triage cannot decide it again, so the advice
+// is the case's own commands, which work on an open case, and reopening a closed one (trial F7:
+// the advice was 'triage reopen', which is refused for an accepted referral).
+std::string accepted_advice(store::Db& db, const core::RecordedReferral& r)
+{
+  const auto kase = store::find_case(db, r.case_reference);
+  if (kase && core::stored<core::CaseStatus>(kase->status) == core::CaseStatus::closed)
+    return fmt::format("case {} is closed: to work on it again use 'panel case reopen {} --reason \"...\"'",
+                       kase->reference, kase->reference);
+  return fmt::format("to change the case's lead agency or risk use 'panel case update {} --lead CODE --risk LEVEL', "
+                     "or to end it 'panel case close {} --reason REASON'",
+                     r.case_reference, r.case_reference);
+}
+
 // Checks that a decision fits where the referral is in its life.
-void check_status(const core::RecordedReferral& r, TriageDecision decision)
+void check_status(store::Db& db, const core::RecordedReferral& r, TriageDecision decision)
 {
   const auto status = core::stored<ReferralStatus>(r.status);
   if (decision == TriageDecision::reopen) {
     if (status == ReferralStatus::pending)
       throw refused(fmt::format("{} is already pending", r.reference));
     if (status == ReferralStatus::accepted)
-      throw refused(fmt::format("{} was accepted into case {}; it cannot be reopened", r.reference, r.case_reference));
+      throw refused(fmt::format("{} was accepted into case {}; it cannot be reopened: {}", r.reference, r.case_reference,
+                                accepted_advice(db, r)));
     return;
   }
+  if (status == ReferralStatus::accepted)
+    throw refused(fmt::format("{} is already accepted, into case {}, and cannot be decided again: {}", r.reference,
+                              r.case_reference, accepted_advice(db, r)));
   if (!awaiting_decision(status))
     throw refused(fmt::format("{} is already {}; use 'panel triage {} reopen' to decide again", r.reference,
                               r.status, r.reference));
@@ -76,7 +94,7 @@ TriageOutcome apply(store::Db& db, const core::Profile& profile, const core::Rec
                     const TriageRequest& q, const core::Actor& actor)
 {
   const auto decision = q.decision;
-  check_status(r, decision);
+  check_status(db, r, decision);
   TriageOutcome out{r.reference, decision, status_after(decision), "", false, std::nullopt};
   core::Decision d{r.reference, core::to_string(decision), actor.today, actor.at, actor.user, q.reason, q.signpost, q.forum,
                    q.override_threshold, q.meeting, q.lead, q.risk};
