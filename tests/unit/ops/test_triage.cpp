@@ -408,6 +408,19 @@ TEST_CASE("triage: no decision on an accepted referral is advised to 'triage reo
   }
 }
 
+TEST_CASE("triage: accepting an accepted referral again advises the case update with the lead and risk typed")
+{
+  Panel panel;
+  const auto ref = panel.refer_eligible("2017-06-05");
+  panel.decide(ref, request("accept"));
+  auto q = request("accept");
+  q.lead = "asc";
+  q.risk = "High";
+  CHECK(has(panel.refused(ref, q), "'panel case update CCM-2017-0001 --lead ASC --risk high'"));
+  q.risk.clear();
+  CHECK(has(panel.refused(ref, q), "'panel case update CCM-2017-0001 --lead ASC'"));
+}
+
 TEST_CASE("triage: a decision on an unknown referral is refused")
 {
   Panel panel;
