@@ -181,7 +181,8 @@ LetterResult write_letter(store::Db& db, const LetterRequest& q, const core::Act
   LetterResult result;
   const std::string reference = kase ? kase->reference : referral->reference;
   if (!t.interventions.empty() && core::same_word(subject.role, "victim")) {
-    // Roles are often unrecorded or wrong, so this warns and does not refuse (trial F15).
+    // The role of the referral whose person the letter names (a case's first); roles are often
+    // unrecorded or wrong, so this warns and does not refuse (trial F15).
     if (to.is_subject)
       result.warnings.push_back(fmt::format("{} records its subject as a victim (role: victim), and template '{}' is "
                                             "for the person whose behaviour the intervention is about: if that is "
@@ -197,10 +198,10 @@ LetterResult write_letter(store::Db& db, const LetterRequest& q, const core::Act
   if (to.is_subject && to.address.empty() && (uses(t, "person.address") || uses(t, "recipient_address")))
     result.warnings.push_back(fmt::format("no address recorded for {}; the letter has no address block (add one with "
                                           "'panel referral update {} --address \"...\"')",
-                                          kase ? kase->reference : referral->reference, latest));
+                                          reference, latest));
 
   core::DocumentRecord record;
-  record.reference = kase ? kase->reference : referral->reference;
+  record.reference = reference;
   if (kase)
     record.case_id = kase->id;
   else
