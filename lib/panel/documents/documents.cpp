@@ -199,7 +199,7 @@ core::Template find_template(const std::vector<core::Template>& templates, const
   throw refused(message);
 }
 
-Value base_context(const core::Profile& p, core::Date today, const std::string& recipient)
+Value base_context(const core::Profile& p, core::Date today, const std::string& recipient, const std::string& recipient_address)
 {
   Value coordinator = Value::object();
   coordinator.set("name", p.coordinator.name).set("email", p.coordinator.email).set("phone", p.coordinator.phone);
@@ -210,7 +210,8 @@ Value base_context(const core::Profile& p, core::Date today, const std::string& 
   Value root = Value::object();
   root.set("panel", panel).set("today", today.british()).set("marking", p.marking)
       .set("confidentiality", core::trim(p.confidentiality)).set("recipient", recipient)
-      .set("salutation", salutation(recipient));
+      .set("salutation", salutation(recipient)).set("recipient_address", recipient_address)
+      .set("recipient_address_line", core::address_on_one_line(recipient_address));
   return root;
 }
 

@@ -63,8 +63,10 @@ void record_document(store::Db& db, core::DocumentRecord record, const std::stri
 // commits (store::publish_on_commit).
 void write_on_commit(store::Db& db, const std::string& path, const std::string& bytes, bool force);
 
-// What every document can use: panel, today, marking, confidentiality, recipient.
-core::Value base_context(const core::Profile& profile, core::Date today, const std::string& recipient);
+// What every document can use: panel, today, marking, confidentiality, recipient (and its
+// address block, recipient_address: "" unless a letter has one).
+core::Value base_context(const core::Profile& profile, core::Date today, const std::string& recipient,
+                         const std::string& recipient_address = "");
 // Adds referral, person, case and meeting for one referral (docs/templates.md).
 void add_referral_context(core::Value& context, store::Db& db, const core::Profile& profile,
                           const core::RecordedReferral& referral, core::Date today);

@@ -1,6 +1,7 @@
 #include "panel/documents/salutation.hpp"
 
 #include "panel/core/text.hpp"
+#include "panel/rules/names.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -44,6 +45,18 @@ std::string salutation(const std::string& name)
     return words.front() + " " + words.back();
   }
   return core::join(words, " ");
+}
+
+bool names_the_person(const std::string& to, const std::string& name)
+{
+  std::istringstream in(core::trim(to));
+  std::vector<std::string> words;
+  for (std::string w; in >> w;)
+    words.push_back(w);
+  if (words.size() >= 2 && is_title(words.front()))
+    words.erase(words.begin());
+  const std::string folded = rules::normalise_name(core::join(words, " "));
+  return !folded.empty() && folded == rules::normalise_name(name);
 }
 
 } // namespace panel::documents

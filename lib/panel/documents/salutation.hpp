@@ -8,4 +8,10 @@ namespace panel::documents {
 // name ("Sarah Dodds"); "" for an empty name.
 std::string salutation(const std::string& name);
 
+// Whether `to` (what --to says) names the person called `name`: the same name once accents,
+// case and punctuation are folded, with or without a title ("Mr José Álvarez" names "Jose
+// Alvarez"; "Mr J Alvarez" and "Mr Lee Brown" do not). Errs towards "someone else", whose letter
+// then carries no address of the person's.
+bool names_the_person(const std::string& to, const std::string& name);
+
 } // namespace panel::documents

@@ -2,8 +2,10 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/core/words.hpp"
 #include "panel/documents/case_review_context.hpp"
 #include "panel/documents/documents.hpp"
+#include "panel/documents/salutation.hpp"
 #include "panel/input/templates.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/rules/case_review.hpp"
@@ -19,6 +21,53 @@
 namespace panel::ops {
 namespace {
 
+// Who a letter goes to and the address under their name. The subject's recorded address goes
+// only on a letter to the subject: in ASB work the subject is often the victim and the letter
+// (a CPW, a warning) is for someone else, whose letter must never carry the victim's address
+// (trial F14). On a letter to anyone else the address is what --address says, or none.
+struct Addressee {
+  std::string name;
+  std::string address;     // the address block, one line per line; "" for none
+  bool is_subject = false;
+};
+
+Addressee addressee(const LetterRequest& q, const std::string& default_name, bool default_is_subject,
+                    const std::string& subject_name, const std::string& subject_address)
+{
+  Addressee a;
+  a.name = q.recipient.empty() ? default_name : q.recipient;
+  a.is_subject = q.recipient.empty() ? default_is_subject : documents::names_the_person(q.recipient, subject_name);
+  a.address = !q.address.empty() ? rules::typed_address(q.address) : a.is_subject ? subject_address : "";
+  return a;
+}
+
+bool uses(const core::Template& t, const std::string& variable)
+{
+  return t.body.find(variable) != std::string::npos;
+}
+
+bool lists(const core::Template& t, const std::string& field)
+{
+  return std::find(t.fields.begin(), t.fields.end(), field) != t.fields.end();
+}
+
+// What a coordinator needs to know about the address block: that a letter to someone else has
+// none until --address gives one, or that --address went nowhere.
+void address_warnings(const core::Template& t, const LetterRequest& q, const Addressee& a, const std::string& reference,
+                      std::vector<std::string>& warnings)
+{
+  const bool block = uses(t, "recipient_address");
+  if (!q.address.empty() && !block)
+    warnings.push_back(fmt::format("--address: template '{}' has no address block ({{{{recipient_address}}}}); the "
+                                   "address is not on the letter",
+                                   t.name));
+  if (q.address.empty() && block && !a.is_subject && !q.recipient.empty())
+    warnings.push_back(fmt::format("the letter is to {}, not to the subject of {}, so it has no address block (the "
+                                   "subject's address is never put on a letter to someone else): add their address "
+                                   "with --address \"line 1, line 2, postcode\"",
+                                   a.name, reference));
+}
+
 // A letter about an ASB case review, to the applicant unless --to says otherwise.
 LetterResult case_review_letter(store::Db& db, const LetterRequest& q, const core::Template& t, const core::Profile& profile,
                                 const core::Actor& actor)
@@ -31,13 +80,20 @@ LetterResult case_review_letter(store::Db& db, const LetterRequest& q, const cor
   if (!t.when.empty() && std::find_first_of(t.when.begin(), t.when.end(), reached.begin(), reached.end()) == t.when.end())
     throw refused(fmt::format("template '{}' is for case reviews that are {}; {} is {}", t.name, core::join(t.when, " or "),
                               review->reference, rules::stage_of(*review)));
-  core::Value context = documents::base_context(profile, actor.today, q.recipient.empty() ? review->application.applicant : q.recipient);
+  const auto& applicant = review->application;
+  const auto to = addressee(q, applicant.applicant, true, applicant.applicant,
+                            lists(t, "application.address") ? applicant.address : "");
+  core::Value context = documents::base_context(profile, actor.today, to.name, to.address);
   documents::add_case_review_context(context, db, profile, *review, actor.today);
+  if (!to.is_subject)
+    context.fields["application"].set("address", "");
+  std::vector<std::string> warnings;
+  address_warnings(t, q, to, review->reference, warnings);
   core::DocumentRecord record;
   record.reference = review->reference;
   record.case_review_id = review->id;
   const auto produced = documents::produce_document(db, t, context, {q.format, q.output, q.force, q.tmpdir, profile.documents}, record, actor);
-  return {produced.text, q.output, produced.subject, produced.sha256, {}};
+  return {produced.text, q.output, produced.subject, produced.sha256, warnings};
 }
 
 } // namespace
@@ -101,13 +157,14 @@ LetterResult write_letter(store::Db& db, const LetterRequest& q, const core::Act
     throw refused(fmt::format("template '{}' is for referrals that are {}; {} is {}", t.name, core::join(t.when, " or "),
                               referral->reference, referral->status));
   // A case letter that may name the person is written to them; others to the referrer.
-  const bool to_person = std::find(t.fields.begin(), t.fields.end(), "person.name") != t.fields.end() && t.kind == "case";
-  const std::string recipient = !q.recipient.empty() ? q.recipient
-                                : to_person          ? referral->referral.name
-                                                     : referral->referral.referrer_name;
-  core::Value context = documents::base_context(profile, actor.today, recipient);
+  const bool to_person = lists(t, "person.name") && t.kind == "case";
+  const auto& subject = referral->referral;
+  const auto to = addressee(q, to_person ? subject.name : subject.referrer_name, to_person, subject.name,
+                            lists(t, "person.address") || lists(t, "person.address_line") ? address : "");
+  core::Value context = documents::base_context(profile, actor.today, to.name, to.address);
   documents::add_referral_context(context, db, profile, *referral, actor.today);
-  context.fields["person"].set("address", address).set("address_line", core::address_on_one_line(address));
+  const std::string subject_address = to.is_subject ? address : "";
+  context.fields["person"].set("address", subject_address).set("address_line", core::address_on_one_line(subject_address));
   if (kase)
     documents::add_case_records(context, db, profile, kase->id, actor.today);
   if (!t.interventions.empty()) {
@@ -122,13 +179,29 @@ LetterResult write_letter(store::Db& db, const LetterRequest& q, const core::Act
     context.set("intervention", documents::letter_intervention_value(db, profile, chosen));
   }
   LetterResult result;
-  if (address.empty() && t.body.find("person.address") != std::string::npos)
+  const std::string reference = kase ? kase->reference : referral->reference;
+  if (!t.interventions.empty() && core::same_word(subject.role, "victim")) {
+    // The role of the referral whose person the letter names (a case's first); roles are often
+    // unrecorded or wrong, so this warns and does not refuse (trial F15).
+    if (to.is_subject)
+      result.warnings.push_back(fmt::format("{} records its subject as a victim (role: victim), and template '{}' is "
+                                            "for the person whose behaviour the intervention is about: if that is "
+                                            "someone else, write the letter to them with --to \"NAME\" --address \"...\"",
+                                            referral->reference, t.name));
+    else if (uses(t, "person.name"))
+      result.warnings.push_back(fmt::format("{} records its subject as a victim (role: victim), and template '{}' "
+                                            "names the subject as the person it is about: --to changes only who the "
+                                            "letter is addressed to",
+                                            referral->reference, t.name));
+  }
+  address_warnings(t, q, to, reference, result.warnings);
+  if (to.is_subject && to.address.empty() && (uses(t, "person.address") || uses(t, "recipient_address")))
     result.warnings.push_back(fmt::format("no address recorded for {}; the letter has no address block (add one with "
                                           "'panel referral update {} --address \"...\"')",
-                                          kase ? kase->reference : referral->reference, latest));
+                                          reference, latest));
 
   core::DocumentRecord record;
-  record.reference = kase ? kase->reference : referral->reference;
+  record.reference = reference;
   if (kase)
     record.case_id = kase->id;
   else

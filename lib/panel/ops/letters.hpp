@@ -15,6 +15,7 @@ struct LetterRequest {
   std::string format;     // md | txt | html | docx | pdf
   std::string output;     // file to write, or "" for the text itself (md, txt, html only)
   std::string recipient;  // --to; default: the referrer's name
+  std::string address;    // --address: the recipient's address as typed ("Flat 2, 14 Mill Lane, Skegness")
   std::string templates;  // --templates / PANEL_TEMPLATES
   std::string tmpdir;
   bool force = false;     // overwrite an existing output file

@@ -39,17 +39,41 @@ ReferralStatus status_after(TriageDecision decision)
   return ReferralStatus::pending;
 }
 
+// What to do instead about an accepted referral: triage cannot decide it again, so the advice
+// is the case's own commands, which work on an open case, and reopening a closed one (trial F7:
+// the advice was 'triage reopen', which is refused for an accepted referral).
+std::string accepted_advice(store::Db& db, const core::RecordedReferral& r, const TriageRequest& q)
+{
+  const auto kase = store::find_case(db, r.case_reference);
+  if (kase && core::stored<core::CaseStatus>(kase->status) == core::CaseStatus::closed)
+    return fmt::format("case {} is closed: to work on it again use 'panel case reopen {} --reason \"...\"'",
+                       kase->reference, kase->reference);
+  // The lead and risk just typed, when there were any: what the coordinator meant to record.
+  std::string change = q.lead.empty() && q.risk.empty() ? " --lead CODE --risk LEVEL" : "";
+  if (!q.lead.empty())
+    change += " --lead " + q.lead;
+  if (!q.risk.empty())
+    change += " --risk " + q.risk;
+  return fmt::format("to change the case's lead agency or risk use 'panel case update {}{}', or to end it 'panel "
+                     "case close {} --reason REASON'",
+                     r.case_reference, change, r.case_reference);
+}
+
 // Checks that a decision fits where the referral is in its life.
-void check_status(const core::RecordedReferral& r, TriageDecision decision)
+void check_status(store::Db& db, const core::RecordedReferral& r, const TriageRequest& q)
 {
   const auto status = core::stored<ReferralStatus>(r.status);
-  if (decision == TriageDecision::reopen) {
+  if (q.decision == TriageDecision::reopen) {
     if (status == ReferralStatus::pending)
       throw refused(fmt::format("{} is already pending", r.reference));
     if (status == ReferralStatus::accepted)
-      throw refused(fmt::format("{} was accepted into case {}; it cannot be reopened", r.reference, r.case_reference));
+      throw refused(fmt::format("{} was accepted into case {}; it cannot be reopened: {}", r.reference, r.case_reference,
+                                accepted_advice(db, r, q)));
     return;
   }
+  if (status == ReferralStatus::accepted)
+    throw refused(fmt::format("{} is already accepted, into case {}, and cannot be decided again: {}", r.reference,
+                              r.case_reference, accepted_advice(db, r, q)));
   if (!awaiting_decision(status))
     throw refused(fmt::format("{} is already {}; use 'panel triage {} reopen' to decide again", r.reference,
                               r.status, r.reference));
@@ -77,7 +101,7 @@ TriageOutcome apply(store::Db& db, const core::Profile& profile, const core::Rec
                     const TriageRequest& q, const core::Actor& actor)
 {
   const auto decision = q.decision;
-  check_status(r, decision);
+  check_status(db, r, q);
   TriageOutcome out{r.reference, decision, status_after(decision), "", false, std::nullopt, {}};
   core::Decision d{r.reference, core::to_string(decision), actor.today, actor.at, actor.user, q.reason, q.signpost, q.forum,
                    q.override_threshold, q.meeting, q.lead, q.risk};

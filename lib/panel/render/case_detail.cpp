@@ -26,19 +26,20 @@ Json referral_json(const core::CaseDetail::Item& item)
   const auto& r = rec.referral;
   Json parties = Json::array();
   for (const auto& p : r.other_parties)
-    parties.push_back({{"name", p.name}, {"dob", optional_date(p.dob)}, {"role", p.role}, {"relationship", p.relationship}});
+    parties.push_back({{"name", text_or_null(p.name)}, {"dob", optional_date(p.dob)}, {"role", text_or_null(p.role)},
+                       {"relationship", text_or_null(p.relationship)}});
   Json decisions = Json::array();
   for (const auto& d : item.decisions)
     decisions.push_back({{"decision", d.decision}, {"decided_on", d.decided_on.iso()}, {"decided_by", d.decided_by},
-                         {"reason", d.reason}, {"signpost", d.signpost}, {"forum", d.forum},
+                         {"reason", text_or_null(d.reason)}, {"signpost", text_or_null(d.signpost)}, {"forum", text_or_null(d.forum)},
                          {"override", d.override_threshold}, {"meeting", optional_date(d.meeting_date)}});
   return {{"reference", rec.reference},
           {"received", r.received.iso()},
           {"agency", r.agency},
-          {"referrer", {{"name", r.referrer_name}, {"email", r.referrer_email}}},
+          {"referrer", {{"name", text_or_null(r.referrer_name)}, {"email", text_or_null(r.referrer_email)}}},
           {"source_ref", text_or_null(r.source_ref)},
-          {"subject", {{"name", r.name}, {"dob", optional_date(r.dob)}, {"gender", r.gender}, {"postcode", r.postcode},
-                       {"address", r.address}, {"resident", optional(r.resident)}, {"bame", optional(r.bame)}, {"lgbt", optional(r.lgbt)},
+          {"subject", {{"name", text_or_null(r.name)}, {"dob", optional_date(r.dob)}, {"gender", text_or_null(r.gender)},
+                       {"postcode", text_or_null(r.postcode)}, {"address", text_or_null(r.address)}, {"resident", optional(r.resident)}, {"bame", optional(r.bame)}, {"lgbt", optional(r.lgbt)},
                        {"disability", optional(r.disability)}}},
           {"role", text_or_null(r.role)},
           {"categories", r.categories},
@@ -52,7 +53,7 @@ Json referral_json(const core::CaseDetail::Item& item)
           {"professional_judgement", r.professional_judgement},
           {"consent", text_or_null(r.consent)},
           {"consent_rationale", text_or_null(r.consent_rationale)},
-          {"summary", r.summary},
+          {"summary", text_or_null(r.summary)},
           {"other_parties", parties},
           {"repeat_of", text_or_null(rec.repeat_of)},
           {"possible_matches", rec.possible_matches},
@@ -154,7 +155,7 @@ public:
     if (m_markdown)
       m_out << "- **" << label << ":** " << core::strip_controls(value) << '\n';
     else
-      m_out << fmt::format("{:<20}", label + ":") << core::strip_controls(value) << '\n';
+      m_out << fmt::format("{:<19} ", label + ":") << core::strip_controls(value) << '\n';
   }
 
 private:
@@ -193,7 +194,7 @@ void write_referral_text(std::ostream& out, const core::CaseDetail::Item& item, 
   line(out, "Incidents (12m)", number(r.incidents_12m));
   line(out, "Agencies involved", number(r.agencies_involved));
   line(out, "Children", number(r.children));
-  line(out, "Professional judgement", r.professional_judgement ? "yes" : "");
+  line(out, "Prof. judgement", r.professional_judgement ? "yes" : "");
   line(out, "Consent", r.consent + (r.consent_rationale.empty() ? "" : ": " + r.consent_rationale));
   line(out, "Repeat of", rec.repeat_of);
   line(out, "Possible matches", core::join(rec.possible_matches, ", "));

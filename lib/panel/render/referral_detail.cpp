@@ -31,7 +31,8 @@ void write_json(std::ostream& out, const core::ReferralDetail& d)
   Json history = Json::array();
   for (const auto& h : d.history)
     history.push_back({{"at", h.at}, {"day", h.day}, {"user", h.user}, {"command", h.command}, {"field", h.field},
-                       {"old", h.old_value}, {"new", h.new_value}, {"reason", text_or_null(h.reason)}});
+                       {"old", text_or_null(h.old_value)}, {"new", text_or_null(h.new_value)},
+                       {"reason", text_or_null(h.reason)}});
   out << Json{{"referral", referral}, {"documents", documents}, {"history", history}}.dump(
              2, ' ', false, Json::error_handler_t::replace)
       << '\n';
@@ -52,7 +53,7 @@ void write_text(std::ostream& out, const core::ReferralDetail& d, bool markdown)
     if (markdown)
       out << "- **" << label << ":** " << core::strip_controls(value) << '\n';
     else
-      out << fmt::format("{:<20}", label + ":") << core::strip_controls(value) << '\n';
+      out << fmt::format("{:<19} ", label + ":") << core::strip_controls(value) << '\n';
   };
   const char* h1 = markdown ? "# " : "";
   const char* h2 = markdown ? "## " : "";

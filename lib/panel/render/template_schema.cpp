@@ -137,6 +137,14 @@ Value common()
   return root;
 }
 
+// A letter's: every kind's, and the recipient's address block (panel letter --address).
+Value letter()
+{
+  Value root = common();
+  root.set("recipient_address", "").set("recipient_address_line", "");
+  return root;
+}
+
 Value sample_case_review()
 {
   Value due = Value::object();
@@ -174,11 +182,11 @@ const core::Value& template_schema(const std::string& kind)
 {
   static const std::map<std::string, Value> schemas = [] {
     std::map<std::string, Value> s;
-    Value referral = common();
+    Value referral = letter();
     referral.set("referral", sample_referral()).set("person", sample_person()).set("case", sample_case())
         .set("meeting", sample_meeting());
     s["referral"] = referral;
-    Value case_kind = common();
+    Value case_kind = letter();
     case_kind.set("referral", sample_referral()).set("person", sample_person()).set("case", sample_case())
         .set("meeting", sample_meeting()).set("actions", sample_actions()).set("interventions", sample_interventions());
     // The one a letter about an intervention is about (a template with 'interventions: [...]').
@@ -186,7 +194,7 @@ const core::Value& template_schema(const std::string& kind)
     intervention.set("id", "").set("type_name", "").set("agency_name", "").set("agency_email", "");
     case_kind.set("intervention", intervention);
     s["case"] = case_kind;
-    Value case_review = common();
+    Value case_review = letter();
     case_review.set("application", sample_case_review()).set("complaints", sample_complaints())
         .set("recommendations", sample_actions()).set("case_review", sample_threshold());
     s["case-review"] = case_review;

@@ -14,6 +14,11 @@ namespace panel::rules {
 // received) that has one, or "" when none has. `referrals` are the case's live referrals.
 std::string letter_address(const std::vector<core::RecordedReferral>& referrals);
 
+// An address as a coordinator types it after --address: lines separated by commas, semicolons,
+// new lines or a typed "\n" ("Flat 2, 14 Mill Lane\nSkegness"); each line trimmed, blank ones
+// left out, one line per line of the result.
+std::string typed_address(const std::string& text);
+
 // The intervention a letter about one (a CPW, an ABC) is about: the one with `requested` id, or
 // else the case's only intervention of the template's `types`. Error(refused) when the id is not
 // one of the case's interventions of those types, when there is none (saying how to record it),

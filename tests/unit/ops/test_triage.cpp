@@ -390,7 +390,35 @@ TEST_CASE("triage: an accepted referral cannot be reopened")
   const auto ref = panel.refer_eligible("2017-06-05");
   panel.decide(ref, request("accept"));
   CHECK(panel.refused(ref, request("reopen")) ==
-        "CCM-2017-0001 was accepted into case CCM-2017-0001; it cannot be reopened");
+        "CCM-2017-0001 was accepted into case CCM-2017-0001; it cannot be reopened: to change the case's lead agency "
+        "or risk use 'panel case update CCM-2017-0001 --lead CODE --risk LEVEL', or to end it 'panel case close "
+        "CCM-2017-0001 --reason REASON'");
+}
+
+TEST_CASE("triage: no decision on an accepted referral is advised to 'triage reopen', which it refuses (trial F7)")
+{
+  Panel panel;
+  const auto ref = panel.refer_eligible("2017-06-05");
+  panel.decide(ref, request("accept"));
+  for (const auto* decision : {"accept", "decline", "redirect", "more-info", "reopen"}) {
+    CAPTURE(decision);
+    const auto message = panel.refused(ref, request(decision));
+    CHECK_FALSE(has(message, "triage CCM-2017-0001 reopen"));
+    CHECK(has(message, "'panel case update CCM-2017-0001 --lead CODE --risk LEVEL'"));
+  }
+}
+
+TEST_CASE("triage: accepting an accepted referral again advises the case update with the lead and risk typed")
+{
+  Panel panel;
+  const auto ref = panel.refer_eligible("2017-06-05");
+  panel.decide(ref, request("accept"));
+  auto q = request("accept");
+  q.lead = "asc";
+  q.risk = "High";
+  CHECK(has(panel.refused(ref, q), "'panel case update CCM-2017-0001 --lead ASC --risk high'"));
+  q.risk.clear();
+  CHECK(has(panel.refused(ref, q), "'panel case update CCM-2017-0001 --lead ASC'"));
 }
 
 TEST_CASE("triage: a decision on an unknown referral is refused")

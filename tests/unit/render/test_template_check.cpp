@@ -32,7 +32,8 @@ Problems check(const std::string& body, const std::string& kind = "referral", st
 }
 
 const std::string referral_known =
-    "known here: case, confidentiality, marking, meeting, panel, person, recipient, referral, salutation, today";
+    "known here: case, confidentiality, marking, meeting, panel, person, recipient, recipient_address, "
+    "recipient_address_line, referral, salutation, today";
 
 } // namespace
 

@@ -93,3 +93,17 @@ TEST_CASE("letter_intervention: refusals say what to do")
   CHECK(refusal({}, std::nullopt, {"abc", "cpw"}).starts_with(
       "case CCM-2017-0003 has no Acceptable Behaviour Contract or Community Protection Warning recorded"));
 }
+
+TEST_CASE("typed_address: commas, semicolons, new lines and a typed \\n separate lines")
+{
+  CHECK(panel::rules::typed_address("Flat 2, 14 Mill Lane, Skegness PE25 1AB") == "Flat 2\n14 Mill Lane\nSkegness PE25 1AB");
+  CHECK(panel::rules::typed_address("Flat 2; 14 Mill Lane\\nSkegness") == "Flat 2\n14 Mill Lane\nSkegness");
+  CHECK(panel::rules::typed_address("Flat 2\r\n14 Mill Lane\n") == "Flat 2\n14 Mill Lane");
+}
+
+TEST_CASE("typed_address: lines are trimmed and blank ones left out")
+{
+  CHECK(panel::rules::typed_address("  1 High St ,, ; London  ") == "1 High St\nLondon");
+  CHECK(panel::rules::typed_address(" , ;\\n ") == "");
+  CHECK(panel::rules::typed_address("") == "");
+}
