@@ -70,9 +70,10 @@ int run_add(const ActionOptions& o, Context& ctx)
   auto db = ctx.open_db();
   // Looked for first: if that fails (ICU missing for a non-ASCII text), nothing is recorded.
   const auto words = ops::names_in_action(db, o.reference, o.text);
-  const auto added = ops::add_action(db, o.reference, o.owner, date_argument(o.due, "--due"), o.text, ctx.actor());
+  const auto due = date_argument(ctx, o.due, "--due");
+  const auto added = ops::add_action(db, o.reference, o.owner, due, o.text, ctx.actor());
   ctx.out << added.id << '\n';
-  ctx.note(fmt::format("added {} to {} for {}, due {}", added.id, added.case_reference, added.owner, o.due));
+  ctx.note(fmt::format("added {} to {} for {}, due {}", added.id, added.case_reference, added.owner, due.iso()));
   if (!words.empty())
     ctx.warn(ops::named_warning(added.id, added.case_reference, words));
   return 0;
@@ -80,7 +81,7 @@ int run_add(const ActionOptions& o, Context& ctx)
 
 int run_update(const ActionOptions& o, Context& ctx, const std::string& status)
 {
-  ops::ActionChange change{optional_date_argument(o.due, "--due"), o.owner, status, o.note};
+  ops::ActionChange change{optional_date_argument(ctx, o.due, "--due"), o.owner, status, o.note};
   if (!change.due && change.owner.empty() && change.status.empty() && change.note.empty())
     throw usage_error("nothing to change: give --due, --owner, --status or --note");
   auto db = ctx.open_db();
@@ -123,7 +124,7 @@ Examples:
   auto* add = action->add_subcommand("add", "Add an action to a case between meetings");
   add->add_option("REF", o->reference, "The case (or any of its referrals)")->required();
   add->add_option("--owner", o->owner, "Owner agency")->type_name("CODE")->required();
-  add->add_option("--due", o->due, "Due date")->type_name("DATE")->required();
+  add_date_option(*add, "--due", o->due, "Due date")->required();
   add->add_option("--text", o->text, "What is to be done")->required();
   add->footer("Prints the new action's id.\n\nExample:\n  panel action add CCM-2017-0001 --owner ASC --due 2017-09-30 --text \"Carers assessment\"");
   add->callback([o, &ctx] { ctx.select("action add", [o, &ctx] { return run_add(*o, ctx); }); });
@@ -138,7 +139,7 @@ Examples:
 
   auto* update = action->add_subcommand("update", "Change an action's due date, owner or status");
   update->add_option("ID", o->id, "Action id")->required();
-  update->add_option("--due", o->due, "New due date")->type_name("DATE");
+  add_date_option(*update, "--due", o->due, "New due date");
   update->add_option("--owner", o->owner, "New owner agency")->type_name("CODE");
   update->add_option("--status", o->status, "not-possible, not-done, cancelled or open")->type_name("STATUS");
   update->add_option("--note", o->note, "A note kept in the history");

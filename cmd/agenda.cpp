@@ -55,7 +55,7 @@ int run_research(const AgendaOptions& o, std::optional<core::Date> date, Context
 int run_agenda(const AgendaOptions& o, Context& ctx)
 {
   using render::Format;
-  const auto date = optional_date_argument(o.date, "DATE");
+  const auto date = optional_date_argument(ctx, o.date, "DATE");
   if (o.pack && o.researching)
     throw usage_error("give --pack or --research, not both");
   if ((o.pack || o.researching) && o.issue)
@@ -81,7 +81,7 @@ void register_agenda(CLI::App& app, Context& ctx)
 {
   auto o = std::make_shared<AgendaOptions>();
   auto* sub = app.add_subcommand("agenda", "The agenda of a meeting: new, repeat and review cases, outstanding actions");
-  sub->add_option("DATE", o->date, "The meeting (default: the next one on or after today)");
+  add_date_option(*sub, "DATE", o->date, "The meeting (default: the next one on or after today)");
   sub->add_flag("--issue", o->issue, "Mark the agenda issued (recorded with the date)");
   sub->add_flag("--pack", o->pack, "The meeting pack (template meeting-pack): formats md, txt, html, docx, pdf");
   auto* research = sub->add_option("--research", o->research,
@@ -115,7 +115,7 @@ Packs and research lists carry personal data: they are recorded as documents and
   sub->callback([o, research, &ctx] {
     o->researching = research->count() > 0;
     // "--research 2017-09-12": an agency code starts with a letter, so that is the meeting.
-    if (o->date.empty() && core::Date::parse(o->research)) {
+    if (o->date.empty() && !o->research.empty() && o->research[0] >= '0' && o->research[0] <= '9') {
       o->date = o->research;
       o->research.clear();
     }

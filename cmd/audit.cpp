@@ -19,10 +19,9 @@ int run_audit(const AuditOptions& options, Context& ctx)
 {
   using render::Format;
   const auto format = ctx.format_or(Format::table, {Format::table, Format::csv, Format::json, Format::md});
-  if (!options.since.empty() && !core::Date::parse(options.since))
-    throw usage_error(fmt::format("--since: '{}' is not a date (use YYYY-MM-DD)", options.since));
+  const auto since = iso_date_argument(ctx, options.since, "--since");
   auto db = ctx.open_db();
-  render::audit_listing(ctx.out, store::list_audit(db, options.since), format, ctx.style());
+  render::audit_listing(ctx.out, store::list_audit(db, since), format, ctx.style());
   return 0;
 }
 
@@ -40,7 +39,7 @@ void register_audit(CLI::App& app, Context& ctx)
 {
   auto options = std::make_shared<AuditOptions>();
   auto* sub = app.add_subcommand("audit", "List the audit log: who read or changed what, and when");
-  sub->add_option("--since", options->since, "Only entries on or after this date (YYYY-MM-DD)")->type_name("DATE");
+  add_date_option(*sub, "--since", options->since, "Only entries on or after this date");
   sub->footer(R"(The log is append-only: the database refuses to change or delete its rows. It holds
 references and codes, never names, free text or file names. Formats: table (default), csv,
 json, md.

@@ -37,7 +37,7 @@ int run_update(const CaseOptions& o, Context& ctx)
 {
   if (o.lead.empty() && o.risk.empty() && o.review.empty() && o.note.empty())
     throw usage_error("say what to change: --lead, --risk, --review or --note");
-  ops::CaseUpdate update{o.lead, o.risk, optional_date_argument(o.review, "--review"), o.note, o.reason};
+  ops::CaseUpdate update{o.lead, o.risk, optional_date_argument(ctx, o.review, "--review"), o.note, o.reason};
   auto db = ctx.open_db();
   const auto change = ops::update_case(db, o.reference, update, ctx.actor());
   print_changes(ctx, change);
@@ -65,7 +65,7 @@ int run_close(const CaseOptions& o, Context& ctx)
 
 int run_reopen(const CaseOptions& o, Context& ctx)
 {
-  const auto review = optional_date_argument(o.review, "--review");
+  const auto review = optional_date_argument(ctx, o.review, "--review");
   auto db = ctx.open_db();
   const auto change = ops::reopen_case(db, o.reference, o.reason, review, ctx.actor());
   print_changes(ctx, change);
@@ -78,7 +78,7 @@ int run_reopen(const CaseOptions& o, Context& ctx)
 
 int run_note(const CaseOptions& o, Context& ctx)
 {
-  const auto day = optional_date_argument(o.date, "--date");
+  const auto day = optional_date_argument(ctx, o.date, "--date");
   auto db = ctx.open_db();
   const auto reference = ops::add_case_note(db, o.reference, o.text, day, ctx.actor());
   ctx.note(fmt::format("note added to {}", reference));
@@ -87,8 +87,8 @@ int run_note(const CaseOptions& o, Context& ctx)
 
 int run_intervention(const CaseOptions& o, Context& ctx)
 {
-  core::NewIntervention i{o.type, o.agency, o.note, date_argument(o.date, "--date"),
-                          optional_date_argument(o.review, "--review"), optional_date_argument(o.expiry, "--expiry"), 0};
+  core::NewIntervention i{o.type, o.agency, o.note, date_argument(ctx, o.date, "--date"),
+                          optional_date_argument(ctx, o.review, "--review"), optional_date_argument(ctx, o.expiry, "--expiry"), 0};
   auto db = ctx.open_db();
   const auto added = ops::add_case_intervention(db, o.reference, i, o.tier, ctx.actor());
   ctx.out << fmt::format("{} (tier {}) by {} on {}{}{}\n", added.type, added.tier, added.agency, added.date.iso(),
@@ -204,7 +204,7 @@ void register_case(CLI::App& app, Context& ctx)
   auto* reopen = cases->add_subcommand("reopen", "Reopen a closed case, with a next step");
   reopen->add_option("REF", o->reference, "The case (or any of its referrals)")->required();
   reopen->add_option("--reason", o->reason, "Why it is reopened: kept in the case's history")->type_name("TEXT")->required();
-  reopen->add_option("--review", o->review, "Review date (default: the next scheduled meeting)")->type_name("DATE");
+  add_date_option(*reopen, "--review", o->review, "Review date (default: the next scheduled meeting)");
   reopen->footer("An open case always has a next step: without --review the case is reviewed at the next scheduled\n"
                  "meeting; with no meeting scheduled, add one first.\n\n"
                  "Examples:\n  panel case reopen CCM-2017-0018 --reason \"Back in the borough, new incidents\"\n"
@@ -214,7 +214,7 @@ void register_case(CLI::App& app, Context& ctx)
   auto* note = cases->add_subcommand("note", "Add a dated note to a case between meetings");
   note->add_option("REF", o->reference, "The case (or any of its referrals)")->required();
   note->add_option("TEXT", o->text, "The note, one line")->required();
-  note->add_option("--date", o->date, "The day it is about (default today; not in the future)")->type_name("DATE");
+  add_date_option(*note, "--date", o->date, "The day it is about (default today; not in the future)");
   note->footer("Notes are shown by 'case show', in 'person export', and in the meeting pack (those since the case\n"
                "was last discussed). 'panel purge' clears them with the case's other personal data.\n\n"
                "Example:\n  panel case note CCM-2017-0018 \"Moved to temporary accommodation\" --date 2017-09-02");
@@ -226,10 +226,10 @@ void register_case(CLI::App& app, Context& ctx)
   add->add_option("REF", o->reference, "The case (or any of its referrals)")->required();
   add->add_option("--type", o->type, "The intervention, from the profile (e.g. abc, cpw)")->type_name("TYPE")->required();
   add->add_option("--agency", o->agency, "The agency that used it")->type_name("CODE")->required();
-  add->add_option("--date", o->date, "The day it was used")->type_name("DATE")->required();
+  add_date_option(*add, "--date", o->date, "The day it was used")->required();
   add->add_option("--tier", o->tier, "Its tier: must agree with the profile")->type_name("N");
-  add->add_option("--review", o->review, "Review date (default from the profile, e.g. 3 months for an ABC)")->type_name("DATE");
-  add->add_option("--expiry", o->expiry, "End date (default from the profile, e.g. 6 months for an ABC)")->type_name("DATE");
+  add_date_option(*add, "--review", o->review, "Review date (default from the profile, e.g. 3 months for an ABC)");
+  add_date_option(*add, "--expiry", o->expiry, "End date (default from the profile, e.g. 6 months for an ABC)");
   add->add_option("--note", o->note, "A note")->type_name("TEXT");
   add->footer("The same fields and checks as an intervention in the minutes, with no meeting. It counts in the board\n"
               "report by its date, and 'panel remind' prompts for its review and expiry.\n\n"

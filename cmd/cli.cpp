@@ -170,6 +170,13 @@ bool takes_value(const CLI::Option& option)
   return option.get_type_size() != 0 && option.get_expected_min() > 0;
 }
 
+void add_all_commands(CLI::App& app, Context& ctx)
+{
+  for (auto c = std::begin(commands); c != std::end(commands); ++c)
+    if (c == std::begin(commands) || c->add != (c - 1)->add)
+      c->add(app, ctx);
+}
+
 int run(const std::vector<std::string>& args, Context& ctx)
 {
   CLI::App app("panel: run a multi-agency risk panel (community MARAC, ASBRAC, domestic-abuse MARAC)\n"
@@ -195,9 +202,7 @@ int run(const std::vector<std::string>& args, Context& ctx)
   if (one != std::end(commands)) {
     one->add(app, ctx);
   } else if (!version_only) {
-    for (auto c = std::begin(commands); c != std::end(commands); ++c)
-      if (c == std::begin(commands) || c->add != (c - 1)->add)
-        c->add(app, ctx);
+    add_all_commands(app, ctx);
   }
   if (!args.empty() && args.front() == "__complete")
     return complete(app, ctx, std::vector<std::string>(args.begin() + 1, args.end()));

@@ -14,6 +14,8 @@ namespace panel::cmd {
 // Runs one panel command line (args without the program name) and returns the exit code. Every
 // error ends here as "panel: error: ..." on ctx.err and an exit code from DESIGN §4.
 int run(const std::vector<std::string>& args, Context& ctx);
+// Adds every command to `app`, in the order --help shows them (tests walk the tree).
+void add_all_commands(CLI::App& app, Context& ctx);
 
 // Each subcommand registers itself; the order here is the order --help shows.
 void register_init(CLI::App& app, Context& ctx);

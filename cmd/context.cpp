@@ -2,8 +2,10 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/input/dates.hpp"
 #include "panel/ops/setup.hpp"
 
+#include <CLI/CLI.hpp>
 #include <filesystem>
 #include <fmt/format.h>
 #include <pwd.h>
@@ -108,21 +110,48 @@ void Context::note(const std::string& message) const
 
 void Context::warn(const std::string& message) const { err << "panel: warning: " << message << '\n'; }
 
-core::Date date_argument(const std::string& text, const std::string& what)
+core::DateOrder Context::date_order() const
 {
-  const auto date = core::Date::parse(text);
-  if (!date)
-    throw usage_error(fmt::format("{}: '{}' is not a date (use YYYY-MM-DD)", what, text));
-  if (const auto problem = core::year_range_problem(*date); !problem.empty())
-    throw usage_error(fmt::format("{}: {}", what, problem));
-  return *date;
+  if (!m_date_order) {
+    m_date_order = core::DateOrder::iso;
+    if (std::filesystem::exists(db_path)) {
+      auto db = open_db();
+      m_date_order = ops::load_profile(db).input.date_order;
+    }
+  }
+  return *m_date_order;
 }
 
-std::optional<core::Date> optional_date_argument(const std::string& text, const std::string& what)
+core::Date date_argument(const Context& ctx, const std::string& text, const std::string& what)
+{
+  // An ISO date needs no profile: the register is opened only for a date written another way
+  // (and for a mistake, whose advice depends on how the register reads dates).
+  auto reading = input::read_date(text, core::DateOrder::iso);
+  if (!reading.date)
+    reading = input::read_date(text, ctx.date_order());
+  if (!reading.date)
+    throw usage_error(fmt::format("{}: {}", what,
+                                  input::date_problem(text, reading.problem.empty() ? "is not a date" : reading.problem)));
+  if (const auto problem = core::year_range_problem(*reading.date); !problem.empty())
+    throw usage_error(fmt::format("{}: {}", what, problem));
+  return *reading.date;
+}
+
+std::optional<core::Date> optional_date_argument(const Context& ctx, const std::string& text, const std::string& what)
 {
   if (text.empty())
     return std::nullopt;
-  return date_argument(text, what);
+  return date_argument(ctx, text, what);
+}
+
+std::string iso_date_argument(const Context& ctx, const std::string& text, const std::string& what)
+{
+  return text.empty() ? "" : date_argument(ctx, text, what).iso();
+}
+
+CLI::Option* add_date_option(CLI::App& app, const std::string& name, std::string& into, const std::string& help)
+{
+  return app.add_option(name, into, help)->type_name("DATE");
 }
 
 } // namespace panel::cmd

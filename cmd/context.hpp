@@ -2,6 +2,7 @@
 #include "panel/core/actor.hpp"
 #include "panel/core/date.hpp"
 #include "panel/render/table.hpp"
+#include "panel/core/profile.hpp"
 #include "panel/store/db.hpp"
 
 #include <functional>
@@ -11,6 +12,11 @@
 #include <ostream>
 #include <string>
 #include <vector>
+
+namespace CLI {
+class App;
+class Option;
+} // namespace CLI
 
 namespace panel::cmd {
 
@@ -79,11 +85,24 @@ struct Context {
   void note(const std::string& message) const;
   // A warning on stderr, even with --quiet.
   void warn(const std::string& message) const;
+  // How the register's profile says people write dates (input.date_order); iso when there is
+  // no register yet. Read once, when a typed date first needs it.
+  core::DateOrder date_order() const;
+
+private:
+  mutable std::optional<core::DateOrder> m_date_order;
 };
 
-// A date typed on the command line; Error(usage) "<what>: 'x' is not a date (use YYYY-MM-DD)".
-core::Date date_argument(const std::string& text, const std::string& what);
+// A date typed on the command line (an option or argument named `what`), read as every date a
+// user types is (input::read_date): yyyy-mm-dd, and dd/mm/yyyy when the profile's
+// input.date_order is dmy. Error(usage) "<what>: '<text>': <why, and what to do>".
+core::Date date_argument(const Context& ctx, const std::string& text, const std::string& what);
 // The same for an optional one: nothing when `text` is empty.
-std::optional<core::Date> optional_date_argument(const std::string& text, const std::string& what);
+std::optional<core::Date> optional_date_argument(const Context& ctx, const std::string& text, const std::string& what);
+// The same as yyyy-mm-dd text, for a library call that takes the date as text ("" stays "").
+std::string iso_date_argument(const Context& ctx, const std::string& text, const std::string& what);
+// Adds an option (or, for a name without dashes, an argument) that takes a date, typed DATE, so
+// that every date option can be found by walking the command tree.
+CLI::Option* add_date_option(CLI::App& app, const std::string& name, std::string& into, const std::string& help);
 
 } // namespace panel::cmd

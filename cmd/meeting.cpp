@@ -36,7 +36,7 @@ core::Meeting details(const MeetingOptions& o)
 int run_add(const MeetingOptions& o, Context& ctx)
 {
   auto m = details(o);
-  m.date = date_argument(o.date, "DATE");
+  m.date = date_argument(ctx, o.date, "DATE");
   auto db = ctx.open_db();
   const auto added = ops::add_meeting(db, m, ctx.actor());
   ctx.note(fmt::format("added the meeting on {}", m.date.iso()));
@@ -46,8 +46,8 @@ int run_add(const MeetingOptions& o, Context& ctx)
 
 int run_schedule(const MeetingOptions& o, Context& ctx)
 {
-  const auto from = date_argument(o.from, "--from");
-  const auto to = date_argument(o.to, "--to");
+  const auto from = date_argument(ctx, o.from, "--from");
+  const auto to = date_argument(ctx, o.to, "--to");
   auto db = ctx.open_db();
   std::vector<std::string> skipped, past;
   const auto added = ops::schedule_meetings(db, o.every, from, to, details(o), skipped, past, ctx.actor());
@@ -76,7 +76,7 @@ int run_list(Context& ctx)
 
 int run_cancel(const MeetingOptions& o, Context& ctx)
 {
-  const auto date = date_argument(o.date, "DATE");
+  const auto date = date_argument(ctx, o.date, "DATE");
   auto db = ctx.open_db();
   const auto result = ops::cancel_meeting(db, date, o.reason, ctx.actor());
   ctx.note(fmt::format("cancelled the meeting on {}", date.iso()));
@@ -104,10 +104,10 @@ int run_cancel(const MeetingOptions& o, Context& ctx)
 
 int run_update(const MeetingOptions& o, const CLI::App& sub, Context& ctx)
 {
-  const auto date = date_argument(o.date, "DATE");
+  const auto date = date_argument(ctx, o.date, "DATE");
   ops::MeetingChange change;
   if (sub.count("--date"))
-    change.date = date_argument(o.new_date, "--date");
+    change.date = date_argument(ctx, o.new_date, "--date");
   if (sub.count("--time"))
     change.time = o.time;
   if (sub.count("--venue"))
@@ -141,7 +141,7 @@ int run_update(const MeetingOptions& o, const CLI::App& sub, Context& ctx)
 
 int run_delete(const MeetingOptions& o, Context& ctx)
 {
-  const auto date = date_argument(o.date, "DATE");
+  const auto date = date_argument(ctx, o.date, "DATE");
   auto db = ctx.open_db();
   const auto result = ops::delete_meeting(db, date, ctx.actor());
   ctx.note(fmt::format("deleted the meeting on {}", date.iso()));
@@ -179,15 +179,15 @@ Examples:
   panel meeting cancel 2017-10-10 --reason "Police unable to attend: not quorate")");
 
   auto* add = meeting->add_subcommand("add", "Add one meeting");
-  add->add_option("DATE", o->date, "The meeting date, YYYY-MM-DD")->required();
+  add_date_option(*add, "DATE", o->date, "The meeting date")->required();
   add_details(add, *o);
   add->footer("Example:\n  panel meeting add 2017-09-12 --time 14:00 --venue \"Guildhall\"");
   add->callback([o, &ctx] { ctx.select("meeting add", [o, &ctx] { return run_add(*o, ctx); }); });
 
   auto* schedule = meeting->add_subcommand("schedule", "Add a monthly series of meetings");
   schedule->add_option("--every", o->every, "\"first|second|third|fourth|last DAY\", e.g. \"second tuesday\"")->required();
-  schedule->add_option("--from", o->from, "First possible date")->type_name("DATE")->required();
-  schedule->add_option("--to", o->to, "Last possible date")->type_name("DATE")->required();
+  add_date_option(*schedule, "--from", o->from, "First possible date")->required();
+  add_date_option(*schedule, "--to", o->to, "Last possible date")->required();
   add_details(schedule, *o);
   schedule->footer("Prints the dates added; dates that already have a meeting are skipped, and dates before today\n"
                    "are skipped with a warning (add a past meeting with 'meeting add' if you must record one).\n\n"
@@ -203,8 +203,8 @@ Examples:
   list->callback([&ctx] { ctx.select("meeting list", [&ctx] { return run_list(ctx); }); });
 
   auto* update = meeting->add_subcommand("update", "Correct a scheduled meeting: move it, or change its time, venue or chair");
-  update->add_option("DATE", o->date, "The meeting date")->required();
-  update->add_option("--date", o->new_date, "Move it to this date; what is listed for it moves too")->type_name("NEW");
+  add_date_option(*update, "DATE", o->date, "The meeting date")->required();
+  add_date_option(*update, "--date", o->new_date, "Move it to this date; what is listed for it moves too");
   add_details(update, *o);
   update->footer("Moving a meeting moves the referrals listed for it and the review dates of open cases that were\n"
                  "to be reviewed at it, and prints them. Refused once minutes are recorded (use 'panel minute DATE\n"
@@ -217,14 +217,14 @@ Examples:
   });
 
   auto* remove = meeting->add_subcommand("delete", "Delete a meeting booked by mistake (nothing listed or recorded)");
-  remove->add_option("DATE", o->date, "The meeting date")->required();
+  add_date_option(*remove, "DATE", o->date, "The meeting date")->required();
   remove->footer("Only a scheduled meeting whose agenda was not issued, with nothing listed for it and no pack or\n"
                  "minutes made; otherwise the message says to move it ('meeting update --date') or cancel it.\n\n"
                  "Example:\n  panel meeting delete 2017-09-19");
   remove->callback([o, &ctx] { ctx.select("meeting delete", [o, &ctx] { return run_delete(*o, ctx); }); });
 
   auto* cancel = meeting->add_subcommand("cancel", "Cancel a meeting; its cases move to the next one");
-  cancel->add_option("DATE", o->date, "The meeting date")->required();
+  add_date_option(*cancel, "DATE", o->date, "The meeting date")->required();
   cancel->add_option("--reason", o->reason, "Why (reported to the partnership board)")->required();
   cancel->footer("Prints where the listed cases went.\n\n"
                  "Example:\n  panel meeting cancel 2017-10-10 --reason \"Police unable to attend\"");

@@ -75,7 +75,7 @@ void report(const ops::MinutesResult& r, core::Date date, Context& ctx)
 
 int run_minute(const MinuteOptions& o, Context& ctx)
 {
-  const auto date = date_argument(o.date, "DATE");
+  const auto date = date_argument(ctx, o.date, "DATE");
   auto db = ctx.open_db();
   if (o.render) {
     if (!o.file.empty() || o.amend)
@@ -117,7 +117,7 @@ void register_minute(CLI::App& app, Context& ctx)
 {
   auto o = std::make_shared<MinuteOptions>();
   auto* sub = app.add_subcommand("minute", "Record a meeting's minutes: attendance, cases, actions, interventions");
-  sub->add_option("DATE", o->date, "The meeting")->required();
+  add_date_option(*sub, "DATE", o->date, "The meeting")->required();
   sub->add_option("--file", o->file, "Minutes YAML (docs/formats/minutes.md); without it, $EDITOR opens a skeleton")
       ->type_name("FILE");
   sub->add_flag("--amend", o->amend, "Correct recorded minutes: the editor starts from them; only what changes is recorded");

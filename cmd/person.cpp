@@ -24,7 +24,7 @@ int run_find(const PersonOptions& o, Context& ctx)
 {
   using render::Format;
   const auto format = ctx.format_or(Format::table, {Format::table, Format::csv, Format::json, Format::md});
-  const auto dob = optional_date_argument(o.dob, "--dob");
+  const auto dob = optional_date_argument(ctx, o.dob, "--dob");
   auto db = ctx.open_db();
   const auto matches = ops::find_people(db, o.name, dob, ctx.actor());
   render::person_listing(ctx.out, matches, format, ctx.style());
@@ -96,7 +96,7 @@ int run_unmerge(const PersonOptions& o, Context& ctx)
 
 int run_alias_add(const PersonOptions& o, Context& ctx)
 {
-  const auto dob = optional_date_argument(o.dob, "--dob");
+  const auto dob = optional_date_argument(ctx, o.dob, "--dob");
   auto db = ctx.open_db();
   const auto added = ops::add_alias(db, o.id, o.name, dob, ctx.actor());
   ctx.note(fmt::format("person {} ({}) is also known as '{}'{}", o.id, added.person_name, core::trim(o.name),
@@ -106,7 +106,7 @@ int run_alias_add(const PersonOptions& o, Context& ctx)
 
 int run_alias_remove(const PersonOptions& o, Context& ctx)
 {
-  const auto dob = optional_date_argument(o.dob, "--dob");
+  const auto dob = optional_date_argument(ctx, o.dob, "--dob");
   auto db = ctx.open_db();
   const auto removed = ops::remove_alias(db, o.id, o.name, dob, o.reason, ctx.actor());
   ctx.note(fmt::format("person {} is no longer known as '{}'{}", o.id, removed.name,
@@ -147,7 +147,7 @@ Examples:
 
   auto* find = person->add_subcommand("find", "Find everyone with a name, on the register or named in others' records");
   find->add_option("NAME", o->name, "The name, or part of it (every word must match)")->required();
-  find->add_option("--dob", o->dob, "Leave out those with another known date of birth")->type_name("DATE");
+  add_date_option(*find, "--dob", o->dob, "Leave out those with another known date of birth");
   find->footer("Kinds: person (ID is the person's id, for 'person export'), other-party (named in the\n"
                "referral ID about someone else), case-review (named in the ASB case review ID).\n"
                "Formats: table, csv, json, md.\n\nExample:\n  panel person find \"jo smith\"");
@@ -197,7 +197,7 @@ Examples:
   auto* alias_add = alias->add_subcommand("add", "Record another name (and date of birth) a person is known by");
   alias_add->add_option("ID", o->id, "The person's id from 'person find'")->required();
   alias_add->add_option("--name", o->name, "The other name")->required()->type_name("TEXT");
-  alias_add->add_option("--dob", o->dob, "The date of birth given with that name")->type_name("DATE");
+  add_date_option(*alias_add, "--dob", o->dob, "The date of birth given with that name");
   alias_add->footer("A referral with this name (and date of birth) is then about this person; 'person find',\n"
                     "'person dupes' and research lists consider it.\n\n"
                     "Example:\n  panel person alias add 3 --name \"Jo Bloggs\" --dob 1990-02-14");
@@ -209,7 +209,7 @@ Examples:
   auto* alias_remove = alias->add_subcommand("remove", "Remove an alias recorded in error (kept in the person's history)");
   alias_remove->add_option("ID", o->id, "The person's id from 'person find'")->required();
   alias_remove->add_option("--name", o->name, "The alias to remove")->required()->type_name("TEXT");
-  alias_remove->add_option("--dob", o->dob, "Its date of birth, when the person has that name twice")->type_name("DATE");
+  add_date_option(*alias_remove, "--dob", o->dob, "Its date of birth, when the person has that name twice");
   alias_remove->add_option("--reason", o->reason, "Why (kept in the person's history)")->required()->type_name("TEXT");
   alias_remove->footer("Refused for an alias a merge still standing made or moved: undo the merge instead.\n\n"
                        "Example:\n  panel person alias remove 3 --name \"Jo Bloggs\" --reason \"added to the wrong person\"");

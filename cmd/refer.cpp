@@ -23,14 +23,17 @@ namespace panel::cmd {
 
 // Flags that carry a value.
 const std::vector<Flag> value_flags = {
-    {"--received", "received", "Date the referral was received, YYYY-MM-DD (or DD/MM/YYYY, see --date-order) (required)"},
+    {"--received", "received",
+     "Date the referral was received, YYYY-MM-DD (or DD/MM/YYYY when the profile's input.date_order is dmy) (required)",
+     "DATE"},
     {"--agency", "agency", "Code of the referring agency (required)"},
     {"--referrer", "referrer", "Name of the person who referred"},
     {"--referrer-email", "referrer_email", "Their email address"},
     {"--source-ref", "source_ref", "The agency's own reference (makes re-runs safe)"},
     {"--person", "person", "Link to a known person by id instead of matching by name"},
     {"--name", "name", "Full name of the subject (required)"},
-    {"--dob", "dob", "Subject's date of birth, YYYY-MM-DD (or DD/MM/YYYY, see --date-order)"},
+    {"--dob", "dob", "Subject's date of birth, YYYY-MM-DD (or DD/MM/YYYY when the profile's input.date_order is dmy)",
+     "DATE"},
     {"--gender", "gender", "Subject's gender"},
     {"--postcode", "postcode", "Subject's postcode (tidied: ex11aa -> EX1 1AA)"},
     {"--address", "address", "Subject's address for letters, lines separated by ';' (\"12 High St; London\")"},
@@ -188,7 +191,7 @@ void register_refer(CLI::App& app, Context& ctx)
       ->check(CLI::IsMember({"dmy", "iso"}))
       ->type_name("ORDER");
   for (const auto& f : value_flags)
-    sub->add_option(f.flag, o->values[f.field], f.help)->group("Referral fields");
+    sub->add_option(f.flag, o->values[f.field], f.help)->type_name(f.type)->group("Referral fields");
   for (const auto& f : true_flags)
     sub->add_flag(f.flag, o->flags[f.field], f.help)->group("Referral fields");
   sub->add_option("--category", o->categories, "Category code (repeat, or a comma list)")

@@ -9,6 +9,7 @@ struct Flag {
   const char* flag;
   const char* field;
   const char* help;
+  const char* type = "TEXT";  // DATE for a date (read as input::read_date reads every typed date)
 };
 
 // Flags that carry a value.

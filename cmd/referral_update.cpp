@@ -64,7 +64,7 @@ void register_referral_update(CLI::App& referral, Context& ctx)
   sub->add_option("--file", o->file, "A YAML mapping of the fields to change (- for standard input)")->type_name("FILE");
   sub->add_option("--reason", o->reason, "Why (required once the referral is decided; kept in its history)");
   for (const auto& f : value_flags)
-    sub->add_option(f.flag, o->values[f.field], optional_help(f.help))->group("Referral fields");
+    sub->add_option(f.flag, o->values[f.field], optional_help(f.help))->type_name(f.type)->group("Referral fields");
   for (const auto& f : true_flags)
     sub->add_flag(f.flag, o->flags[f.field], f.help)->group("Referral fields");
   sub->add_option("--category", o->categories, "Category code (repeat, or a comma list): replaces the categories")

@@ -21,10 +21,19 @@ struct ReportOptions {
   bool force = false;
 };
 
+// The period as typed, its --from and --to read as every typed date is (dd/mm/yyyy on a dmy register).
+report::Period period_of(const ReportOptions& o, const Context& ctx)
+{
+  auto request = o.period;
+  request.from = iso_date_argument(ctx, request.from, "--from");
+  request.to = iso_date_argument(ctx, request.to, "--to");
+  return report::parse_period(request);
+}
+
 int run_board(const ReportOptions& o, Context& ctx)
 {
   report::BoardOptions b;
-  b.period = report::parse_period(o.period);
+  b.period = period_of(o, ctx);
   b.compare = report::comparison_period(b.period, o.compare);
   if (o.suppress_below < 0)
     throw usage_error("--suppress-below: give a whole number, such as 5");
@@ -55,7 +64,7 @@ int run_board(const ReportOptions& o, Context& ctx)
 int run_safelives(const ReportOptions& o, Context& ctx)
 {
   using render::Format;
-  const auto period = report::parse_period(o.period);
+  const auto period = period_of(o, ctx);
   const auto format = ctx.format_or(Format::table, {Format::table, Format::csv, Format::json, Format::md});
   auto db = ctx.open_db();
   const auto text = render::safelives(report::safelives_return(db, ops::load_profile(db), period), format, ctx.style());
@@ -80,8 +89,8 @@ void register_report(CLI::App& app, Context& ctx)
       ->type_name("YYYY/YY-Qn");
   report->add_option("--year", o->period.year, "A calendar year")->type_name("YYYY");
   report->add_option("--fy", o->period.fy, "A financial year, 1 April to 31 March, e.g. 2017/18")->type_name("YYYY/YY");
-  report->add_option("--from", o->period.from, "First day of the period (with --to)")->type_name("DATE");
-  report->add_option("--to", o->period.to, "Last day of the period, inclusive")->type_name("DATE");
+  add_date_option(*report, "--from", o->period.from, "First day of the period (with --to)");
+  add_date_option(*report, "--to", o->period.to, "Last day of the period, inclusive");
   report->add_option("--compare", o->compare, "previous (default), year or none")->type_name("WHAT");
   report->add_option("--suppress-below", o->suppress_below, "Show counts from 1 to N-1 as \"<N\" for publication")
       ->type_name("N");

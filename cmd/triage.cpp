@@ -80,7 +80,7 @@ int run_decide(const TriageOptions& o, const CLI::App& sub, Context& ctx)
   check_options(o, sub);
   ops::TriageRequest q;
   q.decision = core::parse_or_throw<core::TriageDecision>(o.decision, Exit::usage);
-  q.meeting = optional_date_argument(o.meeting, "--meeting");
+  q.meeting = optional_date_argument(ctx, o.meeting, "--meeting");
   q.lead = o.lead;
   q.risk = o.risk;
   q.reason = o.reason.empty() ? o.note : o.reason;
@@ -143,7 +143,7 @@ void register_triage(CLI::App& app, Context& ctx)
   auto* sub = app.add_subcommand("triage", "List referrals awaiting a decision, and decide: accept, decline, redirect");
   sub->add_option("REF", o->reference, "A referral reference, 'list' (the default), or 'show' and a reference");
   sub->add_option("DECISION", o->decision, "accept | decline | redirect | more-info | reopen");
-  sub->add_option("--meeting", o->meeting, "accept: list for the meeting on this date")->type_name("DATE");
+  add_date_option(*sub, "--meeting", o->meeting, "accept: list for the meeting on this date");
   sub->add_option("--lead", o->lead, "accept: lead agency of a new case (default: the referring agency)")->type_name("AGENCY");
   sub->add_option("--risk", o->risk, "accept: risk level of a new case")->type_name("LEVEL");
   sub->add_flag("--override", o->override_threshold, "accept: accept a referral below the threshold (needs --reason)");

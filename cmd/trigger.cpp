@@ -24,7 +24,7 @@ int run_apply(const TriggerOptions& o, Context& ctx)
 {
   const auto format = ctx.format_or(render::Format::table, {render::Format::table, render::Format::json});
   core::CaseReviewApplication a;
-  a.received = date_argument(o.received, "--received");
+  a.received = date_argument(ctx, o.received, "--received");
   a.applicant = o.applicant;
   a.on_behalf_of = o.on_behalf_of;
   a.consent = o.consent;
@@ -46,7 +46,7 @@ int run_apply(const TriggerOptions& o, Context& ctx)
 
 int run_complaint(const TriggerOptions& o, Context& ctx)
 {
-  core::Complaint c{date_argument(o.incident_date, "--incident-date"), date_argument(o.reported_date, "--reported-date"),
+  core::Complaint c{date_argument(ctx, o.incident_date, "--incident-date"), date_argument(ctx, o.reported_date, "--reported-date"),
                     o.agency, o.agency_reference, o.complainant, o.hate, o.description};
   auto db = ctx.open_db();
   ops::add_complaint(db, o.reference, c, ctx.actor());
@@ -56,7 +56,7 @@ int run_complaint(const TriggerOptions& o, Context& ctx)
 
 int run_acknowledge(const TriggerOptions& o, Context& ctx)
 {
-  const auto day = o.date.empty() ? ctx.today : date_argument(o.date, "--date");
+  const auto day = o.date.empty() ? ctx.today : date_argument(ctx, o.date, "--date");
   auto db = ctx.open_db();
   ops::acknowledge_case_review(db, o.reference, day, ctx.actor());
   ctx.note(fmt::format("{} acknowledged on {} (letter: panel letter case-review-acknowledgement {})", o.reference, day.iso(),
@@ -75,7 +75,7 @@ int run_decide(const TriggerOptions& o, Context& ctx)
     throw usage_error(fmt::format("--override: '{}' is not a verdict (use met or not-met)", o.override_verdict));
   if (!override_met && !o.reason.empty())
     throw usage_error("--reason: only with --override (the check's verdict needs no reason)");
-  const auto day = o.date.empty() ? ctx.today : date_argument(o.date, "--date");
+  const auto day = o.date.empty() ? ctx.today : date_argument(ctx, o.date, "--date");
   auto db = ctx.open_db();
   const auto [review, check] = ops::decide_case_review(db, o.reference, override_met, o.reason, day, ctx.actor());
   const bool met = *review.threshold_met;
@@ -88,7 +88,7 @@ int run_decide(const TriggerOptions& o, Context& ctx)
 
 int run_review(const TriggerOptions& o, Context& ctx)
 {
-  const auto meeting = date_argument(o.meeting, "--meeting");
+  const auto meeting = date_argument(ctx, o.meeting, "--meeting");
   auto db = ctx.open_db();
   ops::list_case_review(db, o.reference, meeting, ctx.actor());
   ctx.note(fmt::format("{} listed for review at the meeting on {}", o.reference, meeting.iso()));
@@ -108,7 +108,7 @@ int run_outcome(const TriggerOptions& o, Context& ctx)
 
 int run_appeal(const TriggerOptions& o, Context& ctx)
 {
-  const auto day = o.date.empty() ? ctx.today : date_argument(o.date, "--date");
+  const auto day = o.date.empty() ? ctx.today : date_argument(ctx, o.date, "--date");
   auto db = ctx.open_db();
   ops::appeal_case_review(db, o.reference, o.reason, day, ctx.actor());
   ctx.note(fmt::format("recorded an appeal against {}", o.reference));
@@ -142,7 +142,7 @@ Examples:
   panel trigger list --overdue)");
 
   auto* apply = trigger->add_subcommand("apply", "Record an application for a case review; prints its reference");
-  apply->add_option("--received", o->received, "The day it was received")->type_name("DATE")->required();
+  add_date_option(*apply, "--received", o->received, "The day it was received")->required();
   apply->add_option("--applicant", o->applicant, "Who applied")->type_name("NAME")->required();
   apply->add_option("--on-behalf-of", o->on_behalf_of, "The victim, when someone applied for them")->type_name("NAME");
   apply->add_flag("--consent", o->consent, "The victim consented to the application made for them");
@@ -154,8 +154,8 @@ Examples:
   apply->callback([o, &ctx] { ctx.select("trigger apply", [o, &ctx] { return run_apply(*o, ctx); }); });
 
   auto* complaint = step(*trigger, *o, "complaint", "Add a complaint to an application not yet decided");
-  complaint->add_option("--incident-date", o->incident_date, "When the behaviour happened")->type_name("DATE")->required();
-  complaint->add_option("--reported-date", o->reported_date, "When it was reported")->type_name("DATE")->required();
+  add_date_option(*complaint, "--incident-date", o->incident_date, "When the behaviour happened")->required();
+  add_date_option(*complaint, "--reported-date", o->reported_date, "When it was reported")->required();
   complaint->add_option("--agency", o->agency, "The agency it was reported to")->type_name("CODE")->required();
   complaint->add_option("--reference", o->agency_reference, "The agency's reference (CAD number ...)")->type_name("REF");
   complaint->add_option("--complainant", o->complainant, "Who complained (default: the victim)")->type_name("NAME");
@@ -166,7 +166,7 @@ Examples:
   complaint->callback([o, &ctx] { ctx.select("trigger complaint", [o, &ctx] { return run_complaint(*o, ctx); }); });
 
   auto* ack = step(*trigger, *o, "acknowledge", "Record that the application was acknowledged");
-  ack->add_option("--date", o->date, "The day the acknowledgement was sent (default today)")->type_name("DATE");
+  add_date_option(*ack, "--date", o->date, "The day the acknowledgement was sent (default today)");
   ack->footer("Example:\n  panel trigger acknowledge CT-2017-0001 --date 2017-08-23\n"
               "  panel letter case-review-acknowledgement CT-2017-0001 --format docx -o ack.docx");
   ack->callback([o, &ctx] { ctx.select("trigger acknowledge", [o, &ctx] { return run_acknowledge(*o, ctx); }); });
@@ -174,14 +174,14 @@ Examples:
   auto* decide = step(*trigger, *o, "decide", "Record the threshold decision, with the check it rests on");
   decide->add_option("--override", o->override_verdict, "A discretionary decision against the check: met or not-met")
       ->type_name("VERDICT");
-  decide->add_option("--date", o->date, "The day of the decision (default today)")->type_name("DATE");
+  add_date_option(*decide, "--date", o->date, "The day of the decision (default today)");
   decide->add_option("--reason", o->reason, "Why the check is overridden (required with --override)")->type_name("TEXT");
   decide->footer("Examples:\n  panel trigger decide CT-2017-0001\n"
                  "  panel trigger decide CT-2017-0002 --override met --reason \"Repeated hate incidents at one address\"");
   decide->callback([o, &ctx] { ctx.select("trigger decide", [o, &ctx] { return run_decide(*o, ctx); }); });
 
   auto* review = step(*trigger, *o, "review", "List an application that meets the threshold for review at a meeting");
-  review->add_option("--meeting", o->meeting, "The meeting's date")->type_name("DATE")->required();
+  add_date_option(*review, "--meeting", o->meeting, "The meeting's date")->required();
   review->footer("The application becomes a 'case-review' item on that meeting's agenda and pack. If the meeting\n"
                  "is cancelled, it moves with the cases to the next one.\n\nExample:\n"
                  "  panel trigger review CT-2017-0001 --meeting 2017-09-12");
@@ -195,7 +195,7 @@ Examples:
 
   auto* appeal = step(*trigger, *o, "appeal", "Record an appeal against the decision or the outcome");
   appeal->add_option("--reason", o->reason, "What the applicant disagrees with")->type_name("TEXT")->required();
-  appeal->add_option("--date", o->date, "The day the appeal was received (default today)")->type_name("DATE");
+  add_date_option(*appeal, "--date", o->date, "The day the appeal was received (default today)");
   appeal->footer("Example:\n  panel trigger appeal CT-2017-0002 --reason \"Two incidents were not counted\" --date 2017-08-17");
   appeal->callback([o, &ctx] { ctx.select("trigger appeal", [o, &ctx] { return run_appeal(*o, ctx); }); });
 

@@ -6,13 +6,14 @@
 
 namespace panel::input {
 
-std::vector<ComplaintLine> read_complaints(std::string_view text, const std::string& file, std::vector<std::string>& problems)
+std::vector<ComplaintLine> read_complaints(std::string_view text, const std::string& file, std::vector<std::string>& problems,
+                                           core::DateOrder order)
 {
   std::vector<ComplaintLine> out;
   const auto loaded = load_yaml(text, file, problems);
   if (!loaded)
     return out;
-  FieldReader r(file, problems);
+  FieldReader r(file, problems, order);
   YAML::Node list = *loaded;
   if (list.IsMap()) {
     r.keys(list, "", {"complaints"});
@@ -57,14 +58,15 @@ std::vector<ComplaintLine> read_complaints(std::string_view text, const std::str
   return out;
 }
 
-OutcomeFile read_outcome(std::string_view text, const std::string& file, std::vector<std::string>& problems)
+OutcomeFile read_outcome(std::string_view text, const std::string& file, std::vector<std::string>& problems,
+                         core::DateOrder order)
 {
   OutcomeFile out;
   const auto loaded = load_yaml(text, file, problems);
   if (!loaded)
     return out;
   const YAML::Node& doc = *loaded;
-  FieldReader r(file, problems);
+  FieldReader r(file, problems, order);
   if (!doc.IsMap()) {
     problems.push_back(fmt::format("{}:1: the outcome is a mapping (date, summary, recommendations)", file));
     return out;

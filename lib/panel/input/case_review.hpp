@@ -1,6 +1,7 @@
 #pragma once
 #include "panel/core/case_review.hpp"
 #include "panel/core/minutes.hpp"
+#include "panel/core/profile.hpp"
 
 #include <optional>
 #include <string>
@@ -17,7 +18,9 @@ struct ComplaintLine {
 
 // Reads a complaints file (docs/case-review.md): a list of complaints, or a mapping with a
 // `complaints:` list. Problems are added as "<file>:<line>: complaints[i].<field>: <problem>".
-std::vector<ComplaintLine> read_complaints(std::string_view text, const std::string& file, std::vector<std::string>& problems);
+// Dates are read in `order`, the profile's input.date_order.
+std::vector<ComplaintLine> read_complaints(std::string_view text, const std::string& file, std::vector<std::string>& problems,
+                                           core::DateOrder order = core::DateOrder::iso);
 
 // A case review's outcome as written after the review meeting.
 struct OutcomeFile {
@@ -27,6 +30,7 @@ struct OutcomeFile {
   std::vector<core::NewAction> recommendations;  // each becomes an action
 };
 // Reads an outcome file (docs/case-review.md); problems as for read_complaints.
-OutcomeFile read_outcome(std::string_view text, const std::string& file, std::vector<std::string>& problems);
+OutcomeFile read_outcome(std::string_view text, const std::string& file, std::vector<std::string>& problems,
+                         core::DateOrder order = core::DateOrder::iso);
 
 } // namespace panel::input

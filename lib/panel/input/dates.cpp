@@ -125,11 +125,18 @@ DateReading read_date(std::string_view raw, core::DateOrder order)
   }
   const int first = number(parts[0]), second = number(parts[1]);
   if (!dmy) {
-    // Never guessed: the profile or --date-order has to say how the file writes dates.
-    out.problem = second > 12 && first <= 12
-                      ? "dates must be yyyy-mm-dd; this looks like a US mm/dd/yyyy date: write it as yyyy-mm-dd"
-                      : "dates must be yyyy-mm-dd; this file looks like dd/mm/yyyy: use --date-order dmy or set "
-                        "input.date_order in the profile";
+    // Never guessed: the profile has to say that dates are written dd/mm/yyyy. The advice names
+    // no option, as only `refer` has --date-order; it works wherever the date was typed.
+    if (second > 12 && first <= 12) {
+      out.problem = "dates must be yyyy-mm-dd; this looks like a US mm/dd/yyyy date: write it as yyyy-mm-dd";
+      return out;
+    }
+    const auto as_iso = parts[2].size() == 4 && impossible(number(parts[2]), second, first, false).empty()
+                            ? fmt::format("write it as {}-{:02}-{:02}", parts[2], second, first)
+                            : std::string("write it as yyyy-mm-dd");
+    out.problem = fmt::format("dates must be yyyy-mm-dd; this looks like dd/mm/yyyy: {}, or let the register read "
+                              "dd/mm/yyyy: panel config set input.date_order dmy",
+                              as_iso);
     return out;
   }
   if (parts[2].size() != 4) {
@@ -143,6 +150,14 @@ DateReading read_date(std::string_view raw, core::DateOrder order)
   if (out.problem.empty())
     out.date = core::Date::from_ymd(year, static_cast<unsigned>(second), static_cast<unsigned>(first));
   return out;
+}
+
+std::string date_problem(std::string_view text, const std::string& problem)
+{
+  const auto shown = core::strip_controls(core::trim(text));
+  if (problem.starts_with("is ") || problem.starts_with("has "))
+    return fmt::format("'{}' {}", shown, problem);
+  return fmt::format("'{}': {}", shown, problem);
 }
 
 } // namespace panel::input

@@ -88,14 +88,15 @@ public:
 
 } // namespace
 
-core::Minutes read_minutes(std::string_view text, const std::string& file, std::vector<std::string>& problems)
+core::Minutes read_minutes(std::string_view text, const std::string& file, std::vector<std::string>& problems,
+                           core::DateOrder order)
 {
   core::Minutes m;
   const auto loaded = load_yaml(text, file, problems);
   if (!loaded)
     return m;
   const YAML::Node& doc = *loaded;
-  Reader r(file, problems);
+  Reader r(file, problems, order);
   if (!doc.IsMap()) {
     problems.push_back(fmt::format("{}:1: the minutes are a mapping (held, chair, attendance, cases ...)", file));
     return m;

@@ -283,14 +283,23 @@ private:
       if (!m_csv.next(header))
         return;
     } while (blank(header));
+    // Excel in some locales saves "CSV" with semicolons: one column named "Received;Agency;...".
+    if (header.fields.size() == 1 && header.fields[0].find(';') != std::string::npos)
+      throw RecordProblem(fmt::format("{}:{}: the columns are separated by ';': in Excel, save as "
+                                      "'CSV UTF-8 (Comma delimited)'",
+                                      m_source, header.line),
+                          header.line);
     m_has_header = true;
     std::set<std::string> seen;
     std::vector<std::string> problems;
+    std::map<std::string, std::string> lookalikes;  // field -> the unknown column that looks like it
     for (size_t i = 0; i < header.fields.size(); ++i) {
       const auto name = core::strip_controls(core::trim(header.fields[i]));
       auto field = name.empty() ? "" : canonical_field(name);
       if (!name.empty() && field.empty()) {
         const auto near = core::close_matches(lower(name), column_names());
+        if (!near.empty())
+          lookalikes.emplace(canonical_field(near.front()), name);
         const auto hint = near.empty() ? fmt::format("known: {}", core::join(core::referral_fields(), ", "))
                                        : fmt::format("did you mean '{}'?", near.front());
         if (m_settings.strict)
@@ -308,6 +317,15 @@ private:
       m_fields.push_back(field.empty() ? std::nullopt : field_named(field));
       m_unnamed.push_back(name.empty());
     }
+    for (const auto& field : core::referral_fields())
+      if (!seen.count(field)) {
+        const auto like = lookalikes.find(field);
+        m_absent_columns[field] =
+            like == lookalikes.end()
+                ? fmt::format("{}:{}: the column '{}' is missing: add it to the header row", m_source, header.line, field)
+                : fmt::format("{}:{}: the column '{}' is missing; the header '{}' looks like it: rename it", m_source,
+                              header.line, field, like->second);
+      }
     if (!problems.empty())
       throw RecordProblem(problems, header.line);
   }

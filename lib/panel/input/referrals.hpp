@@ -5,6 +5,7 @@
 #include <istream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -49,10 +50,19 @@ public:
   void configure(const ReadSettings& settings) { m_settings = settings; }
   // What the reader noticed but did not refuse (a column it ignores), "<source>:<line>: ...".
   const std::vector<std::string>& warnings() const { return m_warnings; }
+  // For a field a CSV header has no column for: the one problem that stands for "is required" on
+  // every row, "<source>:<line>: the column 'received' is missing; ...", naming a header that
+  // looks like it. Nothing when the column is there, or the file is not CSV.
+  std::optional<std::string> absent_column(const std::string& field) const
+  {
+    const auto it = m_absent_columns.find(field);
+    return it == m_absent_columns.end() ? std::nullopt : std::optional<std::string>(it->second);
+  }
 
 protected:
   ReadSettings m_settings;
   std::vector<std::string> m_warnings;
+  std::map<std::string, std::string> m_absent_columns;  // field -> its problem
 };
 
 enum class FileKind { yaml, csv };

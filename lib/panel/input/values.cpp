@@ -89,10 +89,7 @@ std::optional<core::Date> parse_date(const std::string& text, const std::string&
 {
   const auto reading = read_date(text, order);
   if (!reading.problem.empty())
-    field_error(source, line, field,
-                fmt::format("'{}'{}{}", core::strip_controls(core::trim(text)),
-                            reading.problem.starts_with("is ") || reading.problem.starts_with("has ") ? " " : ": ",
-                            reading.problem));
+    field_error(source, line, field, date_problem(text, reading.problem));
   if (reading.date)
     if (const auto problem = core::year_range_problem(*reading.date); !problem.empty())
       field_error(source, line, field, problem);

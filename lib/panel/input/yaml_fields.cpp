@@ -2,6 +2,7 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/input/dates.hpp"
 #include "panel/input/yaml_document.hpp"
 
 #include <algorithm>
@@ -56,9 +57,10 @@ std::optional<core::Date> FieldReader::date(const YAML::Node& n, const std::stri
   const auto t = text(n, field);
   if (t.empty())
     return std::nullopt;
-  const auto d = core::Date::parse(t);
+  const auto reading = read_date(t, m_order);
+  const auto d = reading.date;
   if (!d)
-    problem(n, field, fmt::format("'{}' is not a date (use YYYY-MM-DD)", t));
+    problem(n, field, date_problem(t, reading.problem));
   else if (const auto out_of_range = core::year_range_problem(*d); !out_of_range.empty())
     problem(n, field, out_of_range);
   return d;

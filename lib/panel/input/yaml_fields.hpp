@@ -1,6 +1,7 @@
 #pragma once
 #include "panel/core/date.hpp"
 #include "panel/core/minutes.hpp"
+#include "panel/core/profile.hpp"
 
 #include <optional>
 #include <string>
@@ -28,7 +29,11 @@ inline constexpr std::size_t max_field_chars = 20000;
 // "<file>:<line>: <field>: <problem>" and going on, so all of them are reported at once.
 class FieldReader {
 public:
-  FieldReader(std::string file, std::vector<std::string>& problems) : m_file(std::move(file)), m_problems(problems) {}
+  // Dates are read in `order` (the profile's input.date_order): ISO always, dd/mm/yyyy with dmy.
+  FieldReader(std::string file, std::vector<std::string>& problems, core::DateOrder order = core::DateOrder::iso)
+      : m_file(std::move(file)), m_problems(problems), m_order(order)
+  {
+  }
 
   void problem(const YAML::Node& at, const std::string& field, const std::string& text);
   // Trimmed text; "" when absent; a problem for a list, a mapping or control characters.
@@ -46,6 +51,7 @@ public:
 private:
   std::string m_file;
   std::vector<std::string>& m_problems;
+  core::DateOrder m_order;
 };
 
 } // namespace panel::input

@@ -132,7 +132,8 @@ core::CaseReview apply_for_case_review(store::Db& db, const core::CaseReviewAppl
   std::vector<input::ComplaintLine> lines;
   const std::string name = file == "-" ? "<stdin>" : file;
   if (!file.empty())
-    lines = input::read_complaints(input::read_file(file, input::typed_file_mb, standard_input), name, problems);
+    lines = input::read_complaints(input::read_file(file, input::typed_file_mb, standard_input), name, problems,
+                                   load_profile(db).input.date_order);
   store::Transaction txn(db, store::Transaction::Kind::write);
   for (size_t i = 0; i < lines.size(); ++i) {
     check_complaint(db, lines[i].complaint, a.received, actor.today, fmt::format("{}:{}: complaints[{}].", name, lines[i].line, i),
@@ -263,7 +264,8 @@ std::vector<std::string> record_case_review_outcome(store::Db& db, const std::st
 {
   std::vector<std::string> problems;
   const std::string name = file == "-" ? "<stdin>" : file;
-  const auto outcome = input::read_outcome(input::read_file(file, input::typed_file_mb, standard_input), name, problems);
+  const auto outcome = input::read_outcome(input::read_file(file, input::typed_file_mb, standard_input), name, problems,
+                                           load_profile(db).input.date_order);
   store::Transaction txn(db, store::Transaction::Kind::write);
   const auto r = existing(db, reference);
   if (!r.decided || !*r.threshold_met)

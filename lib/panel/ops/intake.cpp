@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <fmt/format.h>
 
 namespace panel::ops {
@@ -147,6 +148,7 @@ IntakeResult record_referrals(store::Db& db, input::ReferralReader& reader, cons
   IntakeResult result;
   std::vector<std::string> problems;
   std::map<std::string, long> in_file;  // agency + source_ref -> line, to catch a file repeating itself
+  std::set<std::string> absent_reported;  // required columns the header lacks, reported once
   size_t count = 0;
 
   input::ReferralRecord record;
@@ -171,9 +173,17 @@ IntakeResult record_referrals(store::Db& db, input::ReferralReader& reader, cons
     std::vector<std::pair<long, std::string>> found;  // this referral's problems, by line
     for (const auto& p : record.problems)
       found.emplace_back(p.line, p.message);
-    for (const auto& p : rules::check_referral(r, profile, actor.today))
-      if (!unreadable(p.field, record.problems))
-        found.emplace_back(record.line_of(p.field), fmt::format("{}: {}", at(p.field), p.message));
+    for (const auto& p : rules::check_referral(r, profile, actor.today)) {
+      if (unreadable(p.field, record.problems))
+        continue;
+      // A required column the header lacks is one problem for the file, not one for every row.
+      if (const auto absent = reader.absent_column(p.field); absent && p.message.ends_with("required")) {
+        if (absent_reported.insert(p.field).second)
+          found.emplace_back(0, *absent);
+        continue;
+      }
+      found.emplace_back(record.line_of(p.field), fmt::format("{}: {}", at(p.field), p.message));
+    }
     if (r.person_id && !intake.writer().person_exists(*r.person_id))
       found.emplace_back(record.line_of("person"), fmt::format("{}: no person with id {}", at("person"), *r.person_id));
     else if (const auto into = r.person_id ? intake.writer().merged_into(*r.person_id) : std::nullopt)

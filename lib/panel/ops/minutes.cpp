@@ -127,7 +127,7 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
                              bool amend, const core::Actor& actor, const store::AuditMark* edited_since)
 {
   std::vector<std::string> problems;
-  const auto written = input::read_minutes(text, file, problems);
+  const auto written = input::read_minutes(text, file, problems, load_profile(db).input.date_order);
   store::Transaction txn(db, store::Transaction::Kind::write);
   check_kept_file(db, text, file);
   // Minutes touch cases, referrals, actions and interventions: any change since the editor opened

@@ -104,7 +104,8 @@ void refuse_person(const std::string& reference)
 }
 
 // The flags' fields applied to `into`; the names of the fields given.
-std::set<Field> apply_fields(core::Referral& into, const ReferralPatch& patch, const std::string& reference)
+std::set<Field> apply_fields(core::Referral& into, const ReferralPatch& patch, const std::string& reference,
+                             core::DateOrder order)
 {
   std::set<Field> given;
   for (const auto& [name, text] : patch.fields) {
@@ -116,17 +117,18 @@ std::set<Field> apply_fields(core::Referral& into, const ReferralPatch& patch, c
       refuse_person(reference);
     if (given.insert(*field).second)
       clear_list(into, *field);
-    input::set_field(into, *field, canonical, text, "", 0);
+    input::set_field(into, *field, canonical, text, "", 0, order);
   }
   return given;
 }
 
 // The YAML patch's fields applied to `into` (the file's lines in `lines`).
 std::set<Field> apply_yaml(core::Referral& into, const ReferralPatch& patch, const std::string& reference,
-                           input::ReferralRecord& record)
+                           input::ReferralRecord& record, core::DateOrder order)
 {
   std::istringstream in(patch.yaml);
   auto reader = input::referral_reader(in, patch.source, input::FileKind::yaml);
+  reader->configure({order, false, false});
   if (!reader->next(record))
     throw refused(fmt::format("{}: no fields to change", patch.source));
   input::ReferralRecord more;
@@ -184,10 +186,10 @@ UpdateOutcome update_referral(store::Db& db, const std::string& reference, const
     throw refused(fmt::format("{}: its personal data was purged on {}; it cannot be changed", r->reference,
                               r->purged->iso()));
   core::Referral updated = r->referral;
-  auto given = apply_fields(updated, patch, r->reference);
+  auto given = apply_fields(updated, patch, r->reference, profile.input.date_order);
   input::ReferralRecord record;
   if (!patch.yaml.empty())
-    for (const auto field : apply_yaml(updated, patch, r->reference, record))
+    for (const auto field : apply_yaml(updated, patch, r->reference, record, profile.input.date_order))
       given.insert(field);
   if (given.empty())
     throw usage_error("nothing to change: give the fields to correct (the flags of 'panel refer') or --file");

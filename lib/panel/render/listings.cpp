@@ -1,8 +1,10 @@
 #include "panel/render/listings.hpp"
 
+#include "panel/core/text.hpp"
 #include "panel/core/vocabulary.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
 #include <map>
 #include <string_view>
 
@@ -106,8 +108,14 @@ core::RecordedReferral recorded(const core::IntakeItem& item)
 std::string would_happen(const core::IntakeItem& item)
 {
   const auto repeat = item.repeat_of.empty() ? std::string() : "repeat of " + item.repeat_of + "; ";
+  // Triage will ask whether these are the same person: the check is the first place to see it.
+  const auto matches = item.possible_matches.empty()
+                           ? std::string()
+                           : fmt::format("; possibly the same person as {} (triage shows them)",
+                                         core::join(item.possible_matches, ", "));
   return "pending triage; " + repeat +
-         (item.open_case.empty() ? "new case " + item.reference : "joins case " + item.open_case) + " if accepted";
+         (item.open_case.empty() ? "new case " + item.reference : "joins case " + item.open_case) + " if accepted" +
+         matches;
 }
 
 std::vector<Column> check_columns(bool people)
@@ -117,6 +125,7 @@ std::vector<Column> check_columns(bool people)
   if (!people) {  // in the outcome's words for people; as values for programs too
     columns.push_back({"repeat_of", "REPEAT OF"});
     columns.push_back({"joins_case", "JOINS CASE"});
+    columns.push_back({"possible_matches", "POSSIBLE MATCHES"});
   }
   columns.push_back({"outcome", "WHAT WOULD HAPPEN"});
   return columns;
@@ -320,6 +329,7 @@ void IntakeListing::row(const core::IntakeItem& item)
   if (!m_people) {
     cells.push_back(text_cell(item.repeat_of));
     cells.push_back(text_cell(item.open_case));
+    cells.push_back(Cell{item.possible_matches});
   }
   cells.push_back(Cell{would_happen(item)});
   m_rows.row(std::move(cells));

@@ -84,7 +84,8 @@ void triage_listing(std::ostream& out, const std::vector<core::RecordedReferral>
 // agency, person, repeat_of, possible_matches, criteria_met, meets_threshold (as in triage).
 // With `check` (`refer --check`), what recording would do: line (null for flags), reference,
 // received, agency, name, meets_threshold, outcome ("pending triage; repeat of CCM-2017-0001;
-// joins case CCM-2017-0001 if accepted"), and for csv and json also repeat_of and joins_case.
+// joins case CCM-2017-0001 if accepted", with any possible matches, as triage finds them), and
+// for csv and json also repeat_of, joins_case and possible_matches.
 class IntakeListing {
 public:
   IntakeListing(std::ostream& out, Format format, const Style& style, bool check = false);

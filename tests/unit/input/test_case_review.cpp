@@ -118,12 +118,12 @@ TEST_CASE("case review files: a date that is not a date is refused naming the fi
                            "  reported_date: 2017-03-01\n"
                            "  agency: POL\n"
                            "  description: Stones thrown\n") ==
-        Strings{"c.yaml:1: complaints[0].incident_date: '2017-02-30' is not a date (use YYYY-MM-DD)"});
+        Strings{"c.yaml:1: complaints[0].incident_date: '2017-02-30': February 2017 has 28 days"});
   CHECK(complaint_problems("- incident_date: 2017-02-20\n"
                            "  reported_date: 1/3/2017\n"
                            "  agency: POL\n"
                            "  description: Stones thrown\n") ==
-        Strings{"c.yaml:2: complaints[0].reported_date: '1/3/2017' is not a date (use YYYY-MM-DD)"});
+        Strings{"c.yaml:2: complaints[0].reported_date: '1/3/2017': dates must be yyyy-mm-dd; this looks like dd/mm/yyyy: write it as 2017-03-01, or let the register read dd/mm/yyyy: panel config set input.date_order dmy"});
 }
 
 TEST_CASE("case review files: a complaint without its dates is refused naming each")
@@ -309,7 +309,7 @@ TEST_CASE("case review files: a recommendation without an owner or a due date is
   CHECK(outcome_problems("summary: Done.\n"
                          "recommendations:\n"
                          "  - {owner: POL, description: Patrol, due: next week}\n") ==
-        Strings{"o.yaml:3: recommendations[0].due: 'next week' is not a date (use YYYY-MM-DD)"});
+        Strings{"o.yaml:3: recommendations[0].due: 'next week' is not a date (use YYYY-MM-DD, e.g. 2017-09-04)"});
   CHECK(outcome_problems("summary: Done.\n"
                          "recommendations:\n"
                          "  - {owner: POL, due: 2017-11-01}\n") ==
@@ -344,7 +344,7 @@ TEST_CASE("case review files: an outcome with an unknown key, a bad date or not 
 {
   CHECK(outcome_problems("date: 2017-10-02\nsummry: Done.\n") ==
         Strings{"o.yaml:2: summry: unknown key (did you mean 'summary'?)", "o.yaml:1: summary: say what the review found"});
-  CHECK(outcome_problems("date: 2 October\nsummary: Done.\n") == Strings{"o.yaml:1: date: '2 October' is not a date (use YYYY-MM-DD)"});
+  CHECK(outcome_problems("date: 2 October\nsummary: Done.\n") == Strings{"o.yaml:1: date: '2 October' is not a date (use YYYY-MM-DD, e.g. 2017-09-04)"});
   CHECK(outcome_problems("- summary: Done.\n") == Strings{"o.yaml:1: the outcome is a mapping (date, summary, recommendations)"});
   CHECK(outcome_problems("summary: Done.\nrecommendations: POL to patrol\n") == Strings{"o.yaml:2: recommendations: expected a list"});
   const auto syntax = outcome_problems("summary: [Done.\n");

@@ -49,9 +49,13 @@ TEST_CASE("read_date: dmy reads dd/mm/yyyy and d/m/yyyy as day first")
 
 TEST_CASE("read_date: iso refuses dd/mm/yyyy and says how to read it")
 {
+  // The advice works wherever the date was typed: only refer has --date-order (trial F17).
   CHECK(problem_of("05/02/2024", DateOrder::iso) ==
-        "dates must be yyyy-mm-dd; this file looks like dd/mm/yyyy: use --date-order dmy or set input.date_order in "
-        "the profile");
+        "dates must be yyyy-mm-dd; this looks like dd/mm/yyyy: write it as 2024-02-05, or let the register read "
+        "dd/mm/yyyy: panel config set input.date_order dmy");
+  CHECK(problem_of("31/02/2024", DateOrder::iso) ==
+        "dates must be yyyy-mm-dd; this looks like dd/mm/yyyy: write it as yyyy-mm-dd, or let the register read "
+        "dd/mm/yyyy: panel config set input.date_order dmy");
   CHECK(problem_of("02/13/2024", DateOrder::iso) ==
         "dates must be yyyy-mm-dd; this looks like a US mm/dd/yyyy date: write it as yyyy-mm-dd");
 }
@@ -103,4 +107,27 @@ TEST_CASE("date_order_named: dmy and iso only")
   CHECK(input::date_order_named("iso") == DateOrder::iso);
   CHECK_FALSE(input::date_order_named("mdy"));
   CHECK(std::string(input::date_order_name(DateOrder::dmy)) == "dmy");
+}
+
+TEST_CASE("read_date: every day of four years reads the same as dd/mm/yyyy under dmy as yyyy-mm-dd, and iso names it")
+{
+  auto day = *core::Date::parse("2023-01-01");
+  for (int i = 0; i < 4 * 366; ++i, day = day.plus_days(1)) {
+    const auto iso = day.iso();
+    const auto dmy = iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
+    CHECK(iso_of(dmy, DateOrder::dmy) == iso);
+    CHECK(iso_of(iso, DateOrder::dmy) == iso);
+    CHECK(iso_of(iso, DateOrder::iso) == iso);
+    const auto refused = read_date(dmy, DateOrder::iso);
+    CHECK_FALSE(refused.date);
+    CHECK(refused.problem.find("this looks like dd/mm/yyyy: write it as " + iso) != std::string::npos);
+    CHECK(refused.problem.find("--date-order") == std::string::npos);
+  }
+}
+
+TEST_CASE("date_problem: the text, then the problem, as messages show them")
+{
+  CHECK(input::date_problem(" soon ", "is not a date (use YYYY-MM-DD, e.g. 2017-09-04)") ==
+        "'soon' is not a date (use YYYY-MM-DD, e.g. 2017-09-04)");
+  CHECK(input::date_problem("31/09/2017", "September 2017 has 30 days") == "'31/09/2017': September 2017 has 30 days");
 }

@@ -594,3 +594,38 @@ TEST_CASE("referral files: errors in command-line fields name the flag")
   CHECK(error("person", "0") == "--person: a person id is a positive number");
   CHECK(error("vulnerable", "maybe").starts_with("--vulnerable: expected true or false"));
 }
+
+TEST_CASE("referral files: a CSV header without a field's column names it once, with the header that looks like it")
+{
+  std::istringstream in("Recieved,Agency,Name,Categories,Summary\n2017-09-01,POL,Ann Lee,suicide,x\n");
+  auto reader = input::referral_reader(in, "r.csv", FileKind::csv);
+  ReferralRecord record;
+  REQUIRE(reader->next(record));
+  CHECK(reader->absent_column("received") ==
+        "r.csv:1: the column 'received' is missing; the header 'Recieved' looks like it: rename it");
+  CHECK(reader->absent_column("dob") == "r.csv:1: the column 'dob' is missing: add it to the header row");
+  for (const char* present : {"agency", "name", "category", "summary"})
+    CHECK_FALSE(reader->absent_column(present));
+  // Every field is either a column of the header or absent, never both.
+  for (const auto& field : core::referral_fields())
+    CHECK(reader->absent_column(field).has_value() ==
+          (field != "agency" && field != "name" && field != "category" && field != "summary"));
+}
+
+TEST_CASE("referral files: a YAML file has no absent columns")
+{
+  std::istringstream in("received: 2017-09-01\nname: Ann Lee\n");
+  auto reader = input::referral_reader(in, "r.yaml", FileKind::yaml);
+  ReferralRecord record;
+  REQUIRE(reader->next(record));
+  for (const auto& field : core::referral_fields())
+    CHECK_FALSE(reader->absent_column(field));
+}
+
+TEST_CASE("referral files: a CSV saved with ';' between columns is one problem saying how to save it")
+{
+  const auto message = csv_error("Received;Agency;Name;Categories;Summary\n05/09/2017;POL;Ann Lee;suicide;x\n");
+  CHECK(message == "r.csv:1: the columns are separated by ';': in Excel, save as 'CSV UTF-8 (Comma delimited)'");
+  // A ';' inside one column of a comma-separated header is not that.
+  CHECK(csv("Received,Agency,Name,Categories,Summary\n2017-09-01,POL,Ann Lee,suicide,\"a; b\"\n").size() == 1);
+}

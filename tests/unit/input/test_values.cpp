@@ -155,8 +155,8 @@ TEST_CASE("values: an empty date leaves the field unset")
 TEST_CASE("values: a date that is not a date is refused with file, line and field")
 {
   CHECK(error_setting("dob", "01/02/1970") ==
-        "r.csv:7: dob: '01/02/1970': dates must be yyyy-mm-dd; this file looks like dd/mm/yyyy: use --date-order dmy or "
-        "set input.date_order in the profile");
+        "r.csv:7: dob: '01/02/1970': dates must be yyyy-mm-dd; this looks like dd/mm/yyyy: write it as 1970-02-01, "
+        "or let the register read dd/mm/yyyy: panel config set input.date_order dmy");
   CHECK(error_setting("dob", "1 Feb 1970") == "r.csv:7: dob: '1 Feb 1970' is not a date (use YYYY-MM-DD, e.g. 2017-09-04)");
   CHECK(error_setting("received", "2017-02-29") == "r.csv:7: received: '2017-02-29': February 2017 has 28 days");
   CHECK(error_setting("received", "2017-13-01").starts_with("r.csv:7: received: "));

@@ -209,7 +209,7 @@ TEST_CASE("case review ops: a complaints file with an unknown agency and a bad d
   CHECK(caught.thrown);
   CHECK(caught.code == Exit::refused);
   CHECK(has(caught.message, path + ":2: complaints[0].agency: unknown agency 'XYZ' (see 'panel agency list')"));
-  CHECK(has(caught.message, path + ":6: complaints[1].incident_date: '2017-13-01' is not a date (use YYYY-MM-DD)"));
+  CHECK(has(caught.message, path + ":6: complaints[1].incident_date: '2017-13-01': month 13 does not exist"));
   CHECK(caught.message.ends_with("\npanel: error: " + path + ": 2 problems; nothing was recorded"));
 
   CHECK(dump_all(p.db) == dump);

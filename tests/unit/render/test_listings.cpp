@@ -373,18 +373,23 @@ TEST_CASE("listings: refer --check gives line, name and what would happen: a new
   fresh.reference = "CCM-2017-0019";
   fresh.repeat_of = "";
   fresh.name = "Bob Stone";  // line 0: a referral given with flags has no line
+  fresh.possible_matches.clear();
   const auto listing = intake({joins, fresh}, true);
   const auto j = json(listing);
   CHECK(keys(j.at(0)) == std::vector<std::string>{"line", "reference", "received", "agency", "name", "meets_threshold",
-                                                  "repeat_of", "joins_case", "outcome"});
+                                                  "repeat_of", "joins_case", "possible_matches", "outcome"});
   CHECK(j[0]["line"] == 4);
   CHECK(j[0]["joins_case"] == "CCM-2016-0004");
-  CHECK(j[0]["outcome"] == "pending triage; repeat of CCM-2016-0004; joins case CCM-2016-0004 if accepted");
+  // The possible matches triage will show are named in the check too (trial F3).
+  CHECK(j[0]["outcome"] == "pending triage; repeat of CCM-2016-0004; joins case CCM-2016-0004 if accepted; possibly "
+                           "the same person as CCM-2015-0002 (triage shows them)");
+  CHECK(j[0]["possible_matches"] == Json::array({"CCM-2015-0002"}));
+  CHECK(j[1]["possible_matches"] == Json::array());
   CHECK(j[1]["line"].is_null());
   CHECK(j[1]["repeat_of"].is_null());
   CHECK(j[1]["joins_case"].is_null());
   CHECK(j[1]["outcome"] == "pending triage; new case CCM-2017-0019 if accepted");
-  CHECK(csv_lines(listing).at(0) == "line,reference,received,agency,name,meets_threshold,repeat_of,joins_case,outcome");
+  CHECK(csv_lines(listing).at(0) == "line,reference,received,agency,name,meets_threshold,repeat_of,joins_case,possible_matches,outcome");
   // People read the outcome in words: the repeat and case columns would only say it twice.
   const auto table = text(listing, Format::table);
   CHECK(table.find("LINE") == 0);
