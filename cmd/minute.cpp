@@ -144,10 +144,13 @@ void register_minute(CLI::App& app, Context& ctx)
 Without --file, $VISUAL or $EDITOR opens minutes to fill in, built from the agenda: one block
 per case, however many of its referrals are listed. If what you save has a problem, or the editor
 is stopped by a signal, nothing is recorded, the file is kept and the command that resumes from it
-printed ('panel --db /abs/panel.db minute DATE --file PATH'); delete the file when done: it holds
-personal data. Ctrl-C in the editor goes to the editor only. Saving the skeleton unchanged records
-nothing. A kept file names its database on its first line; --file refuses it on another panel's
-database.
+printed ('panel --db /abs/panel.db minute DATE --file PATH'); once --file records from that
+kept file, panel deletes it (a file you wrote, copied or moved is never deleted). Ctrl-C in the
+editor goes to the editor only. Saving the skeleton unchanged records nothing. A kept file names
+its database on its first line; --file refuses it on another panel's database.
+
+Items of the agenda not discussed, new or due for review, move to the next meeting (or await
+one), and the minutes list them under "Not reached".
 
 No open case leaves without a next step: keep-open with no next_review is reviewed at the next
 meeting (refused when none is scheduled); refer-elsewhere closes the case, naming the forum in
