@@ -102,6 +102,21 @@ const std::vector<std::string>& close_reasons()
   return reasons;
 }
 
+namespace {
+
+// A reason as typed, cut at a character to a length a message can quote.
+std::string quoted_reason(const std::string& typed)
+{
+  size_t n = 80;
+  if (typed.size() <= n)
+    return typed;
+  while (n > 0 && (static_cast<unsigned char>(typed[n]) & 0xC0) == 0x80)
+    --n;
+  return typed.substr(0, n) + "...";
+}
+
+} // namespace
+
 std::string close_reason_problem(const core::CaseMinute& c)
 {
   if (!core::is(c.outcome, core::MinutesOutcome::close) || has(close_reasons(), c.close_reason))
@@ -115,8 +130,8 @@ std::string close_reason_problem(const core::CaseMinute& c)
         c.close_reason.find_first_not_of(' ', reason.size()) == c.close_reason.find('#', reason.size()))
       return fmt::format("'{}' is not a close reason: the comment after '#' is inside the quotes; write the reason "
                          "alone: close_reason: {}",
-                         c.close_reason, reason);
-  return fmt::format("'{}' is not a close reason; use one of: {}", c.close_reason, list);
+                         quoted_reason(c.close_reason), reason);
+  return fmt::format("'{}' is not a close reason; use one of: {}", quoted_reason(c.close_reason), list);
 }
 
 std::vector<std::pair<std::string, std::string>> intervention_problems(const core::NewIntervention& i,
