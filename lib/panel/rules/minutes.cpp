@@ -107,7 +107,7 @@ namespace {
 // A reason as typed, cut at a character to a length a message can quote.
 std::string quoted_reason(const std::string& typed)
 {
-  size_t n = 80;
+  size_t n = 160;
   if (typed.size() <= n)
     return typed;
   while (n > 0 && (static_cast<unsigned char>(typed[n]) & 0xC0) == 0x80)
