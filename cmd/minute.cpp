@@ -3,8 +3,10 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
+#include "panel/input/editor.hpp"
 #include "panel/input/file.hpp"
 #include "panel/ops/actions.hpp"
+#include "panel/ops/kept_file.hpp"
 #include "panel/documents/documents.hpp"
 #include "panel/ops/minutes.hpp"
 #include "panel/ops/packs.hpp"
@@ -57,13 +59,17 @@ void report(const ops::MinutesResult& r, core::Date date, Context& ctx)
     ctx.warn(ops::named_warning(id, reference, words));
   if (!r.late.empty())
     ctx.note("discussed with their case after the agenda cut-off: " + core::join(r.late, ", "));
-  if (!r.carried.empty()) {
+  // Every item of the agenda not discussed, new or review: the minutes list the same under "Not reached".
+  auto not_reached = r.carried;
+  for (const auto& reference : r.reviews_carried)
+    not_reached.push_back(reference + " (review)");
+  if (!not_reached.empty()) {
     if (r.next_meeting)
-      ctx.note(fmt::format("not discussed, moved to the meeting on {}: {}", r.next_meeting->iso(), core::join(r.carried, ", ")));
+      ctx.note(fmt::format("not discussed, moved to the meeting on {}: {}", r.next_meeting->iso(), core::join(not_reached, ", ")));
     else
       ctx.warn(fmt::format("not discussed, and no later meeting is scheduled: {} awaiting a meeting (see 'panel case "
                            "list --attention')",
-                           core::join(r.carried, ", ")));
+                           core::join(not_reached, ", ")));
   }
   // An amendment warns of the quorum only when it changed it.
   const bool quorum_changed = std::any_of(r.changes.begin(), r.changes.end(),
@@ -94,6 +100,16 @@ int run_minute(const MinuteOptions& o, Context& ctx)
   if (!o.file.empty()) {
     const auto text = input::read_file(o.file, ctx.in);
     report(ops::record_minutes(db, date, text, o.file == "-" ? "<stdin>" : o.file, o.amend, ctx.actor()), date, ctx);
+    // The file panel kept when these minutes were refused has done its work, and holds personal
+    // data: it goes (trial F28). A file the user made, or moved, is theirs to keep.
+    if (o.file != "-" && ops::kept_from(text) && input::kept_edit_file(o.file, "minutes", ".yaml", ctx.env)) {
+      if (input::remove_kept_edit(o.file))
+        ctx.note(fmt::format("deleted '{}', the file panel kept for these minutes: they are recorded", o.file));
+      else
+        ctx.warn(fmt::format("could not delete '{}', the file panel kept for these minutes: delete it yourself, it "
+                             "holds personal data",
+                             o.file));
+    }
     return 0;
   }
   ops::refuse_before_meeting(date, ctx.today);  // before the editor opens, not after the typing
@@ -128,10 +144,13 @@ void register_minute(CLI::App& app, Context& ctx)
 Without --file, $VISUAL or $EDITOR opens minutes to fill in, built from the agenda: one block
 per case, however many of its referrals are listed. If what you save has a problem, or the editor
 is stopped by a signal, nothing is recorded, the file is kept and the command that resumes from it
-printed ('panel --db /abs/panel.db minute DATE --file PATH'); delete the file when done: it holds
-personal data. Ctrl-C in the editor goes to the editor only. Saving the skeleton unchanged records
-nothing. A kept file names its database on its first line; --file refuses it on another panel's
-database.
+printed ('panel --db /abs/panel.db minute DATE --file PATH'); once --file records from that
+kept file, panel deletes it (a file you wrote, copied or moved is never deleted). Ctrl-C in the
+editor goes to the editor only. Saving the skeleton unchanged records nothing. A kept file names
+its database on its first line; --file refuses it on another panel's database.
+
+Items of the agenda not discussed, new or due for review, move to the next meeting (or await
+one), and the minutes list them under "Not reached".
 
 No open case leaves without a next step: keep-open with no next_review is reviewed at the next
 meeting (refused when none is scheduled); refer-elsewhere closes the case, naming the forum in

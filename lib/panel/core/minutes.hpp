@@ -33,7 +33,15 @@ struct CaseMinute {
   std::optional<Date> next_review;
   std::vector<NewIntervention> interventions;
   std::vector<NewAction> actions;
-  long line = 0;
+  long line = 0;                       // the block's first line (its reference)
+  std::map<std::string, long> lines;   // the line of each field written ("close_reason" -> 8)
+
+  // Where a problem with `field` is reported: its own line, or the block's when it is not written.
+  long line_of(const std::string& field) const
+  {
+    const auto it = lines.find(field);
+    return it == lines.end() ? line : it->second;
+  }
 };
 
 // A change to an outstanding action's status, in the SafeLives classification.

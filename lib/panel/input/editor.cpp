@@ -5,10 +5,12 @@
 #include "panel/core/process.hpp"
 #include "panel/input/file.hpp"
 
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <csignal>
 #include <cstring>
+#include <filesystem>
 #include <fmt/format.h>
 #include <sstream>
 #include <unistd.h>
@@ -73,5 +75,31 @@ EditResult edit_text(const std::string& text, const std::string& label, const st
 }
 
 void discard_edit(const EditResult& result) { ::unlink(result.path.c_str()); }
+
+bool kept_edit_file(const std::string& path, const std::string& label, const std::string& suffix,
+                    const std::map<std::string, std::string>& env)
+{
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path file(path);
+  // Not through a link: only the file panel made itself.
+  if (!fs::is_regular_file(fs::symlink_status(file, ec)))
+    return false;
+  const auto name = file.filename().string();
+  const auto prefix = "panel-" + label + "-";
+  if (name.size() != prefix.size() + 6 + suffix.size() || !name.starts_with(prefix) || !name.ends_with(suffix))
+    return false;
+  for (size_t i = prefix.size(); i < prefix.size() + 6; ++i)
+    if (!std::isalnum(static_cast<unsigned char>(name[i])))
+      return false;
+  std::string folder = lookup(env, "TMPDIR");
+  if (folder.empty())
+    folder = "/tmp";
+  const auto here = fs::weakly_canonical(fs::absolute(file, ec).parent_path(), ec);
+  const auto kept_in = fs::weakly_canonical(fs::path(folder), ec);
+  return !ec && here == kept_in;
+}
+
+bool remove_kept_edit(const std::string& path) { return ::unlink(path.c_str()) == 0; }
 
 } // namespace panel::input

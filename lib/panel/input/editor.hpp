@@ -23,4 +23,12 @@ EditResult edit_text(const std::string& text, const std::string& label, const st
 // Removes the file of an edit session once its text is safely stored.
 void discard_edit(const EditResult& result);
 
+// Whether `path` is a file edit_text made and kept for `label` (after a refusal, or an editor that
+// failed): a regular file named panel-<label>-XXXXXX<suffix> in $TMPDIR (or /tmp), as it named
+// it. A file the user made, or moved or copied elsewhere, is not one.
+bool kept_edit_file(const std::string& path, const std::string& label, const std::string& suffix,
+                    const std::map<std::string, std::string>& env);
+// Removes such a file once what it held is recorded; false (with errno) when it could not be.
+bool remove_kept_edit(const std::string& path);
+
 } // namespace panel::input

@@ -54,6 +54,8 @@ public:
     if (n.IsNull() || !keys(n, f, {"summary", "risk", "outcome", "close_reason", "referred_to", "next_review", "interventions",
                                   "actions"}))
       return c;
+    for (const auto& field : n)
+      c.lines[field.first.Scalar()] = input::line_of(field.second.IsNull() ? field.first : field.second);
     c.summary = text(n["summary"], f + ".summary");
     c.risk = text(n["risk"], f + ".risk");
     c.outcome = outcome_choice(text(n["outcome"], f + ".outcome"));

@@ -145,11 +145,13 @@ std::string leading_guidance(char c)
   }
 }
 
-// Values whose text a comment would cut short without anyone noticing.
+// Values whose text a comment would cut short without anyone noticing. Not a field whose value is
+// a word from a list (close_reason, outcome, risk ...): a value cut short there is checked against
+// the list like any other, and the skeleton lays such lines out with a comment after the value.
 bool free_text(std::string_view key)
 {
-  for (const std::string_view k : {"summary", "note", "notes", "reason", "close_reason", "description", "details",
-                                   "concerns", "decision", "outcome_note"})
+  for (const std::string_view k : {"summary", "note", "notes", "reason", "description", "details", "concerns",
+                                   "decision", "outcome_note", "referred_to"})
     if (key == k)
       return true;
   return false;
@@ -180,13 +182,21 @@ void check_plain(std::string_view line, const Parts& p, size_t n, const std::str
                                         "the value in quotes (a comment meant as one is written '# ', with a space)",
                                         cut),
                             line, quote_from(line, p.value)));
-    if (free_text(p.key))
+    // Two spaces or more before it: a comment laid out as the skeleton lays out its own (trial F10).
+    const bool gap = h >= 2 && (value[h - 2] == ' ' || value[h - 2] == '\t');
+    if (free_text(p.key) && !gap) {
+      // Either reading, as a line to copy: the '#' in the text, or the comment kept out of the value.
+      const auto text_part = trim_right(value.substr(0, h));
+      const auto as_comment = std::string(line.substr(0, p.value)) + yaml_quoted(text_part) + "  " +
+                              std::string(value.substr(h));
       throw refused(message(file, n, p.value + h,
-                            fmt::format("' #' starts a comment in YAML, so {} would end at '{}': put the value in "
-                                        "quotes if the '#' is part of the text, or move the comment to a line of its "
-                                        "own",
-                                        p.key, trim_right(value.substr(0, h))),
-                            line, quote_from(line, p.value)));
+                            fmt::format("' #' starts a comment in YAML, so {} would end at '{}': if the '#' is part of "
+                                        "the text, write the first line below; if it starts a comment, the second (a "
+                                        "comment after two spaces is read as one)",
+                                        p.key, text_part),
+                            line, quote_from(line, p.value)) +
+                    fmt::format("\n  {:<{}}{}", "or:", fmt::format("line {}:", n + 1).size() + 1, as_comment));
+    }
     break;
   }
 }
@@ -359,9 +369,69 @@ std::pair<size_t, size_t> flow_entry(std::string_view line, size_t column)
   return {start, end};
 }
 
+// The nearest line below `n` that holds something; nothing at the end.
+std::optional<size_t> line_below(const std::vector<std::string_view>& lines, size_t n)
+{
+  while (++n < lines.size())
+    if (!blank_or_comment(lines[n]))
+      return n;
+  return std::nullopt;
+}
+
+// When the parser stops at line `n` because it disagrees in column with the line above it, the
+// line above may be the one out of place: typed with the editor's autoindent, it pushed a correct
+// line after it out of line (trial F9). The line above is named, and its corrected line given,
+// when both lines are keys, or both list items, and `n` lines up with its block: with the next
+// line of the same kind below it, or the one before the line above, or else two spaces under
+// their parent, as the skeleton lays them out. Empty when the line above is not clearly the one out of place.
+std::string misplaced_line_above(const std::vector<std::string_view>& lines, size_t n, const std::string& file)
+{
+  const auto above = line_above(lines, n);
+  if (!above)
+    return "";
+  const Parts a = split(lines[*above]), p = split(lines[n]);
+  const bool keys = !a.item && !p.item && a.colon != npos && p.colon != npos;
+  const bool items = a.item && p.item;
+  if ((!keys && !items) || a.indent == p.indent)
+    return "";
+  std::string why;
+  if (const auto below = line_below(lines, n)) {
+    const Parts b = split(lines[*below]);
+    if (b.indent == p.indent && b.item == p.item && (items || b.colon != npos))
+      why = fmt::format("like line {} below it", *below + 1);
+  }
+  if (why.empty())
+    if (const auto before = line_above(lines, *above)) {
+      const Parts b = split(lines[*before]);
+      if (b.indent == p.indent && b.item == p.item && (items || b.colon != npos))
+        why = fmt::format("like line {} before it", *before + 1);
+    }
+  if (why.empty())
+    for (size_t i = *above; i-- > 0;) {
+      const Parts parent = split(lines[i]);
+      if (blank_or_comment(lines[i]) || parent.indent >= std::min(a.indent, p.indent))
+        continue;
+      if (parent.colon != npos && parent.value == npos && p.indent == parent.start + 2)
+        why = fmt::format("two spaces under '{}:' on line {} as the skeleton lays it out", parent.key, i + 1);
+      break;
+    }
+  if (why.empty())
+    return "";
+  const auto line = lines[*above];
+  const auto what = items ? std::string("list item") : std::string("line");
+  const auto start = items ? std::string("its '-'") : fmt::format("'{}:'", a.key);
+  return message(file, *above, a.indent,
+                 fmt::format("this {} is indented by {}, but line {} after it by {}, {}: start {} in the same "
+                             "column as line {}",
+                             what, plural_spaces(a.indent), n + 1, plural_spaces(p.indent), why, start, n + 1),
+                 line, spaces(p.indent) + std::string(line.substr(a.indent)));
+}
+
 // For a line the parser could not fit under the lines above: the column it should start in.
 std::string indentation(const std::vector<std::string_view>& lines, size_t n, const std::string& file)
 {
+  if (auto guidance = misplaced_line_above(lines, n, file); !guidance.empty())
+    return guidance;
   const auto line = lines[n];
   const Parts p = split(line);
   if (p.item) {
@@ -494,6 +564,8 @@ std::string explain_yaml_error(std::string_view text, const std::string& file, l
     if (p.colon == npos || col > p.colon)
       return message(file, n, col, "a value that contains ': ' must be in quotes", text_line,
                      p.value == npos ? std::nullopt : std::optional(quote_from(text_line, p.value)));
+    if (auto guidance = misplaced_line_above(lines, n, file); !guidance.empty())
+      return guidance;
     if (const auto above = line_above(lines, n)) {
       const Parts a = split(lines[*above]);
       const auto above_key = a.colon == npos ? std::string("the line above") : fmt::format("'{}:'", a.key);

@@ -205,6 +205,7 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
   for (const auto& u : m.action_updates)
     store::set_action_status(db, u.id, u.status, date, u.note, actor);
   // Cases listed but not reached go to the next meeting rather than dropping off the agenda.
+  std::set<std::int64_t> carried_cases;
   for (const auto& item : store::listed_items(db, date)) {
     // The referral's own case: a case named like the referral may be another (a merge that joined
     // cases leaves the referral on the case kept, beside a closed case of its own reference).
@@ -218,9 +219,25 @@ MinutesResult record_minutes(store::Db& db, core::Date date, const std::string& 
       store::append_history(db, actor, core::HistoryEntity::referral, referral->id, "meeting_date", date.iso(),
                             result.next_meeting ? result.next_meeting->iso() : "", deferral_reason(date));
     result.carried.push_back(item.reference);
+    if (kase)
+      carried_cases.insert(kase->id);
     store::append_audit(db, actor, core::AuditAction::update, "referral", item.reference,
                         result.next_meeting ? "not discussed: moved to the meeting on " + result.next_meeting->iso()
                                           : "not discussed: awaiting a meeting");
+  }
+  // Cases due for review and not reached keep their review date, which is on or before the next
+  // meeting, so they are on its agenda too (or, with none scheduled, on 'case list --attention').
+  // A history row like the referrals' puts them under the minutes' "Not reached" (trial F24).
+  for (const auto& item : store::review_items(db, date)) {
+    const auto kase = store::find_case(db, item.case_reference);
+    if (!kase || discussed.count(kase->id) || carried_cases.count(kase->id))
+      continue;
+    store::append_history(db, actor, core::HistoryEntity::case_, kase->id, "meeting_date", date.iso(),
+                          result.next_meeting ? result.next_meeting->iso() : "", deferral_reason(date));
+    result.reviews_carried.push_back(kase->reference);
+    store::append_audit(db, actor, core::AuditAction::update, "case", kase->reference,
+                        result.next_meeting ? "review not reached: moved to the meeting on " + result.next_meeting->iso()
+                                          : "review not reached: awaiting a meeting");
   }
   result.discussions = m.cases.size();
   result.updates = m.action_updates.size();

@@ -27,6 +27,7 @@ struct MinutesResult {
   std::vector<std::string> late;           // referrals accepted after the cut-off, discussed with their case
   size_t updates = 0;
   std::vector<std::string> carried;        // listed but not discussed: moved to the next meeting
+  std::vector<std::string> reviews_carried;  // cases due for review, not discussed: to the next meeting
   std::optional<core::Date> next_meeting;  // where carried cases and defaulted reviews go; none when unscheduled
   // Amended minutes (recorded ones corrected): what the amendment changed, in plain English, in
   // the order of the file; empty when nothing changed (and then nothing was written).

@@ -288,7 +288,7 @@ documents::Produced minutes_document(store::Db& db, core::Date date, const docum
     const auto kase = store::find_case(db, d.case_reference);
     Value v = Value::object();
     v.set("reference", d.reference).set("case", d.case_reference).set("name", kase ? kase->name : "")
-        .set("to", d.to ? d.to->british() : "");
+        .set("to", d.to ? d.to->british() : "").set("review", Value::yes_no(d.review));
     deferred.items.push_back(v);
   }
   context.set("has_deferred", Value::yes_no(!deferred.items.empty())).set("deferred", deferred);

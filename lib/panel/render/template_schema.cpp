@@ -212,7 +212,7 @@ const core::Value& template_schema(const std::string& kind)
     meeting.set("attendance", Value::list({present})).set("observers", Value::list({observer}))
         .set("quorate", Value::yes_no(true)).set("audit_head", "");
     Value deferred = Value::object();
-    deferred.set("reference", "").set("case", "").set("name", "").set("to", "");
+    deferred.set("reference", "").set("case", "").set("name", "").set("to", "").set("review", Value::yes_no(true));
     meeting.set("deferred", Value::list({deferred})).set("has_deferred", Value::yes_no(true));
     s["meeting"] = meeting;
     Value reminder = common();

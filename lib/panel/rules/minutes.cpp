@@ -102,6 +102,38 @@ const std::vector<std::string>& close_reasons()
   return reasons;
 }
 
+namespace {
+
+// A reason as typed, cut at a character to a length a message can quote.
+std::string quoted_reason(const std::string& typed)
+{
+  size_t n = 160;
+  if (typed.size() <= n)
+    return typed;
+  while (n > 0 && (static_cast<unsigned char>(typed[n]) & 0xC0) == 0x80)
+    --n;
+  return typed.substr(0, n) + "...";
+}
+
+} // namespace
+
+std::string close_reason_problem(const core::CaseMinute& c)
+{
+  if (!core::is(c.outcome, core::MinutesOutcome::close) || has(close_reasons(), c.close_reason))
+    return "";
+  const auto list = core::join(close_reasons(), ", ");
+  if (c.close_reason.empty())
+    return fmt::format("a closed case needs a reason (one of: {})", list);
+  // "moved away     # with close: ..." in quotes: the skeleton's comment went inside them.
+  for (const auto& reason : close_reasons())
+    if (c.close_reason.rfind(reason, 0) == 0 && c.close_reason.find('#', reason.size()) != std::string::npos &&
+        c.close_reason.find_first_not_of(' ', reason.size()) == c.close_reason.find('#', reason.size()))
+      return fmt::format("'{}' is not a close reason: the comment after '#' is inside the quotes; write the reason "
+                         "alone: close_reason: {}",
+                         quoted_reason(c.close_reason), reason);
+  return fmt::format("'{}' is not a close reason; use one of: {}", quoted_reason(c.close_reason), list);
+}
+
 std::vector<std::pair<std::string, std::string>> intervention_problems(const core::NewIntervention& i,
                                                                        const core::Profile& profile,
                                                                        const std::vector<std::string>& agencies)
@@ -162,28 +194,27 @@ std::vector<std::string> minutes_problems(const core::Minutes& m, const core::Pr
                                                         found->second.reference, first->second));
     }
     if (core::is(c.outcome, core::MinutesOutcome::refer_elsewhere) && c.referred_to.empty())
-      problems.push_back(where(c.line, f + ".referred_to") +
+      problems.push_back(where(c.line_of("referred_to"), f + ".referred_to") +
                          (profile.redirect_forums.empty()
                               ? std::string(": say which forum the case is referred to")
                               : ": say which forum the case is referred to (e.g. " +
                                     core::join(profile.redirect_forums, ", ") + ")"));
     // Every open case leaves the meeting with a next step: a review date, by default the next meeting.
     if (known && core::is(c.outcome, core::MinutesOutcome::keep_open) && !c.next_review && !facts.later_meeting)
-      problems.push_back(where(c.line, f + ".next_review") +
+      problems.push_back(where(c.line_of("next_review"), f + ".next_review") +
                          ": no later meeting is scheduled, so the case would have no next step: give a review "
                          "date, or add the next meeting first ('panel meeting add DATE')");
     if (c.summary.empty())
-      problems.push_back(where(c.line, f + ".summary") + ": say what the panel discussed");
+      problems.push_back(where(c.line_of("summary"), f + ".summary") + ": say what the panel discussed");
     if (!core::parse<core::MinutesOutcome>(c.outcome))
-      problems.push_back(where(c.line, f + ".outcome") +
+      problems.push_back(where(c.line_of("outcome"), f + ".outcome") +
                          fmt::format(": '{}' (use {})", c.outcome, one_of<core::MinutesOutcome>()));
     if (!c.risk.empty() && !has(profile.risk_levels, c.risk))
-      problems.push_back(where(c.line, f + ".risk") + ": " + core::unknown_word_message(c.risk, profile.risk_levels, "risk level"));
-    if (core::is(c.outcome, core::MinutesOutcome::close) && !has(close_reasons(), c.close_reason))
-      problems.push_back(where(c.line, f + ".close_reason") +
-                         fmt::format(": a closed case needs a reason (one of: {})", core::join(close_reasons(), ", ")));
+      problems.push_back(where(c.line_of("risk"), f + ".risk") + ": " + core::unknown_word_message(c.risk, profile.risk_levels, "risk level"));
+    if (const auto problem = close_reason_problem(c); !problem.empty())
+      problems.push_back(where(c.line_of("close_reason"), f + ".close_reason") + ": " + problem);
     if (c.next_review && *c.next_review <= date)
-      problems.push_back(where(c.line, f + ".next_review") + ": the next review must be after the meeting");
+      problems.push_back(where(c.line_of("next_review"), f + ".next_review") + ": the next review must be after the meeting");
     for (const auto& a : c.actions) {
       if (!a.owner.empty() && !has(codes, a.owner))
         problems.push_back(where(a.line, f + ".actions.owner") + ": " + core::unknown_word_message(a.owner, codes, "agency"));

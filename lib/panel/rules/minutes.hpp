@@ -15,6 +15,10 @@ namespace panel::rules {
 // The reasons a case can be closed with, in the order messages and the skeleton list them.
 const std::vector<std::string>& close_reasons();
 
+// What is wrong with the close reason of a case minuted as closed (none given, or one not in
+// close_reasons()), in plain English; empty when nothing is.
+std::string close_reason_problem(const core::CaseMinute& c);
+
 // A case the minutes name, as the register knows it.
 struct MinutedCase {
   std::int64_t id = 0;

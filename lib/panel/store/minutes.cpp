@@ -238,10 +238,14 @@ std::vector<core::InterventionRecord> case_interventions(Db& db, std::int64_t ca
 std::vector<Deferral> deferred_from(Db& db, core::Date meeting, const std::string& reason)
 {
   auto& sql = db.impl().sql;
-  SQLite::Statement s(sql, "SELECT h.id, r.reference, coalesce(k.reference, ''), h.new FROM history h "
+  // Referrals listed, and cases due for review, that were not reached: the case's own row names it.
+  SQLite::Statement s(sql, "SELECT h.id, r.reference, coalesce(k.reference, ''), h.new, 0 FROM history h "
                            "JOIN referral r ON r.id = h.record_id LEFT JOIN \"case\" k ON k.id = r.case_id "
-                           "WHERE h.entity = 'referral' AND h.field = 'meeting_date' AND h.old = ? AND h.reason = ? "
-                           "AND r.voided IS NULL ORDER BY h.id");
+                           "WHERE h.entity = 'referral' AND h.field = 'meeting_date' AND h.old = ?1 AND h.reason = ?2 "
+                           "AND r.voided IS NULL "
+                           "UNION ALL SELECT h.id, k.reference, k.reference, h.new, 1 FROM history h "
+                           "JOIN \"case\" k ON k.id = h.record_id WHERE h.entity = 'case' AND h.field = 'meeting_date' "
+                           "AND h.old = ?1 AND h.reason = ?2 AND k.voided IS NULL ORDER BY 1");
   // A later move of the meeting they went to: its history row, after theirs, from the date it had.
   SQLite::Statement moved(sql, "SELECT id, new FROM history WHERE entity = 'meeting' AND field = 'date' AND old = ? "
                                "AND id > ? ORDER BY id LIMIT 1");
@@ -249,7 +253,8 @@ std::vector<Deferral> deferred_from(Db& db, core::Date meeting, const std::strin
   s.bind(2, reason);
   std::vector<Deferral> rows;
   while (s.executeStep()) {
-    Deferral d{s.getColumn(1).getString(), s.getColumn(2).getString(), optional_date(s.getColumn(3))};
+    Deferral d{s.getColumn(1).getString(), s.getColumn(2).getString(), optional_date(s.getColumn(3)),
+               s.getColumn(4).getInt() != 0};
     for (auto after = s.getColumn(0).getInt64(); d.to;) {
       moved.reset();
       moved.bind(1, d.to->iso());

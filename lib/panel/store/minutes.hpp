@@ -55,13 +55,14 @@ struct MeetingRecord {
 };
 MeetingRecord meeting_record(Db& db, std::int64_t meeting_id);
 
-// The referrals listed for a meeting and not reached there, as their history rows tell it (field
-// `meeting_date`, old value the meeting's date, the given `reason`), oldest first; voided ones are
-// left out. `to` is the meeting each was moved to, none when none was scheduled; when that meeting
+// The referrals listed for a meeting and the cases due for review there that were not reached, as
+// their history rows tell it (referral or case, field `meeting_date`, old value the meeting's date,
+// the given `reason`), oldest first; voided ones are left out. A review's `reference` is its case's. `to` is the meeting each was moved to, none when none was scheduled; when that meeting
 // was moved afterwards ('meeting update --date'), the date it was moved to.
 struct Deferral {
   std::string reference, case_reference;
   std::optional<core::Date> to;
+  bool review = false;  // a case due for review, not a referral listed
 };
 std::vector<Deferral> deferred_from(Db& db, core::Date meeting, const std::string& reason);
 

@@ -44,3 +44,30 @@ TEST_CASE("minutes files: an outcome and a close reason are read as people type 
   CHECK(m.cases[1].outcome == "keep-open");
   CHECK(m.cases[2].close_reason == "referred elsewhere");  // a close reason, not the refer-elsewhere outcome
 }
+
+TEST_CASE("minutes files: each field of a case keeps its own line, for problems to be reported there")
+{
+  // Trial F10b: the trial's feb-bad.yaml shape; lines count from 1.
+  std::vector<std::string> problems;
+  const auto m = input::read_minutes("held: true\n"
+                                     "cases:\n"
+                                     "  ASBRAC-2026-0003:\n"
+                                     "    summary: \"Reviewed\"\n"
+                                     "    outcome: close\n"
+                                     "    close_reason: \"sorted\"\n"
+                                     "  ASBRAC-2026-0004: {summary: \"y\", outcome: keep-open,\n"
+                                     "    next_review: 2027-01-01}\n"
+                                     "  ASBRAC-2026-0005:\n"
+                                     "    summary: s\n"
+                                     "    next_review:\n",
+                                     "m.yaml", problems);
+  CHECK(problems.empty());
+  REQUIRE(m.cases.size() == 3);
+  CHECK(m.cases[0].line == 3);
+  CHECK(m.cases[0].line_of("summary") == 4);
+  CHECK(m.cases[0].line_of("close_reason") == 6);
+  CHECK(m.cases[0].line_of("next_review") == 3);  // not written: the block's line
+  CHECK(m.cases[1].line_of("outcome") == 7);
+  CHECK(m.cases[1].line_of("next_review") == 8);
+  CHECK(m.cases[2].line_of("next_review") == 11);  // written empty: its key's line
+}

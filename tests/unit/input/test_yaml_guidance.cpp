@@ -4,6 +4,10 @@
 #include "tests/unit/support.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <regex>
+#include <string>
+#include <vector>
 
 using namespace panel;
 
@@ -190,4 +194,119 @@ TEST_CASE("yaml guidance: a parser error with no translation keeps the parser's 
   const auto message = input::explain_yaml_error("a: b\nc\n", "m.yaml", 1, 0, "some new parser message");
   CHECK(message.starts_with("m.yaml:2:1: YAML cannot read this line (some new parser message)"));
   CHECK(message.ends_with("  line 2: c"));
+}
+
+TEST_CASE("yaml guidance: a comment laid out as the skeleton's own is a comment, and a list field takes one (trial F10)")
+{
+  // The skeleton's line with its "" replaced by a reason, and by a summary, unquoted.
+  const std::string skeleton = "cases:\n"
+                               "  A-1:\n"
+                               "    summary: Visited twice          # what the panel discussed and agreed, between the quotes\n"
+                               "    outcome: close   # keep-open | close | refer-elsewhere\n"
+                               "    close_reason: Moved away     # with close: risk reduced | moved away | other\n";
+  const auto doc = input::load_document(skeleton, "m.yaml");
+  CHECK(doc["cases"]["A-1"]["close_reason"].as<std::string>() == "Moved away");
+  CHECK(doc["cases"]["A-1"]["summary"].as<std::string>() == "Visited twice");
+  CHECK(input::load_document("close_reason: moved away # with close\n", "m.yaml")["close_reason"].as<std::string>() ==
+        "moved away");
+  // After a single space, in free text, either reading is offered as a line to copy; neither
+  // pulls the other into the value.
+  const auto message = refusal("cases:\n  A-1:\n    summary: Visited # see note\n");
+  CHECK(message ==
+        "m.yaml:3:22: ' #' starts a comment in YAML, so summary would end at 'Visited': if the '#' is part of the text, "
+        "write the first line below; if it starts a comment, the second (a comment after two spaces is read as one)\n"
+        "  line 3:     summary: Visited # see note\n"
+        "  write:      summary: \"Visited # see note\"\n"
+        "  or:         summary: \"Visited\"  # see note");
+  for (const std::string fix : {"    summary: \"Visited # see note\"\n", "    summary: \"Visited\"  # see note\n"})
+    CHECK_NOTHROW(input::load_document("cases:\n  A-1:\n" + fix, "m.yaml"));
+  CHECK(input::load_document("cases:\n  A-1:\n    summary: \"Visited\"  # see note\n", "m.yaml")["cases"]["A-1"]["summary"]
+            .as<std::string>() == "Visited");
+}
+
+TEST_CASE("yaml guidance: a line typed with autoindent is named, not the correct line after it (trial F9)")
+{
+  // vi's autoindent left summary at 8 spaces above the skeleton's risk at 4 (the trial's m1.yaml).
+  const std::string m1 = "cases:\n"
+                         "  ASBRAC-2026-0003:            # Darren Smith: new ASBRAC-2026-0003\n"
+                         "        summary: \"Risk: high. Panel agreed CPW\"\n"
+                         "    risk: high\n"
+                         "    outcome: keep-open   # keep-open | close | refer-elsewhere\n"
+                         "    close_reason: \"\"\n";
+  const auto message = refusal(m1);
+  CAPTURE(message);
+  CHECK(message.starts_with("m.yaml:3:9: this line is indented by 8 spaces, but line 4 after it by 4 spaces, like line 5 "
+                            "below it: start 'summary:' in the same column as line 4"));
+  CHECK(message.ends_with("  write:      summary: \"Risk: high. Panel agreed CPW\""));
+  // The same line pulled back to the case's column.
+  const auto back = refusal(std::regex_replace(m1, std::regex("        summary"), "  summary"));
+  CAPTURE(back);
+  CHECK(back.starts_with("m.yaml:3:3: this line is indented by 2 spaces, but line 4 after it by 4 spaces"));
+  CHECK(back.ends_with("  write:      summary: \"Risk: high. Panel agreed CPW\""));
+
+  // --amend: an action inserted at 12 spaces before the recorded one at 6, the last of its list.
+  const std::string amend = "cases:\n"
+                            "  CCM-2017-0001:\n"
+                            "    summary: \"s\"\n"
+                            "    actions:\n"
+                            "            - {owner: POL, description: \"New\", due: 2017-10-01}\n"
+                            "      - {id: A-1, owner: POL, description: \"Old\", due: 2017-10-01}\n"
+                            "  CCM-2017-0002:\n"
+                            "    summary: \"t\"\n";
+  const auto inserted = refusal(amend);
+  CAPTURE(inserted);
+  CHECK(inserted.starts_with("m.yaml:5:13: this list item is indented by 12 spaces, but line 6 after it by 6 spaces, two "
+                             "spaces under 'actions:' on line 4 as the skeleton lays it out: start its '-' in the same "
+                             "column as line 6"));
+  CHECK(inserted.ends_with("  write:        - {owner: POL, description: \"New\", due: 2017-10-01}"));
+  CHECK(inserted.find("write:            - {id: A-1") == std::string::npos);
+}
+
+TEST_CASE("yaml guidance: over every line of a case block moved to a wrong column, the line named is the one moved")
+{
+  const std::vector<std::string> block = {"cases:",
+                                          "  CCM-2017-0001:            # Ann One: new CCM-2017-0001",
+                                          "    summary: \"Discussed\"          # what the panel discussed",
+                                          "    risk: high",
+                                          "    outcome: keep-open   # keep-open | close | refer-elsewhere",
+                                          "    close_reason: \"\"     # with close: risk reduced | other",
+                                          "    referred_to: \"\"      # with refer-elsewhere: the forum",
+                                          "    next_review:         # empty: reviewed at the next meeting",
+                                          "  CCM-2017-0002:            # Bob Two: new CCM-2017-0002",
+                                          "    summary: \"Discussed\"",
+                                          "    risk: high",
+                                          "    outcome: keep-open",
+                                          "action_updates:",
+                                          "  A-1: {status: open, note: \"\"}"};
+  size_t named = 0;
+  for (size_t i = 0; i < block.size(); ++i) {
+    const auto indent = block[i].find_first_not_of(' ');
+    // Leaf lines of a case (a key with its value), the F9 shape.
+    if (indent != 4 || block[i].find(": ") == std::string::npos)
+      continue;
+    for (size_t moved = 0; moved <= 12; ++moved) {
+      if (moved == indent)
+        continue;
+      auto lines = block;
+      lines[i] = std::string(moved, ' ') + block[i].substr(indent);
+      std::string text;
+      for (const auto& l : lines)
+        text += l + "\n";
+      const auto caught = test::catch_error([&] { input::load_document(text, "m.yaml"); });
+      if (!caught.thrown)
+        continue;  // YAML of another shape (a top-level key, say): the minutes reader names it
+      CAPTURE(text);
+      CAPTURE(caught.message);
+      const auto at = caught.message.find("write:");
+      // A corrected line, when given, puts the moved line back: never another line re-indented.
+      if (at != std::string::npos) {
+        CHECK(caught.message.starts_with(fmt::format("m.yaml:{}:", i + 1)));
+        CHECK(caught.message.substr(at + 6).find_first_not_of(' ') != std::string::npos);
+        CHECK(caught.message.ends_with(block[i]));
+        ++named;
+      }
+    }
+  }
+  MESSAGE(named << " moved lines named with their correction");
+  CHECK(named > 20);
 }
