@@ -424,17 +424,20 @@ TEST_CASE("listings: agenda items keep their CSV header and JSON keys")
   a.meeting.date = day("2017-09-12");
   a.cutoff = day("2017-09-07");
   a.quorum = {"POL", "ASC"};
-  a.items = {{"CCM-2017-0018", "", "new", "Sam Smith", "high", "ASC", {"suicide"}, 1}};
+  a.items = {{"CCM-2017-0018", "", "new", "Sam Smith", "high", "ASC", {"suicide"}, 1, "high", {}, "", std::nullopt}};
   a.outstanding = {{"A-4", "CCM-2017-0001", "ASC", "Carers assessment", day("2017-09-01"), 11}};
   const Listing listing = [&](std::ostream& out, Format f) { render::write_agenda(out, a, f, {}); };
   const auto j = json(listing);
   CHECK(keys(j) == std::vector<std::string>{"meeting", "items", "outstanding_actions", "next_meeting"});
   CHECK(keys(j["items"][0]) == std::vector<std::string>{"reference", "case", "item", "name", "risk", "lead_agency",
-                                                        "categories", "open_actions"});
+                                                        "categories", "open_actions", "referral_risk",
+                                                        "assessed_higher", "carried_over_from"});
   CHECK(j["items"][0]["case"].is_null());
+  CHECK(j["items"][0]["carried_over_from"].is_null());
   CHECK(j["outstanding_actions"][0]["days_overdue"] == 11);
-  CHECK(csv_lines(listing).at(0) == "reference,case,item,name,risk,lead_agency,categories,open_actions");
-  CHECK(csv_lines(listing).at(1) == "CCM-2017-0018,,new,Sam Smith,high,ASC,suicide,1");
+  CHECK(csv_lines(listing).at(0) == "reference,case,item,name,risk,lead_agency,categories,open_actions,referral_risk,"
+                                     "assessed_higher,carried_over_from");
+  CHECK(csv_lines(listing).at(1) == "CCM-2017-0018,,new,Sam Smith,high,ASC,suicide,1,high,,");
 }
 
 TEST_CASE("listings: incidents import lists each force's month with its file, hash and counts")
