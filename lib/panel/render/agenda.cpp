@@ -12,30 +12,21 @@ using Json = nlohmann::ordered_json;
 
 Json text_or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
-// People read the panel's risk ("not set" when there is none) and a note; programs get the fields.
+// People read "not set" for a case without a risk; every format has the same columns.
 Table items_table(const core::Agenda& a, bool people)
 {
   Table t{{{"reference", "REFERENCE"}, {"case", "CASE"}, {"item", "ITEM"}, {"name", "NAME"}, {"risk", "RISK"},
-           {"lead_agency", "LEAD"}, {"categories", "CATEGORIES"}, {"open_actions", "OPEN ACTIONS"}},
+           {"lead_agency", "LEAD"}, {"categories", "CATEGORIES"}, {"open_actions", "OPEN ACTIONS"},
+           {"referral_risk", "REFERRAL RISK"}, {"assessed_higher", "ASSESSED HIGHER"},
+           {"carried_over_from", "CARRIED OVER FROM"}},
           {}};
-  if (people)
-    t.columns.push_back({"note", "NOTE"});
-  else
-    t.columns.insert(t.columns.end(), {{"referral_risk", "REFERRAL RISK"}, {"assessed_higher", "ASSESSED HIGHER"},
-                                       {"carried_over_from", "CARRIED OVER FROM"}});
   for (const auto& i : a.items) {
     const bool has_case = !i.case_reference.empty();
-    std::vector<Cell> row{i.reference, text_cell(i.case_reference), i.item, i.name,
-                          people && has_case && i.risk.empty() ? Cell(std::string("not set")) : text_cell(i.risk),
-                          text_cell(i.lead_agency), i.categories, static_cast<std::int64_t>(i.open_actions)};
-    if (people) {
-      row.push_back(text_cell(agenda_note(i)));
-    } else {
-      row.push_back(text_cell(i.referral_risk));
-      row.push_back(i.assessed_higher);
-      row.push_back(i.carried_over_from ? Cell(i.carried_over_from->iso()) : Cell());
-    }
-    t.rows.push_back(std::move(row));
+    t.rows.push_back({i.reference, text_cell(i.case_reference), i.item, i.name,
+                      people && has_case && i.risk.empty() ? Cell(std::string("not set")) : text_cell(i.risk),
+                      text_cell(i.lead_agency), i.categories, static_cast<std::int64_t>(i.open_actions),
+                      text_cell(i.referral_risk), i.assessed_higher,
+                      i.carried_over_from ? Cell(i.carried_over_from->iso()) : Cell()});
   }
   return t;
 }

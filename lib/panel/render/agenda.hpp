@@ -7,7 +7,7 @@
 
 namespace panel::render {
 
-// What a panel should know of an item beyond its row, "" for nothing: "ASBRAC-2026-0028 assessed
+// The pack's note on an item, "" for nothing: "ASBRAC-2026-0028 assessed
 // high: review the risk" (a live referral of the case assessed above the panel's risk), "carried
 // over from 2026-12-08" (listed for that meeting and not reached).
 std::string agenda_note(const core::AgendaItem& item);

@@ -162,34 +162,21 @@ void audit_listing(std::ostream& out, const std::vector<core::AuditEntry>& entri
 
 void case_listing(std::ostream& out, const std::vector<core::ListedCase>& cases, Format format, const Style& style)
 {
-  // People read the meeting each open case will come to ("awaiting a meeting" when none is
-  // scheduled) and "not set" for a risk the panel has not set; programs get the recorded review
-  // date and the meeting apart.
+  // Beside the review date recorded, the meeting each open case will come to: people read
+  // "awaiting a meeting" when none is scheduled, and "not set" for a risk the panel has not set.
   const bool people = format == Format::table || format == Format::md;
   Table table{{{"reference", "REFERENCE"}, {"name", "NAME"}, {"opened", "OPENED"}, {"lead_agency", "LEAD"},
-               {"risk_level", "RISK"}},
+               {"risk_level", "RISK"}, {"review_date", "REVIEW"}, {"status", "STATUS"}, {"next_meeting", "NEXT MEETING"}},
               {}};
-  if (people)
-    table.columns.insert(table.columns.end(), {{"next_meeting", "NEXT MEETING"}, {"status", "STATUS"}});
-  else
-    table.columns.insert(table.columns.end(),
-                         {{"review_date", "REVIEW"}, {"status", "STATUS"}, {"next_meeting", "NEXT MEETING"}});
   for (const auto& listed : cases) {
     const auto& c = listed.info;
     const bool open = core::is(c.status, core::CaseStatus::open);
-    std::vector<Cell> row{c.reference, c.name, c.opened.iso(), text_cell(c.lead_agency),
-                          people && open && c.risk_level.empty() ? Cell(std::string("not set")) : text_cell(c.risk_level)};
-    if (people) {
-      row.push_back(listed.coming_to ? Cell(listed.coming_to->iso())
-                    : open           ? Cell(std::string("awaiting a meeting"))
-                                     : Cell());
-      row.push_back(c.status);
-    } else {
-      row.push_back(optional_date(c.review_date));
-      row.push_back(c.status);
-      row.push_back(optional_date(listed.coming_to));
-    }
-    table.rows.push_back(std::move(row));
+    const Cell meeting = listed.coming_to            ? Cell(listed.coming_to->iso())
+                         : people && open ? Cell(std::string("awaiting a meeting"))
+                                          : Cell();
+    table.rows.push_back({c.reference, c.name, c.opened.iso(), text_cell(c.lead_agency),
+                          people && open && c.risk_level.empty() ? Cell(std::string("not set")) : text_cell(c.risk_level),
+                          optional_date(c.review_date), c.status, meeting});
   }
   write(out, table, format, style);
 }
