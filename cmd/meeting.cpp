@@ -80,11 +80,16 @@ int run_cancel(const MeetingOptions& o, Context& ctx)
   auto db = ctx.open_db();
   const auto result = ops::cancel_meeting(db, date, o.reason, ctx.actor());
   ctx.note(fmt::format("cancelled the meeting on {}", date.iso()));
-  const std::string cases = result.moved.size() == 1 ? "1 case" : std::to_string(result.moved.size()) + " cases";
-  if (!result.moved.empty() && result.to)
-    ctx.out << fmt::format("{} moved to the meeting on {}: {}\n", cases, result.to->iso(), core::join(result.moved, ", "));
-  else if (!result.moved.empty())
-    ctx.out << fmt::format("{} now awaiting a meeting (none is scheduled): {}\n", cases, core::join(result.moved, ", "));
+  // Cases, each once, with the repeats that joined them: a count of referrals would count a case twice.
+  const auto& moved = result.moved_cases;
+  std::vector<std::string> named;
+  for (const auto& c : moved)
+    named.push_back(ops::moved_case_text(c));
+  const std::string cases = core::plural(static_cast<long long>(moved.size()), "case", "cases");
+  if (!moved.empty() && result.to)
+    ctx.out << fmt::format("{} moved to the meeting on {}: {}\n", cases, result.to->iso(), core::join(named, ", "));
+  else if (!moved.empty())
+    ctx.out << fmt::format("{} now awaiting a meeting (none is scheduled): {}\n", cases, core::join(named, ", "));
   const std::string due = result.reviews.size() == 1 ? "1 case" : std::to_string(result.reviews.size()) + " cases";
   if (!result.reviews.empty() && result.to)
     ctx.out << fmt::format("{} due for review {} to the meeting on {}: {}\n", due,
@@ -122,9 +127,14 @@ int run_update(const MeetingOptions& o, const CLI::App& sub, Context& ctx)
   }
   const auto now = change.date.value_or(date);
   ctx.note(fmt::format("updated the meeting on {}: {}", now.iso(), core::join(result.changes, "; ")));
-  if (!result.moved.empty())
-    ctx.out << fmt::format("moved {} from {} to {}: {}\n", core::plural(static_cast<long long>(result.moved.size()), "case", "cases"),
-                           date.iso(), now.iso(), core::join(result.moved, ", "));
+  if (!result.moved_cases.empty()) {
+    std::vector<std::string> named;
+    for (const auto& c : result.moved_cases)
+      named.push_back(ops::moved_case_text(c));
+    ctx.out << fmt::format("moved {} from {} to {}: {}\n",
+                           core::plural(static_cast<long long>(result.moved_cases.size()), "case", "cases"), date.iso(),
+                           now.iso(), core::join(named, ", "));
+  }
   if (!result.reviews.empty())
     ctx.out << fmt::format("{} due for review on {} now reviewed on {}: {}\n",
                            core::plural(static_cast<long long>(result.reviews.size()), "case", "cases"), date.iso(),

@@ -33,8 +33,16 @@ std::string describe(const ops::TriageOutcome& o)
   if (o.decision != core::TriageDecision::accept)
     return fmt::format("{}: {}", o.reference, core::to_string(o.status));
   const std::string listed = o.meeting ? "listed for the meeting on " + o.meeting->iso() : "awaiting a meeting";
-  return fmt::format("{}: accepted, {} case {}, {}", o.reference, o.new_case ? "opened" : "joined", o.case_reference,
-                     listed);
+  const auto level = [](const std::string& risk) { return risk.empty() ? std::string("not set") : risk; };
+  std::string risk;
+  if (o.risk_raised)
+    risk = fmt::format(", case risk raised from {} to {}", level(o.case_risk_was), o.risk_given);
+  std::string kept;
+  if (o.risk_kept)
+    kept = fmt::format("; case {} stays at {} risk (to lower it: panel case update {} --risk {} --reason \"...\")",
+                       o.case_reference, o.case_risk_was, o.case_reference, o.risk_given);
+  return fmt::format("{}: accepted, {} case {}{}, {}{}", o.reference, o.new_case ? "opened" : "joined", o.case_reference,
+                     risk, listed, kept);
 }
 
 // Which options each decision takes; anything else is a usage error rather than silently ignored.

@@ -9,7 +9,9 @@ agenda cut-off, some declined), the meeting's minutes are written in $EDITOR fro
 skeleton (random outcomes: keep open with or without a review date, close, refer elsewhere; some
 meetings not held, one cancelled ahead), and actions are added. After every step that can move a
 case the test asserts the invariant of DESIGN §2: every open case is on the agenda of a coming
-meeting or in 'panel case list --attention'. Exits 1 naming the first case and day that break it.
+meeting or in 'panel case list --attention'; and that every agenda item shows its case's recorded
+risk, flags exactly the live referrals assessed higher, and gives a review the categories of the
+case's live referrals. Exits 1 naming the first case and day that break it.
 """
 import csv, json, os, random, re, subprocess, sys, tempfile, datetime as dt
 
@@ -44,6 +46,38 @@ def sql(query):
 checks = 0
 
 
+RANK = {"standard": 0, "medium": 1, "high": 2}
+
+
+def assert_agenda_shows_cases(today, date, agenda):
+    """Every item shows its case's recorded risk; the flag is on exactly when a live referral of the
+    case is assessed higher (a case with no risk: any assessed level); a review's categories are
+    those of the case's live referrals, first seen first (trial F6, F21)."""
+    for item in agenda["items"]:
+        if not item.get("case"):
+            continue
+        ref = item["case"]
+        recorded = sql(f"SELECT coalesce(risk_level, '-') FROM \"case\" WHERE reference = '{ref}'")
+        risk = recorded[0] if recorded and recorded[0] != "-" else None
+        if item["risk"] != risk:
+            sys.exit(f"FAIL {today}: agenda {date} shows {ref} at risk {item['risk']!r}, recorded {risk!r}")
+        live = sql(f"SELECT r.reference || ':' || coalesce(r.risk_level, '') FROM referral r JOIN \"case\" k "
+                   f"ON k.id = r.case_id WHERE k.reference = '{ref}' AND r.voided IS NULL ORDER BY r.received, r.id")
+        panel_rank = RANK.get(risk or "", -1)
+        higher = [x.split(":")[0] for x in live if RANK.get(x.split(":")[1], -1) > panel_rank]
+        if item["assessed_higher"] != higher:
+            sys.exit(f"FAIL {today}: agenda {date} flags {ref} for {item['assessed_higher']}, expected {higher}")
+        if item["item"] == "review":
+            categories = []
+            for c in sql(f"SELECT c.category FROM referral_category c JOIN referral r ON r.id = c.referral_id "
+                         f"JOIN \"case\" k ON k.id = r.case_id WHERE k.reference = '{ref}' AND r.voided IS NULL "
+                         f"ORDER BY r.received, r.id, c.position"):
+                if c not in categories:
+                    categories.append(c)
+            if item["categories"] != categories:
+                sys.exit(f"FAIL {today}: agenda {date} shows review {ref} with {item['categories']}, expected {categories}")
+
+
 def assert_invariant(today, what):
     """Every open case is on a coming meeting's agenda or in the attention list."""
     global checks
@@ -52,6 +86,7 @@ def assert_invariant(today, what):
     for date in sql("SELECT date FROM meeting WHERE status IN ('scheduled', 'agenda-issued')"):
         agenda = json.loads(run(today, "agenda", date, "--format", "json").stdout)
         on_agendas |= {i["case"] for i in agenda["items"] if i.get("case")}
+        assert_agenda_shows_cases(today, date, agenda)
     attention = {c["reference"] for c in json.loads(run(today, "case", "list", "--attention", "--format", "json").stdout)}
     lost = open_cases - on_agendas - attention
     if lost:
@@ -117,7 +152,7 @@ for month, meeting in enumerate(meetings[:12]):
         name, dob = rng.choice(people)
         received = first - dt.timedelta(days=rng.randint(0, 25))
         rows.append({"received": received.strftime("%Y-%m-%d"), "agency": rng.choice(AGENCIES), "name": name, "dob": dob,
-                     "category": rng.choice(CATEGORIES), "risk_level": rng.choice(["high", "medium", "high"]),
+                     "category": rng.choice(CATEGORIES), "risk_level": rng.choice(["high", "medium", "high", "standard", ""]),
                      "summary": f"Concerns raised by {rng.choice(['neighbours', 'the GP', 'housing'])}; see notes"})
     rows.sort(key=lambda r: r["received"])
     path = os.path.join(work, f"referrals-{month}.csv")

@@ -422,10 +422,12 @@ listing("agency list", ["agency", "list"], count=n("SELECT count(*) FROM agency"
 listing("audit", ["audit"], count=n("SELECT count(*) FROM audit_log"))
 listing("audit", ["audit", "--since", meetings[3].isoformat()],
         count=n(f"SELECT count(*) FROM audit_log WHERE substr(at, 1, 10) >= '{meetings[3].isoformat()}'"))
-listing("case list", ["case", "list"], count=n("SELECT count(*) FROM \"case\""))
+# People read "not set" for no risk and "awaiting a meeting" for no next meeting (trial F6, F13).
+CASE_WORDS = {"risk_level", "next_meeting"}
+listing("case list", ["case", "list"], count=n("SELECT count(*) FROM \"case\""), people_differ=CASE_WORDS)
 for status in ("open", "closed"):
     listing("case list", ["case", "list", "--status", status],
-            count=n(f"SELECT count(*) FROM \"case\" WHERE status = '{status}'"))
+            count=n(f"SELECT count(*) FROM \"case\" WHERE status = '{status}'"), people_differ=CASE_WORDS)
 listing("case list --attention", ["case", "list", "--attention"])
 pending = n("SELECT count(*) FROM referral WHERE status IN ('pending', 'awaiting-information')")
 for args in (["triage"], ["triage", "list"]):
@@ -482,7 +484,8 @@ listing("report trends", ["report", "trends", "--all", "--window", "1", "--basel
 
 for date in [m.isoformat() for m in meetings[MONTHS - 1:MONTHS + 1]]:
     items = len(json.loads(run_format(["agenda", date], "json", today))["items"])
-    listing("agenda", ["agenda", date], rows_of=lambda j: j["items"], table_rows=False, md_rows=items > 0)
+    listing("agenda", ["agenda", date], rows_of=lambda j: j["items"], table_rows=False, md_rows=items > 0,
+            people_differ={"risk"})
     listing("agenda --research", ["agenda", date, "--research"], ("table", "csv", "json"))
 
 # Writers: each format on its own copy of the same register.

@@ -1,6 +1,7 @@
 #pragma once
 #include "panel/core/meeting.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,9 +13,13 @@ struct AgendaItem {
   std::string case_reference;
   std::string item;       // an AgendaItemKind word: new | repeat | review | case-review
   std::string name;
-  std::string risk, lead_agency;
-  std::vector<std::string> categories;
+  std::string risk, lead_agency;          // the case's: the panel's risk ("" = not set)
+  std::vector<std::string> categories;    // review: of the case's live referrals, first seen first
   int open_actions = 0;
+  std::string referral_risk;                 // new, repeat: the level the referrer assessed
+  std::vector<std::string> assessed_higher;  // live referrals of the case assessed above `risk`
+  std::string highest_assessed;              // the highest level those were assessed at
+  std::optional<Date> carried_over_from;     // listed for that earlier meeting and not reached there
 };
 
 // An action still open, due on or before the meeting.

@@ -3,7 +3,9 @@
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
 #include "panel/core/vocabulary.hpp"
+#include "panel/ops/minutes.hpp"
 #include "panel/ops/setup.hpp"
+#include "panel/rules/risk.hpp"
 #include "panel/rules/meetings.hpp"
 #include "panel/store/agenda.hpp"
 #include "panel/store/audit.hpp"
@@ -25,6 +27,50 @@ core::Meeting agenda_meeting(store::Db& db, std::optional<core::Date> date, core
                                      today.iso()));
   return *meeting;
 }
+
+namespace {
+
+// The date of the meeting a listed referral was carried over from: the latest of its meeting
+// changes, when the minutes of that meeting moved it as not reached.
+std::optional<core::Date> carried_over_from(store::Db& db, const std::string& referral)
+{
+  const auto moves = store::meeting_moves(db, referral);
+  if (moves.empty())
+    return std::nullopt;
+  const auto from = core::Date::parse(moves.front().first);
+  if (!from || moves.front().second != deferral_reason(*from))
+    return std::nullopt;
+  return from;
+}
+
+// What the agenda says of an item's case beyond its own row: the categories of a review from the
+// case's live referrals (a voided one says nothing), the level its referrer assessed a new or
+// repeat referral at, and the live referrals assessed above the panel's risk for the case.
+void describe_case(store::Db& db, const core::Profile& profile, core::AgendaItem& item)
+{
+  std::vector<rules::AssessedRisk> assessed;
+  for (const auto& r : store::case_referrals(db, item.case_reference)) {
+    assessed.push_back({r.reference, r.risk_level});
+    if (r.reference == item.reference)
+      item.referral_risk = r.risk_level;
+    if (core::is(item.item, core::AgendaItemKind::review))
+      for (const auto& category : r.categories)
+        if (std::find(item.categories.begin(), item.categories.end(), category) == item.categories.end())
+          item.categories.push_back(category);
+  }
+  if (core::is(item.item, core::AgendaItemKind::review))
+    item.referral_risk.clear();  // a review is of the case, not of the referral that opened it
+  item.assessed_higher = rules::assessed_higher(profile, item.risk, assessed);
+  std::vector<rules::AssessedRisk> higher;
+  for (const auto& r : assessed)
+    if (std::find(item.assessed_higher.begin(), item.assessed_higher.end(), r.reference) != item.assessed_higher.end())
+      higher.push_back(r);
+  item.highest_assessed = rules::highest_assessed(profile, higher);
+  if (!core::is(item.item, core::AgendaItemKind::review))
+    item.carried_over_from = carried_over_from(db, item.reference);
+}
+
+} // namespace
 
 core::Agenda compute_agenda(store::Db& db, const core::Meeting& meeting, const core::Profile& profile)
 {
@@ -51,8 +97,12 @@ core::Agenda compute_agenda(store::Db& db, const core::Meeting& meeting, const c
   }
   a.next_meeting = store::accepted_too_late(db, a.cutoff, meeting.date);
   a.outstanding = store::outstanding_actions(db, meeting.date);
-  for (auto& item : a.items)
-    item.open_actions = item.case_reference.empty() ? 0 : store::open_actions(db, item.case_reference);
+  for (auto& item : a.items) {
+    if (item.case_reference.empty())
+      continue;
+    item.open_actions = store::open_actions(db, item.case_reference);
+    describe_case(db, profile, item);
+  }
   return a;
 }
 

@@ -1,13 +1,17 @@
 #include "panel/ops/cases.hpp"
 
 #include "panel/ops/setup.hpp"
+#include "panel/core/vocabulary.hpp"
 #include "panel/rules/attention.hpp"
+#include "panel/rules/meetings.hpp"
 #include "panel/store/audit.hpp"
 #include "panel/store/cases.hpp"
 #include "panel/store/documents.hpp"
 #include "panel/store/history.hpp"
 #include "panel/store/minutes.hpp"
 #include "panel/store/referrals.hpp"
+
+#include <algorithm>
 
 #include "panel/core/text.hpp"
 #include "panel/core/vocabulary.hpp"
@@ -16,17 +20,29 @@
 
 namespace panel::ops {
 
-std::vector<core::Case> list_cases(store::Db& db, const std::string& status, const core::Actor& actor)
+std::vector<core::ListedCase> list_cases(store::Db& db, const std::string& status, const core::Actor& actor)
 {
   // `Open` is open: the stored word is what the query compares.
   const auto stored = status.empty()
                           ? std::string()
                           : core::to_string(core::parse_or_throw<core::CaseStatus>(status, Exit::usage, "--status: "));
   store::Transaction txn(db, store::Transaction::Kind::write);
-  auto cases = store::list_cases(db, stored);
+  const auto meetings = store::open_meeting_dates(db);
+  const auto next_steps = store::open_case_next_steps(db);
+  std::vector<core::ListedCase> cases;
   std::vector<std::string> refs;
-  for (const auto& c : cases)
+  for (auto& c : store::list_cases(db, stored)) {
     refs.push_back(c.reference);
+    core::ListedCase listed{std::move(c), std::nullopt};
+    if (core::is(listed.info.status, core::CaseStatus::open)) {
+      // The date the case will come to, never a meeting cancelled since its review was set.
+      const auto step = std::find_if(next_steps.begin(), next_steps.end(),
+                                     [&](const auto& n) { return n.info.id == listed.info.id; });
+      listed.coming_to = rules::coming_meeting(step == next_steps.end() ? std::nullopt : step->listed_for,
+                                               listed.info.review_date, meetings);
+    }
+    cases.push_back(std::move(listed));
+  }
   store::append_audit(db, actor, core::AuditAction::read, "case", core::join(refs, ","), "case list");
   txn.commit();
   return cases;

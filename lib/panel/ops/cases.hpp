@@ -1,6 +1,7 @@
 #pragma once
 #include "panel/core/actor.hpp"
 #include "panel/core/case.hpp"
+#include "panel/core/case_list.hpp"
 #include "panel/core/minutes.hpp"
 #include "panel/core/profile.hpp"
 #include "panel/store/db.hpp"
@@ -12,7 +13,7 @@
 namespace panel::ops {
 
 // Cases with this status ("" for all); names are personal data, so the read is audited.
-std::vector<core::Case> list_cases(store::Db& db, const std::string& status, const core::Actor& actor);
+std::vector<core::ListedCase> list_cases(store::Db& db, const std::string& status, const core::Actor& actor);
 
 // Open cases without a next step, or not discussed for longer than the profile's
 // attention_after_days, with the reasons (rules::attention_reasons). No transaction, no audit row.

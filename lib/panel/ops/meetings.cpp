@@ -14,10 +14,40 @@
 #include "panel/store/cases.hpp"
 #include "panel/store/referrals.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <set>
 
 namespace panel::ops {
+
+std::string moved_case_text(const MovedCase& moved)
+{
+  if (moved.referrals.empty())
+    return moved.case_reference;
+  return fmt::format("{} ({} {})", moved.case_reference, moved.referrals.size() == 1 ? "referral" : "referrals",
+                     core::join(moved.referrals, ", "));
+}
+
+namespace {
+
+// The cases of referrals listed for a meeting, each once: a case is what the panel discusses, and
+// a repeat that joined it moves with it.
+std::vector<MovedCase> cases_of(store::Db& db, const std::vector<std::string>& referrals)
+{
+  std::vector<MovedCase> cases;
+  for (const auto& ref : referrals) {
+    const auto referral = store::find_referral(db, ref);
+    const auto kase = referral && !referral->case_reference.empty() ? referral->case_reference : ref;
+    auto it = std::find_if(cases.begin(), cases.end(), [&](const MovedCase& c) { return c.case_reference == kase; });
+    if (it == cases.end())
+      it = cases.insert(cases.end(), MovedCase{kase, {}});
+    if (ref != kase)
+      it->referrals.push_back(ref);
+  }
+  return cases;
+}
+
+} // namespace
 namespace {
 
 void check_details(const core::Meeting& m)
@@ -136,11 +166,11 @@ Cancelled cancel_in_transaction(store::Db& db, core::Date date, const std::strin
     throw refused(fmt::format("the meeting on {} is already {}", date.iso(), meeting->status));
   Cancelled result;
   result.moved = store::listed_referrals(db, date);
+  result.moved_cases = cases_of(db, result.moved);
   // Cases due for review come up at the first meeting on or after their date: now the next one.
   std::set<std::string> listed_cases;
-  for (const auto& ref : result.moved)
-    if (const auto referral = store::find_referral(db, ref); referral && !referral->case_reference.empty())
-      listed_cases.insert(referral->case_reference);
+  for (const auto& moved : result.moved_cases)
+    listed_cases.insert(moved.case_reference);
   // Only the reviews this meeting would have reached: one due before it that an earlier meeting
   // still to come reaches is not moved.
   for (const auto& item : store::review_items(db, date)) {
@@ -216,6 +246,7 @@ UpdatedMeeting update_meeting(store::Db& db, core::Date date, const MeetingChang
         if (const auto first = store::next_open_meeting(db, *kase->review_date); first && first->date == date)
           reviewed_here.push_back(*kase);
     result.moved = store::listed_referrals(db, date);
+    result.moved_cases = cases_of(db, result.moved);
     store::move_meeting(db, meeting->id, date, to.date);
     changed("date", date.iso(), to.date.iso());
     for (const auto& ref : result.moved)

@@ -28,8 +28,18 @@ std::vector<AddedMeeting> schedule_meetings(store::Db& db, const std::string& ru
                                             std::vector<std::string>& past, const core::Actor& actor);
 
 // A cancelled meeting and where its listed cases went.
+// A case whose referrals moved with a meeting: `referrals` are those other than the case's own
+// reference (repeats that joined it), so a message names the case once.
+struct MovedCase {
+  std::string case_reference;
+  std::vector<std::string> referrals;
+};
+// "ASBRAC-2026-0005 (referral ASBRAC-2026-0036)": the case, and its repeats that moved.
+std::string moved_case_text(const MovedCase& moved);
+
 struct Cancelled {
-  std::vector<std::string> moved;
+  std::vector<std::string> moved;         // the referrals listed for it
+  std::vector<MovedCase> moved_cases;     // their cases, once each, in the order listed
   std::vector<std::string> case_reviews;  // ASB case reviews listed for it, moved with the cases
   std::vector<std::string> reviews;       // cases due for review at it: reviewed at the next meeting
   std::optional<core::Date> to;  // the next open meeting, or none: the cases await a meeting
@@ -50,6 +60,7 @@ struct MeetingChange {
 struct UpdatedMeeting {
   std::vector<std::string> changes;   // "date: 2017-09-12 -> 2017-09-19", "venue: ... -> ..."
   std::vector<std::string> moved;     // referrals listed for the meeting, now on the new date
+  std::vector<MovedCase> moved_cases; // their cases, once each
   std::vector<std::string> reviews;   // open cases whose review date was the old date, now the new one
   bool past = false;                  // moved to a date before today (a typo fixed: allowed, warned)
   bool agenda_issued = false;         // its agenda went out with the old date

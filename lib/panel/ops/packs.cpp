@@ -9,9 +9,11 @@
 #include "panel/ops/minutes.hpp"
 #include "panel/ops/research.hpp"
 #include "panel/ops/setup.hpp"
+#include "panel/render/agenda.hpp"
 #include "panel/rules/case_review.hpp"
 #include "panel/rules/risk.hpp"
 #include "panel/store/agencies.hpp"
+#include "panel/store/agenda.hpp"
 #include "panel/store/audit.hpp"
 #include "panel/store/case_reviews.hpp"
 #include "panel/store/meetings.hpp"
@@ -74,7 +76,9 @@ Value item_value(store::Db& db, const core::Profile& profile, const core::Agenda
   Value v = Value::object();
   v.set("reference", item.reference).set("case", item.case_reference).set("item", item.item)
       .set("item_name", documents::plain_words(item.item)).set("name", item.name)
-      .set("risk", item.risk).set("risk_level", item.risk).set("risk_score", "").set("risk_instrument", "")
+      .set("risk", item.risk).set("risk_level", item.risk).set("case_risk", "").set("referral_risk", "")
+      .set("assessed", Value::list({})).set("risk_review", Value::yes_no(false)).set("risk_review_text", "")
+      .set("note", "").set("carried_over_from", "").set("risk_score", "").set("risk_instrument", "")
       .set("role", "").set("children", "").set("other_parties", Value::list({}))
       .set("lead_agency", documents::agency_value(db, item.lead_agency))
       .set("repeat", Value::yes_no(core::is(item.item, core::AgendaItemKind::repeat)))
@@ -101,8 +105,22 @@ Value item_value(store::Db& db, const core::Profile& profile, const core::Agenda
   Value criteria = Value::list({});
   Value aliases = Value::list({});
   Value parties = Value::list({});
-  std::string risk = item.risk;
+  std::string referral_risk;
   size_t children_named = 0;
+  // A review is of the case: its facts come from the case's first live referral (the one that
+  // opened it may have been voided) and each live referral's assessed risk is listed.
+  const bool review = core::is(item.item, core::AgendaItemKind::review);
+  std::string source = item.reference;
+  Value assessed = Value::list({});
+  for (const auto& r : store::case_referrals(db, item.case_reference)) {
+    if (review && assessed.items.empty())
+      source = r.reference;
+    Value a = Value::object();
+    a.set("reference", r.reference).set("risk", r.risk_level.empty() ? "not recorded" : r.risk_level)
+        .set("higher", Value::yes_no(std::find(item.assessed_higher.begin(), item.assessed_higher.end(), r.reference) !=
+                                     item.assessed_higher.end()));
+    assessed.items.push_back(std::move(a));
+  }
   for (const auto& p : item_people(db, item)) {
     if (p.person == "subject") {
       for (const auto& name : p.aliases)
@@ -115,7 +133,7 @@ Value item_value(store::Db& db, const core::Profile& profile, const core::Agenda
     parties.items.push_back(std::move(party));
     children_named += p.role == "child";
   }
-  if (const auto r = store::find_referral(db, item.reference)) {
+  if (const auto r = store::find_referral(db, source)) {
     const auto& referral = r->referral;
     v.set("dob", referral.dob ? referral.dob->british() : "").set("postcode", referral.postcode)
         .set("summary", minimised_summary(referral.summary)).set("role", referral.role)
@@ -123,10 +141,22 @@ Value item_value(store::Db& db, const core::Profile& profile, const core::Agenda
         .set("risk_instrument", referral.risk_instrument)
         .set("children", children_text(referral.children, children_named));
     criteria = documents::criteria_labels(profile, r->criteria_met);
-    risk = rules::risk_summary(profile, item.risk.empty() ? referral.risk_level : item.risk, referral.risk_score,
-                               referral.risk_instrument, r->criteria_met);
+    if (!review)
+      referral_risk = rules::risk_summary(profile, referral.risk_level, referral.risk_score, referral.risk_instrument,
+                                          r->criteria_met);
   }
-  v.set("risk", risk).set("criteria_met", criteria).set("criteria_names", documents::joined_names(criteria))
+  // The case's risk is the panel's decision; the referral's is its referrer's assessment. The
+  // two are labelled apart, and a live referral assessed above the case's risk is flagged.
+  const std::string panel_risk = item.risk.empty() ? "not set" : item.risk;
+  v.set("risk", panel_risk).set("case_risk", panel_risk).set("referral_risk", referral_risk)
+      .set("assessed", review ? assessed : Value::list({}))
+      .set("risk_review", Value::yes_no(!item.assessed_higher.empty()))
+      .set("risk_review_text", item.assessed_higher.empty() ? "" : fmt::format(
+          "{} assessed {} by {}, above the panel's risk ({}): review the case's risk",
+          core::join(item.assessed_higher, ", "), item.highest_assessed,
+          item.assessed_higher.size() == 1 ? "its referrer" : "their referrers", panel_risk))
+      .set("note", render::agenda_note(item))
+      .set("carried_over_from", item.carried_over_from ? item.carried_over_from->british() : "").set("criteria_met", criteria).set("criteria_names", documents::joined_names(criteria))
       .set("aliases", aliases).set("other_parties", parties);
   return v;
 }

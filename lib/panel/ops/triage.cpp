@@ -7,9 +7,11 @@
 #include "panel/ops/meetings.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/rules/case_facts.hpp"
+#include "panel/rules/risk.hpp"
 #include "panel/store/agencies.hpp"
 #include "panel/store/audit.hpp"
 #include "panel/store/cases.hpp"
+#include "panel/store/history.hpp"
 #include "panel/store/referrals.hpp"
 
 #include <algorithm>
@@ -97,12 +99,33 @@ TriageRequest check_request(store::Db& db, const core::Profile& profile, TriageR
   return q;
 }
 
+// A referral accepted into an open case with --risk: the case's risk is the panel's, so a higher
+// level raises it (kept in the case's history), and a lower one is not taken silently: the
+// outcome says the case kept its level.
+void join_at_risk(store::Db& db, const core::Profile& profile, const core::Case& kase, const std::string& referral,
+                  const std::string& risk, const core::Actor& actor, TriageOutcome& out)
+{
+  out.case_risk_was = kase.risk_level;
+  out.risk_given = risk;
+  if (risk == kase.risk_level)
+    return;
+  if (rules::risk_rank(profile, risk) <= rules::risk_rank(profile, kase.risk_level)) {
+    out.risk_kept = true;
+    return;
+  }
+  store::set_case_risk(db, kase.id, risk);
+  store::append_history(db, actor, core::HistoryEntity::case_, kase.id, "risk", kase.risk_level, risk,
+                        fmt::format("referral {} accepted at {} risk", referral, risk));
+  store::append_audit(db, actor, core::AuditAction::update, "case", kase.reference, "risk");
+  out.risk_raised = true;
+}
+
 TriageOutcome apply(store::Db& db, const core::Profile& profile, const core::RecordedReferral& r,
                     const TriageRequest& q, const core::Actor& actor)
 {
   const auto decision = q.decision;
   check_status(db, r, q);
-  TriageOutcome out{r.reference, decision, status_after(decision), "", false, std::nullopt, {}};
+  TriageOutcome out{r.reference, decision, status_after(decision), "", false, std::nullopt, {}, "", "", false, false};
   core::Decision d{r.reference, core::to_string(decision), actor.today, actor.at, actor.user, q.reason, q.signpost, q.forum,
                    q.override_threshold, q.meeting, q.lead, q.risk};
   std::optional<std::int64_t> case_id;
@@ -122,6 +145,8 @@ TriageOutcome apply(store::Db& db, const core::Profile& profile, const core::Rec
           earlier.push_back(joined.referral);
         out.kept = rules::facts_kept(r.reference, open->reference, earlier, r.referral);
       }
+      if (!q.risk.empty())
+        join_at_risk(db, profile, *open, r.reference, q.risk, actor, out);
     } else {
       core::Case c;
       c.reference = r.reference;
@@ -181,7 +206,8 @@ std::vector<TriageOutcome> accept_eligible(store::Db& db, bool dry_run, const co
     if (!r.meets_threshold)
       continue;
     if (dry_run)
-      outcomes.push_back({r.reference, TriageDecision::accept, ReferralStatus::accepted, "", false, std::nullopt, {}});
+      outcomes.push_back(
+          {r.reference, TriageDecision::accept, ReferralStatus::accepted, "", false, std::nullopt, {}, "", "", false, false});
     else
       outcomes.push_back(apply(db, profile, r, accept, actor));
   }

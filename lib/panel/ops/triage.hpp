@@ -29,10 +29,15 @@ struct TriageOutcome {
   // Joined a case: the children, role or postcode it leaves blank that the case keeps from an
   // earlier referral, one warning each (rules::facts_kept), on a domestic-abuse profile.
   std::vector<std::string> kept;
+  // Joined with --risk: the case's risk before ("" = not set) and the level given. The case's risk
+  // is raised to a higher level (`risk_raised`); a lower one leaves it as it was (`risk_kept`).
+  std::string case_risk_was, risk_given;
+  bool risk_raised = false, risk_kept = false;
 };
 
 // Records one decision on a referral, in one transaction with its audit row. Accepting opens a
-// case, or attaches the referral to the person's open case. Error(refused) when the decision does
+// case, or attaches the referral to the person's open case; joining with a risk level above the
+// case's raises the case's risk (with a history row), a lower one never lowers it. Error(refused) when the decision does
 // not fit the referral's status, when a referral below threshold is accepted without an override
 // and a reason, or when an agency, risk level or meeting date is not valid.
 TriageOutcome decide(store::Db& db, const std::string& reference, const TriageRequest& request,

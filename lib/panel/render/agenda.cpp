@@ -12,14 +12,22 @@ using Json = nlohmann::ordered_json;
 
 Json text_or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
-Table items_table(const core::Agenda& a)
+// People read "not set" for a case without a risk; every format has the same columns.
+Table items_table(const core::Agenda& a, bool people)
 {
   Table t{{{"reference", "REFERENCE"}, {"case", "CASE"}, {"item", "ITEM"}, {"name", "NAME"}, {"risk", "RISK"},
-           {"lead_agency", "LEAD"}, {"categories", "CATEGORIES"}, {"open_actions", "OPEN ACTIONS"}},
+           {"lead_agency", "LEAD"}, {"categories", "CATEGORIES"}, {"open_actions", "OPEN ACTIONS"},
+           {"referral_risk", "REFERRAL RISK"}, {"assessed_higher", "ASSESSED HIGHER"},
+           {"carried_over_from", "CARRIED OVER FROM"}},
           {}};
-  for (const auto& i : a.items)
-    t.rows.push_back({i.reference, text_cell(i.case_reference), i.item, i.name, text_cell(i.risk),
-                      text_cell(i.lead_agency), i.categories, static_cast<std::int64_t>(i.open_actions)});
+  for (const auto& i : a.items) {
+    const bool has_case = !i.case_reference.empty();
+    t.rows.push_back({i.reference, text_cell(i.case_reference), i.item, i.name,
+                      people && has_case && i.risk.empty() ? Cell(std::string("not set")) : text_cell(i.risk),
+                      text_cell(i.lead_agency), i.categories, static_cast<std::int64_t>(i.open_actions),
+                      text_cell(i.referral_risk), i.assessed_higher,
+                      i.carried_over_from ? Cell(i.carried_over_from->iso()) : Cell()});
+  }
   return t;
 }
 
@@ -39,7 +47,9 @@ void write_json(std::ostream& out, const core::Agenda& a)
   for (const auto& i : a.items)
     items.push_back({{"reference", i.reference}, {"case", text_or_null(i.case_reference)}, {"item", i.item},
                      {"name", i.name}, {"risk", text_or_null(i.risk)}, {"lead_agency", text_or_null(i.lead_agency)},
-                     {"categories", i.categories}, {"open_actions", i.open_actions}});
+                     {"categories", i.categories}, {"open_actions", i.open_actions},
+                     {"referral_risk", text_or_null(i.referral_risk)}, {"assessed_higher", i.assessed_higher},
+                     {"carried_over_from", i.carried_over_from ? Json(i.carried_over_from->iso()) : Json(nullptr)}});
   Json actions = Json::array();
   for (const auto& x : a.outstanding)
     actions.push_back({{"id", x.id}, {"case", x.case_reference}, {"owner", x.owner}, {"description", x.description},
@@ -67,7 +77,7 @@ void write_people(std::ostream& out, const core::Agenda& a, Format format, const
   if (a.items.empty())
     out << "No cases are listed for this meeting.\n";
   else
-    write(out, items_table(a), format, style);
+    write(out, items_table(a, true), format, style);
   out << '\n' << (md ? "## " : "") << "Outstanding actions" << (md ? "\n\n" : ":\n");
   if (a.outstanding.empty())
     out << "None due by the meeting.\n";
@@ -79,12 +89,24 @@ void write_people(std::ostream& out, const core::Agenda& a, Format format, const
 
 } // namespace
 
+std::string agenda_note(const core::AgendaItem& i)
+{
+  std::vector<std::string> notes;
+  if (i.assessed_higher.size() == 1)
+    notes.push_back(fmt::format("{} assessed {}: review the risk", i.assessed_higher.front(), i.highest_assessed));
+  else if (!i.assessed_higher.empty())
+    notes.push_back(fmt::format("{} referrals assessed up to {}: review the risk", i.assessed_higher.size(), i.highest_assessed));
+  if (i.carried_over_from)
+    notes.push_back("carried over from " + i.carried_over_from->iso());
+  return core::join(notes, "; ");
+}
+
 void write_agenda(std::ostream& out, const core::Agenda& agenda, Format format, const Style& style)
 {
   if (format == Format::json)
     write_json(out, agenda);
   else if (format == Format::csv)
-    write(out, items_table(agenda), format, style);
+    write(out, items_table(agenda, false), format, style);
   else
     write_people(out, agenda, format, style);
 }

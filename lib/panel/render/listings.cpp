@@ -169,14 +169,24 @@ void audit_listing(std::ostream& out, const std::vector<core::AuditEntry>& entri
   write(out, table, format, style);
 }
 
-void case_listing(std::ostream& out, const std::vector<core::Case>& cases, Format format, const Style& style)
+void case_listing(std::ostream& out, const std::vector<core::ListedCase>& cases, Format format, const Style& style)
 {
+  // Beside the review date recorded, the meeting each open case will come to: people read
+  // "awaiting a meeting" when none is scheduled, and "not set" for a risk the panel has not set.
+  const bool people = format == Format::table || format == Format::md;
   Table table{{{"reference", "REFERENCE"}, {"name", "NAME"}, {"opened", "OPENED"}, {"lead_agency", "LEAD"},
-               {"risk_level", "RISK"}, {"review_date", "REVIEW"}, {"status", "STATUS"}},
+               {"risk_level", "RISK"}, {"review_date", "REVIEW"}, {"status", "STATUS"}, {"next_meeting", "NEXT MEETING"}},
               {}};
-  for (const auto& c : cases)
+  for (const auto& listed : cases) {
+    const auto& c = listed.info;
+    const bool open = core::is(c.status, core::CaseStatus::open);
+    const Cell meeting = listed.coming_to            ? Cell(listed.coming_to->iso())
+                         : people && open ? Cell(std::string("awaiting a meeting"))
+                                          : Cell();
     table.rows.push_back({c.reference, c.name, c.opened.iso(), text_cell(c.lead_agency),
-                          text_cell(c.risk_level), optional_date(c.review_date), c.status});
+                          people && open && c.risk_level.empty() ? Cell(std::string("not set")) : text_cell(c.risk_level),
+                          optional_date(c.review_date), c.status, meeting});
+  }
   write(out, table, format, style);
 }
 

@@ -2,6 +2,7 @@
 #include "panel/core/agency.hpp"
 #include "panel/core/audit.hpp"
 #include "panel/core/case.hpp"
+#include "panel/core/case_list.hpp"
 #include "panel/core/date.hpp"
 #include "panel/core/finding.hpp"
 #include "panel/core/incidents.hpp"
@@ -34,7 +35,7 @@ void agency_listing(std::ostream& out, const std::vector<core::Agency>& agencies
 void audit_listing(std::ostream& out, const std::vector<core::AuditEntry>& entries, Format format, const Style& style);
 
 // `case list`: reference, name, opened, lead_agency, risk_level, review_date, status.
-void case_listing(std::ostream& out, const std::vector<core::Case>& cases, Format format, const Style& style);
+void case_listing(std::ostream& out, const std::vector<core::ListedCase>& cases, Format format, const Style& style);
 
 // `case list --attention`: reference, name, opened, lead_agency, risk_level, review_date,
 // listed_for, last_discussed, attention (a list). No rows write nothing for people (the command

@@ -88,6 +88,8 @@ Value sample_items()
   discussion.set("date", "").set("summary", "").set("outcome", "").set("outcome_name", "");
   Value note = Value::object();
   note.set("date", "").set("text", "");
+  Value assessed = Value::object();
+  assessed.set("reference", "").set("risk", "").set("higher", Value::yes_no(true));
   Value item = Value::object();
   item.set("reference", "").set("case", "").set("item", "").set("name", "").set("aliases", Value::list({Value::of("")}))
       .set("dob", "").set("postcode", "").set("risk", "").set("lead_agency", sample_agency())
@@ -100,7 +102,9 @@ Value sample_items()
       .set("role", "").set("risk_level", "").set("risk_score", "").set("risk_instrument", "").set("children", "")
       .set("other_parties", Value::list({sample_party()}))
       .set("item_name", "").set("category_names", "").set("criteria_names", "").set("risk_name", "")
-      .set("outcome_name", "").set("close_reason_name", "").set("interventions", sample_interventions());
+      .set("outcome_name", "").set("close_reason_name", "").set("interventions", sample_interventions())
+      .set("case_risk", "").set("referral_risk", "").set("assessed", Value::list({assessed}))
+      .set("risk_review", Value::yes_no(true)).set("risk_review_text", "").set("note", "").set("carried_over_from", "");
   item.fields["actions"].items.front() = sample_actions().items.front();
   return Value::list({item});
 }

@@ -88,4 +88,17 @@ std::string minutes_state_name(MinutesDue::State state)
   return "";
 }
 
+std::optional<core::Date> coming_meeting(std::optional<core::Date> listed_for, std::optional<core::Date> review,
+                                         const std::vector<core::Date>& open_meetings)
+{
+  std::optional<core::Date> out = listed_for;
+  if (review) {
+    // As the agenda lists reviews: on every open meeting from the review date, so the first one.
+    const auto it = std::find_if(open_meetings.begin(), open_meetings.end(), [&](core::Date d) { return d >= *review; });
+    if (it != open_meetings.end() && (!out || *it < *out))
+      out = *it;
+  }
+  return out;
+}
+
 } // namespace panel::rules

@@ -42,6 +42,12 @@ struct MeetingMinutes {
   MinutesDue minutes;
 };
 
+// The meeting an open case will come to, as the agenda lists it: the earliest of the open meeting
+// one of its referrals is listed for (`listed_for`) and the first open meeting on or after its
+// review date (a meeting cancelled or held is not in `open_meetings`); none while it awaits one.
+std::optional<core::Date> coming_meeting(std::optional<core::Date> listed_for, std::optional<core::Date> review,
+                                         const std::vector<core::Date>& open_meetings);
+
 // True for "HH:MM" on a 24-hour clock.
 bool valid_time(const std::string& text);
 

@@ -38,4 +38,32 @@ std::string risk_summary(const core::Profile& profile, const std::string& level,
   return scored + ", no risk level recorded";
 }
 
+int risk_rank(const core::Profile& profile, const std::string& level)
+{
+  const auto& levels = profile.risk_levels;
+  const auto it = std::find(levels.begin(), levels.end(), level);
+  return level.empty() || it == levels.end() ? -1 : static_cast<int>(it - levels.begin());
+}
+
+std::vector<std::string> assessed_higher(const core::Profile& profile, const std::string& case_risk,
+                                         const std::vector<AssessedRisk>& referrals)
+{
+  // A case whose risk is not set is below every assessed level: the panel has a level to set.
+  const int panel = risk_rank(profile, case_risk);
+  std::vector<std::string> out;
+  for (const auto& r : referrals)
+    if (const int rank = risk_rank(profile, r.level); rank >= 0 && rank > panel)
+      out.push_back(r.reference);
+  return out;
+}
+
+std::string highest_assessed(const core::Profile& profile, const std::vector<AssessedRisk>& referrals)
+{
+  std::string best;
+  for (const auto& r : referrals)
+    if (risk_rank(profile, r.level) > risk_rank(profile, best))
+      best = r.level;
+  return best;
+}
+
 } // namespace panel::rules

@@ -18,4 +18,21 @@ namespace panel::rules {
 std::string risk_summary(const core::Profile& profile, const std::string& level, std::optional<int> score,
                          const std::string& instrument, const std::vector<std::string>& criteria_met);
 
+// Where a risk level stands in the profile's `risk_levels` (lowest first): 0, 1, 2 ... or -1 for
+// "" (not set) and for a word the profile does not list, which is never above anything.
+int risk_rank(const core::Profile& profile, const std::string& level);
+
+// A referral of a case with the risk its referrer assessed.
+struct AssessedRisk {
+  std::string reference, level;
+};
+
+// The referrals assessed higher than the case's (panel's) risk, in the order given: a level the
+// profile lists above `case_risk`, or any listed level when the case's risk is not set.
+std::vector<std::string> assessed_higher(const core::Profile& profile, const std::string& case_risk,
+                                         const std::vector<AssessedRisk>& referrals);
+
+// The highest of the levels the referrals were assessed at ("" when none is a listed level).
+std::string highest_assessed(const core::Profile& profile, const std::vector<AssessedRisk>& referrals);
+
 } // namespace panel::rules

@@ -45,12 +45,10 @@ std::vector<core::AgendaItem> listed_items(Db& db, core::Date meeting)
 std::vector<core::AgendaItem> review_items(Db& db, core::Date meeting)
 {
   auto& sql = db.impl().sql;
-  SQLite::Statement s(sql, "SELECT k.reference, p.name, k.risk_level, coalesce(k.lead_agency, ''), "
-                           "(SELECT id FROM referral r WHERE r.reference = k.reference AND r.voided IS NULL) "
+  SQLite::Statement s(sql, "SELECT k.reference, p.name, coalesce(k.risk_level, ''), coalesce(k.lead_agency, '') "
                            "FROM \"case\" k JOIN person p ON p.id = k.person_id "
                            "WHERE k.status = 'open' AND k.voided IS NULL AND k.review_date IS NOT NULL AND k.review_date <= ? "
                            "ORDER BY k.review_date, k.id");
-  SQLite::Statement categories(sql, "SELECT category FROM referral_category WHERE referral_id = ? ORDER BY position");
   s.bind(1, meeting.iso());
   std::vector<core::AgendaItem> items;
   while (s.executeStep()) {
@@ -61,8 +59,6 @@ std::vector<core::AgendaItem> review_items(Db& db, core::Date meeting)
     item.name = s.getColumn(1).getString();
     item.risk = s.getColumn(2).getString();
     item.lead_agency = s.getColumn(3).getString();
-    if (!s.getColumn(4).isNull())
-      item.categories = categories_of(categories, s.getColumn(4).getInt64());
     items.push_back(std::move(item));
   }
   return items;
@@ -81,6 +77,32 @@ std::vector<std::string> accepted_too_late(Db& db, core::Date cutoff, core::Date
   while (s.executeStep())
     refs.push_back(s.getColumn(0).getString());
   return refs;
+}
+
+std::vector<CaseReferral> case_referrals(Db& db, const std::string& case_reference)
+{
+  auto& sql = db.impl().sql;
+  SQLite::Statement s(sql, "SELECT r.id, r.reference, coalesce(r.risk_level, '') FROM referral r "
+                           "JOIN \"case\" k ON k.id = r.case_id WHERE k.reference = ? AND r.voided IS NULL "
+                           "ORDER BY r.received, r.id");
+  SQLite::Statement categories(sql, "SELECT category FROM referral_category WHERE referral_id = ? ORDER BY position");
+  s.bind(1, case_reference);
+  std::vector<CaseReferral> out;
+  while (s.executeStep())
+    out.push_back({s.getColumn(1).getString(), s.getColumn(2).getString(), categories_of(categories, s.getColumn(0).getInt64())});
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> meeting_moves(Db& db, const std::string& referral_reference)
+{
+  SQLite::Statement s(db.impl().sql,
+                      "SELECT coalesce(h.old, ''), coalesce(h.reason, '') FROM history h JOIN referral r ON r.id = h.record_id "
+                      "WHERE h.entity = 'referral' AND h.field = 'meeting_date' AND r.reference = ? ORDER BY h.id DESC");
+  s.bind(1, referral_reference);
+  std::vector<std::pair<std::string, std::string>> out;
+  while (s.executeStep())
+    out.emplace_back(s.getColumn(0).getString(), s.getColumn(1).getString());
+  return out;
 }
 
 void mark_agenda_issued(Db& db, std::int64_t meeting_id, core::Date day)

@@ -2,6 +2,8 @@
 #include "panel/core/agenda.hpp"
 #include "panel/store/db.hpp"
 
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace panel::store {
@@ -12,6 +14,15 @@ std::vector<core::AgendaItem> listed_items(Db& db, core::Date meeting);
 std::vector<core::AgendaItem> review_items(Db& db, core::Date meeting);
 // Referrals accepted after `cutoff` and on or before `meeting` that are listed for a later meeting.
 std::vector<std::string> accepted_too_late(Db& db, core::Date cutoff, core::Date meeting);
+// A live (not voided) referral of a case, as the agenda reads it.
+struct CaseReferral {
+  std::string reference, risk_level;  // the level its referrer assessed
+  std::vector<std::string> categories;
+};
+// The live referrals of the case `case_reference`, oldest first.
+std::vector<CaseReferral> case_referrals(Db& db, const std::string& case_reference);
+// The referral's changes of meeting as its history keeps them, newest first: (old date, reason).
+std::vector<std::pair<std::string, std::string>> meeting_moves(Db& db, const std::string& referral_reference);
 void mark_agenda_issued(Db& db, std::int64_t meeting_id, core::Date day);
 
 } // namespace panel::store

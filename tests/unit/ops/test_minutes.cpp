@@ -108,11 +108,11 @@ private:
 TEST_CASE("minutes skeleton: a repeat that joined a case is one block naming both referrals")
 {
   core::Agenda a;
-  a.items = {{"CCM-2017-0001", "CCM-2017-0001", "new", "Zoë O'Brien", "high", "", {}, 0},
-             {"CCM-2017-0002", "CCM-2017-0003", "new", "Bob Two", "", "", {}, 0},
-             {"CCM-2017-0004", "CCM-2017-0001", "repeat", "Zoe OBrien", "high", "", {}, 0},
-             {"CCM-2017-0003", "CCM-2017-0003", "review", "Bob Two", "", "", {}, 0},
-             {"CT-2017-0001", "", "case-review", "Cy", "", "", {}, 0}};
+  a.items = {{"CCM-2017-0001", "CCM-2017-0001", "new", "Zoë O'Brien", "high", "", {}, 0, "", {}, "", std::nullopt},
+             {"CCM-2017-0002", "CCM-2017-0003", "new", "Bob Two", "", "", {}, 0, "", {}, "", std::nullopt},
+             {"CCM-2017-0004", "CCM-2017-0001", "repeat", "Zoe OBrien", "high", "", {}, 0, "", {}, "", std::nullopt},
+             {"CCM-2017-0003", "CCM-2017-0003", "review", "Bob Two", "", "", {}, 0, "", {}, "", std::nullopt},
+             {"CT-2017-0001", "", "case-review", "Cy", "", "", {}, 0, "", {}, "", std::nullopt}};
   const auto cases = ops::skeleton_cases(a);
   REQUIRE(cases.size() == 2);
   CHECK(cases[0].reference == "CCM-2017-0001");

@@ -148,14 +148,30 @@ TEST_CASE("listings: case list shows no lead, risk or review date as null")
   c.name = "Sam Smith";
   c.opened = day("2017-09-04");
   c.status = "open";
-  const Listing listing = [&](std::ostream& out, Format f) { render::case_listing(out, {c}, f, {}); };
+  const Listing listing = [&](std::ostream& out, Format f) { render::case_listing(out, {{c, std::nullopt}}, f, {}); };
   const auto j = json(listing);
-  CHECK(keys(j.at(0)) ==
-        std::vector<std::string>{"reference", "name", "opened", "lead_agency", "risk_level", "review_date", "status"});
+  CHECK(keys(j.at(0)) == std::vector<std::string>{"reference", "name", "opened", "lead_agency", "risk_level",
+                                                  "review_date", "status", "next_meeting"});
   CHECK(j[0]["lead_agency"].is_null());
   CHECK(j[0]["review_date"].is_null());
-  CHECK(csv_lines(listing).at(0) == "reference,name,opened,lead_agency,risk_level,review_date,status");
-  CHECK(csv_lines(listing).at(1) == "CCM-2017-0018,Sam Smith,2017-09-04,,,,open");
+  CHECK(j[0]["next_meeting"].is_null());
+  CHECK(csv_lines(listing).at(0) == "reference,name,opened,lead_agency,risk_level,review_date,status,next_meeting");
+  CHECK(csv_lines(listing).at(1) == "CCM-2017-0018,Sam Smith,2017-09-04,,,,open,");
+}
+
+TEST_CASE("listings: case list tells people the meeting an open case comes to, or that it awaits one")
+{
+  core::Case c;
+  c.reference = "CCM-2017-0018";
+  c.name = "Sam Smith";
+  c.opened = day("2017-09-04");
+  c.status = "open";
+  c.review_date = day("2017-10-03");
+  std::ostringstream out;
+  render::case_listing(out, {{c, day("2017-10-10")}, {c, std::nullopt}}, Format::table, {});
+  CHECK(out.str().find("2017-10-10") != std::string::npos);
+  CHECK(out.str().find("awaiting a meeting") != std::string::npos);
+  CHECK(out.str().find("not set") != std::string::npos);
 }
 
 TEST_CASE("listings: cases needing attention carry the reasons as a list; none prints nothing for people")
@@ -429,17 +445,20 @@ TEST_CASE("listings: agenda items keep their CSV header and JSON keys")
   a.meeting.date = day("2017-09-12");
   a.cutoff = day("2017-09-07");
   a.quorum = {"POL", "ASC"};
-  a.items = {{"CCM-2017-0018", "", "new", "Sam Smith", "high", "ASC", {"suicide"}, 1}};
+  a.items = {{"CCM-2017-0018", "", "new", "Sam Smith", "high", "ASC", {"suicide"}, 1, "high", {}, "", std::nullopt}};
   a.outstanding = {{"A-4", "CCM-2017-0001", "ASC", "Carers assessment", day("2017-09-01"), 11}};
   const Listing listing = [&](std::ostream& out, Format f) { render::write_agenda(out, a, f, {}); };
   const auto j = json(listing);
   CHECK(keys(j) == std::vector<std::string>{"meeting", "items", "outstanding_actions", "next_meeting"});
   CHECK(keys(j["items"][0]) == std::vector<std::string>{"reference", "case", "item", "name", "risk", "lead_agency",
-                                                        "categories", "open_actions"});
+                                                        "categories", "open_actions", "referral_risk",
+                                                        "assessed_higher", "carried_over_from"});
   CHECK(j["items"][0]["case"].is_null());
+  CHECK(j["items"][0]["carried_over_from"].is_null());
   CHECK(j["outstanding_actions"][0]["days_overdue"] == 11);
-  CHECK(csv_lines(listing).at(0) == "reference,case,item,name,risk,lead_agency,categories,open_actions");
-  CHECK(csv_lines(listing).at(1) == "CCM-2017-0018,,new,Sam Smith,high,ASC,suicide,1");
+  CHECK(csv_lines(listing).at(0) == "reference,case,item,name,risk,lead_agency,categories,open_actions,referral_risk,"
+                                     "assessed_higher,carried_over_from");
+  CHECK(csv_lines(listing).at(1) == "CCM-2017-0018,,new,Sam Smith,high,ASC,suicide,1,high,,");
 }
 
 TEST_CASE("listings: incidents import lists each force's month with its file, hash and counts")

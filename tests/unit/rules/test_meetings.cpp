@@ -107,3 +107,15 @@ TEST_CASE("meetings: bank holidays push the minutes' due day on")
   CHECK(minutes_due(day("2017-08-24"), MeetingStatus::scheduled, 0, holidays, day("2017-08-25")).state ==
         MinutesDue::State::overdue);
 }
+
+TEST_CASE("meetings: an open case comes to the first open meeting on or after its review, or where it is listed")
+{
+  const auto d = [](const char* text) { return day(text); };
+  const std::vector<Date> open{d("2027-02-09"), d("2027-03-09")};  // 2027-01-19 was cancelled
+  CHECK(coming_meeting(std::nullopt, d("2027-01-19"), open) == d("2027-02-09"));
+  CHECK(coming_meeting(std::nullopt, d("2027-02-10"), open) == d("2027-03-09"));
+  CHECK(coming_meeting(d("2027-02-09"), d("2027-03-01"), open) == d("2027-02-09"));
+  CHECK(coming_meeting(d("2027-03-09"), d("2027-01-01"), open) == d("2027-02-09"));
+  CHECK(coming_meeting(std::nullopt, d("2027-04-01"), open) == std::nullopt);  // awaiting a meeting
+  CHECK(coming_meeting(std::nullopt, std::nullopt, open) == std::nullopt);
+}
