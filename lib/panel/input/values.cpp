@@ -1,5 +1,6 @@
 #include "panel/input/values.hpp"
 
+#include "panel/core/address.hpp"
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
 #include "panel/input/dates.hpp"
@@ -96,23 +97,7 @@ std::optional<core::Date> parse_date(const std::string& text, const std::string&
   return reading.date;
 }
 
-std::string tidy_address(const std::string& text)
-{
-  std::vector<std::string> lines;
-  std::string line;
-  auto end_line = [&] {
-    if (auto kept = core::trim(line); !kept.empty())
-      lines.push_back(std::move(kept));
-    line.clear();
-  };
-  for (const char c : text)
-    if (c == '\n' || c == '\r' || c == ';')
-      end_line();
-    else
-      line += c;
-  end_line();
-  return core::join(lines, "\n");
-}
+std::string tidy_address(const std::string& text) { return core::address_lines(text, false); }
 
 std::optional<std::string> tidy_postcode(const std::string& text)
 {

@@ -1,5 +1,6 @@
 #include "panel/rules/letters.hpp"
 
+#include "panel/core/address.hpp"
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
 
@@ -37,29 +38,7 @@ std::string letter_address(const std::vector<core::RecordedReferral>& referrals)
   return latest ? latest->referral.address : "";
 }
 
-std::string typed_address(const std::string& text)
-{
-  std::vector<std::string> lines;
-  std::string line;
-  auto end_line = [&] {
-    if (auto kept = core::trim(line); !kept.empty())
-      lines.push_back(std::move(kept));
-    line.clear();
-  };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\\' && i + 1 < text.size() && text[i + 1] == 'n') {
-      end_line();
-      ++i;
-    } else if (c == '\n' || c == '\r' || c == ';' || c == ',') {
-      end_line();
-    } else {
-      line += c;
-    }
-  }
-  end_line();
-  return core::join(lines, "\n");
-}
+std::string typed_address(const std::string& text) { return core::address_lines(text, true); }
 
 core::InterventionRecord letter_intervention(const std::vector<core::InterventionRecord>& interventions,
                                              const std::vector<std::string>& types, std::optional<std::int64_t> requested,
