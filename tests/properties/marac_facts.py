@@ -8,12 +8,14 @@ one to four times by different agencies, each referral saying or leaving out the
 postcode, gender, BAME, LGBT, disability and the children in the household (an explicit 0 among
 them), naming perpetrators, children and other parties with and without dates of birth; some
 subjects recorded as the perpetrator, some aged 16 or 17, some referrals voided, some cases
-closed. Before each meeting, and after all of them, it asserts:
+closed and referred again (a repeat that opens a new case). Before each meeting, and after all of them, it asserts:
 
 1. Research lists (`agenda DATE --research --format csv`, every agency): every person of every
    case on the agenda -- the subject and each other party named in any live referral of the case
    -- is on every agency's list, and the subject's role, postcode and date of birth are the latest
-   value known across the case's live referrals (docs/cli/agenda.md#research-lists).
+   value known across the case's live referrals (docs/cli/agenda.md#research-lists). A case's
+   referrals include those of the earlier cases its referrals repeat (repeat_of followed, live
+   referrals only; trial 2 N1).
 2. The SafeLives return (`report safelives --format json`): every figure of every meeting equals
    its definition in docs/reports.md worked out here with sqlite3 from the tables: the referral
    that brought the case gives the agency and the repeat; each fact is the latest known across the
@@ -136,10 +138,25 @@ def known(value):
     return value is not None and (not isinstance(value, str) or value.strip() != "")
 
 
+def family(case_id):
+    """The case and every earlier case a live referral of theirs repeats a live referral of (trial 2 N1)."""
+    seen, todo = {case_id}, [case_id]
+    while todo:
+        c = todo.pop()
+        for r in rows("SELECT repeat_of FROM referral WHERE case_id = ? AND voided IS NULL AND repeat_of IS NOT NULL", c):
+            for x in rows("SELECT case_id FROM referral WHERE id = ? AND voided IS NULL", r["repeat_of"]):
+                if x["case_id"] is not None and x["case_id"] not in seen:
+                    seen.add(x["case_id"])
+                    todo.append(x["case_id"])
+    return seen
+
+
 def case_facts(case_id, by=None):
-    """The case's live referrals (received by `by`) in order, and each fact's latest known value."""
-    refs = rows("SELECT * FROM referral WHERE case_id = ? AND voided IS NULL" + (" AND received <= ?" if by else "") +
-                " ORDER BY received, id", *((case_id, by) if by else (case_id,)))
+    """The live referrals (received by `by`) of the case and of the earlier cases it repeats, in
+    order, and each fact's latest known value."""
+    refs = [r for c in family(case_id) for r in rows("SELECT * FROM referral WHERE case_id = ? AND voided IS NULL" +
+                                                      (" AND received <= ?" if by else ""), *((c, by) if by else (c,)))]
+    refs.sort(key=lambda r: (r["received"], r["id"]))
     facts = {}
     for r in refs:
         for key in ("role", "postcode", "dob", "gender", "bame", "lgbt", "disability", "age_at_referral", "children"):
@@ -214,7 +231,7 @@ def minute(meeting):
     cases = sorted({i["case"] for i in agenda["items"] if i["case"]})
     text = "held: true\nattendance: {POL: present, IDVA: present, CSC: present}\ncases:\n"
     for c in cases:
-        if rng.random() < 0.2:
+        if rng.random() < 0.3:  # a later referral of the person is a repeat that opens a new case
             text += f"  {c}: {{summary: s, outcome: close, close_reason: risk reduced}}\n"
         else:
             text += f"  {c}: {{summary: s, outcome: keep-open}}\n"
@@ -259,6 +276,10 @@ for meeting in meetings:
     checked += want["cases_discussed"]
 if checked == 0:
     fail("no case was discussed: the generated register tests nothing")
+after_closure = rows('SELECT count(*) AS n FROM referral r JOIN referral x ON x.id = r.repeat_of JOIN "case" k ON k.id = x.case_id '
+                     "WHERE r.voided IS NULL AND x.voided IS NULL AND r.case_id <> x.case_id AND k.status = 'closed'")[0]["n"]
+if after_closure == 0:
+    fail("no repeat after a closed case: the generated register does not test that the household is kept")
 print(f"ok: {len(meetings)} meetings, {checked} case discussions, seed {seed}")
 if os.environ.get("KEEP"):
     print(f"register kept in {work}")

@@ -88,10 +88,11 @@ std::vector<core::ResearchPerson> item_people(store::Db& db, const core::AgendaI
   // lists them alike. The people named: for a review, by every live referral of the case; for a
   // new or repeat referral that has joined a case, by the case's live referrals up to it on a
   // research list (an earlier referral's children are searched for whenever the case is on the
-  // agenda), or by its own referral.
+  // agenda), or by its own referral. A case's referrals include those of the earlier cases its
+  // referrals repeat: a repeat after a closed case keeps the household (trial 2 N1).
   std::vector<core::RecordedReferral> case_referrals;
   if (const auto kase = item.case_reference.empty() ? std::nullopt : store::find_case(db, item.case_reference))
-    case_referrals = store::case_referrals(db, kase->id);
+    case_referrals = store::household_referrals(db, kase->id);
   auto referrals = case_referrals;
   if (!core::is(item.item, core::AgendaItemKind::review)) {
     const auto self = std::find_if(referrals.begin(), referrals.end(),

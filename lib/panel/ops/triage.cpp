@@ -159,6 +159,17 @@ TriageOutcome apply(store::Db& db, const core::Profile& profile, const core::Rec
                                                                                                        : "";
       case_id = store::insert_case(db, c);
       out.case_reference = c.reference;
+      // A repeat of a referral of an earlier (closed) case keeps that case's household on a
+      // MARAC's research lists and return (docs/reports.md; trial 2 N1).
+      if (profile.kind == "domestic-abuse" && !r.repeat_of.empty())
+        if (const auto repeated = store::find_referral(db, r.repeat_of); repeated && !repeated->case_reference.empty())
+          if (const auto earlier_case = store::find_case(db, repeated->case_reference)) {
+            std::vector<core::Referral> earlier;
+            for (const auto& known : store::household_referrals(db, earlier_case->id))
+              earlier.push_back(known.referral);
+            out.kept = rules::repeat_facts_kept(r.reference, repeated->reference, earlier_case->reference,
+                                                core::is(earlier_case->status, core::CaseStatus::closed), earlier, r.referral);
+          }
       out.new_case = true;
       store::append_audit(db, actor, core::AuditAction::create, "case", c.reference, fmt::format("from referral {}", r.reference));
     }

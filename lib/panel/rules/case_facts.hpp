@@ -13,4 +13,14 @@ namespace panel::rules {
 std::vector<std::string> facts_kept(const std::string& reference, const std::string& case_reference,
                                     const std::vector<core::Referral>& earlier, const core::Referral& joining);
 
+// A referral opening a new case as a repeat of `repeated`, a referral of the earlier case
+// `earlier_case` (`closed` when that case is closed), whose live referrals (and those they repeat,
+// in order) are `earlier`: one line naming the people the new case's research lists keep from them
+// that the repeat does not name (other parties, by name), the children, role and postcode it keeps
+// where the repeat leaves them blank, and how to record a change; nothing when it keeps nothing
+// (trial 2 N1).
+std::vector<std::string> repeat_facts_kept(const std::string& reference, const std::string& repeated,
+                                           const std::string& earlier_case, bool closed,
+                                           const std::vector<core::Referral>& earlier, const core::Referral& repeat);
+
 } // namespace panel::rules

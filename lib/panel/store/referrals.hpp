@@ -18,6 +18,10 @@ std::optional<core::RecordedReferral> find_referral(Db& db, const std::string& r
 std::optional<core::RecordedReferral> find_referral_any(Db& db, const std::string& reference);
 // The live referrals attached to a case, oldest first.
 std::vector<core::RecordedReferral> case_referrals(Db& db, std::int64_t case_id);
+// The live referrals of a case and of the earlier cases its live referrals repeat (repeat_of
+// followed into the case of a live referral, and on from there), oldest first: the referrals a
+// case's household is read from (docs/reports.md, "the latest known" facts; trial 2 N1).
+std::vector<core::RecordedReferral> household_referrals(Db& db, std::int64_t case_id);
 
 // The names a person has been referred under, as first written, oldest first.
 std::vector<std::string> person_names(Db& db, std::int64_t person_id);

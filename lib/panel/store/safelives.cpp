@@ -8,10 +8,12 @@ namespace panel::store {
 namespace {
 
 // The latest value of a referral column known (not NULL, or for text not blank) across the case's
-// live referrals received on or before the meeting.
+// live referrals, and those of the earlier cases they repeat (family), received on or before the
+// meeting.
 std::string latest_known(const char* column, bool text)
 {
-  return fmt::format("(SELECT x.{0} FROM referral x WHERE x.case_id = b.case_id AND x.received <= b.meeting "
+  return fmt::format("(SELECT x.{0} FROM referral x JOIN family f ON f.case_id = x.case_id WHERE f.root = b.case_id "
+                     "AND x.received <= b.meeting "
                      "AND x.voided IS NULL AND {1} ORDER BY x.received DESC, x.id DESC LIMIT 1)",
                      column, text ? fmt::format("trim(x.{}) <> ''", column) : fmt::format("x.{} IS NOT NULL", column));
 }
@@ -33,8 +35,15 @@ std::vector<DiscussionFacts> discussion_facts(Db& db, core::Date from, core::Dat
   // b: each discussion with the referral that brought the case there. A perpetrator is an other
   // party with the role perpetrator or both, under 18 on the day the bringing referral was
   // received (under_18, set when the date of birth is purged, when it is not known).
+  // family: each case (root) with itself and every earlier case a live referral of the family
+  // repeats a live referral of (trial 2 N1: a repeat after a closed case keeps the household).
   static const std::string sql = fmt::format(R"SQL(
-    WITH b AS (
+    WITH RECURSIVE family(root, case_id) AS (
+      SELECT id, id FROM "case"
+      UNION
+      SELECT f.root, x.case_id FROM family f JOIN referral y ON y.case_id = f.case_id AND y.voided IS NULL
+      JOIN referral x ON x.id = y.repeat_of AND x.voided IS NULL WHERE x.case_id IS NOT NULL),
+    b AS (
       SELECT d.id AS discussion, d.case_id, m.date AS meeting,
              (SELECT x.id FROM referral x WHERE x.case_id = d.case_id AND x.received <= m.date
               AND x.voided IS NULL ORDER BY x.received DESC, x.id DESC LIMIT 1) AS referral_id
@@ -42,7 +51,8 @@ std::vector<DiscussionFacts> discussion_facts(Db& db, core::Date from, core::Dat
       WHERE m.status = 'held' AND m.date BETWEEN ?1 AND ?2)
     SELECT b.meeting, r.agency, r.repeat_of IS NOT NULL, {}, {}, {}, {}, {}, {}, {},
            EXISTS (SELECT 1 FROM other_party o JOIN referral x ON x.id = o.referral_id
-                   WHERE x.case_id = b.case_id AND x.received <= b.meeting AND x.voided IS NULL
+                   JOIN family f ON f.case_id = x.case_id
+                   WHERE f.root = b.case_id AND x.received <= b.meeting AND x.voided IS NULL
                    AND o.role IN ('perpetrator', 'both')
                    AND ((o.dob IS NOT NULL AND date(o.dob, '+18 years') > r.received) OR (o.dob IS NULL AND o.under_18 = 1)))
     FROM b JOIN referral r ON r.id = b.referral_id

@@ -38,3 +38,25 @@ TEST_CASE("facts_kept: the latest value known is the one kept; a value given, 0 
   CHECK(rules::facts_kept("R", "C", {referral(std::nullopt, " ", "")}, referral(std::nullopt, "", "")).empty());
   CHECK(rules::facts_kept("R", "C", {}, referral(std::nullopt, "", "")).empty());
 }
+
+TEST_CASE("repeat_facts_kept: a repeat of a closed case names the people and facts the new case keeps (trial 2 N1)")
+{
+  auto june = referral(1, "victim", "EX2 4AB");
+  june.other_parties = {{"Omar Hussain", std::nullopt, "perpetrator", "husband"}, {"Yusuf Hussain", std::nullopt, "child", "son"}};
+  auto february = referral(std::nullopt, "victim", "");
+  february.other_parties = {{"omar hussain ", std::nullopt, "perpetrator", "husband"}};
+  CHECK(rules::repeat_facts_kept("MARAC-2027-0001", "MARAC-2026-0001", "MARAC-2026-0001", true, {june}, february) ==
+        std::vector<std::string>{
+            "MARAC-2027-0001 repeats MARAC-2026-0001 of closed case MARAC-2026-0001: the new case's research lists keep "
+            "Yusuf Hussain (child) and the new case keeps 1 child and postcode EX2 4AB from that case (if that has changed: "
+            "'panel referral update MARAC-2027-0001 --children N --postcode POSTCODE --reason \"...\"')"});
+  // People only: they stay on the lists whatever the repeat says, so no correction is offered.
+  auto restated = referral(1, "victim", "EX2 4AB");
+  CHECK(rules::repeat_facts_kept("R", "P", "C", false, {june}, restated) ==
+        std::vector<std::string>{"R repeats P of case C: the new case's research lists keep Omar Hussain (perpetrator) and "
+                                 "Yusuf Hussain (child) from that case"});
+  // A repeat that restates the whole household keeps nothing; nor does one of a case that knew nothing.
+  restated.other_parties = june.other_parties;
+  CHECK(rules::repeat_facts_kept("R", "P", "C", true, {june}, restated).empty());
+  CHECK(rules::repeat_facts_kept("R", "P", "C", true, {referral(std::nullopt, "", "")}, february).empty());
+}
