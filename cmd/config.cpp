@@ -2,8 +2,10 @@
 #include "cmd/editing.hpp"
 
 #include "panel/core/error.hpp"
+#include "panel/input/editor.hpp"
 #include "panel/input/file.hpp"
 #include "panel/ops/config.hpp"
+#include "panel/ops/kept_file.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/profile/profile.hpp"
 #include "panel/render/profile_json.hpp"
@@ -72,6 +74,14 @@ int run_import(const ConfigOptions& o, Context& ctx)
   const auto text = input::read_file(o.file, ctx.in);
   auto db = ctx.open_db();
   describe(ops::config_import(db, text, o.file == "-" ? "<stdin>" : o.file, ctx.actor(), o.allow_mail_program), ctx);
+  // The file 'config edit' kept when the edit was refused has done its work: it goes, as the
+  // minutes' does (trial F28). A file the user made, copied or moved is theirs to keep.
+  if (o.file != "-" && ops::kept_from(text) && input::kept_edit_file(o.file, "config", ".yaml", ctx.env)) {
+    if (input::remove_kept_edit(o.file))
+      ctx.note(fmt::format("deleted '{}', the file panel kept for this edit: it is imported", o.file));
+    else
+      ctx.warn(fmt::format("could not delete '{}', the file panel kept for this edit: delete it yourself", o.file));
+  }
   return 0;
 }
 
@@ -136,15 +146,16 @@ Examples:
   add_allow_mail_program(import, *o);
   import->footer("If the file lists agencies, the panel's agencies are made to match it. A file that\n"
                  "changes mail.sendmail is refused without --allow-mail-program. A file kept by\n"
-                 "'config edit' (first line '# panel: database PATH ID') is refused by another panel's database.\n\n"
+                 "'config edit' (first line '# panel: database PATH ID') is refused by another panel's database,\n"
+                 "and deleted once it is imported.\n\n"
                  "Example:\n  panel config show > profile.yaml && nano profile.yaml && panel config import profile.yaml");
   import->callback([o, &ctx] { ctx.select("config import", [o, &ctx] { return run_import(*o, ctx); }); });
 
   auto* edit = config->add_subcommand("edit", "Edit the profile in $VISUAL or $EDITOR");
   edit->footer("If the edited text is not a valid profile, or the editor is stopped by a signal,\n"
                "nothing changes and the file with your text is kept: the command that imports it\n"
-               "('panel --db /abs/panel.db config import PATH') is printed; delete the file when\n"
-               "done, it holds personal data. Its first line names the database, and importing it\n"
+               "('panel --db /abs/panel.db config import PATH') is printed, and that import deletes\n"
+               "the file once it succeeds (a copy you make is yours to delete). Its first line names the database, and importing it\n"
                "into another panel's database is refused. Ctrl-C in the editor goes to the editor.\n"
                "An edit that changes mail.sendmail is refused without --allow-mail-program.\n\n"
                "Example:\n  EDITOR=nano panel config edit");

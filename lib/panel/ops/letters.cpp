@@ -197,7 +197,7 @@ LetterResult write_letter(store::Db& db, const LetterRequest& q, const core::Act
   address_warnings(t, q, to, reference, result.warnings);
   if (to.is_subject && to.address.empty() && (uses(t, "person.address") || uses(t, "recipient_address")))
     result.warnings.push_back(fmt::format("no address recorded for {}; the letter has no address block (add one with "
-                                          "'panel referral update {} --address \"...\"')",
+                                          "'panel referral update {} --address \"ADDRESS\"')",
                                           reference, latest));
 
   core::DocumentRecord record;

@@ -293,7 +293,7 @@ Cancelled delete_meeting(store::Db& db, core::Date date, const core::Actor& acto
   const auto meeting = store::find_meeting(db, date);
   if (!meeting)
     throw refused(fmt::format("no meeting on {} (see 'panel meeting list')", date.iso()));
-  const auto cancel = fmt::format("cancel it instead ('panel meeting cancel {} --reason ...')", date.iso());
+  const auto cancel = fmt::format("cancel it instead ('panel meeting cancel {} --reason \"WHY\"')", date.iso());
   if (core::is(meeting->status, core::MeetingStatus::held))
     throw refused(fmt::format("the meeting on {} was held and its minutes are recorded: it cannot be deleted", date.iso()));
   if (core::is(meeting->status, core::MeetingStatus::cancelled))

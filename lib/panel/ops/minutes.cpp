@@ -279,6 +279,36 @@ std::vector<SkeletonCase> skeleton_cases(const core::Agenda& agenda)
   return cases;
 }
 
+// The commented examples use the profile's own codes: a MARAC has no acceptable behaviour contract.
+SkeletonExamples skeleton_examples(store::Db& db, const core::Profile& profile, core::Date date)
+{
+  const auto agencies = store::list_agencies(db);
+  const std::string owner = !profile.quorum.empty() ? profile.quorum.front() : agencies.empty() ? "POL" : agencies.front().code;
+  SkeletonExamples e;
+  if (!profile.interventions.empty())
+    e.intervention = fmt::format("      # - {{type: {}, agency: {}, date: {}}}\n", profile.interventions.front().code, owner,
+                                 date.iso());
+  e.action = fmt::format("      # - owner: {}\n"
+                         "      #   description: \"Contact the family and report back to the panel\"\n"
+                         "      #   due: {}\n",
+                         owner, date.plus_days(14).iso());
+  return e;
+}
+
+std::string SkeletonExamples::interventions(const std::string& listed) const
+{
+  if (intervention.empty())
+    return listed.empty() ? "    interventions: []\n" : "    interventions:\n" + listed;
+  if (listed.empty())
+    return "    interventions:       # to record one, delete the '# ' before its '-'\n" + intervention;
+  return "    interventions:       # to add one, delete the '# ' before its '-'\n" + listed + intervention;
+}
+
+std::string SkeletonExamples::actions(const std::string& listed) const
+{
+  return "    actions:             # to add one, delete the '# ' before its three lines\n" + listed + action;
+}
+
 std::string minutes_skeleton(store::Db& db, core::Date date, const core::Actor& actor, bool amend)
 {
   if (amend)
@@ -316,18 +346,7 @@ std::string minutes_skeleton(store::Db& db, core::Date date, const core::Actor& 
   }
   if (cases.empty())
     out += "  {}\n";
-  // The commented examples use the profile's own codes: a MARAC has no acceptable behaviour contract.
-  const auto agencies = store::list_agencies(db);
-  const std::string owner = !profile.quorum.empty() ? profile.quorum.front() : agencies.empty() ? "POL" : agencies.front().code;
-  const auto example_intervention =
-      profile.interventions.empty()
-          ? std::string()
-          : fmt::format("      # - {{type: {}, agency: {}, date: {}}}\n", profile.interventions.front().code, owner,
-                        date.iso());
-  const auto example_action = fmt::format("      # - owner: {}\n"
-                                          "      #   description: \"Contact the family and report back to the panel\"\n"
-                                          "      #   due: {}\n",
-                                          owner, date.plus_days(14).iso());
+  const auto examples = skeleton_examples(db, profile, date);
   for (const auto& c : cases) {
     out += fmt::format("  {}:            # {}: {}\n", c.reference, comment_text(c.name), core::join(c.items, ", "));
     out += "    summary: \"\"          # what the panel discussed and agreed, between the quotes\n";
@@ -336,11 +355,8 @@ std::string minutes_skeleton(store::Db& db, core::Date date, const core::Actor& 
     out += "    close_reason: \"\"     # with close: " + core::join(rules::close_reasons(), " | ") + "\n";
     out += "    referred_to: \"\"      # with refer-elsewhere: the forum the case goes to\n";
     out += "    next_review:         # " + review_hint + "\n";
-    if (!example_intervention.empty())
-      out += "    interventions:       # to record one, delete the '# ' before its '-'\n" + example_intervention;
-    else
-      out += "    interventions:\n";
-    out += "    actions:             # to add one, delete the '# ' before its three lines\n" + example_action;
+    out += examples.interventions("");
+    out += examples.actions("");
   }
   for (const auto& line : late_alone)
     out += line;

@@ -137,6 +137,7 @@ std::optional<std::string> amend_skeleton(store::Db& db, core::Date date, const 
   const auto record = store::meeting_record(db, meeting->id);
   const auto interventions = store::meeting_interventions(db, meeting->id);
   const auto followed = store::followed_up_actions(db, meeting->id, date);
+  const auto examples = skeleton_examples(db, profile, date);
   std::vector<std::string> refs;
   for (const auto& [reference, d] : record.discussions)
     refs.push_back(reference);
@@ -189,13 +190,13 @@ std::optional<std::string> amend_skeleton(store::Db& db, core::Date date, const 
                             i.intervention.type, i.intervention.agency, i.intervention.date.iso(),
                             optional_iso(i.intervention.review), optional_iso(i.intervention.expiry),
                             yaml_quoted(i.intervention.note));
-    out += list.empty() ? "    interventions: []\n" : "    interventions:\n" + list;
+    out += examples.interventions(list);
     list.clear();
     for (const auto& a : record.actions)
       if (a.case_reference == reference)
         list += fmt::format("      - {{id: {}, owner: {}, description: {}, due: {}}}   # {}\n", a.id, a.owner,
                             yaml_quoted(a.description), a.due.iso(), a.status);
-    out += list.empty() ? "    actions: []\n" : "    actions:\n" + list;
+    out += examples.actions(list);
   }
   out += "action_updates:     # done | not-possible | not-done | open | cancelled\n";
   if (followed.empty())

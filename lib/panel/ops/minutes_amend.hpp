@@ -43,6 +43,17 @@ bool closes(const core::CaseMinute& c);
 void record_discussion(store::Db& db, const core::Meeting& meeting, const core::CaseMinute& written,
                        const rules::MinutedCase& found, const core::Profile& profile,
                        const std::optional<core::Meeting>& next_meeting, const core::Actor& actor, MinutesResult& result);
+// The commented, filled-in examples of an intervention and an action, in the profile's own codes,
+// that both the first skeleton and the amend skeleton show under each case (issue #21, trial E2).
+struct SkeletonExamples {
+  std::string intervention;  // empty when the profile has no intervention types
+  std::string action;
+  // A case's `interventions:` / `actions:` key with the items `listed` (YAML lines, may be empty)
+  // and the commented example after them.
+  std::string interventions(const std::string& listed) const;
+  std::string actions(const std::string& listed) const;
+};
+SkeletonExamples skeleton_examples(store::Db& db, const core::Profile& profile, core::Date date);
 // Text as a double-quoted YAML scalar that reads back exactly (": ", "#", quotes, accents).
 std::string yaml_quoted(const std::string& text);
 // Text for a YAML comment: one line, so that a newline typed into a name or action cannot end the

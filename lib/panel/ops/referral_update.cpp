@@ -180,7 +180,7 @@ UpdateOutcome update_referral(store::Db& db, const std::string& reference, const
   if (!r)
     throw refused(fmt::format("no referral '{}' (see 'panel triage list' or 'panel case list')", reference));
   if (r->voided)
-    throw refused(fmt::format("{} was voided on {}; restore it first ('panel referral unvoid {} --reason ...')",
+    throw refused(fmt::format("{} was voided on {}; restore it first ('panel referral unvoid {} --reason \"WHY\"')",
                               r->reference, r->voided->iso(), r->reference));
   if (r->purged)
     throw refused(fmt::format("{}: its personal data was purged on {}; it cannot be changed", r->reference,

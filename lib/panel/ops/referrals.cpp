@@ -4,6 +4,7 @@
 #include "panel/core/vocabulary.hpp"
 #include "panel/ops/referral_repeats.hpp"
 #include "panel/ops/setup.hpp"
+#include "panel/rules/minutes.hpp"
 #include "panel/store/audit.hpp"
 #include "panel/store/cases.hpp"
 #include "panel/store/documents.hpp"
@@ -95,7 +96,7 @@ VoidOutcome void_referral(store::Db& db, const std::string& reference, const std
   const auto profile = load_profile(db);
   const auto r = find_or_refuse(db, reference);
   if (r.voided)
-    throw refused(fmt::format("{} was voided on {} already ('panel referral unvoid {} --reason ...' restores it)",
+    throw refused(fmt::format("{} was voided on {} already ('panel referral unvoid {} --reason \"WHY\"' restores it)",
                               r.reference, r.voided->iso(), r.reference));
   VoidOutcome out{r.reference, {}};
   if (!r.case_reference.empty()) {
@@ -109,8 +110,9 @@ VoidOutcome void_referral(store::Db& db, const std::string& reference, const std
       const auto records = store::case_records(db, kase->id);
       if (!records.empty())
         throw refused(fmt::format("{} is the only referral of case {}, which has {} recorded; a case that was worked "
-                                  "cannot be voided: close it instead ('panel case close {} --reason ...')",
-                                  r.reference, kase->reference, core::join(records, ", "), kase->reference));
+                                  "cannot be voided: close it instead ('panel case close {} --reason \"REASON\"', REASON one of: {})",
+                                  r.reference, kase->reference, core::join(records, ", "), kase->reference,
+                                  core::join(rules::close_reasons(), ", ")));
       store::set_case_voided(db, kase->id, actor.today);
       record_voided(db, actor, HistoryEntity::case_, kase->id, kase->reference, std::nullopt, actor.today, reason);
       out.changes.push_back(fmt::format("case {} voided too (nothing was recorded on it)", kase->reference));

@@ -65,7 +65,7 @@ std::vector<std::string> facts_kept(const std::string& reference, const std::str
   if (left_out.empty())
     return {};
   return {fmt::format("{} does not give {}: case {} keeps {} from its earlier referrals (if that has changed: "
-                      "'panel referral update {} {} --reason \"...\"')",
+                      "'panel referral update {} {} --reason \"WHY\"')",
                       reference, listed(left_out, " or "), case_reference, listed(kept, " and "), reference,
                       core::join(flags, " "))};
 }

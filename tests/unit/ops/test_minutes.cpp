@@ -427,6 +427,47 @@ TEST_CASE("minutes amend: the amend text reads back as exactly what was recorded
   CHECK(p.audit_rows() == rows);
 }
 
+TEST_CASE("minutes amend: every case shows the first skeleton's examples, and uncommented they are recorded")
+{
+  Minuted p;
+  const auto skeleton = p.amend_text();
+  const auto examples = ops::skeleton_examples(p.db, ops::load_profile(p.db), p.sept);
+  REQUIRE(!examples.intervention.empty());
+  REQUIRE(!examples.action.empty());
+  // Over every case discussed: its block (up to the next case or action_updates) holds both examples.
+  std::vector<std::string> problems;
+  const auto back = input::read_minutes(skeleton, "amend.yaml", problems);
+  REQUIRE(problems.empty());
+  REQUIRE(!back.cases.empty());
+  for (size_t i = 0; i < back.cases.size(); ++i) {
+    CAPTURE(back.cases[i].reference);
+    const auto start = skeleton.find("\n  " + back.cases[i].reference + ":");
+    REQUIRE(start != std::string::npos);
+    const auto end = i + 1 < back.cases.size() ? skeleton.find("\n  " + back.cases[i + 1].reference + ":")
+                                              : skeleton.find("\naction_updates:");
+    const auto block = skeleton.substr(start, end + 1 - start);
+    CHECK(block.find(examples.intervention) != std::string::npos);
+    CHECK(block.find(examples.action) != std::string::npos);
+  }
+  // The first skeleton of the same meeting shows the very same lines (one writer).
+  const auto first = ops::minutes_skeleton(p.db, p.sept, p.on(day("2017-09-20")), false);
+  CHECK(first.find(examples.action) != std::string::npos);
+  CHECK(first.find(examples.intervention) != std::string::npos);
+
+  // Uncommented under the case with none, the example action is a new action; nothing else changes.
+  std::string text = skeleton;
+  const auto at = text.find(examples.action, text.find("\n  " + p.b + ":"));
+  REQUIRE(at != std::string::npos);
+  std::string uncommented = examples.action;
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{"# - ", "- "}, {"#   ", "  "}})
+    for (auto k = uncommented.find(from); k != std::string::npos; k = uncommented.find(from, k + to.size()))
+      uncommented.replace(k, from.size(), to);
+  text.replace(at, examples.action.size(), uncommented);
+  const auto r = p.amend(text);
+  REQUIRE(r.changes.size() == 1);
+  CHECK(r.changes[0].find("new action A-3 for " + p.b) == 0);
+}
+
 TEST_CASE("minutes amend: a changed outcome, attendance and due date change only those, with history")
 {
   Minuted p;
@@ -436,7 +477,9 @@ TEST_CASE("minutes amend: a changed outcome, attendance and due date change only
   text = std::regex_replace(text, std::regex("due: 2017-09-30"), "due: 2017-10-15");
   // The closed case is kept open after all, with no review date: the next meeting's.
   text = std::regex_replace(text, std::regex("outcome: close (.*)\n    close_reason: moved away"), "outcome: keep-open\n    close_reason:");
-  text = std::regex_replace(text, std::regex("(\n    actions: \\[\\]\n)"), "\n    actions: [{owner: CST, description: Call, due: 2017-10-01}]\n", std::regex_constants::format_first_only);
+  // A new action for that case, under its actions key (the commented example stays a comment).
+  text = std::regex_replace(text, std::regex("(\n  " + p.b + ":[\\s\\S]*?\n    actions:[^\n]*\n)"),
+                            "$1      - {owner: CST, description: Call, due: 2017-10-01}\n", std::regex_constants::format_first_only);
   const auto r = p.amend(text);
   CHECK(r.changes == std::vector<std::string>{
                          "attendance POL: absent -> present", "attendance ASC: apologies -> present", "quorate: no -> yes",

@@ -24,7 +24,7 @@ TEST_CASE("facts_kept: a joining referral that leaves out what the case knows is
         std::vector<std::string>{
             "MARAC-2026-0003 does not give the children in the household, the subject's role or the postcode: case "
             "MARAC-2026-0001 keeps 2 children, role victim and postcode LN1 2AA from its earlier referrals (if that has "
-            "changed: 'panel referral update MARAC-2026-0003 --children N --role ROLE --postcode POSTCODE --reason \"...\"')"});
+            "changed: 'panel referral update MARAC-2026-0003 --children N --role ROLE --postcode POSTCODE --reason \"WHY\"')"});
 }
 
 TEST_CASE("facts_kept: the latest value known is the one kept; a value given, 0 children included, says nothing")
@@ -32,7 +32,7 @@ TEST_CASE("facts_kept: the latest value known is the one kept; a value given, 0 
   const std::vector<core::Referral> earlier = {referral(3, "both", "LN1 2AA"), referral(1, "", "LN5 8QT")};
   CHECK(rules::facts_kept("R", "C", earlier, referral(std::nullopt, "victim", "LN1 2AA")) ==
         std::vector<std::string>{"R does not give the children in the household: case C keeps 1 child from its earlier "
-                                 "referrals (if that has changed: 'panel referral update R --children N --reason \"...\"')"});
+                                 "referrals (if that has changed: 'panel referral update R --children N --reason \"WHY\"')"});
   CHECK(rules::facts_kept("R", "C", earlier, referral(0, "victim", "LN9 9ZZ")).empty());
   // Nothing known before: nothing to keep.
   CHECK(rules::facts_kept("R", "C", {referral(std::nullopt, " ", "")}, referral(std::nullopt, "", "")).empty());
