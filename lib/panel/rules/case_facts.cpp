@@ -7,19 +7,27 @@
 
 namespace panel::rules {
 
+void learn(KnownFacts& known, const core::Referral& referral)
+{
+  if (referral.children)
+    known.children = referral.children;
+  if (referral.dob)
+    known.dob = referral.dob;
+  if (!core::trim(referral.role).empty())
+    known.role = referral.role;
+  if (!core::trim(referral.postcode).empty())
+    known.postcode = referral.postcode;
+}
+
 std::vector<std::string> facts_kept(const std::string& reference, const std::string& case_reference,
                                     const std::vector<core::Referral>& earlier, const core::Referral& joining)
 {
-  std::optional<int> children;
-  std::string role, postcode;
-  for (const auto& r : earlier) {
-    if (r.children)
-      children = r.children;
-    if (!core::trim(r.role).empty())
-      role = r.role;
-    if (!core::trim(r.postcode).empty())
-      postcode = r.postcode;
-  }
+  KnownFacts known;
+  for (const auto& r : earlier)
+    learn(known, r);
+  const auto& children = known.children;
+  const auto& role = known.role;
+  const auto& postcode = known.postcode;
   std::vector<std::string> left_out, kept, flags;
   if (children && !joining.children) {
     left_out.push_back("the children in the household");
