@@ -1,5 +1,6 @@
 #include "panel/rules/case_facts.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 
 using namespace panel;
@@ -37,4 +38,38 @@ TEST_CASE("facts_kept: the latest value known is the one kept; a value given, 0 
   // Nothing known before: nothing to keep.
   CHECK(rules::facts_kept("R", "C", {referral(std::nullopt, " ", "")}, referral(std::nullopt, "", "")).empty());
   CHECK(rules::facts_kept("R", "C", {}, referral(std::nullopt, "", "")).empty());
+}
+
+TEST_CASE("learn: each fact is the latest value known; a blank or absent one leaves what was known, 0 children is a value")
+{
+  rules::KnownFacts known;
+  rules::learn(known, referral(2, "victim", "LN1 2AA"));
+  rules::learn(known, referral(std::nullopt, "  ", ""));
+  CHECK(known.children == 2);
+  CHECK(known.role == "victim");
+  CHECK(known.postcode == "LN1 2AA");
+  rules::learn(known, referral(0, "both", "LN2 3BB"));
+  CHECK(known.children == 0);
+  CHECK(known.role == "both");
+  CHECK(known.postcode == "LN2 3BB");
+  // Over every order of three referrals, each fact is that of the last one that gave it.
+  std::vector<core::Referral> rs = {referral(1, "victim", ""), referral(std::nullopt, "", "LN3 4CC"), referral(3, "", "")};
+  std::vector<size_t> order = {0, 1, 2};
+  do {
+    rules::KnownFacts k;
+    std::optional<int> children;
+    std::string role, postcode;
+    for (const auto i : order) {
+      rules::learn(k, rs[i]);
+      if (rs[i].children)
+        children = rs[i].children;
+      if (!rs[i].role.empty())
+        role = rs[i].role;
+      if (!rs[i].postcode.empty())
+        postcode = rs[i].postcode;
+    }
+    CHECK(k.children == children);
+    CHECK(k.role == role);
+    CHECK(k.postcode == postcode);
+  } while (std::next_permutation(order.begin(), order.end()));
 }
