@@ -41,6 +41,9 @@ std::string describe(const ops::TriageOutcome& o)
   if (o.risk_kept)
     kept = fmt::format("; case {} stays at {} risk (to lower it: panel case update {} --risk {} --reason \"...\")",
                        o.case_reference, o.case_risk_was, o.case_reference, o.risk_given);
+  if (!o.lead_given.empty())
+    kept += fmt::format("; case {} keeps lead {} (to change it: panel case update {} --lead {} --reason \"...\")",
+                        o.case_reference, o.lead_kept.empty() ? "not set" : o.lead_kept, o.case_reference, o.lead_given);
   return fmt::format("{}: accepted, {} case {}{}, {}{}", o.reference, o.new_case ? "opened" : "joined", o.case_reference,
                      risk, listed, kept);
 }
@@ -152,7 +155,7 @@ void register_triage(CLI::App& app, Context& ctx)
   sub->add_option("REF", o->reference, "A referral reference, 'list' (the default), or 'show' and a reference");
   sub->add_option("DECISION", o->decision, "accept | decline | redirect | more-info | reopen");
   add_date_option(*sub, "--meeting", o->meeting, "accept: list for the meeting on this date");
-  sub->add_option("--lead", o->lead, "accept: lead agency of a new case (default: the referring agency)")->type_name("AGENCY");
+  sub->add_option("--lead", o->lead, "accept: lead agency of a new case (default: the referring agency); a case joined keeps its own")->type_name("AGENCY");
   sub->add_option("--risk", o->risk, "accept: risk level of a new case")->type_name("LEVEL");
   sub->add_flag("--override", o->override_threshold, "accept: accept a referral below the threshold (needs --reason)");
   sub->add_option("--reason", o->reason, "Why: required to decline, redirect, ask for more information or override");

@@ -51,8 +51,9 @@ RANK = {"standard": 0, "medium": 1, "high": 2}
 
 def assert_agenda_shows_cases(today, date, agenda):
     """Every item shows its case's recorded risk; the flag is on exactly when a live referral of the
-    case is assessed higher (a case with no risk: any assessed level); a review's categories are
-    those of the case's live referrals, first seen first (trial F6, F21)."""
+    case is assessed higher (a case with no risk: any assessed level) and was received after the
+    panel last set the case's risk (opening, a risk history row, minutes giving `risk:`); a review's
+    categories are those of the case's live referrals, first seen first (trial F6, F21, round 2)."""
     for item in agenda["items"]:
         if not item.get("case"):
             continue
@@ -61,10 +62,20 @@ def assert_agenda_shows_cases(today, date, agenda):
         risk = recorded[0] if recorded and recorded[0] != "-" else None
         if item["risk"] != risk:
             sys.exit(f"FAIL {today}: agenda {date} shows {ref} at risk {item['risk']!r}, recorded {risk!r}")
-        live = sql(f"SELECT r.reference || ':' || coalesce(r.risk_level, '') FROM referral r JOIN \"case\" k "
-                   f"ON k.id = r.case_id WHERE k.reference = '{ref}' AND r.voided IS NULL ORDER BY r.received, r.id")
+        live = sql(f"SELECT r.reference || ':' || coalesce(r.risk_level, '') || ':' || r.received FROM referral r "
+                   f"JOIN \"case\" k ON k.id = r.case_id WHERE k.reference = '{ref}' AND r.voided IS NULL "
+                   f"ORDER BY r.received, r.id")
+        risk_set = ""
+        if risk:
+            days = sql(f"SELECT opened FROM \"case\" WHERE reference = '{ref}'")
+            days += sql(f"SELECT h.day FROM history h JOIN \"case\" k ON k.id = h.record_id WHERE h.entity = 'case' "
+                        f"AND h.field IN ('risk', 'risk_level') AND k.reference = '{ref}'")
+            days += sql(f"SELECT m.date FROM discussion d JOIN meeting m ON m.id = d.meeting_id JOIN \"case\" k "
+                        f"ON k.id = d.case_id WHERE k.reference = '{ref}' AND d.risk_level <> ''")
+            risk_set = max(days)
         panel_rank = RANK.get(risk or "", -1)
-        higher = [x.split(":")[0] for x in live if RANK.get(x.split(":")[1], -1) > panel_rank]
+        higher = [x.split(":")[0] for x in live
+                  if RANK.get(x.split(":")[1], -1) > panel_rank and x.split(":")[2] > risk_set]
         if item["assessed_higher"] != higher:
             sys.exit(f"FAIL {today}: agenda {date} flags {ref} for {item['assessed_higher']}, expected {higher}")
         if item["item"] == "review":

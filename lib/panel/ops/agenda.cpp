@@ -32,9 +32,8 @@ namespace {
 
 // The date of the meeting a listed referral was carried over from: the latest of its meeting
 // changes, when the minutes of that meeting moved it as not reached.
-std::optional<core::Date> carried_over_from(store::Db& db, const std::string& referral)
+std::optional<core::Date> carried_over_from(const std::vector<std::pair<std::string, std::string>>& moves)
 {
-  const auto moves = store::meeting_moves(db, referral);
   if (moves.empty())
     return std::nullopt;
   const auto from = core::Date::parse(moves.front().first);
@@ -43,14 +42,28 @@ std::optional<core::Date> carried_over_from(store::Db& db, const std::string& re
   return from;
 }
 
+// A review not reached at a meeting is kept on the case's history (minutes, reviews_carried). It
+// is carried over to this meeting when no meeting was held between: one held in between either
+// reviewed the case or, not reaching it again, left a later row.
+std::optional<core::Date> review_carried_over_from(store::Db& db, const std::string& case_reference, core::Date meeting)
+{
+  const auto from = carried_over_from(store::case_meeting_moves(db, case_reference));
+  if (!from || !(*from < meeting))
+    return std::nullopt;
+  for (const auto& m : store::list_meetings(db))
+    if (*from < m.date && m.date < meeting && core::is(m.status, core::MeetingStatus::held))
+      return std::nullopt;
+  return from;
+}
+
 // What the agenda says of an item's case beyond its own row: the categories of a review from the
 // case's live referrals (a voided one says nothing), the level its referrer assessed a new or
 // repeat referral at, and the live referrals assessed above the panel's risk for the case.
-void describe_case(store::Db& db, const core::Profile& profile, core::AgendaItem& item)
+void describe_case(store::Db& db, const core::Profile& profile, core::Date meeting, core::AgendaItem& item)
 {
   std::vector<rules::AssessedRisk> assessed;
   for (const auto& r : store::case_referrals(db, item.case_reference)) {
-    assessed.push_back({r.reference, r.risk_level});
+    assessed.push_back({r.reference, r.risk_level, r.received});
     if (r.reference == item.reference)
       item.referral_risk = r.risk_level;
     if (core::is(item.item, core::AgendaItemKind::review))
@@ -60,14 +73,15 @@ void describe_case(store::Db& db, const core::Profile& profile, core::AgendaItem
   }
   if (core::is(item.item, core::AgendaItemKind::review))
     item.referral_risk.clear();  // a review is of the case, not of the referral that opened it
-  item.assessed_higher = rules::assessed_higher(profile, item.risk, assessed);
+  item.assessed_higher = rules::assessed_higher(profile, item.risk, assessed, store::case_risk_set(db, item.case_reference));
   std::vector<rules::AssessedRisk> higher;
   for (const auto& r : assessed)
     if (std::find(item.assessed_higher.begin(), item.assessed_higher.end(), r.reference) != item.assessed_higher.end())
       higher.push_back(r);
   item.highest_assessed = rules::highest_assessed(profile, higher);
-  if (!core::is(item.item, core::AgendaItemKind::review))
-    item.carried_over_from = carried_over_from(db, item.reference);
+  item.carried_over_from = core::is(item.item, core::AgendaItemKind::review)
+                               ? review_carried_over_from(db, item.case_reference, meeting)
+                               : carried_over_from(store::meeting_moves(db, item.reference));
 }
 
 } // namespace
@@ -101,7 +115,7 @@ core::Agenda compute_agenda(store::Db& db, const core::Meeting& meeting, const c
     if (item.case_reference.empty())
       continue;
     item.open_actions = store::open_actions(db, item.case_reference);
-    describe_case(db, profile, item);
+    describe_case(db, profile, meeting.date, item);
   }
   return a;
 }

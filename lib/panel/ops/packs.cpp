@@ -10,6 +10,7 @@
 #include "panel/ops/research.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/render/agenda.hpp"
+#include "panel/rules/case_facts.hpp"
 #include "panel/rules/case_review.hpp"
 #include "panel/rules/risk.hpp"
 #include "panel/store/agencies.hpp"
@@ -135,11 +136,21 @@ Value item_value(store::Db& db, const core::Profile& profile, const core::Agenda
   }
   if (const auto r = store::find_referral(db, source)) {
     const auto& referral = r->referral;
-    v.set("dob", referral.dob ? referral.dob->british() : "").set("postcode", referral.postcode)
-        .set("summary", minimised_summary(referral.summary)).set("role", referral.role)
+    // The household (children, the subject's role and postcode) as the case knows it: the latest
+    // value across its live referrals, as on the research lists; a repeat that did not restate
+    // them does not show them as not recorded.
+    rules::KnownFacts known;
+    const auto kase = item.case_reference.empty() ? std::nullopt : store::find_case(db, item.case_reference);
+    const auto live = kase ? store::case_referrals(db, kase->id) : std::vector<core::RecordedReferral>{};
+    for (const auto& c : live)
+      rules::learn(known, c.referral);
+    if (live.empty())
+      rules::learn(known, referral);
+    v.set("dob", referral.dob ? referral.dob->british() : "").set("postcode", known.postcode)
+        .set("summary", minimised_summary(referral.summary)).set("role", known.role)
         .set("risk_score", referral.risk_score ? std::to_string(*referral.risk_score) : "")
         .set("risk_instrument", referral.risk_instrument)
-        .set("children", children_text(referral.children, children_named));
+        .set("children", children_text(known.children, children_named));
     criteria = documents::criteria_labels(profile, r->criteria_met);
     if (!review)
       referral_risk = rules::risk_summary(profile, referral.risk_level, referral.risk_score, referral.risk_instrument,

@@ -2,6 +2,7 @@
 
 #include "panel/core/text.hpp"
 #include "panel/core/vocabulary.hpp"
+#include "panel/rules/case_facts.hpp"
 #include "panel/rules/research.hpp"
 #include "panel/store/audit.hpp"
 #include "panel/store/people.hpp"
@@ -26,14 +27,12 @@ core::ResearchPerson subject_of(store::Db& db, const core::AgendaItem& item, con
   p.item = item.item;
   p.person = "subject";
   p.name = item.name.empty() ? r.referral.name : item.name;
-  for (const auto& known : referrals) {
-    if (!core::trim(known.referral.role).empty())
-      p.role = known.referral.role;
-    if (known.referral.dob)
-      p.dob = known.referral.dob;
-    if (!core::trim(known.referral.postcode).empty())
-      p.postcode = known.referral.postcode;
-  }
+  rules::KnownFacts known;
+  for (const auto& referral : referrals)
+    rules::learn(known, referral.referral);
+  p.role = known.role;
+  p.dob = known.dob;
+  p.postcode = known.postcode;
   p.person_id = r.person_id;
   for (const auto& name : store::person_names(db, r.person_id))
     if (name != p.name)

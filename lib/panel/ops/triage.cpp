@@ -125,7 +125,7 @@ TriageOutcome apply(store::Db& db, const core::Profile& profile, const core::Rec
 {
   const auto decision = q.decision;
   check_status(db, r, q);
-  TriageOutcome out{r.reference, decision, status_after(decision), "", false, std::nullopt, {}, "", "", false, false};
+  TriageOutcome out{r.reference, decision, status_after(decision), "", false, std::nullopt, {}, "", "", false, false, "", ""};
   core::Decision d{r.reference, core::to_string(decision), actor.today, actor.at, actor.user, q.reason, q.signpost, q.forum,
                    q.override_threshold, q.meeting, q.lead, q.risk};
   std::optional<std::int64_t> case_id;
@@ -147,6 +147,11 @@ TriageOutcome apply(store::Db& db, const core::Profile& profile, const core::Rec
       }
       if (!q.risk.empty())
         join_at_risk(db, profile, *open, r.reference, q.risk, actor, out);
+      // The lead agency is the case's, decided when it opened: a joining referral does not change it.
+      if (!q.lead.empty() && q.lead != open->lead_agency) {
+        out.lead_kept = open->lead_agency;
+        out.lead_given = q.lead;
+      }
     } else {
       core::Case c;
       c.reference = r.reference;
@@ -218,7 +223,7 @@ std::vector<TriageOutcome> accept_eligible(store::Db& db, bool dry_run, const co
       continue;
     if (dry_run)
       outcomes.push_back(
-          {r.reference, TriageDecision::accept, ReferralStatus::accepted, "", false, std::nullopt, {}, "", "", false, false});
+          {r.reference, TriageDecision::accept, ReferralStatus::accepted, "", false, std::nullopt, {}, "", "", false, false, "", ""});
     else
       outcomes.push_back(apply(db, profile, r, accept, actor));
   }

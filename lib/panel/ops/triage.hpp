@@ -33,6 +33,9 @@ struct TriageOutcome {
   // is raised to a higher level (`risk_raised`); a lower one leaves it as it was (`risk_kept`).
   std::string case_risk_was, risk_given;
   bool risk_raised = false, risk_kept = false;
+  // Joined with a --lead other than the case's: the case keeps its lead (`lead_kept`, the case's),
+  // and the output says how to change it; `lead_given` is the agency typed. Empty otherwise.
+  std::string lead_kept, lead_given;
 };
 
 // Records one decision on a referral, in one transaction with its audit row. Accepting opens a

@@ -27,16 +27,12 @@ std::string listed(const std::vector<std::string>& items, const char* last)
 // joining referral leaves blank.
 Kept household_kept(const std::vector<core::Referral>& earlier, const core::Referral& joining)
 {
-  std::optional<int> children;
-  std::string role, postcode;
-  for (const auto& r : earlier) {
-    if (r.children)
-      children = r.children;
-    if (!core::trim(r.role).empty())
-      role = r.role;
-    if (!core::trim(r.postcode).empty())
-      postcode = r.postcode;
-  }
+  KnownFacts known;
+  for (const auto& r : earlier)
+    learn(known, r);
+  const auto& children = known.children;
+  const auto& role = known.role;
+  const auto& postcode = known.postcode;
   std::vector<std::string> left_out, kept, flags;
   if (children && !joining.children) {
     left_out.push_back("the children in the household");
@@ -57,6 +53,18 @@ Kept household_kept(const std::vector<core::Referral>& earlier, const core::Refe
 }
 
 } // namespace
+
+void learn(KnownFacts& known, const core::Referral& referral)
+{
+  if (referral.children)
+    known.children = referral.children;
+  if (referral.dob)
+    known.dob = referral.dob;
+  if (!core::trim(referral.role).empty())
+    known.role = referral.role;
+  if (!core::trim(referral.postcode).empty())
+    known.postcode = referral.postcode;
+}
 
 std::vector<std::string> facts_kept(const std::string& reference, const std::string& case_reference,
                                     const std::vector<core::Referral>& earlier, const core::Referral& joining)
@@ -100,7 +108,7 @@ std::vector<std::string> repeat_facts_kept(const std::string& reference, const s
   // The people named stay on the case's research lists whatever the repeat says (as they do when
   // a referral joins an open case); the children, role and postcode are the latest known.
   const auto advice = flags.empty() ? std::string()
-                                    : fmt::format(" (if that has changed: 'panel referral update {} {} --reason \"...\"')",
+                                    : fmt::format(" (if that has changed: 'panel referral update {} {} --reason \"WHY\"')",
                                                   reference, core::join(flags, " "));
   return {fmt::format("{} repeats {} of {}case {}: {} from that case{}", reference, repeated, closed ? "closed " : "",
                       earlier_case, listed(parts, " and "), advice)};

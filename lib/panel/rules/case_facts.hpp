@@ -1,10 +1,23 @@
 #pragma once
 #include "panel/core/referral.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace panel::rules {
+
+// The facts of a case's subject that a later referral may leave blank: each the latest value
+// *known* across the case's live referrals, oldest first (docs/reports.md: a blank is "not said",
+// not "none"; an explicit 0 children is a value). The research lists, the meeting pack and the
+// check on a joining referral all read them so.
+struct KnownFacts {
+  std::string role, postcode;
+  std::optional<core::Date> dob;
+  std::optional<int> children;
+};
+// Learns what one more (later) referral says: a value it gives replaces the one known.
+void learn(KnownFacts& known, const core::Referral& referral);
 
 // A referral joining a case, and what the case's earlier live referrals (in order) said: for each
 // of the children in the household, the subject's role and postcode that the joining referral

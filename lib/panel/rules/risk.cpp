@@ -46,14 +46,17 @@ int risk_rank(const core::Profile& profile, const std::string& level)
 }
 
 std::vector<std::string> assessed_higher(const core::Profile& profile, const std::string& case_risk,
-                                         const std::vector<AssessedRisk>& referrals)
+                                         const std::vector<AssessedRisk>& referrals, std::optional<core::Date> risk_set)
 {
   // A case whose risk is not set is below every assessed level: the panel has a level to set.
   const int panel = risk_rank(profile, case_risk);
   std::vector<std::string> out;
-  for (const auto& r : referrals)
+  for (const auto& r : referrals) {
+    if (risk_set && (!r.received || *r.received <= *risk_set))
+      continue;
     if (const int rank = risk_rank(profile, r.level); rank >= 0 && rank > panel)
       out.push_back(r.reference);
+  }
   return out;
 }
 

@@ -1,4 +1,5 @@
 #pragma once
+#include "panel/core/date.hpp"
 #include "panel/core/profile.hpp"
 
 #include <optional>
@@ -25,12 +26,16 @@ int risk_rank(const core::Profile& profile, const std::string& level);
 // A referral of a case with the risk its referrer assessed.
 struct AssessedRisk {
   std::string reference, level;
+  std::optional<core::Date> received;
 };
 
 // The referrals assessed higher than the case's (panel's) risk, in the order given: a level the
-// profile lists above `case_risk`, or any listed level when the case's risk is not set.
+// profile lists above `case_risk`, or any listed level when the case's risk is not set. With
+// `risk_set` (the day the panel last set the case's risk: see store::case_risk_set), a referral
+// received on or before that day does not count: the panel set the risk having seen it.
 std::vector<std::string> assessed_higher(const core::Profile& profile, const std::string& case_risk,
-                                         const std::vector<AssessedRisk>& referrals);
+                                         const std::vector<AssessedRisk>& referrals,
+                                         std::optional<core::Date> risk_set = std::nullopt);
 
 // The highest of the levels the referrals were assessed at ("" when none is a listed level).
 std::string highest_assessed(const core::Profile& profile, const std::vector<AssessedRisk>& referrals);

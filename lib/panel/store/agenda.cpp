@@ -82,15 +82,31 @@ std::vector<std::string> accepted_too_late(Db& db, core::Date cutoff, core::Date
 std::vector<CaseReferral> case_referrals(Db& db, const std::string& case_reference)
 {
   auto& sql = db.impl().sql;
-  SQLite::Statement s(sql, "SELECT r.id, r.reference, coalesce(r.risk_level, '') FROM referral r "
+  SQLite::Statement s(sql, "SELECT r.id, r.reference, coalesce(r.risk_level, ''), r.received FROM referral r "
                            "JOIN \"case\" k ON k.id = r.case_id WHERE k.reference = ? AND r.voided IS NULL "
                            "ORDER BY r.received, r.id");
   SQLite::Statement categories(sql, "SELECT category FROM referral_category WHERE referral_id = ? ORDER BY position");
   s.bind(1, case_reference);
   std::vector<CaseReferral> out;
   while (s.executeStep())
-    out.push_back({s.getColumn(1).getString(), s.getColumn(2).getString(), categories_of(categories, s.getColumn(0).getInt64())});
+    out.push_back({s.getColumn(1).getString(), s.getColumn(2).getString(), core::Date::parse(s.getColumn(3).getString()),
+                   categories_of(categories, s.getColumn(0).getInt64())});
   return out;
+}
+
+std::optional<core::Date> case_risk_set(Db& db, const std::string& case_reference)
+{
+  SQLite::Statement s(db.impl().sql,
+                      "SELECT max(k.opened, "
+                      "  coalesce((SELECT max(h.day) FROM history h WHERE h.entity = 'case' AND h.record_id = k.id "
+                      "            AND (h.field = 'risk' OR h.field = 'risk_level')), ''), "
+                      "  coalesce((SELECT max(m.date) FROM discussion d JOIN meeting m ON m.id = d.meeting_id "
+                      "            WHERE d.case_id = k.id AND d.risk_level <> ''), '')) "
+                      "FROM \"case\" k WHERE k.reference = ? AND coalesce(k.risk_level, '') <> ''");
+  s.bind(1, case_reference);
+  if (!s.executeStep())
+    return std::nullopt;
+  return core::Date::parse(s.getColumn(0).getString());
 }
 
 std::vector<std::pair<std::string, std::string>> meeting_moves(Db& db, const std::string& referral_reference)
@@ -99,6 +115,18 @@ std::vector<std::pair<std::string, std::string>> meeting_moves(Db& db, const std
                       "SELECT coalesce(h.old, ''), coalesce(h.reason, '') FROM history h JOIN referral r ON r.id = h.record_id "
                       "WHERE h.entity = 'referral' AND h.field = 'meeting_date' AND r.reference = ? ORDER BY h.id DESC");
   s.bind(1, referral_reference);
+  std::vector<std::pair<std::string, std::string>> out;
+  while (s.executeStep())
+    out.emplace_back(s.getColumn(0).getString(), s.getColumn(1).getString());
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> case_meeting_moves(Db& db, const std::string& case_reference)
+{
+  SQLite::Statement s(db.impl().sql,
+                      "SELECT coalesce(h.old, ''), coalesce(h.reason, '') FROM history h JOIN \"case\" k ON k.id = h.record_id "
+                      "WHERE h.entity = 'case' AND h.field = 'meeting_date' AND k.reference = ? ORDER BY h.id DESC");
+  s.bind(1, case_reference);
   std::vector<std::pair<std::string, std::string>> out;
   while (s.executeStep())
     out.emplace_back(s.getColumn(0).getString(), s.getColumn(1).getString());

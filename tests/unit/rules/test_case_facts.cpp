@@ -1,5 +1,6 @@
 #include "panel/rules/case_facts.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 
 using namespace panel;
@@ -49,7 +50,7 @@ TEST_CASE("repeat_facts_kept: a repeat of a closed case names the people and fac
         std::vector<std::string>{
             "MARAC-2027-0001 repeats MARAC-2026-0001 of closed case MARAC-2026-0001: the new case's research lists keep "
             "Yusuf Hussain (child) and the new case keeps 1 child and postcode EX2 4AB from that case (if that has changed: "
-            "'panel referral update MARAC-2027-0001 --children N --postcode POSTCODE --reason \"...\"')"});
+            "'panel referral update MARAC-2027-0001 --children N --postcode POSTCODE --reason \"WHY\"')"});
   // People only: they stay on the lists whatever the repeat says, so no correction is offered.
   auto restated = referral(1, "victim", "EX2 4AB");
   CHECK(rules::repeat_facts_kept("R", "P", "C", false, {june}, restated) ==
@@ -59,4 +60,38 @@ TEST_CASE("repeat_facts_kept: a repeat of a closed case names the people and fac
   restated.other_parties = june.other_parties;
   CHECK(rules::repeat_facts_kept("R", "P", "C", true, {june}, restated).empty());
   CHECK(rules::repeat_facts_kept("R", "P", "C", true, {referral(std::nullopt, "", "")}, february).empty());
+}
+
+TEST_CASE("learn: each fact is the latest value known; a blank or absent one leaves what was known, 0 children is a value")
+{
+  rules::KnownFacts known;
+  rules::learn(known, referral(2, "victim", "LN1 2AA"));
+  rules::learn(known, referral(std::nullopt, "  ", ""));
+  CHECK(known.children == 2);
+  CHECK(known.role == "victim");
+  CHECK(known.postcode == "LN1 2AA");
+  rules::learn(known, referral(0, "both", "LN2 3BB"));
+  CHECK(known.children == 0);
+  CHECK(known.role == "both");
+  CHECK(known.postcode == "LN2 3BB");
+  // Over every order of three referrals, each fact is that of the last one that gave it.
+  std::vector<core::Referral> rs = {referral(1, "victim", ""), referral(std::nullopt, "", "LN3 4CC"), referral(3, "", "")};
+  std::vector<size_t> order = {0, 1, 2};
+  do {
+    rules::KnownFacts k;
+    std::optional<int> children;
+    std::string role, postcode;
+    for (const auto i : order) {
+      rules::learn(k, rs[i]);
+      if (rs[i].children)
+        children = rs[i].children;
+      if (!rs[i].role.empty())
+        role = rs[i].role;
+      if (!rs[i].postcode.empty())
+        postcode = rs[i].postcode;
+    }
+    CHECK(k.children == children);
+    CHECK(k.role == role);
+    CHECK(k.postcode == postcode);
+  } while (std::next_permutation(order.begin(), order.end()));
 }
