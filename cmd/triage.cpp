@@ -39,10 +39,10 @@ std::string describe(const ops::TriageOutcome& o)
     risk = fmt::format(", case risk raised from {} to {}", level(o.case_risk_was), o.risk_given);
   std::string kept;
   if (o.risk_kept)
-    kept = fmt::format("; case {} stays at {} risk (to lower it: panel case update {} --risk {} --reason \"...\")",
+    kept = fmt::format("; case {} stays at {} risk (to lower it: panel case update {} --risk {} --reason \"WHY\")",
                        o.case_reference, o.case_risk_was, o.case_reference, o.risk_given);
   if (!o.lead_given.empty())
-    kept += fmt::format("; case {} keeps lead {} (to change it: panel case update {} --lead {} --reason \"...\")",
+    kept += fmt::format("; case {} keeps lead {} (to change it: panel case update {} --lead {} --reason \"WHY\")",
                         o.case_reference, o.lead_kept.empty() ? "not set" : o.lead_kept, o.case_reference, o.lead_given);
   return fmt::format("{}: accepted, {} case {}{}, {}{}", o.reference, o.new_case ? "opened" : "joined", o.case_reference,
                      risk, listed, kept);

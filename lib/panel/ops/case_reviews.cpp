@@ -206,7 +206,7 @@ CheckedReview decide_case_review(store::Db& db, const std::string& reference, st
   one_line(reason, "--reason", problems);
   require_none(problems);
   if (override_met && core::trim(reason).empty())
-    throw usage_error("--override: a discretionary decision needs a reason (--reason \"...\")");
+    throw usage_error("--override: a discretionary decision needs a reason (--reason \"WHY\")");
   store::Transaction txn(db, store::Transaction::Kind::write);
   const auto profile = load_profile(db);
   auto r = existing(db, reference);

@@ -186,7 +186,7 @@ LetterResult write_letter(store::Db& db, const LetterRequest& q, const core::Act
     if (to.is_subject)
       result.warnings.push_back(fmt::format("{} records its subject as a victim (role: victim), and template '{}' is "
                                             "for the person whose behaviour the intervention is about: if that is "
-                                            "someone else, write the letter to them with --to \"NAME\" --address \"...\"",
+                                            "someone else, write the letter to them with --to \"NAME\" --address \"ADDRESS\"",
                                             referral->reference, t.name));
     else if (uses(t, "person.name"))
       result.warnings.push_back(fmt::format("{} records its subject as a victim (role: victim), and template '{}' "

@@ -48,7 +48,7 @@ std::string accepted_advice(store::Db& db, const core::RecordedReferral& r, cons
 {
   const auto kase = store::find_case(db, r.case_reference);
   if (kase && core::stored<core::CaseStatus>(kase->status) == core::CaseStatus::closed)
-    return fmt::format("case {} is closed: to work on it again use 'panel case reopen {} --reason \"...\"'",
+    return fmt::format("case {} is closed: to work on it again use 'panel case reopen {} --reason \"WHY\"'",
                        kase->reference, kase->reference);
   // The lead and risk just typed, when there were any: what the coordinator meant to record.
   std::string change = q.lead.empty() && q.risk.empty() ? " --lead CODE --risk LEVEL" : "";
@@ -132,7 +132,7 @@ TriageOutcome apply(store::Db& db, const core::Profile& profile, const core::Rec
   if (decision == TriageDecision::accept) {
     if (!r.meets_threshold && !q.override_threshold)
       throw refused(fmt::format("{} does not meet the threshold (criteria met: none); to accept it anyway use "
-                                "--override --reason \"...\"",
+                                "--override --reason \"WHY\"",
                                 r.reference));
     if (const auto open = store::open_case_for_person(db, r.person_id)) {
       // A repeat about someone the panel is already working with joins that case.

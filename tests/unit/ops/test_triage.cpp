@@ -195,7 +195,7 @@ TEST_CASE("triage: accepting a referral below the threshold without an override 
   const auto ref = panel.refer_below("2017-06-05");
   const auto message = panel.refused(ref, request("accept"));
   CHECK(message == "CCM-2017-0001 does not meet the threshold (criteria met: none); to accept it anyway use "
-                   "--override --reason \"...\"");
+                   "--override --reason \"WHY\"");
   CHECK(panel.get(ref).status == "pending");
 }
 
