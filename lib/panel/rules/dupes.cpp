@@ -1,5 +1,6 @@
 #include "panel/rules/dupes.hpp"
 
+#include "panel/core/text.hpp"
 #include "panel/rules/names.hpp"
 
 #include <algorithm>
@@ -101,24 +102,6 @@ std::optional<core::DupeScore> by_alike_names(const core::PersonIdentity& a, con
 
 } // namespace
 
-size_t edit_distance(const std::string& a, const std::string& b)
-{
-  // Optimal string alignment: Levenshtein plus a swap of two neighbouring letters as one edit.
-  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
-  for (size_t i = 0; i <= a.size(); ++i)
-    d[i][0] = i;
-  for (size_t j = 0; j <= b.size(); ++j)
-    d[0][j] = j;
-  for (size_t i = 1; i <= a.size(); ++i)
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  return d[a.size()][b.size()];
-}
-
 std::optional<NameLikeness> name_likeness(const std::string& key_a, const std::string& key_b)
 {
   if (key_a.empty() || key_b.empty() || key_a == key_b)
@@ -135,7 +118,7 @@ std::optional<NameLikeness> name_likeness(const std::string& key_a, const std::s
       return NameLikeness::similar;
   }
   const size_t shorter = std::min(key_a.size(), key_b.size());
-  if (edit_distance(key_a, key_b) <= (shorter >= 10 ? 2u : 1u))
+  if (core::edit_distance(key_a, key_b) <= (shorter >= 10 ? 2u : 1u))
     return NameLikeness::similar;
   return std::nullopt;
 }

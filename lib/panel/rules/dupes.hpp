@@ -16,9 +16,6 @@ namespace panel::rules {
 enum class NameLikeness { similar, swapped };
 std::optional<NameLikeness> name_likeness(const std::string& key_a, const std::string& key_b);
 
-// Letters to change, add, drop or swap (neighbours) to turn one text into the other.
-size_t edit_distance(const std::string& a, const std::string& b);
-
 // Scores two identities of different people. Nothing unless the folded names are equal and the
 // dates of birth are the same, have day and month swapped, differ in one digit, or one or both
 // are missing; or the dates of birth are the same (both given) and the names alike

@@ -128,10 +128,6 @@ TEST_CASE("dupes: alike names (trial 2 N2) - pairs that must and must not be ali
     CHECK(name_likeness(key(row.a), key(row.b)) == row.want);
     CHECK(name_likeness(key(row.b), key(row.a)) == row.want);  // either way round
   }
-  CHECK(panel::rules::edit_distance("sara", "sarah") == 1);
-  CHECK(panel::rules::edit_distance("lewsi", "lewis") == 1);
-  CHECK(panel::rules::edit_distance("sam", "sarah") == 3);
-  CHECK(panel::rules::edit_distance("", "abc") == 3);
 }
 
 TEST_CASE("dupes: an alike name scores only with the same dob, both given")
