@@ -164,7 +164,8 @@ Examples:
 
   auto* dupes = person->add_subcommand("dupes", "List pairs of person records that may be one person, with a score and why");
   dupes->footer("Pairs share a name (folded: case, accents, punctuation) and dates of birth that are the same,\n"
-                "have day and month swapped, differ in one digit, or are missing; a match on an alias counts.\n"
+                "have day and month swapped, differ in one digit, or are missing; or the same date of birth and\n"
+                "an alike name (Sara / Sarah Lewis, Carter Anne / Anne Carter). A match on an alias counts.\n"
                 "Score 95 (surest) to 45. People merged into another are left out. Formats: table, csv, json, md.\n\n"
                 "Example:\n  panel person dupes --format csv");
   dupes->callback([&ctx] { ctx.select("person dupes", [&ctx] { return run_dupes(ctx); }); });

@@ -201,7 +201,7 @@ void register_refer(CLI::App& app, Context& ctx)
       ->type_name("TEXT")
       ->group("Referral fields");
   sub->footer(R"(Each referral gets a reference PREFIX-YEAR-NNNN, is matched to a person (same name and date
-of birth), marked as a repeat when it was received no later than the profile's repeat_window
+of birth; the same name otherwise, or an alike name born the same day, is a possible match), marked as a repeat when it was received no later than the profile's repeat_window
 (12 months in the shipped profiles) after that person's previous referral, and tested against
 the profile's criteria. A file with any bad referral is refused whole: every problem is listed,
 naming file, line and field, and nothing is written. --check does the same and writes nothing:

@@ -5,6 +5,7 @@
 #include "panel/input/values.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/rules/criteria.hpp"
+#include "panel/rules/dupes.hpp"
 #include "panel/rules/names.hpp"
 #include "panel/rules/referral_check.hpp"
 #include "panel/store/audit.hpp"
@@ -68,7 +69,7 @@ public:
 private:
   // The person this referral is about: the explicit id, or the same normalised name and date of
   // birth (the oldest such person), or a new person (`created`). Same name without that date of
-  // birth is only a possible match.
+  // birth, or an alike name with it (rules::name_likeness), is only a possible match.
   std::int64_t person_for(const core::Referral& r, std::vector<std::string>& match_refs,
                           std::vector<std::int64_t>& match_ids, bool& created)
   {
@@ -83,12 +84,21 @@ private:
           person = other.id;
           break;
         }
-    for (size_t i = 0; i < namesakes.size(); ++i) {
-      const auto& other = namesakes[i];
-      // Skip the person found, and a person listed twice (by their name and by an alias).
-      if ((person && other.id == *person) || (i > 0 && namesakes[i - 1].id == other.id))
+    std::vector<std::int64_t> others;
+    for (const auto& other : namesakes)
+      others.push_back(other.id);
+    // A name typed a little differently with the same date of birth (Sara / Sarah Lewis) is a
+    // possible match too: agencies misspell names, and a repeat must not be missed for it.
+    if (r.dob)
+      for (const auto& other : born_on(*r.dob))
+        if (rules::name_likeness(key, other.name_key))
+          others.push_back(other.id);
+    std::sort(others.begin(), others.end());
+    others.erase(std::unique(others.begin(), others.end()), others.end());
+    for (const auto other : others) {
+      if (person && other == *person)
         continue;
-      if (const auto latest = m_writer.latest_referral(other.id)) {
+      if (const auto latest = m_writer.latest_referral(other)) {
         match_ids.push_back(latest->id);
         match_refs.push_back(latest->reference);
       }
@@ -96,7 +106,24 @@ private:
     if (person)
       return *person;
     created = true;
-    return m_writer.insert_person(r.name, key, r.dob, m_actor.at);
+    const auto id = m_writer.insert_person(r.name, key, r.dob, m_actor.at);
+    if (r.dob && m_born)
+      (*m_born)[*r.dob].push_back({id, *r.dob, key});
+    return id;
+  }
+
+  // Everyone on the register born on `day`, read once per intake and kept up to date as people
+  // are added.
+  const std::vector<store::Born>& born_on(core::Date day)
+  {
+    if (!m_born) {
+      m_born.emplace();
+      for (auto& b : m_writer.persons_born())
+        (*m_born)[b.dob].push_back(std::move(b));
+    }
+    static const std::vector<store::Born> nobody;
+    const auto found = m_born->find(day);
+    return found == m_born->end() ? nobody : found->second;
   }
 
   // A referral recorded out of date order can make the person's next referral a repeat (or stop
@@ -121,6 +148,7 @@ private:
   const core::Actor& m_actor;
   store::IntakeWriter m_writer;
   store::AuditTrail m_audit;  // every audit row of the intake's transaction goes through it
+  std::optional<std::map<core::Date, std::vector<store::Born>>> m_born;  // born_on, once read
 };
 
 } // namespace

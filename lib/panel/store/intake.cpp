@@ -140,6 +140,17 @@ std::vector<Namesake> IntakeWriter::persons_named(const std::string& name_key)
   return people;
 }
 
+std::vector<Born> IntakeWriter::persons_born()
+{
+  SQLite::Statement s(m->sql, "SELECT id, dob, name_key FROM person WHERE dob IS NOT NULL AND merged_into IS NULL "
+                              "UNION ALL SELECT person_id, dob, name_key FROM person_alias WHERE dob IS NOT NULL");
+  std::vector<Born> people;
+  while (s.executeStep())
+    if (const auto dob = optional_date(s.getColumn(1)))
+      people.push_back({s.getColumn(0).getInt64(), *dob, s.getColumn(2).getString()});
+  return people;
+}
+
 std::int64_t IntakeWriter::insert_person(const std::string& name, const std::string& name_key,
                                          const std::optional<core::Date>& dob, const std::string& at)
 {

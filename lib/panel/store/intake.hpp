@@ -26,6 +26,14 @@ struct Namesake {
   bool operator==(const Namesake&) const = default;
 };
 
+// A person, or one of their aliases, with a date of birth: whom, born when, under what folded name.
+struct Born {
+  std::int64_t id = 0;
+  core::Date dob;
+  std::string name_key;
+  bool operator==(const Born&) const = default;
+};
+
 // A referral voided with an agency reference it gave up (`referral void` releases it): which
 // referral, when and why, so that an import of that agency's export again can say so.
 struct VoidedSource {
@@ -66,6 +74,10 @@ public:
   // into another) or by an alias (a person once for each), oldest first: one read serves both
   // finding the person with the same date of birth and listing the possible matches.
   std::vector<Namesake> persons_named(const std::string& name_key);
+  // Every person with a date of birth, by their name and by each alias (a person merged into
+  // another only through the alias the merge gave the one kept): the date of birth and the folded
+  // name, for the alike names an intake counts as possible matches (rules::name_likeness).
+  std::vector<Born> persons_born();
   std::int64_t insert_person(const std::string& name, const std::string& name_key,
                              const std::optional<core::Date>& dob, const std::string& at);
   // The person's latest referral received on or before `day` (ties: the last recorded).

@@ -401,7 +401,10 @@ TEST_CASE("repeat: a different name with the same date of birth is a different p
   const auto second = panel.refer(panel.referral("2017-06-05", "Pat Kaye"));
   CHECK(second.person_id != first.person_id);
   CHECK(second.repeat_of == "");
-  CHECK(second.possible_matches.empty());
+  // An alike name with the same date of birth is only a possible match (trial 2 N2).
+  CHECK(second.possible_matches == std::vector<std::string>{first.reference});
+  const auto third = panel.refer(panel.referral("2017-07-05", "Ann Lee"));
+  CHECK(third.possible_matches.empty());
 }
 
 TEST_CASE("repeat: an explicit person id links referrals whatever the name")

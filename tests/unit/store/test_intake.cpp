@@ -5,6 +5,7 @@
 #include "panel/store/people.hpp"
 #include "panel/store/referrals.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
@@ -159,6 +160,24 @@ TEST_CASE("store intake: persons_named finds a person by an alias, and not a rec
   CHECK(s.writer.persons_named("pat kay") == std::vector<store::Namesake>{{jo, day("1980-03-02")}});
   CHECK(s.writer.merged_into(pat) == jo);
   CHECK_FALSE(s.writer.merged_into(jo));
+}
+
+TEST_CASE("store intake: persons_born gives everyone with a date of birth, by name and alias, not merged records")
+{
+  Store s;
+  const auto sarah = s.person("sarah lewis", day("1988-03-03"));
+  s.person("sara lewis", std::nullopt);  // no date of birth: never an alike-name match
+  const auto jo = s.person("jo bloggs", day("1980-02-03"));
+  store::insert_alias(s.db, jo, "Jo Blogs", "jo blogs", day("1980-02-03"), at, "tester");
+  auto born = s.writer.persons_born();
+  std::sort(born.begin(), born.end(), [](const auto& a, const auto& b) { return a.name_key < b.name_key; });
+  CHECK(born == std::vector<store::Born>{{jo, day("1980-02-03"), "jo bloggs"},
+                                         {jo, day("1980-02-03"), "jo blogs"},
+                                         {sarah, day("1988-03-03"), "sarah lewis"}});
+  // Sarah's record merged into Jo's: she is no longer listed under her own id.
+  store::set_merged_into(s.db, sarah, jo);
+  for (const auto& b : s.writer.persons_born())
+    CHECK(b.id != sarah);
 }
 
 TEST_CASE("store intake: person_exists knows the people recorded")
