@@ -81,11 +81,11 @@ std::vector<std::string> accepted_too_late(Db& db, core::Date cutoff, core::Date
 
 std::vector<CaseReferral> case_referrals(Db& db, const std::string& case_reference)
 {
-  auto& sql = db.impl().sql;
-  SQLite::Statement s(sql, "SELECT r.id, r.reference, coalesce(r.risk_level, ''), r.received FROM referral r "
-                           "JOIN \"case\" k ON k.id = r.case_id WHERE k.reference = ? AND r.voided IS NULL "
-                           "ORDER BY r.received, r.id");
-  SQLite::Statement categories(sql, "SELECT category FROM referral_category WHERE referral_id = ? ORDER BY position");
+  // Cached, as are the other per-item reads below: the agenda asks them for every item.
+  auto& s = db.impl().cached("SELECT r.id, r.reference, coalesce(r.risk_level, ''), r.received FROM referral r "
+                             "JOIN \"case\" k ON k.id = r.case_id WHERE k.reference = ? AND r.voided IS NULL "
+                             "ORDER BY r.received, r.id");
+  auto& categories = db.impl().cached("SELECT category FROM referral_category WHERE referral_id = ? ORDER BY position");
   s.bind(1, case_reference);
   std::vector<CaseReferral> out;
   while (s.executeStep())
@@ -96,7 +96,7 @@ std::vector<CaseReferral> case_referrals(Db& db, const std::string& case_referen
 
 std::optional<core::Date> case_risk_set(Db& db, const std::string& case_reference)
 {
-  SQLite::Statement s(db.impl().sql,
+  auto& s = db.impl().cached(
                       "SELECT max(k.opened, "
                       "  coalesce((SELECT max(h.day) FROM history h WHERE h.entity = 'case' AND h.record_id = k.id "
                       "            AND (h.field = 'risk' OR h.field = 'risk_level')), ''), "
@@ -104,14 +104,16 @@ std::optional<core::Date> case_risk_set(Db& db, const std::string& case_referenc
                       "            WHERE d.case_id = k.id AND d.risk_level <> ''), '')) "
                       "FROM \"case\" k WHERE k.reference = ? AND coalesce(k.risk_level, '') <> ''");
   s.bind(1, case_reference);
-  if (!s.executeStep())
-    return std::nullopt;
-  return core::Date::parse(s.getColumn(0).getString());
+  std::optional<core::Date> day;
+  if (s.executeStep())
+    day = core::Date::parse(s.getColumn(0).getString());
+  s.reset();
+  return day;
 }
 
 std::vector<std::pair<std::string, std::string>> meeting_moves(Db& db, const std::string& referral_reference)
 {
-  SQLite::Statement s(db.impl().sql,
+  auto& s = db.impl().cached(
                       "SELECT coalesce(h.old, ''), coalesce(h.reason, '') FROM history h JOIN referral r ON r.id = h.record_id "
                       "WHERE h.entity = 'referral' AND h.field = 'meeting_date' AND r.reference = ? ORDER BY h.id DESC");
   s.bind(1, referral_reference);
@@ -123,7 +125,7 @@ std::vector<std::pair<std::string, std::string>> meeting_moves(Db& db, const std
 
 std::vector<std::pair<std::string, std::string>> case_meeting_moves(Db& db, const std::string& case_reference)
 {
-  SQLite::Statement s(db.impl().sql,
+  auto& s = db.impl().cached(
                       "SELECT coalesce(h.old, ''), coalesce(h.reason, '') FROM history h JOIN \"case\" k ON k.id = h.record_id "
                       "WHERE h.entity = 'case' AND h.field = 'meeting_date' AND k.reference = ? ORDER BY h.id DESC");
   s.bind(1, case_reference);

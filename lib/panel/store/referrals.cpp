@@ -147,22 +147,25 @@ std::optional<core::RecordedReferral> find_referral(Db& db, const std::string& r
 
 std::vector<core::RecordedReferral> case_referrals(Db& db, std::int64_t case_id)
 {
-  SQLite::Statement s(db.impl().sql, fmt::format("SELECT {} FROM referral r WHERE r.case_id = ? "
-                                                 "AND r.voided IS NULL ORDER BY r.received, r.id", referral_columns));
+  // Cached, as household_referrals: a meeting pack and research lists read them for every item.
+  static const std::string text = fmt::format("SELECT {} FROM referral r WHERE r.case_id = ? "
+                                              "AND r.voided IS NULL ORDER BY r.received, r.id", referral_columns);
+  auto& s = db.impl().cached(text);
   s.bind(1, case_id);
   return read_referrals(db, s);
 }
 
 std::vector<core::RecordedReferral> household_referrals(Db& db, std::int64_t case_id)
 {
-  SQLite::Statement s(db.impl().sql,
-                      fmt::format("WITH RECURSIVE family(case_id) AS (SELECT ?1 UNION "
-                                  "SELECT x.case_id FROM family f JOIN referral y ON y.case_id = f.case_id "
-                                  "AND y.voided IS NULL JOIN referral x ON x.id = y.repeat_of AND x.voided IS NULL "
-                                  "WHERE x.case_id IS NOT NULL) "
-                                  "SELECT {} FROM referral r WHERE r.case_id IN (SELECT case_id FROM family) "
-                                  "AND r.voided IS NULL ORDER BY r.received, r.id",
-                                  referral_columns));
+  static const std::string text =
+      fmt::format("WITH RECURSIVE family(case_id) AS (SELECT ?1 UNION "
+                  "SELECT x.case_id FROM family f JOIN referral y ON y.case_id = f.case_id "
+                  "AND y.voided IS NULL JOIN referral x ON x.id = y.repeat_of AND x.voided IS NULL "
+                  "WHERE x.case_id IS NOT NULL) "
+                  "SELECT {} FROM referral r WHERE r.case_id IN (SELECT case_id FROM family) "
+                  "AND r.voided IS NULL ORDER BY r.received, r.id",
+                  referral_columns);
+  auto& s = db.impl().cached(text);
   s.bind(1, case_id);
   return read_referrals(db, s);
 }
