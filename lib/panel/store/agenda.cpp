@@ -16,6 +16,17 @@ std::vector<std::string> categories_of(SQLite::Statement& s, std::int64_t referr
   return out;
 }
 
+// The (old meeting date, reason) of each meeting_date history row that `s`, bound to
+// `reference`, selects, newest first.
+std::vector<std::pair<std::string, std::string>> moves(SQLite::Statement& s, const std::string& reference)
+{
+  s.bind(1, reference);
+  std::vector<std::pair<std::string, std::string>> out;
+  while (s.executeStep())
+    out.emplace_back(s.getColumn(0).getString(), s.getColumn(1).getString());
+  return out;
+}
+
 } // namespace
 
 std::vector<core::AgendaItem> listed_items(Db& db, core::Date meeting)
@@ -96,13 +107,12 @@ std::vector<CaseReferral> case_referrals(Db& db, const std::string& case_referen
 
 std::optional<core::Date> case_risk_set(Db& db, const std::string& case_reference)
 {
-  auto& s = db.impl().cached(
-                      "SELECT max(k.opened, "
-                      "  coalesce((SELECT max(h.day) FROM history h WHERE h.entity = 'case' AND h.record_id = k.id "
-                      "            AND (h.field = 'risk' OR h.field = 'risk_level')), ''), "
-                      "  coalesce((SELECT max(m.date) FROM discussion d JOIN meeting m ON m.id = d.meeting_id "
-                      "            WHERE d.case_id = k.id AND d.risk_level <> ''), '')) "
-                      "FROM \"case\" k WHERE k.reference = ? AND coalesce(k.risk_level, '') <> ''");
+  auto& s = db.impl().cached("SELECT max(k.opened, "
+                             "  coalesce((SELECT max(h.day) FROM history h WHERE h.entity = 'case' AND h.record_id = k.id "
+                             "            AND (h.field = 'risk' OR h.field = 'risk_level')), ''), "
+                             "  coalesce((SELECT max(m.date) FROM discussion d JOIN meeting m ON m.id = d.meeting_id "
+                             "            WHERE d.case_id = k.id AND d.risk_level <> ''), '')) "
+                             "FROM \"case\" k WHERE k.reference = ? AND coalesce(k.risk_level, '') <> ''");
   s.bind(1, case_reference);
   std::optional<core::Date> day;
   if (s.executeStep())
@@ -113,26 +123,18 @@ std::optional<core::Date> case_risk_set(Db& db, const std::string& case_referenc
 
 std::vector<std::pair<std::string, std::string>> meeting_moves(Db& db, const std::string& referral_reference)
 {
-  auto& s = db.impl().cached(
-                      "SELECT coalesce(h.old, ''), coalesce(h.reason, '') FROM history h JOIN referral r ON r.id = h.record_id "
-                      "WHERE h.entity = 'referral' AND h.field = 'meeting_date' AND r.reference = ? ORDER BY h.id DESC");
-  s.bind(1, referral_reference);
-  std::vector<std::pair<std::string, std::string>> out;
-  while (s.executeStep())
-    out.emplace_back(s.getColumn(0).getString(), s.getColumn(1).getString());
-  return out;
+  return moves(db.impl().cached("SELECT coalesce(h.old, ''), coalesce(h.reason, '') FROM history h "
+                                "JOIN referral r ON r.id = h.record_id WHERE h.entity = 'referral' "
+                                "AND h.field = 'meeting_date' AND r.reference = ? ORDER BY h.id DESC"),
+               referral_reference);
 }
 
 std::vector<std::pair<std::string, std::string>> case_meeting_moves(Db& db, const std::string& case_reference)
 {
-  auto& s = db.impl().cached(
-                      "SELECT coalesce(h.old, ''), coalesce(h.reason, '') FROM history h JOIN \"case\" k ON k.id = h.record_id "
-                      "WHERE h.entity = 'case' AND h.field = 'meeting_date' AND k.reference = ? ORDER BY h.id DESC");
-  s.bind(1, case_reference);
-  std::vector<std::pair<std::string, std::string>> out;
-  while (s.executeStep())
-    out.emplace_back(s.getColumn(0).getString(), s.getColumn(1).getString());
-  return out;
+  return moves(db.impl().cached("SELECT coalesce(h.old, ''), coalesce(h.reason, '') FROM history h "
+                                "JOIN \"case\" k ON k.id = h.record_id WHERE h.entity = 'case' "
+                                "AND h.field = 'meeting_date' AND k.reference = ? ORDER BY h.id DESC"),
+               case_reference);
 }
 
 void mark_agenda_issued(Db& db, std::int64_t meeting_id, core::Date day)
