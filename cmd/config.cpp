@@ -76,12 +76,8 @@ int run_import(const ConfigOptions& o, Context& ctx)
   describe(ops::config_import(db, text, o.file == "-" ? "<stdin>" : o.file, ctx.actor(), o.allow_mail_program), ctx);
   // The file 'config edit' kept when the edit was refused has done its work: it goes, as the
   // minutes' does (trial F28). A file the user made, copied or moved is theirs to keep.
-  if (o.file != "-" && ops::kept_from(text) && input::kept_edit_file(o.file, "config", ".yaml", ctx.env)) {
-    if (input::remove_kept_edit(o.file))
-      ctx.note(fmt::format("deleted '{}', the file panel kept for this edit: it is imported", o.file));
-    else
-      ctx.warn(fmt::format("could not delete '{}', the file panel kept for this edit: delete it yourself", o.file));
-  }
+  delete_kept_edit(ctx, o.file, text, "config", "the file panel kept for this edit: it is imported",
+                   "the file panel kept for this edit: delete it yourself");
   return 0;
 }
 

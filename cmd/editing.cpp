@@ -65,4 +65,15 @@ bool edit_and_apply(Context& ctx, store::Db& db, const EditFlow& flow,
   return true;
 }
 
+void delete_kept_edit(Context& ctx, const std::string& file, const std::string& text, const std::string& label,
+                      const std::string& deleted, const std::string& failed)
+{
+  if (file == "-" || !ops::kept_from(text) || !input::kept_edit_file(file, label, ".yaml", ctx.env))
+    return;
+  if (input::remove_kept_edit(file))
+    ctx.note(fmt::format("deleted '{}', {}", file, deleted));
+  else
+    ctx.warn(fmt::format("could not delete '{}', {}", file, failed));
+}
+
 } // namespace panel::cmd

@@ -27,4 +27,12 @@ struct EditFlow {
 bool edit_and_apply(Context& ctx, store::Db& db, const EditFlow& flow,
                     const std::function<void(const std::string& text, const std::string& file)>& apply);
 
+// After `text`, read from `file`, was recorded: when the file is panel's own kept file of this
+// `label` (the kept-file line, the name panel-<label>-XXXXXX.yaml in the temporary folder), it has
+// done its work and holds what was typed, so it is deleted and `deleted` is said ("deleted 'F',
+// DELETED"); `failed` is the warning when it cannot be. A file the user made, copied or moved is
+// theirs to keep. Standard input ("-") is no file.
+void delete_kept_edit(Context& ctx, const std::string& file, const std::string& text, const std::string& label,
+                      const std::string& deleted, const std::string& failed);
+
 } // namespace panel::cmd

@@ -102,14 +102,8 @@ int run_minute(const MinuteOptions& o, Context& ctx)
     report(ops::record_minutes(db, date, text, o.file == "-" ? "<stdin>" : o.file, o.amend, ctx.actor()), date, ctx);
     // The file panel kept when these minutes were refused has done its work, and holds personal
     // data: it goes (trial F28). A file the user made, or moved, is theirs to keep.
-    if (o.file != "-" && ops::kept_from(text) && input::kept_edit_file(o.file, "minutes", ".yaml", ctx.env)) {
-      if (input::remove_kept_edit(o.file))
-        ctx.note(fmt::format("deleted '{}', the file panel kept for these minutes: they are recorded", o.file));
-      else
-        ctx.warn(fmt::format("could not delete '{}', the file panel kept for these minutes: delete it yourself, it "
-                             "holds personal data",
-                             o.file));
-    }
+    delete_kept_edit(ctx, o.file, text, "minutes", "the file panel kept for these minutes: they are recorded",
+                     "the file panel kept for these minutes: delete it yourself, it holds personal data");
     return 0;
   }
   ops::refuse_before_meeting(date, ctx.today);  // before the editor opens, not after the typing
