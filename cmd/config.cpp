@@ -2,10 +2,8 @@
 #include "cmd/editing.hpp"
 
 #include "panel/core/error.hpp"
-#include "panel/input/editor.hpp"
 #include "panel/input/file.hpp"
 #include "panel/ops/config.hpp"
-#include "panel/ops/kept_file.hpp"
 #include "panel/ops/setup.hpp"
 #include "panel/profile/profile.hpp"
 #include "panel/render/profile_json.hpp"

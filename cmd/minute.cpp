@@ -3,10 +3,8 @@
 
 #include "panel/core/error.hpp"
 #include "panel/core/text.hpp"
-#include "panel/input/editor.hpp"
 #include "panel/input/file.hpp"
 #include "panel/ops/actions.hpp"
-#include "panel/ops/kept_file.hpp"
 #include "panel/documents/documents.hpp"
 #include "panel/ops/minutes.hpp"
 #include "panel/ops/packs.hpp"
