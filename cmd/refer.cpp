@@ -24,14 +24,14 @@ namespace panel::cmd {
 // Flags that carry a value.
 const std::vector<Flag> value_flags = {
     {"--received", "received",
-     "Date the referral was received, YYYY-MM-DD (or DD/MM/YYYY when the profile's input.date_order is dmy) (required)",
-     "DATE"},
-    {"--agency", "agency", "Code of the referring agency (required)"},
+     "Date the referral was received, YYYY-MM-DD (or DD/MM/YYYY when the profile's input.date_order is dmy)",
+     "DATE", true},
+    {"--agency", "agency", "Code of the referring agency", "TEXT", true},
     {"--referrer", "referrer", "Name of the person who referred"},
     {"--referrer-email", "referrer_email", "Their email address"},
     {"--source-ref", "source_ref", "The agency's own reference (makes re-runs safe)"},
     {"--person", "person", "Link to a known person by id instead of matching by name"},
-    {"--name", "name", "Full name of the subject (required)"},
+    {"--name", "name", "Full name of the subject", "TEXT", true},
     {"--dob", "dob", "Subject's date of birth, YYYY-MM-DD (or DD/MM/YYYY when the profile's input.date_order is dmy)",
      "DATE"},
     {"--gender", "gender", "Subject's gender"},
@@ -46,8 +46,13 @@ const std::vector<Flag> value_flags = {
     {"--children", "children", "Children in the household"},
     {"--consent", "consent", "given, refused or not-sought"},
     {"--consent-rationale", "consent_rationale", "Why shared without consent (required when refused)"},
-    {"--summary", "summary", "What happened and why the panel is needed (required)"},
+    {"--summary", "summary", "What happened and why the panel is needed", "TEXT", true},
 };
+namespace {
+// A flag's help as `refer` shows it: "(required)" after a field every referral must have.
+std::string refer_help(const Flag& f) { return f.required ? std::string(f.help) + " (required)" : f.help; }
+} // namespace
+
 // Flags that are true when given.
 const std::vector<Flag> true_flags = {
     {"--resident", "resident", "The subject lives in the area"},
@@ -191,7 +196,7 @@ void register_refer(CLI::App& app, Context& ctx)
       ->check(CLI::IsMember({"dmy", "iso"}))
       ->type_name("ORDER");
   for (const auto& f : value_flags)
-    sub->add_option(f.flag, o->values[f.field], f.help)->type_name(f.type)->group("Referral fields");
+    sub->add_option(f.flag, o->values[f.field], refer_help(f))->type_name(f.type)->group("Referral fields");
   for (const auto& f : true_flags)
     sub->add_flag(f.flag, o->flags[f.field], f.help)->group("Referral fields");
   sub->add_option("--category", o->categories, "Category code (repeat, or a comma list)")

@@ -10,6 +10,7 @@ struct Flag {
   const char* field;
   const char* help;
   const char* type = "TEXT";  // DATE for a date (read as input::read_date reads every typed date)
+  bool required = false;      // refer needs it ("(required)" in its help); referral update never does
 };
 
 // Flags that carry a value.

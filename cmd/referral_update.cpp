@@ -44,16 +44,6 @@ int run_update(const UpdateOptions& o, const CLI::App& sub, Context& ctx)
   return 0;
 }
 
-// refer's help for a flag, less "(required)": an update changes only the fields it is given
-// (trial F19: 'referral update --help' said --received, --agency, --name and --summary were required).
-std::string optional_help(std::string help)
-{
-  const std::string required = " (required)";
-  if (help.size() >= required.size() && help.compare(help.size() - required.size(), required.size(), required) == 0)
-    help.erase(help.size() - required.size());
-  return help;
-}
-
 } // namespace
 
 void register_referral_update(CLI::App& referral, Context& ctx)
@@ -64,7 +54,7 @@ void register_referral_update(CLI::App& referral, Context& ctx)
   sub->add_option("--file", o->file, "A YAML mapping of the fields to change (- for standard input)")->type_name("FILE");
   sub->add_option("--reason", o->reason, "Why (required once the referral is decided; kept in its history)");
   for (const auto& f : value_flags)
-    sub->add_option(f.flag, o->values[f.field], optional_help(f.help))->type_name(f.type)->group("Referral fields");
+    sub->add_option(f.flag, o->values[f.field], f.help)->type_name(f.type)->group("Referral fields");
   for (const auto& f : true_flags)
     sub->add_flag(f.flag, o->flags[f.field], f.help)->group("Referral fields");
   sub->add_option("--category", o->categories, "Category code (repeat, or a comma list): replaces the categories")
